@@ -1,0 +1,186 @@
+package dev.keywarden.config;
+
+import dev.keywarden.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the audit thresholds once, at start-up, from defaults, an optional file and the environment.
+ *
+ * <p>Later sources win: built-in defaults, then the file ({@code name = value} lines, {@code #}
+ * comments), then {@code KEYWARDEN_*} environment variables. Every value is validated here, so a
+ * bad setting fails before any AWS call, with a message naming the setting and where it came from.
+ */
+public final class ConfigLoader {
+
+  /** The settings, in the order the documentation lists them. */
+  enum Setting {
+    MAX_KEY_AGE_DAYS("max-key-age-days", 1, 3650),
+    NOTICE_WINDOW_DAYS("notice-window-days", 0, 3650),
+    UNUSED_DAYS("unused-days", 1, 3650),
+    ROOT_WINDOW_DAYS("root-window-days", 1, 3650),
+    MIN_PASSWORD_LENGTH("min-password-length", 6, 128),
+    PASSWORD_REUSE_PREVENTION("password-reuse-prevention", 0, 24),
+    OWNER_TAG_KEYS("owner-tag-keys", 0, 0),
+    CREDENTIAL_REPORT_WAIT_SECONDS("credential-report-wait-seconds", 1, 900);
+
+    final String key;
+    final int min;
+    final int max;
+
+    Setting(String key, int min, int max) {
+      this.key = key;
+      this.min = min;
+      this.max = max;
+    }
+
+    String envName() {
+      return "KEYWARDEN_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    static Optional<Setting> byKey(String key) {
+      return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    static String knownKeys() {
+      return Arrays.stream(values()).map(s -> s.key).collect(Collectors.joining(", "));
+    }
+  }
+
+  /** A raw value and where it came from, for error messages. */
+  private record Raw(String value, String origin) {}
+
+  private ConfigLoader() {}
+
+  /** Loads from the process environment and, when given, a file. */
+  public static AuditPolicy load(Optional<Path> file) {
+    return load(file, System.getenv());
+  }
+
+  /**
+   * Loads from the given environment and, when given, a file.
+   *
+   * @throws InvalidInputException naming the setting, its origin and the accepted range
+   */
+  public static AuditPolicy load(Optional<Path> file, Map<String, String> environment) {
+    Map<Setting, Raw> raw = new LinkedHashMap<>();
+    file.ifPresent(path -> raw.putAll(readFile(path)));
+    for (Setting setting : Setting.values()) {
+      String value = environment.get(setting.envName());
+      if (value != null) {
+        raw.put(setting, new Raw(value, "environment variable " + setting.envName()));
+      }
+    }
+    return build(raw);
+  }
+
+  private static Map<Setting, Raw> readFile(Path path) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("config file " + path + " does not exist");
+    } catch (MalformedInputException e) {
+      throw new InvalidInputException("config file " + path + " is not UTF-8 text");
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read config file " + path + ": " + e.getMessage(), e);
+    }
+    Map<Setting, Raw> raw = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String where = path + " line " + (i + 1);
+      int eq = line.indexOf('=');
+      if (eq < 0) {
+        throw new InvalidInputException(where + ": expected 'name = value', got '" + abbreviate(line) + "'");
+      }
+      String key = line.substring(0, eq).strip();
+      Setting setting = Setting.byKey(key)
+          .orElseThrow(() -> new InvalidInputException(
+              where + ": unknown setting '" + abbreviate(key) + "'; known settings: " + Setting.knownKeys()));
+      if (raw.containsKey(setting)) {
+        throw new InvalidInputException(where + ": '" + key + "' is set twice in the file");
+      }
+      raw.put(setting, new Raw(line.substring(eq + 1).strip(), where));
+    }
+    return raw;
+  }
+
+  private static AuditPolicy build(Map<Setting, Raw> raw) {
+    AuditPolicy d = AuditPolicy.defaults();
+    Function<Setting, Integer> intOf = s -> raw.containsKey(s) ? parseInt(s, raw.get(s)) : null;
+    int maxAge = orDefault(intOf.apply(Setting.MAX_KEY_AGE_DAYS), d.maxKeyAgeDays());
+    int notice = orDefault(intOf.apply(Setting.NOTICE_WINDOW_DAYS), d.noticeWindowDays());
+    if (notice >= maxAge) {
+      String origin = raw.containsKey(Setting.NOTICE_WINDOW_DAYS)
+          ? raw.get(Setting.NOTICE_WINDOW_DAYS).origin() : raw.get(Setting.MAX_KEY_AGE_DAYS).origin();
+      throw new InvalidInputException(origin + ": notice-window-days (" + notice
+          + ") must be shorter than max-key-age-days (" + maxAge + ")");
+    }
+    List<String> ownerKeys = raw.containsKey(Setting.OWNER_TAG_KEYS)
+        ? parseTagKeys(raw.get(Setting.OWNER_TAG_KEYS)) : d.ownerTagKeys();
+    Integer waitSeconds = intOf.apply(Setting.CREDENTIAL_REPORT_WAIT_SECONDS);
+    return new AuditPolicy(
+        maxAge,
+        notice,
+        orDefault(intOf.apply(Setting.UNUSED_DAYS), d.unusedDays()),
+        orDefault(intOf.apply(Setting.ROOT_WINDOW_DAYS), d.rootWindowDays()),
+        orDefault(intOf.apply(Setting.MIN_PASSWORD_LENGTH), d.minPasswordLength()),
+        orDefault(intOf.apply(Setting.PASSWORD_REUSE_PREVENTION), d.passwordReusePrevention()),
+        ownerKeys,
+        waitSeconds == null ? d.credentialReportWait() : Duration.ofSeconds(waitSeconds));
+  }
+
+  private static int orDefault(Integer value, int fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static int parseInt(Setting setting, Raw raw) {
+    int value;
+    try {
+      value = Integer.parseInt(raw.value().strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(raw.origin() + ": " + setting.key + " must be a whole number, got '"
+          + abbreviate(raw.value()) + "'");
+    }
+    if (value < setting.min || value > setting.max) {
+      throw new InvalidInputException(raw.origin() + ": " + setting.key + " must be between " + setting.min
+          + " and " + setting.max + ", got " + value);
+    }
+    return value;
+  }
+
+  private static List<String> parseTagKeys(Raw raw) {
+    List<String> keys = Arrays.stream(raw.value().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    if (keys.isEmpty()) {
+      throw new InvalidInputException(raw.origin() + ": owner-tag-keys must list at least one tag key, such as 'owner'");
+    }
+    for (String key : keys) {
+      if (key.length() > 128) {
+        throw new InvalidInputException(raw.origin() + ": owner-tag-keys: '" + abbreviate(key)
+            + "' is longer than IAM's 128-character tag keys");
+      }
+    }
+    return keys;
+  }
+
+  private static String abbreviate(String text) {
+    String printable = text.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() <= 60 ? printable : printable.substring(0, 57) + "...";
+  }
+}
