@@ -1,0 +1,32 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.IamInventoryReader;
+import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.inventory.AccountInventory;
+import java.time.Clock;
+import picocli.CommandLine.Option;
+
+/** The flags that choose which AWS account and credentials a subcommand uses. */
+final class AwsOptions {
+  @Option(names = "--profile", paramLabel = "PROFILE",
+      description = "Named profile from ~/.aws/config (SSO profiles work after 'aws sso login'). "
+          + "Default: the SDK's chain (environment, AWS_PROFILE, instance role).")
+  String profile;
+
+  @Option(names = "--region", paramLabel = "REGION",
+      description = "AWS region for STS (IAM is global). Default: AWS_REGION, the profile's region, else us-east-1.")
+  String region;
+
+  ClientSettings settings() {
+    ClientSettings settings = profile == null ? ClientSettings.defaults() : ClientSettings.forProfile(profile);
+    return region == null ? settings : settings.withRegion(region);
+  }
+
+  AccountInventory readInventory(AuditPolicy policy, Clock clock) {
+    try (AwsClientFactory clients = AwsClientFactory.create(settings())) {
+      return IamInventoryReader.create(clients, policy, clock).read();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.InvalidInputException;
+import dev.keywarden.KeywardenException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of the {@code keywarden} command: runs a subcommand and turns failures into exit codes. */
+public final class Main {
+  /** Exit code: the command did what was asked. */
+  public static final int OK = 0;
+  /** Exit code: findings at or above the {@code --fail-on} severity. */
+  public static final int FINDINGS = 1;
+  /** Exit code: a bad flag, file or setting; nothing was done. */
+  public static final int BAD_INPUT = 2;
+  /** Exit code: AWS or the emulator could not be used (credentials, permissions, network). */
+  public static final int FAILED = 3;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command with the given streams; what tests call. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = commandLine(out, err);
+    return cli.execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new KeywardenCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler((e, args) -> {
+      CommandLine bad = e.getCommandLine();
+      bad.getErr().println("keywarden: " + e.getMessage());
+      bad.getErr().println("Try '" + bad.getCommandSpec().qualifiedName() + " --help'.");
+      return BAD_INPUT;
+    });
+    cli.setExecutionExceptionHandler((e, bad, parseResult) -> {
+      if (e instanceof InvalidInputException) {
+        bad.getErr().println("keywarden: " + e.getMessage());
+        return BAD_INPUT;
+      }
+      if (e instanceof KeywardenException) {
+        bad.getErr().println("keywarden: " + e.getMessage());
+        return FAILED;
+      }
+      bad.getErr().println("keywarden: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      if (parseResult.expandedArgs().contains("--verbose")) {
+        e.printStackTrace(bad.getErr());
+      } else {
+        bad.getErr().println("Run again with --verbose for the stack trace.");
+      }
+      return FAILED;
+    });
+    return cli;
+  }
+}
