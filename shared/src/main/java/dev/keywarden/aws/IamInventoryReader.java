@@ -80,7 +80,8 @@ public final class IamInventoryReader {
     GetCallerIdentityResponse caller = callerIdentity();
     String accountId = caller.account();
     String callerArn = caller.arn();
-    CredentialReport report = CredentialReportParser.parse(credentialReportCsv(callerArn, accountId), "credential report of account " + accountId);
+    CredentialReport report =
+        CredentialReportParser.parse(credentialReportCsv(callerArn, accountId), "credential report of account " + accountId);
     AuthorizationDetails authorization = authorizationDetails(callerArn);
     AccountSummary summary = accountSummary(callerArn);
     PasswordPolicy passwordPolicy = passwordPolicy(callerArn);
