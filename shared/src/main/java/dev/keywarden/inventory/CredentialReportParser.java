@@ -1,9 +1,27 @@
 package dev.keywarden.inventory;
 
 import dev.keywarden.InvalidInputException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Reads the IAM credential report's CSV by column name. */
+/**
+ * Reads the IAM credential report's CSV by column name, so that IAM adding, dropping or reordering
+ * columns neither breaks the audit nor shifts values into the wrong field.
+ */
 public final class CredentialReportParser {
+  /** Values IAM writes where a date is unknown or does not apply. */
+  private static final Set<String> NOT_A_DATE = Set.of("", "N/A", "not_supported", "no_information");
+
   private CredentialReportParser() {}
 
   /**
@@ -15,6 +33,144 @@ public final class CredentialReportParser {
    *     usable credential report
    */
   public static CredentialReport parse(String content, String source) {
-    throw new InvalidInputException(source + ": the credential report parser is not built yet");
+    String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+    if (text.isBlank()) {
+      throw new InvalidInputException(source + " is empty: not a credential report");
+    }
+    List<CsvRecords.Line> lines = CsvRecords.read(text, source);
+    Header header = Header.of(lines.get(0), source);
+    List<CredentialReportRow> users = new ArrayList<>(Math.max(0, lines.size() - 1));
+    CredentialReportRow root = null;
+    for (int i = 1; i < lines.size(); i++) {
+      CredentialReportRow row = new RowReader(header, lines.get(i), source).read();
+      if (!row.isRoot()) {
+        users.add(row);
+      } else if (root == null) {
+        root = row;
+      } else {
+        throw new InvalidInputException(source + ": line " + row.lineNumber() + ": a second " + CredentialReportRow.ROOT
+            + " row (the first is on line " + root.lineNumber() + "); a credential report has one root row");
+      }
+    }
+    return new CredentialReport(header.present(), users, Optional.ofNullable(root));
+  }
+
+  /** The header's known columns and where they are. */
+  private record Header(Map<ReportColumn, Integer> index, int width) {
+    static Header of(CsvRecords.Line line, String source) {
+      Map<String, ReportColumn> byName = new HashMap<>();
+      for (ReportColumn column : ReportColumn.values()) {
+        byName.put(column.header(), column);
+      }
+      Map<ReportColumn, Integer> index = new EnumMap<>(ReportColumn.class);
+      List<String> names = line.fields();
+      for (int i = 0; i < names.size(); i++) {
+        ReportColumn column = byName.get(names.get(i).trim());
+        if (column == null) {
+          continue;
+        }
+        Integer earlier = index.putIfAbsent(column, i);
+        if (earlier != null) {
+          throw new InvalidInputException(source + ": line " + line.number() + ": the header names column '" + column.header()
+              + "' twice (columns " + (earlier + 1) + " and " + (i + 1) + "); keep one");
+        }
+      }
+      for (ReportColumn column : ReportColumn.values()) {
+        if (column.required() && !index.containsKey(column)) {
+          throw new InvalidInputException(
+              source + " is not an IAM credential report: its header has no '" + column.header() + "' column");
+        }
+      }
+      return new Header(index, names.size());
+    }
+
+    Set<ReportColumn> present() {
+      return index.isEmpty() ? Set.of() : EnumSet.copyOf(index.keySet());
+    }
+  }
+
+  /** Turns one record into a typed row, naming line and column in every error. */
+  private static final class RowReader {
+    private final Header header;
+    private final CsvRecords.Line line;
+    private final String source;
+
+    RowReader(Header header, CsvRecords.Line line, String source) {
+      this.header = header;
+      this.line = line;
+      this.source = source;
+    }
+
+    CredentialReportRow read() {
+      if (line.fields().size() != header.width()) {
+        throw new InvalidInputException(source + ": line " + line.number() + " has " + line.fields().size()
+            + " fields but the header has " + header.width() + "; every row needs one value per header column"
+            + " (quote values that contain commas)");
+      }
+      String user = text(ReportColumn.USER);
+      if (user.isEmpty()) {
+        throw error(ReportColumn.USER, "the user name is empty; every row names its user");
+      }
+      String arn = text(ReportColumn.ARN);
+      return new CredentialReportRow(
+          user,
+          arn,
+          line.number(),
+          date(ReportColumn.USER_CREATION_TIME),
+          passwordEnabled(),
+          date(ReportColumn.PASSWORD_LAST_USED),
+          date(ReportColumn.PASSWORD_LAST_CHANGED),
+          bool(ReportColumn.MFA_ACTIVE),
+          List.of(
+              new AccessKeySlot(1, bool(ReportColumn.ACCESS_KEY_1_ACTIVE), date(ReportColumn.ACCESS_KEY_1_LAST_ROTATED),
+                  date(ReportColumn.ACCESS_KEY_1_LAST_USED_DATE)),
+              new AccessKeySlot(2, bool(ReportColumn.ACCESS_KEY_2_ACTIVE), date(ReportColumn.ACCESS_KEY_2_LAST_ROTATED),
+                  date(ReportColumn.ACCESS_KEY_2_LAST_USED_DATE))));
+    }
+
+    /** The raw value, or null when the report has no such column. */
+    private String raw(ReportColumn column) {
+      Integer i = header.index().get(column);
+      return i == null ? null : line.fields().get(i);
+    }
+
+    private String text(ReportColumn column) {
+      String value = raw(column);
+      return value == null ? "" : value.trim();
+    }
+
+    private Optional<Instant> date(ReportColumn column) {
+      String value = raw(column);
+      if (value == null || NOT_A_DATE.contains(value.trim())) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+      } catch (DateTimeParseException e) {
+        throw error(column, "'" + value + "' is not a date (expected ISO-8601 such as 2024-05-01T12:00:00+00:00)");
+      }
+    }
+
+    private boolean passwordEnabled() {
+      return "not_supported".equals(text(ReportColumn.PASSWORD_ENABLED)) ? false : bool(ReportColumn.PASSWORD_ENABLED);
+    }
+
+    private boolean bool(ReportColumn column) {
+      String value = raw(column);
+      if (value == null) {
+        return false;
+      }
+      return switch (value.trim()) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw error(column, "'" + value + "' is not a boolean (expected true or false)");
+      };
+    }
+
+    private InvalidInputException error(ReportColumn column, String what) {
+      int number = header.index().get(column) + 1;
+      return new InvalidInputException(
+          source + ": line " + line.number() + ", column " + number + " (" + column.header() + "): " + what);
+    }
   }
 }

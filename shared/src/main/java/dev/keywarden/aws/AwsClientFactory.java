@@ -1,0 +1,184 @@
+package dev.keywarden.aws;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The one place that builds AWS clients, so that the HTTP client, retry strategy, region, endpoint
+ * and credentials are decided once per process and every client is built once and reused.
+ *
+ * <p>Adding a service is one accessor: {@code public SqsClient sqs() { return client(SqsClient.class,
+ * SqsClient::builder); }}. Closing the factory closes every client it built and the HTTP client.
+ */
+public final class AwsClientFactory implements AutoCloseable {
+  /** IAM is global; when nothing names a region, its home region serves. */
+  static final Region FALLBACK_REGION = Region.US_EAST_1;
+  /** First retry of an ordinary transient error (5xx, I/O) waits up to this long. */
+  static final Duration BASE_DELAY = Duration.ofMillis(200);
+  /** First retry after a throttling error waits up to this long: IAM's rate limits recover slowly. */
+  static final Duration THROTTLING_BASE_DELAY = Duration.ofSeconds(1);
+  /** No single retry waits longer than this. */
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
+
+  private final ClientSettings settings;
+  private final Region region;
+  private final AwsCredentialsProvider credentials;
+  private final Optional<Supplier<ProfileFile>> profileFile;
+  private final List<ExecutionInterceptor> interceptors;
+  private final SdkHttpClient httpClient;
+  private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
+
+  private AwsClientFactory(
+      ClientSettings settings, List<ExecutionInterceptor> interceptors, Optional<Supplier<ProfileFile>> profileFile) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.interceptors = List.copyOf(interceptors);
+    this.profileFile = profileFile;
+    this.region = resolveRegion(settings, sdkRegionChain(settings, profileFile));
+    this.credentials = credentialsProvider(settings, profileFile);
+    this.httpClient = UrlConnectionHttpClient.builder()
+        .connectionTimeout(settings.connectTimeout())
+        .socketTimeout(settings.readTimeout())
+        .build();
+  }
+
+  /** A factory for the settings; clients are built on first use. */
+  public static AwsClientFactory create(ClientSettings settings, ExecutionInterceptor... interceptors) {
+    return new AwsClientFactory(settings, List.of(interceptors), Optional.empty());
+  }
+
+  /** As {@link #create}, reading profiles from the given file instead of {@code ~/.aws}; for tests. */
+  static AwsClientFactory create(
+      ClientSettings settings, Supplier<ProfileFile> profileFile, ExecutionInterceptor... interceptors) {
+    return new AwsClientFactory(settings, List.of(interceptors), Optional.of(profileFile));
+  }
+
+  public IamClient iam() {
+    return client(IamClient.class, IamClient::builder);
+  }
+
+  public StsClient sts() {
+    return client(StsClient.class, StsClient::builder);
+  }
+
+  /** The region every client calls. */
+  public Region region() {
+    return region;
+  }
+
+  public ClientSettings settings() {
+    return settings;
+  }
+
+  AwsCredentialsProvider credentialsProvider() {
+    return credentials;
+  }
+
+  private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+      Class<C> type, Supplier<B> builder) {
+    return type.cast(clients.computeIfAbsent(type, t -> configure(builder.get()).build()));
+  }
+
+  private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> B configure(B builder) {
+    builder.httpClient(httpClient)
+        .region(region)
+        .credentialsProvider(credentials)
+        .overrideConfiguration(o -> {
+          o.retryStrategy(retryStrategy(settings.maxAttempts()));
+          interceptors.forEach(o::addExecutionInterceptor);
+          settings.profile().ifPresent(o::defaultProfileName);
+          profileFile.ifPresent(o::defaultProfileFileSupplier);
+        });
+    settings.endpoint().ifPresent(builder::endpointOverride);
+    return builder;
+  }
+
+  /**
+   * The SDK's standard strategy (its AWS retry conditions and throttling detection included) with
+   * more attempts, full-jitter exponential backoff, and a longer base delay after throttling.
+   */
+  static RetryStrategy retryStrategy(int maxAttempts) {
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(maxAttempts)
+        .backoffStrategy(BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_BACKOFF))
+        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(THROTTLING_BASE_DELAY, MAX_BACKOFF))
+        .build();
+  }
+
+  /**
+   * The settings' region, else what the chain finds, else {@link #FALLBACK_REGION}.
+   *
+   * @param sdkChain the SDK's region lookup; it throws {@link SdkClientException} when it finds none
+   */
+  static Region resolveRegion(ClientSettings settings, AwsRegionProvider sdkChain) {
+    if (settings.region().isPresent()) {
+      return Region.of(settings.region().get());
+    }
+    try {
+      return sdkChain.getRegion();
+    } catch (SdkClientException noRegion) {
+      return FALLBACK_REGION;
+    }
+  }
+
+  /**
+   * {@code aws.region} / {@code AWS_REGION}, then the profile's {@code region}. Unlike the SDK's
+   * default chain it never asks the instance metadata service: a laptop would wait for it to time
+   * out, and IAM does not need it.
+   */
+  static AwsRegionProvider sdkRegionChain(ClientSettings settings, Optional<Supplier<ProfileFile>> profileFile) {
+    String name = settings.profile().orElseGet(ProfileFileSystemSetting.AWS_PROFILE::getStringValueOrThrow);
+    return new AwsRegionProviderChain(
+        new SystemSettingsRegionProvider(),
+        new AwsProfileRegionProvider(profileFile.orElse(ProfileFile::defaultProfileFile), name));
+  }
+
+  /** Static keys, else the named profile, else the SDK's default chain (environment, profile, role). */
+  static AwsCredentialsProvider credentialsProvider(ClientSettings settings, Optional<Supplier<ProfileFile>> profileFile) {
+    if (settings.staticCredentials().isPresent()) {
+      ClientSettings.StaticCredentials keys = settings.staticCredentials().get();
+      return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+    }
+    if (settings.profile().isPresent()) {
+      ProfileCredentialsProvider.Builder profile = ProfileCredentialsProvider.builder().profileName(settings.profile().get());
+      profileFile.ifPresent(profile::profileFile);
+      return profile.build();
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(SdkClient::close);
+    clients.clear();
+    httpClient.close();
+  }
+}
