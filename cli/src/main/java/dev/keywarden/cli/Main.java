@@ -2,6 +2,7 @@ package dev.keywarden.cli;
 
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
+import dev.keywarden.emulator.EmulatorException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -43,7 +44,7 @@ public final class Main {
         bad.getErr().println("keywarden: " + e.getMessage());
         return BAD_INPUT;
       }
-      if (e instanceof KeywardenException) {
+      if (e instanceof KeywardenException || e instanceof EmulatorException) {
         bad.getErr().println("keywarden: " + e.getMessage());
         return FAILED;
       }
