@@ -1,0 +1,127 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.InvalidInputException;
+import dev.keywarden.aws.AccountSeeder;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.CallCounter;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.IamInventoryReader;
+import dev.keywarden.checks.AuditResult;
+import dev.keywarden.checks.CheckContext;
+import dev.keywarden.checks.CheckRunner;
+import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.emulator.MotoServer;
+import dev.keywarden.inventory.AccountInventory;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code keywarden bench audit}: seeds accounts of several sizes on the emulator and prints what one
+ * audit of each costs. Hidden: it is for {@code bench/audit-scale}, not for users.
+ */
+@Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
+    description = "Measures one account audit on the local emulator for several account sizes.")
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--users", split = ",", defaultValue = "100,1000,5000", paramLabel = "N[,N...]",
+      description = "Account sizes to measure (default: ${DEFAULT-VALUE}).")
+  List<Integer> sizes;
+
+  @Option(names = "--seed-threads", defaultValue = "4", description = "Parallel seeding requests (default: ${DEFAULT-VALUE}).")
+  int seedThreads;
+
+  @Override
+  public Integer call() throws Exception {
+    for (int n : sizes) {
+      if (n < 1 || n > 20_000) {
+        throw new InvalidInputException("--users: " + n + " is not between 1 and 20000");
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    MotoServer emulator = MotoServer.shared();
+    AwsEndpoint endpoint = emulator.endpoint();
+    ClientSettings settings = ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey());
+    out.printf(Locale.ROOT, "Account audit on the local emulator (moto %s), %d cores, max heap %d MiB%n",
+        emulator.motoVersion(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    out.printf(Locale.ROOT, "%7s %10s %10s %10s %9s %10s %12s  %s%n",
+        "users", "seed s", "audit s", "findings", "IAM calls", "STS calls", "peak heap MiB", "calls by operation");
+    out.flush();
+    for (int n : sizes) {
+      emulator.reset();
+      long seedStart = System.nanoTime();
+      try (AwsClientFactory seeding = AwsClientFactory.create(settings)) {
+        seed(AccountSeeder.using(seeding.iam()), n);
+      }
+      double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+      CallCounter counter = CallCounter.create();
+      System.gc();
+      ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+      long start = System.nanoTime();
+      AuditResult result;
+      try (AwsClientFactory clients = AwsClientFactory.create(settings, counter)) {
+        AuditPolicy policy = AuditPolicy.defaults();
+        AccountInventory inventory = IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
+        result = CheckRunner.run(new CheckContext(inventory, policy, Clock.systemUTC().instant().plus(Duration.ofDays(100))));
+      }
+      double auditSeconds = (System.nanoTime() - start) / 1e9;
+      long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
+          .mapToLong(p -> p.getPeakUsage().getUsed())
+          .sum();
+      StringBuilder ops = new StringBuilder();
+      for (Map.Entry<String, Long> e : counter.snapshot().entrySet()) {
+        ops.append(ops.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
+      }
+      out.printf(Locale.ROOT, "%7d %10.1f %10.2f %10d %9d %10d %12d  %s%n", n, seedSeconds, auditSeconds,
+          result.findings().size(), counter.total("iam"), counter.total("sts"), peakHeap >> 20, ops);
+      out.flush();
+    }
+    return Main.OK;
+  }
+
+  /** n users, each with an active key; every fifth a person with a console password and an owner tag. */
+  private void seed(AccountSeeder seeder, int n) throws InterruptedException, ExecutionException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, seedThreads));
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int id = i;
+        work.add(pool.submit(() -> {
+          String name = String.format(Locale.ROOT, "user-%05d", id);
+          seeder.createUser(name, id % 3 == 0 ? Map.of() : Map.of("owner", name + "@example.com"));
+          seeder.addAccessKey(name);
+          if (id % 5 == 0) {
+            seeder.addConsolePassword(name, "Bench-password-1!");
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
