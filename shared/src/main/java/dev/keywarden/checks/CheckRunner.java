@@ -1,11 +1,75 @@
 package dev.keywarden.checks;
 
+import dev.keywarden.inventory.AuthorizationDetails;
+import dev.keywarden.inventory.IamUser;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /** Runs the whole catalogue over one account and applies exemptions. */
 public final class CheckRunner {
+  /** Most severe first, then by check, principal and resource, so output is stable across runs. */
+  static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+      .thenComparing(Finding::checkId)
+      .thenComparing(Finding::principal)
+      .thenComparing(Finding::resourceId);
+
   private CheckRunner() {}
 
   /** Evaluates every check of the catalogue in the context, then sets exempted findings aside. */
   public static AuditResult run(CheckContext context) {
-    throw new UnsupportedOperationException("not built yet");
+    List<Finding> found = new ArrayList<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
+    for (Check check : CheckCatalog.all()) {
+      CheckOutcome outcome = check.evaluate(context);
+      outcome.skippedBecause().ifPresent(reason -> skipped.put(check.metadata().id(), reason));
+      found.addAll(outcome.findings());
+    }
+    Exemptions exemptions = new Exemptions(context);
+    List<Finding> open = new ArrayList<>();
+    List<ExemptedFinding> exempted = new ArrayList<>();
+    for (Finding finding : found) {
+      Optional<Exemption> exemption = exemptions.covering(finding);
+      if (exemption.isPresent()) {
+        exempted.add(new ExemptedFinding(finding, exemption.get().until(), exemption.get().reason()));
+      } else {
+        open.add(finding);
+      }
+    }
+    open.sort(ORDER);
+    exempted.sort(Comparator.comparing(ExemptedFinding::finding, ORDER));
+    return new AuditResult(context.accountId(), context.asOf(), open, exempted, skipped);
+  }
+
+  /** The users' exemptions in force on the audit's day, read once per user. */
+  private static final class Exemptions {
+    private final Optional<AuthorizationDetails> details;
+    private final LocalDate today;
+    private final Map<String, Optional<Exemption>> byUser = new HashMap<>();
+
+    Exemptions(CheckContext context) {
+      this.details = context.inventory().authorization();
+      this.today = LocalDate.ofInstant(context.asOf(), ZoneOffset.UTC);
+    }
+
+    Optional<Exemption> covering(Finding finding) {
+      if (details.isEmpty()) {
+        return Optional.empty();
+      }
+      return byUser.computeIfAbsent(finding.principal(), this::inForce).filter(e -> e.covers(finding.checkId()));
+    }
+
+    private Optional<Exemption> inForce(String principal) {
+      return details.get().user(principal)
+          .map(IamUser::tags)
+          .flatMap(tags -> Exemption.read(tags, CheckCatalog.ids()).exemption())
+          .filter(e -> e.activeOn(today));
+    }
   }
 }

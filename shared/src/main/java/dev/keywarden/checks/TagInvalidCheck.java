@@ -1,0 +1,56 @@
+package dev.keywarden.checks;
+
+import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.inventory.AuthorizationDetails;
+import dev.keywarden.inventory.IamUser;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds Keywarden tags that do not do what their author meant: a key-age override that is ignored,
+ * or an exemption that has lapsed or cannot be read.
+ */
+public final class TagInvalidCheck implements Check {
+  public static final CheckMetadata METADATA = new CheckMetadata(
+      "tag-invalid",
+      "Keywarden tag on a user is malformed or expired",
+      Severity.MEDIUM,
+      List.of(),
+      List.of(),
+      "Fix the user's tags: " + AuditPolicy.MAX_KEY_AGE_TAG + " takes whole days from 1 to 3650; an exemption needs "
+          + AuditPolicy.EXEMPT_UNTIL_TAG + "=YYYY-MM-DD (today or later), a non-blank " + AuditPolicy.EXEMPT_REASON_TAG
+          + " and optionally " + AuditPolicy.EXEMPT_CHECKS_TAG + " with space-separated check ids. Renew or remove"
+          + " expired exemptions.");
+
+  TagInvalidCheck() {}
+
+  @Override
+  public CheckMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public CheckOutcome evaluate(CheckContext context) {
+    if (context.inventory().authorization().isEmpty()) {
+      return CheckOutcome.skipped(Needs.AUTHORIZATION);
+    }
+    AuthorizationDetails details = context.inventory().authorization().get();
+    LocalDate today = LocalDate.ofInstant(context.asOf(), ZoneOffset.UTC);
+    List<Finding> findings = new ArrayList<>();
+    for (IamUser user : details.users().values().stream().sorted(Comparator.comparing(IamUser::name)).toList()) {
+      List<String> problems = new ArrayList<>();
+      UserTags.maxKeyAgeProblem(user.tags()).ifPresent(problems::add);
+      Exemption.Reading reading = Exemption.read(user.tags(), CheckCatalog.ids());
+      problems.addAll(reading.problems());
+      reading.exemption().filter(e -> !e.activeOn(today)).ifPresent(e -> problems.add(AuditPolicy.EXEMPT_UNTIL_TAG + " "
+          + e.until() + " has passed, so the exemption (" + e.reason() + ") no longer applies"));
+      if (!problems.isEmpty()) {
+        findings.add(Finding.of(METADATA, context.accountId(), user.name(), user.arn(), user.name() + ": " + String.join("; ", problems)));
+      }
+    }
+    return CheckOutcome.of(findings);
+  }
+}

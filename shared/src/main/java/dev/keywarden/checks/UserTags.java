@@ -1,0 +1,59 @@
+package dev.keywarden.checks;
+
+import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.inventory.IamUser;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads the per-user tags Keywarden understands: key-age override and owner. */
+final class UserTags {
+  static final int MAX_KEY_AGE_LIMIT = 3650;
+  private static final Pattern INTEGER = Pattern.compile("[0-9]{1,9}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+  private UserTags() {}
+
+  /** The override of the maximum key age the user's tag gives, when the tag is present and valid. */
+  static Optional<Integer> maxKeyAge(Map<String, String> tags) {
+    String value = tags.get(AuditPolicy.MAX_KEY_AGE_TAG);
+    if (value == null || !INTEGER.matcher(value.trim()).matches()) {
+      return Optional.empty();
+    }
+    int days = Integer.parseInt(value.trim());
+    return days >= 1 && days <= MAX_KEY_AGE_LIMIT ? Optional.of(days) : Optional.empty();
+  }
+
+  /** What is wrong with the user's key-age tag, if it is present and malformed. */
+  static Optional<String> maxKeyAgeProblem(Map<String, String> tags) {
+    String value = tags.get(AuditPolicy.MAX_KEY_AGE_TAG);
+    if (value == null || maxKeyAge(tags).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(AuditPolicy.MAX_KEY_AGE_TAG + " is '" + value + "', not a whole number of days from 1 to "
+        + MAX_KEY_AGE_LIMIT + " (the policy default applies instead)");
+  }
+
+  /** The user's valid key-age tag, when tags are known (offline they are not: the policy applies). */
+  static Optional<Integer> maxKeyAgeTag(CheckContext context, String userName) {
+    return context.inventory().authorization()
+        .flatMap(a -> a.user(userName))
+        .flatMap(u -> maxKeyAge(u.tags()));
+  }
+
+  /** The first owner tag, in the policy's order, with a non-blank value: key and value. */
+  static Optional<Map.Entry<String, String>> owner(IamUser user, List<String> ownerTagKeys) {
+    for (String key : ownerTagKeys) {
+      String value = user.tags().get(key);
+      if (value != null && !value.isBlank()) {
+        return Optional.of(Map.entry(key, value.trim()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static boolean plausibleEmail(String value) {
+    return EMAIL.matcher(value).matches();
+  }
+}

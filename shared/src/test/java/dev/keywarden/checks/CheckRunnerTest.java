@@ -1,0 +1,157 @@
+package dev.keywarden.checks;
+
+import static dev.keywarden.checks.Inventories.daysAgo;
+import static dev.keywarden.checks.Inventories.user;
+import static dev.keywarden.config.AuditPolicy.EXEMPT_CHECKS_TAG;
+import static dev.keywarden.config.AuditPolicy.EXEMPT_REASON_TAG;
+import static dev.keywarden.config.AuditPolicy.EXEMPT_UNTIL_TAG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.inventory.AccountInventory;
+import dev.keywarden.inventory.CredentialReport;
+import dev.keywarden.inventory.CredentialReportParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class CheckRunnerTest {
+  private static final String REASON = "vendor appliance, ticket SEC-42";
+
+  private static AuditResult sample() throws IOException {
+    String csv;
+    try (InputStream in = CheckRunnerTest.class.getResourceAsStream("/credential-reports/sample.csv")) {
+      csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    CredentialReport report = CredentialReportParser.parse(csv, "sample.csv");
+    Instant asOf = Instant.parse("2026-11-24T00:00:00Z");
+    return CheckRunner.run(new CheckContext(AccountInventory.offline("123456789012", asOf, report), AuditPolicy.defaults(), asOf));
+  }
+
+  /** alice holds an expired key and a second active key: key-expired and multiple-active-keys. */
+  private static Inventories.Row alice() {
+    return user("alice").key(1, daysAgo(100)).key(2, daysAgo(5)).tag("owner", "alice@example.com");
+  }
+
+  @Test
+  void run_whenSampleReportOffline_findsEveryExpectedProblemInOrder() throws IOException {
+    assertThat(sample().findings()).extracting(Finding::checkId, Finding::principal).containsExactly(
+        tuple("root-access-key", "<root_account>"),
+        tuple("root-no-mfa", "<root_account>"),
+        tuple("console-without-mfa", "dave"),
+        tuple("key-expired", "alice"),
+        tuple("root-recently-used", "<root_account>"),
+        tuple("console-unused", "erin"),
+        tuple("console-unused", "kevin"),
+        tuple("human-long-term-key", "carol"),
+        tuple("key-unused", "grace"),
+        tuple("key-unused", "leo"),
+        tuple("multiple-active-keys", "frank"),
+        tuple("key-created-with-user", "carol"),
+        tuple("key-rotation-due", "bob"),
+        tuple("key-rotation-due", "leo"));
+  }
+
+  @Test
+  void run_whenSampleReportOffline_skipsChecksNeedingMoreThanTheReport() throws IOException {
+    assertThat(sample().skipped()).containsOnlyKeys("root-no-hardware-mfa", "password-policy-weak", "user-direct-policies",
+        "user-full-admin", "owner-missing", "tag-invalid");
+  }
+
+  @Test
+  void run_whenSkipped_keepsEachChecksReason() throws IOException {
+    assertThat(sample().skipped().get("password-policy-weak")).contains("GetAccountPasswordPolicy");
+  }
+
+  @Test
+  void run_always_recordsAccountAndInstant() throws IOException {
+    AuditResult result = sample();
+
+    assertThat(result.accountId()).isEqualTo("123456789012");
+    assertThat(result.asOf()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+  }
+
+  @Test
+  void run_whenSameCheckAndPrincipal_ordersByResource() {
+    Inventories.Row bob = user("bob").key(2, daysAgo(100), daysAgo(1)).key(1, daysAgo(95), daysAgo(1));
+
+    AuditResult result = CheckRunner.run(Inventories.offline().with(bob).context());
+
+    assertThat(result.findings()).filteredOn(f -> f.checkId().equals("key-expired"))
+        .extracting(Finding::resourceId).containsExactly(bob.key(1), bob.key(2));
+  }
+
+  @Test
+  void run_whenNoExemption_leavesFindingsOpen() {
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice()).context());
+
+    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("key-expired", "multiple-active-keys");
+    assertThat(result.exempted()).isEmpty();
+  }
+
+  @Test
+  void run_whenExemptionValidThroughToday_setsEveryFindingOfTheUserAside() {
+    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2026-11-24").tag(EXEMPT_REASON_TAG, REASON);
+
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
+
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.exempted()).extracting(e -> e.finding().checkId(), ExemptedFinding::until, ExemptedFinding::reason).containsExactly(
+        tuple("key-expired", LocalDate.parse("2026-11-24"), REASON),
+        tuple("multiple-active-keys", LocalDate.parse("2026-11-24"), REASON));
+  }
+
+  @Test
+  void run_whenExemptionNamesSomeChecks_setsAsideOnlyThose() {
+    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON).tag(EXEMPT_CHECKS_TAG, "key-expired  key-unused");
+
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
+
+    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("multiple-active-keys");
+    assertThat(result.exempted()).extracting(e -> e.finding().checkId()).containsExactly("key-expired");
+  }
+
+  @Test
+  void run_whenExemptionExpired_keepsFindingsOpenAndReportsTheTag() {
+    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2026-11-23").tag(EXEMPT_REASON_TAG, REASON);
+
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
+
+    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("key-expired", "multiple-active-keys", "tag-invalid");
+    assertThat(result.exempted()).isEmpty();
+  }
+
+  @Test
+  void run_whenExemptionMalformed_keepsFindingsOpenAndReportsTheTag() {
+    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_CHECKS_TAG, "key-expired");
+
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
+
+    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("key-expired", "multiple-active-keys", "tag-invalid");
+    assertThat(result.exempted()).isEmpty();
+  }
+
+  @Test
+  void run_whenExemptionValid_neverSetsTagInvalidAside() {
+    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON)
+        .tag(AuditPolicy.MAX_KEY_AGE_TAG, "forever");
+
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
+
+    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("tag-invalid");
+  }
+
+  @Test
+  void run_whenOneUserExempt_leavesOtherUsersFindingsOpen() {
+    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON);
+    Inventories.Row bob = user("bob").key(1, daysAgo(100)).tag("owner", "bob@example.com");
+
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice, bob).context());
+
+    assertThat(result.findings()).extracting(Finding::checkId, Finding::principal).containsExactly(tuple("key-expired", "bob"));
+  }
+}
