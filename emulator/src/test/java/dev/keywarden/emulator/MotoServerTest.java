@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +130,29 @@ class MotoServerTest {
   }
 
   @Test
+  void ensureInstalled_whenTwoJvmsRace_installsOnce() throws Exception {
+    Path calls = temp.resolve("venv-calls.txt");
+    // Slow enough that the second JVM arrives while the first is still installing.
+    Path python = fakeVenvCreator("exit 0\n", "echo venv >> '" + calls + "'\nsleep 2\n");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<Process> installers = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      installers.add(new ProcessBuilder(java.toString(), "-cp",
+          System.getProperty("java.class.path"), InstallerProcess.class.getName(),
+          temp.resolve("emulator").toString(), python.toString(), VERSION)
+          .redirectErrorStream(true)
+          .redirectOutput(temp.resolve("installer-" + i + ".log").toFile())
+          .start());
+    }
+
+    for (Process installer : installers) {
+      assertThat(installer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(installer.exitValue()).isZero();
+    }
+    assertThat(Files.readAllLines(calls)).containsExactly("venv");
+  }
+
+  @Test
   void start_whenServerExitsEarly_throwsWithTailOfServerLog() throws IOException {
     installFakeMoto("echo 'ModuleNotFoundError: No module named moto'\nexit 1\n");
     MotoServer server = server().build();
@@ -194,7 +220,11 @@ class MotoServerTest {
 
   /** A fake interpreter whose {@code -m venv DIR} creates a venv python running {@code body}. */
   private Path fakeVenvCreator(String venvPythonBody) throws IOException {
-    return script("python3", """
+    return fakeVenvCreator(venvPythonBody, "");
+  }
+
+  private Path fakeVenvCreator(String venvPythonBody, String before) throws IOException {
+    return script("python3", before + """
         mkdir -p "$3/bin"
         cat > "$3/bin/python" <<'EOF'
         #!/bin/sh
