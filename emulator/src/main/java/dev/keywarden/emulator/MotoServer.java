@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the local AWS emulator (moto in server mode, a pinned release installed from PyPI into a
@@ -44,6 +47,7 @@ public final class MotoServer implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final int TAIL_LINES = 30;
+  private static final Duration LOG_RETENTION = Duration.ofDays(7);
 
   private static final Set<MotoServer> RUNNING = ConcurrentHashMap.newKeySet();
   private static final Object HOOK_LOCK = new Object();
@@ -246,6 +250,7 @@ public final class MotoServer implements AutoCloseable {
     builder.environment().putAll(environment);
     try {
       Files.createDirectories(logs);
+      pruneOldLogs(logs);
       process = builder.start();
     } catch (IOException e) {
       throw new EmulatorException("Cannot start moto with " + installation.venvPython() + ": "
@@ -254,6 +259,18 @@ public final class MotoServer implements AutoCloseable {
     }
     processStdin = process.getOutputStream();
     return awaitReady(port);
+  }
+
+  /** Server logs are named by port, so they pile up; keep a week's worth for debugging. */
+  private static void pruneOldLogs(Path logs) throws IOException {
+    FileTime cutoff = FileTime.from(Instant.now().minus(LOG_RETENTION));
+    try (Stream<Path> files = Files.list(logs)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (Files.getLastModifiedTime(file).compareTo(cutoff) < 0) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 
   private boolean awaitReady(int port) {
