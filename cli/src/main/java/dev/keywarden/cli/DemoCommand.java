@@ -72,9 +72,9 @@ final class DemoCommand implements Callable<Integer> {
       List<DemoAccount.SeededUser> users = DemoAccount.seed(AccountSeeder.using(clients.iam()), clock.instant().atZone(ZoneOffset.UTC).toLocalDate());
       progress.println("Seeded an account on " + endpoint.endpoint() + " with " + users.size() + " users:");
       users.forEach(u -> progress.printf("  %-18s %s%n", u.name(), u.story()));
-      Instant asOf = clock.instant().plus(Duration.ofDays(days));
+      Instant asOf = clock.instant().plus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       progress.println();
-      progress.println("Auditing as of " + asOf.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (" + days + " simulated days on: today's keys are now " + days + " days old).");
+      progress.println("Auditing as of " + asOf + " (" + days + " simulated days on: today's keys are now " + days + " days old).");
       progress.println();
       progress.flush();
       AccountInventory inventory = IamInventoryReader.create(clients, policy, clock).read();

@@ -22,7 +22,7 @@ class AuditCommandInputTest {
   void audit_whenFlagIsUnknown_exitsTwoAndPointsAtHelp() {
     CliRun run = CliRun.of("audit", "--frmat", "json");
 
-    assertRejected(run, "Unknown option: '--frmat'");
+    assertRejected(run, "Unknown options: '--frmat'");
     assertThat(run.err()).contains("Try 'keywarden audit --help'.");
   }
 
