@@ -13,6 +13,7 @@ public final class AccountNotAuditedCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "account-not-audited",
       "Account could not be audited",
+      "The audit role could not be assumed in the account, or reading its IAM inventory failed; the other accounts are still audited.",
       Severity.HIGH,
       List.of(),
       List.of(),

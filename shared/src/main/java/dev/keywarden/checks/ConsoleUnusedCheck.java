@@ -12,6 +12,7 @@ public final class ConsoleUnusedCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "console-unused",
       "Console password has not been used recently",
+      "A console password last used `unused-days` (45) or more days ago, or never used while the password (last changed, else the user's creation) is `unused-days` or more days old.",
       Severity.MEDIUM,
       List.of("1.12"),
       List.of("IAM.22"),

@@ -11,6 +11,7 @@ public final class ConsoleWithoutMfaCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "console-without-mfa",
       "Console user has no MFA",
+      "A user with a console password and no active MFA device.",
       Severity.HIGH,
       List.of("1.10"),
       List.of("IAM.5"),

@@ -13,6 +13,7 @@ public final class HumanLongTermKeyCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "human-long-term-key",
       "Console user holds a long-term access key",
+      "A user with a console password (a person) who also holds an active access key.",
       Severity.MEDIUM,
       List.of(),
       List.of(),

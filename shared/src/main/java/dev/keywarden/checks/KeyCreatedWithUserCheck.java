@@ -12,6 +12,7 @@ public final class KeyCreatedWithUserCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "key-created-with-user",
       "Console user holds an access key that was never used",
+      "A user with a console password and an active access key that has never been used.",
       Severity.LOW,
       List.of("1.11"),
       List.of(),

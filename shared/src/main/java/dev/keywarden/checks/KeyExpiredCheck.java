@@ -9,6 +9,7 @@ public final class KeyExpiredCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "key-expired",
       "Access key is older than its maximum age",
+      "An active IAM user key whose deadline (last rotation plus `max-key-age-days`, 90, or the user's `keywarden:max-key-age` tag) is at or before the as-of time.",
       Severity.HIGH,
       List.of("1.14"),
       List.of("IAM.3"),

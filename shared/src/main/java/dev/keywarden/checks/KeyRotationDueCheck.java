@@ -11,6 +11,7 @@ public final class KeyRotationDueCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "key-rotation-due",
       "Access key reaches its maximum age soon",
+      "An active IAM user key whose deadline is not reached yet and is at most `notice-window-days` (14) away.",
       Severity.LOW,
       List.of("1.14"),
       List.of("IAM.3"),

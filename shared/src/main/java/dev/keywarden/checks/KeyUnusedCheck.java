@@ -12,6 +12,7 @@ public final class KeyUnusedCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "key-unused",
       "Active access key has not been used recently",
+      "An active IAM user key last used `unused-days` (45) or more days ago, or never used and rotated `unused-days` or more days ago.",
       Severity.MEDIUM,
       List.of("1.12"),
       List.of("IAM.8", "IAM.22"),

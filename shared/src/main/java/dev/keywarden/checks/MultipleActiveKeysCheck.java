@@ -11,6 +11,7 @@ public final class MultipleActiveKeysCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "multiple-active-keys",
       "User has more than one active access key",
+      "An IAM user with both access keys active.",
       Severity.MEDIUM,
       List.of("1.13"),
       List.of(),

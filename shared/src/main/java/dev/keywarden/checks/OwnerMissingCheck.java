@@ -13,6 +13,7 @@ public final class OwnerMissingCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "owner-missing",
       "User with an active key has no owner to notify",
+      "A user holding an active key whose tags (`owner-tag-keys`, first match) name no owner, or name one that is not an e-mail address.",
       Severity.LOW,
       List.of(),
       List.of(),

@@ -9,6 +9,7 @@ public final class PasswordPolicyWeakCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "password-policy-weak",
       "Account password policy is missing or weak",
+      "No account password policy, or a minimum length under `min-password-length` (14), or reuse prevention under `password-reuse-prevention` (24).",
       Severity.MEDIUM,
       List.of("1.8", "1.9"),
       List.of("IAM.7", "IAM.15", "IAM.16"),

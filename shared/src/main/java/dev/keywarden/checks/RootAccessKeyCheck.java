@@ -12,6 +12,7 @@ public final class RootAccessKeyCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "root-access-key",
       "Root user has an access key",
+      "The root user has an active access key (from the credential report's root row, else the account summary).",
       Severity.CRITICAL,
       List.of("1.4"),
       List.of("IAM.4"),

@@ -9,6 +9,7 @@ public final class RootNoHardwareMfaCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "root-no-hardware-mfa",
       "Root user's MFA is virtual, not hardware",
+      "The root user's MFA device is a virtual one.",
       Severity.HIGH,
       List.of("1.6"),
       List.of("IAM.6"),

@@ -10,6 +10,7 @@ public final class RootNoMfaCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "root-no-mfa",
       "Root user has no MFA",
+      "The root user has no MFA device (from the credential report's root row, else the account summary).",
       Severity.CRITICAL,
       List.of("1.5"),
       List.of("IAM.9"),

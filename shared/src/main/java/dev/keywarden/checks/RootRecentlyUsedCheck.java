@@ -14,6 +14,7 @@ public final class RootRecentlyUsedCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "root-recently-used",
       "Root user was used recently",
+      "The root password or a root access key was used less than `root-window-days` (30) before the as-of time.",
       Severity.HIGH,
       List.of("1.7"),
       List.of(),

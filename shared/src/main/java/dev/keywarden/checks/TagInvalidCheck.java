@@ -17,6 +17,7 @@ public final class TagInvalidCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "tag-invalid",
       "Keywarden tag on a user is malformed or expired",
+      "A malformed `keywarden:max-key-age` tag, or an exemption that has expired or is malformed (bad date, no reason, unknown check id).",
       Severity.MEDIUM,
       List.of(),
       List.of(),

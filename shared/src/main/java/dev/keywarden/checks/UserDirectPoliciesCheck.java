@@ -11,6 +11,7 @@ public final class UserDirectPoliciesCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "user-direct-policies",
       "User has policies attached directly",
+      "A user with managed or inline policies attached to the user itself rather than through a group.",
       Severity.LOW,
       List.of("1.15"),
       List.of("IAM.2"),

@@ -13,6 +13,7 @@ public final class UserFullAdminCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "user-full-admin",
       "User is granted full administrator access (*:*)",
+      "A user granted `*:*`: AdministratorAccess, or a policy of the user or of one of its groups with an Allow statement on Action `*` and Resource `*`.",
       Severity.HIGH,
       List.of("1.16"),
       List.of("IAM.1"),
