@@ -1,0 +1,61 @@
+package dev.keywarden.findings;
+
+import dev.keywarden.notify.NoticeDraft;
+import dev.keywarden.remediate.ActionLogEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where Keywarden remembers each account between runs: findings, notice stages, the notice outbox,
+ * the action log and per-run summaries. The DynamoDB table implements it in production and on the
+ * emulator.
+ *
+ * <p>Every write that two concurrent runs could both attempt is conditional, so neither can undo the
+ * other's work or send a notice twice.
+ */
+public interface AccountStateStore {
+  /** Reads everything a run needs about the account, with strongly consistent reads. */
+  AccountState load(String accountId);
+
+  /**
+   * Takes the account's run lease for {@code runId} until {@code now + ttl}, unless another run
+   * holds an unexpired lease.
+   *
+   * @return false when another run holds it (that run does the work; this one backs off)
+   */
+  boolean acquireLease(String accountId, String runId, Instant now, Duration ttl);
+
+  /** Gives the lease back, if {@code runId} still holds it. */
+  void releaseLease(String accountId, String runId);
+
+  /**
+   * Writes changed findings, each conditional on the version it was read at (a new finding on its
+   * absence); resolved findings get a TTL.
+   *
+   * @throws dev.keywarden.KeywardenException when a condition fails: another run changed the account
+   */
+  void writeFindings(String accountId, List<StoredFinding> changed);
+
+  /**
+   * Atomically claims the draft's stages (each one only if not yet claimed for its key) and stores
+   * the draft in the outbox.
+   *
+   * @return false when any stage was already claimed (by an earlier or concurrent run): nothing is
+   *     written, and the caller must not publish this draft
+   */
+  boolean claimNotice(String accountId, NoticeDraft draft);
+
+  /** Removes a published draft from the outbox. */
+  void completeNotice(String accountId, String draftId);
+
+  /**
+   * Appends an entry to the action log; writing the same (actionId, phase) twice keeps the first.
+   *
+   * @return false when that entry was already there
+   */
+  boolean appendAction(ActionLogEntry entry);
+
+  /** Stores one run's summary of the account. */
+  void putSummary(RunSummary summary);
+}
