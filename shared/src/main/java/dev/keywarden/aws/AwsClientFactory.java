@@ -27,6 +27,9 @@ import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -87,6 +90,18 @@ public final class AwsClientFactory implements AutoCloseable {
 
   public StsClient sts() {
     return client(StsClient.class, StsClient::builder);
+  }
+
+  public DynamoDbClient dynamoDb() {
+    return client(DynamoDbClient.class, DynamoDbClient::builder);
+  }
+
+  public SnsClient sns() {
+    return client(SnsClient.class, SnsClient::builder);
+  }
+
+  public SqsClient sqs() {
+    return client(SqsClient.class, SqsClient::builder);
   }
 
   /** The region every client calls. */
