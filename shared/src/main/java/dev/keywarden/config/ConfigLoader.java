@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,7 +36,16 @@ public final class ConfigLoader {
     MIN_PASSWORD_LENGTH("min-password-length", 6, 128),
     PASSWORD_REUSE_PREVENTION("password-reuse-prevention", 0, 24),
     OWNER_TAG_KEYS("owner-tag-keys", 0, 0),
-    CREDENTIAL_REPORT_WAIT_SECONDS("credential-report-wait-seconds", 1, 900);
+    CREDENTIAL_REPORT_WAIT_SECONDS("credential-report-wait-seconds", 1, 900),
+    MODE("mode", 0, 0),
+    DEACTIVATION_CAP("deactivation-cap", 0, 1000),
+    NOTICE_STAGES_DAYS("notice-stages-days", 1, 365),
+    FINDINGS_TABLE("findings-table", 0, 0),
+    NOTICES_TOPIC_ARN("notices-topic-arn", 0, 0),
+    SECURITY_TOPIC_ARN("security-topic-arn", 0, 0),
+    FALLBACK_OWNER("fallback-owner", 0, 0),
+    HISTORY_DAYS("history-days", 1, 3650),
+    LEASE_SECONDS("lease-seconds", 60, 86400);
 
     final String key;
     final int min;
@@ -60,22 +70,40 @@ public final class ConfigLoader {
     }
   }
 
+  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+  private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
   /** A raw value and where it came from, for error messages. */
   private record Raw(String value, String origin) {}
 
   private ConfigLoader() {}
 
-  /** Loads from the process environment and, when given, a file. */
+  /** Loads the checks' thresholds from the process environment and, when given, a file. */
   public static AuditPolicy load(Optional<Path> file) {
     return load(file, System.getenv());
   }
 
   /**
-   * Loads from the given environment and, when given, a file.
+   * Loads the checks' thresholds from the given environment and, when given, a file.
    *
    * @throws InvalidInputException naming the setting, its origin and the accepted range
    */
   public static AuditPolicy load(Optional<Path> file, Map<String, String> environment) {
+    return loadSettings(file, environment).audit();
+  }
+
+  /** Loads all settings from the process environment and, when given, a file. */
+  public static Settings loadSettings(Optional<Path> file) {
+    return loadSettings(file, System.getenv());
+  }
+
+  /**
+   * Loads all settings from the given environment and, when given, a file.
+   *
+   * @throws InvalidInputException naming the setting, its origin and what it accepts
+   */
+  public static Settings loadSettings(Optional<Path> file, Map<String, String> environment) {
     Map<Setting, Raw> raw = new LinkedHashMap<>();
     file.ifPresent(path -> raw.putAll(readFile(path)));
     for (Setting setting : Setting.values()) {
@@ -84,7 +112,85 @@ public final class ConfigLoader {
         raw.put(setting, new Raw(value, "environment variable " + setting.envName()));
       }
     }
-    return build(raw);
+    AuditPolicy audit = build(raw);
+    return new Settings(audit, buildRun(raw, audit));
+  }
+
+  private static RunSettings buildRun(Map<Setting, Raw> raw, AuditPolicy audit) {
+    RunSettings d = RunSettings.defaults();
+    boolean enforce = d.enforce();
+    if (raw.containsKey(Setting.MODE)) {
+      Raw mode = raw.get(Setting.MODE);
+      switch (mode.value().strip()) {
+        case "enforce" -> enforce = true;
+        case "dry-run" -> enforce = false;
+        default -> throw new InvalidInputException(mode.origin() + ": mode must be 'dry-run' or 'enforce', got '"
+            + abbreviate(mode.value()) + "'");
+      }
+    }
+    List<Integer> stages = raw.containsKey(Setting.NOTICE_STAGES_DAYS)
+        ? parseStages(raw.get(Setting.NOTICE_STAGES_DAYS), audit.maxKeyAgeDays()) : d.noticeStagesDays();
+    String table = raw.containsKey(Setting.FINDINGS_TABLE)
+        ? matching(Setting.FINDINGS_TABLE, raw.get(Setting.FINDINGS_TABLE), TABLE_NAME,
+            "a DynamoDB table name of 3 to 255 letters, digits, '_', '-' or '.'")
+        : d.findingsTable();
+    Optional<String> notices = optional(raw, Setting.NOTICES_TOPIC_ARN, TOPIC_ARN,
+        "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:keywarden-notices");
+    Optional<String> security = optional(raw, Setting.SECURITY_TOPIC_ARN, TOPIC_ARN,
+        "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:keywarden-security");
+    Optional<String> fallback = optional(raw, Setting.FALLBACK_OWNER, EMAIL, "an e-mail address such as security@example.com");
+    Function<Setting, Integer> intOf = s -> raw.containsKey(s) ? parseInt(s, raw.get(s)) : null;
+    return new RunSettings(
+        enforce,
+        orDefault(intOf.apply(Setting.DEACTIVATION_CAP), d.deactivationCap()),
+        stages,
+        table,
+        notices,
+        security,
+        fallback,
+        orDefault(intOf.apply(Setting.HISTORY_DAYS), d.historyDays()),
+        orDefault(intOf.apply(Setting.LEASE_SECONDS), d.leaseSeconds()));
+  }
+
+  private static Optional<String> optional(Map<Setting, Raw> raw, Setting setting, Pattern pattern, String expected) {
+    Raw value = raw.get(setting);
+    if (value == null || value.value().isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(matching(setting, value, pattern, expected));
+  }
+
+  private static String matching(Setting setting, Raw raw, Pattern pattern, String expected) {
+    String value = raw.value().strip();
+    if (!pattern.matcher(value).matches()) {
+      throw new InvalidInputException(raw.origin() + ": " + setting.key + " must be " + expected + ", got '"
+          + abbreviate(value) + "'");
+    }
+    return value;
+  }
+
+  private static List<Integer> parseStages(Raw raw, int maxKeyAge) {
+    List<Integer> stages = new java.util.ArrayList<>();
+    for (String part : raw.value().split(",")) {
+      String text = part.strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      int days = parseInt(Setting.NOTICE_STAGES_DAYS, new Raw(text, raw.origin()));
+      if (days >= maxKeyAge) {
+        throw new InvalidInputException(raw.origin() + ": notice-stages-days: " + days
+            + " must be shorter than max-key-age-days (" + maxKeyAge + ")");
+      }
+      if (stages.contains(days)) {
+        throw new InvalidInputException(raw.origin() + ": notice-stages-days lists " + days + " twice");
+      }
+      stages.add(days);
+    }
+    if (stages.isEmpty()) {
+      throw new InvalidInputException(raw.origin() + ": notice-stages-days must list at least one number of days, such as 14,7,1");
+    }
+    stages.sort(java.util.Comparator.reverseOrder());
+    return stages;
   }
 
   private static Map<Setting, Raw> readFile(Path path) {
