@@ -129,7 +129,7 @@ public final class ConfigLoader {
       }
     }
     List<Integer> stages = raw.containsKey(Setting.NOTICE_STAGES_DAYS)
-        ? parseStages(raw.get(Setting.NOTICE_STAGES_DAYS), audit.maxKeyAgeDays()) : d.noticeStagesDays();
+        ? parseStages(raw.get(Setting.NOTICE_STAGES_DAYS), audit) : d.noticeStagesDays();
     String table = raw.containsKey(Setting.FINDINGS_TABLE)
         ? matching(Setting.FINDINGS_TABLE, raw.get(Setting.FINDINGS_TABLE), TABLE_NAME,
             "a DynamoDB table name of 3 to 255 letters, digits, '_', '-' or '.'")
@@ -169,7 +169,7 @@ public final class ConfigLoader {
     return value;
   }
 
-  private static List<Integer> parseStages(Raw raw, int maxKeyAge) {
+  private static List<Integer> parseStages(Raw raw, AuditPolicy audit) {
     List<Integer> stages = new java.util.ArrayList<>();
     for (String part : raw.value().split(",")) {
       String text = part.strip();
@@ -177,9 +177,13 @@ public final class ConfigLoader {
         continue;
       }
       int days = parseInt(Setting.NOTICE_STAGES_DAYS, new Raw(text, raw.origin()));
-      if (days >= maxKeyAge) {
+      if (days >= audit.maxKeyAgeDays()) {
         throw new InvalidInputException(raw.origin() + ": notice-stages-days: " + days
-            + " must be shorter than max-key-age-days (" + maxKeyAge + ")");
+            + " must be shorter than max-key-age-days (" + audit.maxKeyAgeDays() + ")");
+      }
+      if (days > audit.noticeWindowDays()) {
+        throw new InvalidInputException(raw.origin() + ": notice-stages-days: " + days + " is beyond notice-window-days ("
+            + audit.noticeWindowDays() + "), so no finding would announce it; raise notice-window-days or lower the stage");
       }
       if (stages.contains(days)) {
         throw new InvalidInputException(raw.origin() + ": notice-stages-days lists " + days + " twice");

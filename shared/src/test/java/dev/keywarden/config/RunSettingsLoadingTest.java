@@ -35,7 +35,9 @@ class RunSettingsLoadingTest {
 
   @Test
   void loadSettings_whenStagesAreGivenInAnyOrder_sortsThemMostDistantFirst() {
-    assertThat(load(Map.of("KEYWARDEN_NOTICE_STAGES_DAYS", "3, 30,10")).noticeStagesDays()).isEqualTo(List.of(30, 10, 3));
+    Map<String, String> env = Map.of("KEYWARDEN_NOTICE_STAGES_DAYS", "3, 30,10", "KEYWARDEN_NOTICE_WINDOW_DAYS", "30");
+
+    assertThat(load(env).noticeStagesDays()).isEqualTo(List.of(30, 10, 3));
   }
 
   @Test
@@ -60,6 +62,7 @@ class RunSettingsLoadingTest {
     "KEYWARDEN_NOTICE_STAGES_DAYS|14,14|notice-stages-days lists 14 twice",
     "KEYWARDEN_NOTICE_STAGES_DAYS|120|120 must be shorter than max-key-age-days (90)",
     "KEYWARDEN_NOTICE_STAGES_DAYS|0|notice-stages-days must be between 1 and 365, got 0",
+    "KEYWARDEN_NOTICE_STAGES_DAYS|21,7|21 is beyond notice-window-days (14)",
     "KEYWARDEN_NOTICE_STAGES_DAYS|,|must list at least one number of days",
     "KEYWARDEN_NOTICES_TOPIC_ARN|keywarden-notices|notices-topic-arn must be an SNS topic ARN",
     "KEYWARDEN_FALLBACK_OWNER|security team|fallback-owner must be an e-mail address",
