@@ -111,6 +111,15 @@ public final class MotoServer implements AutoCloseable {
     return installDir;
   }
 
+  /**
+   * A command installed in the emulator's virtualenv beside moto, such as {@code cfn-lint}, which
+   * moto's server extras bring; installs the virtualenv first when needed.
+   */
+  public Path tool(String name) {
+    ensureInstalled();
+    return installation.venvPython().resolveSibling(name);
+  }
+
   /** Installs the pinned moto into its virtualenv unless a complete install is already there. */
   public void ensureInstalled() {
     installation.ensureInstalled();

@@ -1,0 +1,40 @@
+package dev.keywarden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keywarden.emulator.MotoServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The SAM templates pass cfn-lint, as installed beside the emulator. */
+class TemplateLintIT {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @Test
+  void templateYaml_passesCfnLint() throws Exception {
+    Path cfnLint = MotoServer.builder().build().tool("cfn-lint");
+    assertThat(cfnLint).exists();
+
+    Process lint = new ProcessBuilder(cfnLint.toString(), ROOT.resolve("template.yaml").toString())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(lint.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(lint.exitValue()).as("cfn-lint template.yaml:%n%s", output).isZero();
+  }
+
+  @Test
+  void templateYaml_definesTheFindingsTableWithRecoveryAndTtl() throws Exception {
+    String template = Files.readString(ROOT.resolve("template.yaml"));
+
+    assertThat(template)
+        .contains("PointInTimeRecoveryEnabled: true")
+        .contains("DeletionProtectionEnabled: true")
+        .contains("AttributeName: ttl")
+        .contains("KmsMasterKeyId: alias/aws/sns");
+  }
+}
