@@ -130,7 +130,7 @@ public final class FindingsOutput {
   }
 
   /** Control characters from a report or a tag never reach the terminal as such. */
-  static String printable(String text) {
+  public static String printable(String text) {
     return text.replaceAll("\\p{Cntrl}", "?");
   }
 
