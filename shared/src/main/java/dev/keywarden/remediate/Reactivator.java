@@ -1,0 +1,90 @@
+package dev.keywarden.remediate;
+
+import dev.keywarden.InvalidInputException;
+import dev.keywarden.KeywardenException;
+import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.remediate.ActionLogEntry.Kind;
+import dev.keywarden.remediate.ActionLogEntry.Phase;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Undoes one deactivation Keywarden made, with a reason, logged like the deactivation was, so that a
+ * broken application can be brought back while its key is rotated.
+ *
+ * <p>Only a key whose last confirmed action in the log is Keywarden's deactivation can be
+ * reactivated: this is an undo, not a way to turn on arbitrary keys. A reactivation is its own
+ * command invocation, so its action id also serves as the run id of its log entries.
+ */
+public final class Reactivator {
+  private final ActionLogStore log;
+  private final AccessKeys keys;
+
+  private Reactivator(ActionLogStore log, AccessKeys keys) {
+    this.log = Objects.requireNonNull(log, "log");
+    this.keys = Objects.requireNonNull(keys, "keys");
+  }
+
+  public static Reactivator create(ActionLogStore log, AccessKeys keys) {
+    return new Reactivator(log, keys);
+  }
+
+  /**
+   * Reactivates the key and confirms it is active, logging intent and result as
+   * {@code reactivate:<user>:<key id>:<now>}.
+   *
+   * @param reason why, for the log; must not be blank
+   * @param actor the caller's ARN
+   * @throws InvalidInputException when the reason is blank, or the log holds no completed
+   *     deactivation of the key that is still in force
+   * @throws KeywardenException when IAM refuses the change or does not confirm it; the failure is
+   *     logged as the result
+   */
+  public Reactivation reactivate(String accountId, String userName, String accessKeyId, String reason, String actor, Instant now) {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(userName, "userName");
+    Objects.requireNonNull(accessKeyId, "accessKeyId");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(now, "now");
+    String what = "key " + accessKeyId + " of user " + userName;
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException("reason: '" + Objects.toString(reason, "") + "' is blank; say why " + what
+          + " must work again (for example the incident or change ticket): it goes into the action log");
+    }
+    ActionHistory history = new ActionHistory(log.actions(accountId));
+    Optional<ActionLogEntry> last = history.lastConfirmed(userName, accessKeyId);
+    if (last.isEmpty() || last.get().kind() != Kind.DEACTIVATE) {
+      String detail = last.map(e -> " (it was already reactivated at " + e.at() + ")").orElse("");
+      throw new InvalidInputException(what + " was not deactivated by Keywarden" + detail + "; nothing to undo");
+    }
+    String actionId = "reactivate:" + userName + ":" + accessKeyId + ":" + now;
+    ActionLogEntry intent = new ActionLogEntry(
+        accountId, actionId, Kind.REACTIVATE, Phase.INTENT, userName, accessKeyId, actionId, now, actor, reason, Optional.empty());
+    log.appendAction(intent);
+    KeyStatus after;
+    try {
+      keys.reactivate(userName, accessKeyId);
+      after = keys.awaitStatus(userName, accessKeyId, KeyStatus.ACTIVE);
+    } catch (KeywardenException e) {
+      log.appendAction(result(intent, ActionHistory.failed(e.getMessage())));
+      throw e;
+    }
+    if (after != KeyStatus.ACTIVE) {
+      String why = "IAM still reports the key " + after.name().toLowerCase(Locale.ROOT) + " after reactivating it";
+      log.appendAction(result(intent, ActionHistory.failed(why)));
+      throw new KeywardenException("reactivating " + what + " was not confirmed: " + why + "; run the command again");
+    }
+    log.appendAction(result(intent, ActionHistory.REACTIVATED));
+    return new Reactivation(actionId, "Reactivated " + what + " in account " + accountId + ". While it is past its maximum"
+        + " age, the next enforce run deactivates it again unless its user is exempted (tags " + AuditPolicy.EXEMPT_UNTIL_TAG
+        + " and " + AuditPolicy.EXEMPT_REASON_TAG + "): rotate it now.");
+  }
+
+  private static ActionLogEntry result(ActionLogEntry intent, String outcome) {
+    return new ActionLogEntry(
+        intent.accountId(), intent.actionId(), intent.kind(), Phase.RESULT, intent.userName(), intent.accessKeyId(), intent.runId(),
+        intent.at(), intent.actor(), intent.reason(), Optional.of(outcome));
+  }
+}

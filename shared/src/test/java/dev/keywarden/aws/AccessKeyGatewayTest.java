@@ -1,0 +1,71 @@
+package dev.keywarden.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keywarden.KeywardenException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+
+class AccessKeyGatewayTest {
+  private static final String KEY = "AKIAIOSFODNN7EXAMPLE";
+
+  private static IamException error(String code, int status) {
+    return (IamException) IamException.builder()
+        .statusCode(status)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("nope").build())
+        .build();
+  }
+
+  @Test
+  void call_whenAccessDenied_namesOperationUserKeyAndFix() {
+    assertThatThrownBy(() -> AccessKeyGateway.call("iam:UpdateAccessKey", "alice", KEY, () -> {
+      throw error("AccessDenied", 403);
+    }))
+        .isInstanceOf(KeywardenException.class)
+        .hasMessageContaining("iam:UpdateAccessKey was denied for key " + KEY + " of user alice")
+        .hasMessageContaining("grant it to the audit role");
+  }
+
+  @Test
+  void call_whenNoSuchEntity_namesOperationUserAndKey() {
+    NoSuchEntityException missing = (NoSuchEntityException) NoSuchEntityException.builder()
+        .statusCode(404)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchEntity").errorMessage("gone").build())
+        .build();
+
+    assertThatThrownBy(() -> AccessKeyGateway.call("iam:UpdateAccessKey", "alice", KEY, () -> {
+      throw missing;
+    }))
+        .isInstanceOf(KeywardenException.class)
+        .hasMessageContaining("iam:UpdateAccessKey found no key " + KEY + " of user alice")
+        .hasCause(missing);
+  }
+
+  @Test
+  void call_whenServiceFails_wrapsItNamingOperationUserAndKey() {
+    assertThatThrownBy(() -> AccessKeyGateway.call("iam:ListAccessKeys", "alice", KEY, () -> {
+      throw error("ServiceFailure", 500);
+    }))
+        .isInstanceOf(KeywardenException.class)
+        .hasMessageContaining("iam:ListAccessKeys failed for key " + KEY + " of user alice")
+        .hasMessageContaining("ServiceFailure");
+  }
+
+  @Test
+  void call_whenClientFails_wrapsIt() {
+    assertThatThrownBy(() -> AccessKeyGateway.call("iam:ListAccessKeys", "alice", KEY, () -> {
+      throw SdkClientException.create("connection refused");
+    }))
+        .isInstanceOf(KeywardenException.class)
+        .hasMessageContaining("connection refused");
+  }
+
+  @Test
+  void call_whenCallSucceeds_returnsItsResult() {
+    assertThat(AccessKeyGateway.call("iam:ListAccessKeys", "alice", KEY, () -> 7)).isEqualTo(7);
+  }
+}
