@@ -1,0 +1,220 @@
+package dev.keywarden.audit;
+
+import dev.keywarden.checks.AccountNotAuditedCheck;
+import dev.keywarden.checks.AuditResult;
+import dev.keywarden.checks.CheckContext;
+import dev.keywarden.checks.CheckRunner;
+import dev.keywarden.checks.Finding;
+import dev.keywarden.config.Settings;
+import dev.keywarden.findings.AccountState;
+import dev.keywarden.findings.AccountStateStore;
+import dev.keywarden.findings.FindingStatus;
+import dev.keywarden.findings.Reconciler;
+import dev.keywarden.findings.Reconciliation;
+import dev.keywarden.findings.RunSummary;
+import dev.keywarden.findings.StoredFinding;
+import dev.keywarden.inventory.AccessKeySlot;
+import dev.keywarden.inventory.AccountInventory;
+import dev.keywarden.inventory.CredentialReportRow;
+import dev.keywarden.notify.NoticePublisher;
+import dev.keywarden.remediate.AccessKeys;
+import dev.keywarden.remediate.ActionLogEntry;
+import dev.keywarden.remediate.ActionLogStore;
+import dev.keywarden.remediate.DeactivatedKey;
+import dev.keywarden.remediate.DeactivationPlan;
+import dev.keywarden.remediate.DeactivationPlanner;
+import dev.keywarden.remediate.DeactivationReport;
+import dev.keywarden.remediate.Deactivator;
+import dev.keywarden.remediate.Mode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One account's run of the unattended loop: audit, remember, deactivate, tell.
+ *
+ * <p>In order: take the account's lease (another run holding it means this one backs off); finish
+ * what a crashed run left (unfinished deactivations, claimed but unpublished notices); run the
+ * checks; plan deactivations under the rails; reconcile findings with the table, writing only what
+ * changed; deactivate; claim and publish owners' notices; write the run's summary; give the lease
+ * back. Every step is idempotent, so a run killed anywhere is completed by the next one.
+ */
+public final class AccountRun {
+  private static final Logger LOG = LogManager.getLogger(AccountRun.class);
+
+  private final Settings settings;
+  private final AccountStateStore store;
+  private final AccessKeys keys;
+  private final Optional<NoticePublisher> publisher;
+  private final Clock clock;
+  private final NoticeStep notices;
+
+  private AccountRun(Builder b) {
+    this.settings = Objects.requireNonNull(b.settings, "settings");
+    this.store = Objects.requireNonNull(b.store, "store");
+    this.keys = Objects.requireNonNull(b.keys, "keys");
+    this.publisher = Objects.requireNonNull(b.publisher, "publisher");
+    this.clock = Objects.requireNonNull(b.clock, "clock");
+    this.notices = new NoticeStep(settings, store, publisher);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs the loop for the account the inventory describes. */
+  public RunOutcome run(AccountInventory inventory, String runId) {
+    String accountId = inventory.accountId();
+    Instant now = clock.instant();
+    if (!store.acquireLease(accountId, runId, now, Duration.ofSeconds(settings.run().leaseSeconds()))) {
+      LOG.warn("runId={} accountId={} another run holds the account; backing off", runId, accountId);
+      return new RunOutcome(accountId, runId, RunOutcome.Status.SKIPPED_BUSY, Optional.empty(), Optional.empty(),
+          Optional.empty(), List.of(), Optional.empty());
+    }
+    try {
+      return runHoldingLease(inventory, runId, now);
+    } finally {
+      store.releaseLease(accountId, runId);
+    }
+  }
+
+  private RunOutcome runHoldingLease(AccountInventory inventory, String runId, Instant now) {
+    String accountId = inventory.accountId();
+    String actor = inventory.callerArn().orElse("keywarden");
+    Mode mode = settings.run().enforce() ? Mode.ENFORCE : Mode.DRY_RUN;
+    AccountState state = store.load(accountId);
+    List<String> published = new ArrayList<>(notices.republish(accountId, state.pendingNotices()));
+
+    AuditResult audit = CheckRunner.run(new CheckContext(inventory, settings.audit(), now));
+    DeactivationPlan plan = DeactivationPlanner.plan(accountId, audit, inventory, mode, settings.run().deactivationCap(),
+        inventory.callerArn());
+    AuditResult withDeferred = withExtraFindings(audit, plan.deferredFindings());
+
+    Reconciliation reconciliation = Reconciler.reconcile(accountId, state.findings(), withDeferred, now);
+    store.writeFindings(accountId, reconciliation.changed());
+
+    Deactivator deactivator = Deactivator.create(ActionLogStore.of(store), keys);
+    DeactivationReport report = deactivator.execute(accountId, runId, actor, plan, mode, state, now);
+    List<DeactivatedKey> deactivated = new ArrayList<>(report.deactivated());
+    deactivated.addAll(resumedDeactivations(report.resumed(), inventory));
+    report.failed().forEach(f -> LOG.warn("runId={} accountId={} deactivation failed: {}", runId, accountId, f));
+    if (!plan.deferred().isEmpty()) {
+      notices.alertDeferred(accountId, runId, plan);
+    }
+
+    published.addAll(notices.send(accountId, runId, inventory, withDeferred, state, deactivated, now));
+
+    RunSummary summary = Summaries.of(accountId, runId, now, inventory, withDeferred, reconciliation,
+        mode == Mode.ENFORCE ? deactivated.size() : report.wouldDeactivate().size(), plan.deferred().size(),
+        published.size());
+    store.putSummary(summary);
+    LOG.info("runId={} accountId={} mode={} open={} opened={} resolved={} deactivated={} deferred={} notices={}",
+        runId, accountId, mode, withDeferred.findings().size(), reconciliation.opened(), reconciliation.resolved(),
+        deactivated.size(), plan.deferred().size(), published.size());
+    return new RunOutcome(accountId, runId, RunOutcome.Status.COMPLETED, Optional.of(withDeferred),
+        Optional.of(reconciliation), Optional.of(report), published, Optional.of(summary));
+  }
+
+  /**
+   * Records that the account could not be audited: an open {@code account-not-audited} finding (its
+   * other findings are left as they were, not resolved) and a summary that says why.
+   */
+  public RunOutcome notAudited(String accountId, String runId, String reason) {
+    Instant now = clock.instant();
+    Finding finding = AccountNotAuditedCheck.finding(accountId, reason);
+    StoredFinding previous = store.load(accountId).findings().get(StoredFinding.key(finding.checkId(), finding.resourceId()));
+    if (previous == null || previous.status() != FindingStatus.OPEN) {
+      StoredFinding open = new StoredFinding(accountId, finding.checkId(), finding.resourceId(), finding.principal(),
+          finding.severity(), finding.title(), finding.message(), FindingStatus.OPEN, now, Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty(), previous == null ? 1 : previous.version() + 1);
+      store.writeFindings(accountId, List.of(open));
+    }
+    RunSummary summary = Summaries.notAudited(accountId, runId, now, reason);
+    store.putSummary(summary);
+    LOG.warn("runId={} accountId={} not audited: {}", runId, accountId, reason);
+    return new RunOutcome(accountId, runId, RunOutcome.Status.NOT_AUDITED, Optional.empty(), Optional.empty(),
+        Optional.empty(), List.of(), Optional.of(summary));
+  }
+
+  private static AuditResult withExtraFindings(AuditResult audit, List<Finding> extra) {
+    if (extra.isEmpty()) {
+      return audit;
+    }
+    List<Finding> all = new ArrayList<>(audit.findings());
+    all.addAll(extra);
+    all.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::checkId)
+        .thenComparing(Finding::principal).thenComparing(Finding::resourceId));
+    return new AuditResult(audit.accountId(), audit.asOf(), all, audit.exempted(), audit.skipped());
+  }
+
+  /**
+   * Deactivations that a crashed run made and this run only confirmed: their owners still need the
+   * notice. The report names them by key id; the slot is found by matching the user's inactive keys.
+   */
+  private List<DeactivatedKey> resumedDeactivations(List<ActionLogEntry> resumed, AccountInventory inventory) {
+    List<DeactivatedKey> found = new ArrayList<>();
+    for (ActionLogEntry entry : resumed) {
+      if (entry.kind() != ActionLogEntry.Kind.DEACTIVATE || entry.outcome().filter(o -> !o.startsWith("failed")).isEmpty()) {
+        continue;
+      }
+      Optional<CredentialReportRow> row = inventory.credentialReport().users().stream()
+          .filter(r -> r.user().equals(entry.userName())).findFirst();
+      if (row.isEmpty()) {
+        continue;
+      }
+      for (AccessKeySlot slot : row.get().accessKeys()) {
+        if (!slot.active() && slot.lastRotated().isPresent()
+            && keys.accessKeyId(entry.userName(), slot.lastRotated().get()).filter(entry.accessKeyId()::equals).isPresent()) {
+          found.add(new DeactivatedKey(entry.userName(), slot.slot(), row.get().arn() + "#" + slot.slotName(),
+              slot.lastRotated().get(), entry.accessKeyId()));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Builds an {@link AccountRun}; the publisher is optional (no topic configured: no notices). */
+  public static final class Builder {
+    private Settings settings;
+    private AccountStateStore store;
+    private AccessKeys keys;
+    private Optional<NoticePublisher> publisher = Optional.empty();
+    private Clock clock = Clock.systemUTC();
+
+    public Builder settings(Settings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    public Builder store(AccountStateStore store) {
+      this.store = store;
+      return this;
+    }
+
+    public Builder keys(AccessKeys keys) {
+      this.keys = keys;
+      return this;
+    }
+
+    public Builder publisher(NoticePublisher publisher) {
+      this.publisher = Optional.ofNullable(publisher);
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public AccountRun build() {
+      return new AccountRun(this);
+    }
+  }
+}

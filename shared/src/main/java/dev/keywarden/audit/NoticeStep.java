@@ -1,0 +1,104 @@
+package dev.keywarden.audit;
+
+import dev.keywarden.KeywardenException;
+import dev.keywarden.checks.AuditResult;
+import dev.keywarden.config.Settings;
+import dev.keywarden.findings.AccountState;
+import dev.keywarden.findings.AccountStateStore;
+import dev.keywarden.inventory.AccountInventory;
+import dev.keywarden.notify.NoticeDraft;
+import dev.keywarden.notify.NoticePlanner;
+import dev.keywarden.notify.NoticePublisher;
+import dev.keywarden.remediate.DeactivatedKey;
+import dev.keywarden.remediate.DeactivationPlan;
+import dev.keywarden.remediate.PlannedDeactivation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Claims, then publishes: a notice's stages and its outbox entry are written in one transaction
+ * before it is published, and the entry is removed only after, so a crash between the two sends it
+ * on the next run (at least once) and never loses it.
+ */
+final class NoticeStep {
+  private static final Logger LOG = LogManager.getLogger(NoticeStep.class);
+
+  private final Settings settings;
+  private final AccountStateStore store;
+  private final Optional<NoticePublisher> publisher;
+
+  NoticeStep(Settings settings, AccountStateStore store, Optional<NoticePublisher> publisher) {
+    this.settings = settings;
+    this.store = store;
+    this.publisher = publisher;
+  }
+
+  /** Publishes drafts an earlier run claimed but did not confirm; returns their ids. */
+  List<String> republish(String accountId, List<NoticeDraft> pending) {
+    List<String> sent = new ArrayList<>();
+    if (publisher.isEmpty()) {
+      return sent;
+    }
+    for (NoticeDraft draft : pending) {
+      publishAndComplete(accountId, draft).ifPresent(sent::add);
+    }
+    return sent;
+  }
+
+  /** Plans this run's notices, claims each, and publishes those this run claimed; returns their ids. */
+  List<String> send(String accountId, String runId, AccountInventory inventory, AuditResult result, AccountState state,
+      List<DeactivatedKey> deactivated, Instant now) {
+    List<String> sent = new ArrayList<>();
+    if (publisher.isEmpty()) {
+      return sent;
+    }
+    List<NoticeDraft> drafts = NoticePlanner.plan(accountId, runId, inventory, result, state.noticeStates(),
+        settings.run().noticeStagesDays(), settings.run().fallbackOwner(), settings.audit().ownerTagKeys(), deactivated, now);
+    for (NoticeDraft draft : drafts) {
+      if (store.claimNotice(accountId, draft)) {
+        publishAndComplete(accountId, draft).ifPresent(sent::add);
+      } else {
+        LOG.info("runId={} accountId={} notice {} already claimed by another run; not sent again", runId, accountId, draft.id());
+      }
+    }
+    return sent;
+  }
+
+  /** Tells the security team that the per-run cap left expired keys active. */
+  void alertDeferred(String accountId, String runId, DeactivationPlan plan) {
+    if (publisher.isEmpty()) {
+      return;
+    }
+    StringBuilder body = new StringBuilder()
+        .append("Keywarden reached the per-run deactivation cap (").append(settings.run().deactivationCap())
+        .append(") in account ").append(accountId).append(" (run ").append(runId).append(").\n")
+        .append(plan.deferred().size()).append(" expired keys stay active until a later run or a person deactivates them:\n");
+    for (PlannedDeactivation key : plan.deferred()) {
+      body.append("  ").append(key.userName()).append(" access_key_").append(key.slot())
+          .append(" (deadline ").append(key.deadline()).append(")\n");
+    }
+    body.append("Raise deactivation-cap if this many expirations are expected, or deactivate them by hand.\n");
+    try {
+      publisher.get().alert("Keywarden: deactivation cap reached in " + accountId, body.toString(),
+          Map.of("kind", "deactivation-deferred", "accountId", accountId));
+    } catch (KeywardenException e) {
+      LOG.warn("runId={} accountId={} could not alert the security team: {}", runId, accountId, e.getMessage());
+    }
+  }
+
+  private Optional<String> publishAndComplete(String accountId, NoticeDraft draft) {
+    try {
+      publisher.get().publish(draft);
+    } catch (KeywardenException e) {
+      LOG.warn("accountId={} notice {} could not be published; the next run sends it: {}", accountId, draft.id(), e.getMessage());
+      return Optional.empty();
+    }
+    store.completeNotice(accountId, draft.id());
+    return Optional.of(draft.id());
+  }
+}

@@ -1,0 +1,53 @@
+package dev.keywarden.audit;
+
+import dev.keywarden.checks.AuditResult;
+import dev.keywarden.findings.Reconciliation;
+import dev.keywarden.findings.RunSummary;
+import dev.keywarden.remediate.DeactivationReport;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one run did for one account.
+ *
+ * @param accountId the account
+ * @param runId the run
+ * @param status whether the run did the work, found another run doing it, or could not audit
+ * @param result the audit's findings (empty when not audited or skipped)
+ * @param reconciliation what changed in the findings table
+ * @param deactivation what happened to expired keys
+ * @param noticesPublished ids of the drafts published in this run (including re-published ones)
+ * @param summary the summary item written, if any
+ */
+public record RunOutcome(
+    String accountId,
+    String runId,
+    Status status,
+    Optional<AuditResult> result,
+    Optional<Reconciliation> reconciliation,
+    Optional<DeactivationReport> deactivation,
+    List<String> noticesPublished,
+    Optional<RunSummary> summary) {
+
+  /** How a run ended for its account. */
+  public enum Status {
+    /** The account was audited, reconciled, and acted on. */
+    COMPLETED,
+    /** Another run held the account's lease; this one did nothing. */
+    SKIPPED_BUSY,
+    /** The account could not be audited; an account-not-audited finding records why. */
+    NOT_AUDITED
+  }
+
+  public RunOutcome {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(reconciliation, "reconciliation");
+    Objects.requireNonNull(deactivation, "deactivation");
+    noticesPublished = List.copyOf(noticesPublished);
+    Objects.requireNonNull(summary, "summary");
+  }
+}

@@ -1,0 +1,46 @@
+package dev.keywarden.audit;
+
+import dev.keywarden.checks.AuditResult;
+import dev.keywarden.checks.Finding;
+import dev.keywarden.findings.Reconciliation;
+import dev.keywarden.findings.RunSummary;
+import dev.keywarden.inventory.AccountInventory;
+import dev.keywarden.inventory.CredentialReportRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Builds the per-run summary item that the weekly report reads instead of scanning findings. */
+final class Summaries {
+  private Summaries() {}
+
+  static RunSummary of(String accountId, String runId, Instant at, AccountInventory inventory, AuditResult result,
+      Reconciliation reconciliation, int deactivated, int deferred, int notices) {
+    List<CredentialReportRow> users = inventory.credentialReport().users();
+    int activeKeys = users.stream().mapToInt(u -> u.activeKeys().size()).sum();
+    int console = (int) users.stream().filter(CredentialReportRow::passwordEnabled).count();
+    int consoleMfa = (int) users.stream().filter(u -> u.passwordEnabled() && u.mfaActive()).count();
+    Optional<Boolean> rootMfa = inventory.credentialReport().root().map(CredentialReportRow::mfaActive)
+        .or(() -> inventory.summary().map(s -> s.rootMfaEnabled()));
+    Optional<Boolean> rootKey = inventory.credentialReport().root().map(r -> !r.activeKeys().isEmpty())
+        .or(() -> inventory.summary().map(s -> s.rootAccessKeysPresent()));
+    return new RunSummary(accountId, runId, at, true, Optional.empty(),
+        count(result.findings(), f -> f.severity().name()), count(result.findings(), Finding::checkId),
+        users.size(), activeKeys, console, consoleMfa, rootMfa, rootKey,
+        reconciliation.opened(), reconciliation.resolved(), reconciliation.exempt(), deactivated, deferred, notices);
+  }
+
+  static RunSummary notAudited(String accountId, String runId, Instant at, String reason) {
+    return new RunSummary(accountId, runId, at, false, Optional.of(reason), Map.of(), Map.of(), 0, 0, 0, 0,
+        Optional.empty(), Optional.empty(), 0, 0, 0, 0, 0, 0);
+  }
+
+  private static Map<String, Integer> count(List<Finding> findings, Function<Finding, String> key) {
+    Map<String, Integer> counts = new TreeMap<>();
+    findings.forEach(f -> counts.merge(key.apply(f), 1, Integer::sum));
+    return counts;
+  }
+}

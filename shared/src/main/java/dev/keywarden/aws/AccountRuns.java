@@ -1,0 +1,35 @@
+package dev.keywarden.aws;
+
+import dev.keywarden.audit.AccountRun;
+import dev.keywarden.config.Settings;
+import java.time.Clock;
+
+/** Wires the unattended loop to AWS: the findings table, the account's keys and the notice topics. */
+public final class AccountRuns {
+  private AccountRuns() {}
+
+  /**
+   * An {@link AccountRun} whose store, key gateway and publisher use the given clients; notices are
+   * published only when a notices topic is configured.
+   */
+  public static AccountRun create(AwsClientFactory clients, Settings settings, Clock clock) {
+    DynamoAccountStateStore store = store(clients, settings);
+    AccountRun.Builder run = AccountRun.builder()
+        .settings(settings)
+        .store(store)
+        .keys(AccessKeyGateway.create(clients))
+        .clock(clock);
+    settings.run().noticesTopicArn().ifPresent(topic ->
+        run.publisher(SnsNotifier.create(clients.sns(), topic, settings.run().securityTopicArn())));
+    return run.build();
+  }
+
+  /** The findings table named in the settings. */
+  public static DynamoAccountStateStore store(AwsClientFactory clients, Settings settings) {
+    return DynamoAccountStateStore.builder()
+        .client(clients.dynamoDb())
+        .tableName(settings.run().findingsTable())
+        .historyDays(settings.run().historyDays())
+        .build();
+  }
+}

@@ -1,0 +1,18 @@
+package dev.keywarden.checks;
+
+import dev.keywarden.inventory.IamUser;
+import java.util.List;
+import java.util.Optional;
+
+/** Who owns an IAM user, by the same tag rules that {@code owner-missing} checks, for routing notices. */
+public final class Owners {
+  private Owners() {}
+
+  /**
+   * The first owner tag, in the configured order, with a non-blank value, when that value is an
+   * e-mail address; empty when the user has no such tag or its value is not an address.
+   */
+  public static Optional<String> validOwner(IamUser user, List<String> ownerTagKeys) {
+    return UserTags.owner(user, ownerTagKeys).map(e -> e.getValue()).filter(UserTags::plausibleEmail);
+  }
+}
