@@ -28,12 +28,20 @@ final class NoticeInbox {
 
   /** Subscribes a new queue, filtered on {@code recipient}, to the topic. */
   static NoticeInbox subscribe(AwsClientFactory clients, String topicArn, String recipient) {
-    String name = "inbox-" + recipient.replaceAll("[^A-Za-z0-9]", "-");
-    String queueUrl = clients.sqs().createQueue(r -> r.queueName(name)).queueUrl();
+    return subscribe(clients, topicArn, "inbox-" + recipient, Map.of("FilterPolicy", "{\"recipient\":[\"" + recipient + "\"]}"));
+  }
+
+  /** Subscribes a new queue that receives everything published to the topic. */
+  static NoticeInbox subscribeAll(AwsClientFactory clients, String topicArn, String name) {
+    return subscribe(clients, topicArn, name, Map.of());
+  }
+
+  private static NoticeInbox subscribe(AwsClientFactory clients, String topicArn, String name, Map<String, String> attributes) {
+    String queueName = name.replaceAll("[^A-Za-z0-9_-]", "-");
+    String queueUrl = clients.sqs().createQueue(r -> r.queueName(queueName)).queueUrl();
     String queueArn = clients.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
         .attributesAsStrings().get("QueueArn");
-    clients.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
-        .attributes(Map.of("FilterPolicy", "{\"recipient\":[\"" + recipient + "\"]}")));
+    clients.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn).attributes(attributes));
     return new NoticeInbox(clients, queueUrl);
   }
 
