@@ -1,0 +1,74 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.InvalidInputException;
+import dev.keywarden.aws.AccessKeyGateway;
+import dev.keywarden.aws.AccountRuns;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.CallerIdentity;
+import dev.keywarden.config.Settings;
+import dev.keywarden.remediate.ActionLogStore;
+import dev.keywarden.remediate.Reactivation;
+import dev.keywarden.remediate.Reactivator;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code keywarden reactivate}: undoes one deactivation, logged like the deactivation was. */
+@Command(
+    name = "reactivate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Turns a key that Keywarden deactivated back on, and records who did it and why in the action log.",
+      "The next enforce run deactivates it again while it is past its limit, unless the user is exempted",
+      "(keywarden:exempt-until and keywarden:exempt-reason tags).",
+    },
+    footer = {"", "Example:",
+        "  keywarden reactivate --account 123456789012 --user svc-payments --key AKIAEXAMPLE --reason \"batch needs one more day\""})
+final class ReactivateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin AwsOptions aws;
+  @Mixin ConfigOption config;
+
+  @Option(names = "--account", required = true, paramLabel = "ID", description = "The key's 12-digit account id.")
+  String account;
+
+  @Option(names = "--user", required = true, paramLabel = "NAME", description = "The key's IAM user.")
+  String user;
+
+  @Option(names = "--key", required = true, paramLabel = "KEYID", description = "The access key id, e.g. AKIA...")
+  String key;
+
+  @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; kept in the action log.")
+  String reason;
+
+  @Override
+  public Integer call() {
+    if (!account.matches("\\d{12}")) {
+      throw new InvalidInputException("--account: '" + account + "' is not a 12-digit AWS account id");
+    }
+    if (!key.matches("[A-Z0-9]{16,128}")) {
+      throw new InvalidInputException("--key: '" + key + "' is not an access key id (16 or more capital letters and digits)");
+    }
+    if (reason.isBlank()) {
+      throw new InvalidInputException("--reason must say why the key is turned back on");
+    }
+    Settings settings = config.settings();
+    Reactivation done;
+    try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
+      CallerIdentity caller = CallerIdentity.of(clients.sts());
+      if (!caller.accountId().equals(account)) {
+        throw new InvalidInputException("--account " + account + " is not the account of these credentials ("
+            + caller.accountId() + "); use credentials (a profile) for account " + account);
+      }
+      done = Reactivator.create(ActionLogStore.of(AccountRuns.store(clients, settings)), AccessKeyGateway.create(clients))
+          .reactivate(account, user, key, reason, caller.arn(), Clock.systemUTC().instant());
+    }
+    spec.commandLine().getOut().println(done.message());
+    spec.commandLine().getOut().flush();
+    return Main.OK;
+  }
+}

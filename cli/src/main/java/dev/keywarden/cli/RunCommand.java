@@ -1,0 +1,84 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.KeywardenException;
+import dev.keywarden.audit.RunOutcome;
+import dev.keywarden.aws.AccountRuns;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.DynamoAccountStateStore;
+import dev.keywarden.aws.IamInventoryReader;
+import dev.keywarden.config.Settings;
+import dev.keywarden.inventory.AccountInventory;
+import dev.keywarden.remediate.DeactivatedKey;
+import dev.keywarden.remediate.DeactivationReport;
+import dev.keywarden.remediate.PlannedDeactivation;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code keywarden run}: one run of the unattended loop for the current account, as the scheduled function does. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Audits the current account and acts on it: records findings in the findings table, deactivates",
+      "expired keys when mode = enforce (a dry run only reports them), and sends owners' notices when",
+      "notices-topic-arn is set. Create the table first with 'keywarden setup' or template.yaml.",
+    },
+    footer = {"", "Examples:", "  keywarden run --config keywarden.properties",
+        "  KEYWARDEN_MODE=enforce KEYWARDEN_NOTICES_TOPIC_ARN=arn:aws:sns:... keywarden run --profile audit"})
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin AwsOptions aws;
+  @Mixin ConfigOption config;
+
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() {
+    Settings settings = config.settings();
+    PrintWriter out = spec.commandLine().getOut();
+    String runId = "cli-" + Instant.now(clock).toString().replace(":", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
+    RunOutcome outcome;
+    try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
+      if (!DynamoAccountStateStore.tableExists(clients.dynamoDb(), settings.run().findingsTable())) {
+        throw new KeywardenException("the findings table " + settings.run().findingsTable()
+            + " does not exist: create it with 'keywarden setup' (or deploy template.yaml)");
+      }
+      AccountInventory inventory = IamInventoryReader.create(clients, settings.audit(), clock).read();
+      outcome = AccountRuns.create(clients, settings, clock).run(inventory, runId);
+    }
+    if (outcome.status() == RunOutcome.Status.SKIPPED_BUSY) {
+      out.println("Another run is working on account " + outcome.accountId() + "; this one did nothing.");
+      out.flush();
+      return Main.OK;
+    }
+    out.print(OutputFormat.table.render(outcome.result().orElseThrow(), Terminal.colourWanted()));
+    var r = outcome.reconciliation().orElseThrow();
+    out.printf("%nRun %s: %d new, %d still open, %d resolved, %d exempt.%n", runId, r.opened(), r.stillOpen(), r.resolved(), r.exempt());
+    DeactivationReport d = outcome.deactivation().orElseThrow();
+    if (settings.run().enforce()) {
+      for (DeactivatedKey k : d.deactivated()) {
+        out.println("Deactivated " + k.accessKeyId() + " of " + k.userName() + " (access_key_" + k.slot() + ").");
+      }
+      d.failed().forEach(f -> out.println("Could not deactivate: " + f));
+    } else {
+      for (PlannedDeactivation k : d.wouldDeactivate()) {
+        out.println("Dry run: would deactivate access_key_" + k.slot() + " of " + k.userName() + " (deadline " + k.deadline() + ").");
+      }
+      if (!d.wouldDeactivate().isEmpty()) {
+        out.println("Set mode = enforce to deactivate them.");
+      }
+    }
+    out.println(settings.run().noticesTopicArn().isPresent()
+        ? outcome.noticesPublished().size() + " notices published."
+        : "No notices: notices-topic-arn is not set.");
+    out.flush();
+    return Main.OK;
+  }
+}
