@@ -6,7 +6,6 @@ import dev.keywarden.inventory.IamUser;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -41,7 +40,7 @@ public final class TagInvalidCheck implements Check {
     AuthorizationDetails details = context.inventory().authorization().get();
     LocalDate today = LocalDate.ofInstant(context.asOf(), ZoneOffset.UTC);
     List<Finding> findings = new ArrayList<>();
-    for (IamUser user : details.users().values().stream().sorted(Comparator.comparing(IamUser::name)).toList()) {
+    for (IamUser user : details.usersByName()) {
       List<String> problems = new ArrayList<>();
       UserTags.maxKeyAgeProblem(user.tags()).ifPresent(problems::add);
       Exemption.Reading reading = Exemption.read(user.tags(), CheckCatalog.ids());

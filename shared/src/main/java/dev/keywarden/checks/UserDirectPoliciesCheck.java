@@ -3,7 +3,6 @@ package dev.keywarden.checks;
 import dev.keywarden.inventory.AuthorizationDetails;
 import dev.keywarden.inventory.IamUser;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** Finds permissions granted to users one by one, which drift and escape review. */
@@ -32,7 +31,7 @@ public final class UserDirectPoliciesCheck implements Check {
     }
     AuthorizationDetails details = context.inventory().authorization().get();
     List<Finding> findings = new ArrayList<>();
-    for (IamUser user : details.users().values().stream().sorted(Comparator.comparing(IamUser::name)).toList()) {
+    for (IamUser user : details.usersByName()) {
       if (!user.hasDirectPolicies()) {
         continue;
       }

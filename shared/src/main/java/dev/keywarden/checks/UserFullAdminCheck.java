@@ -5,7 +5,6 @@ import dev.keywarden.inventory.IamGroup;
 import dev.keywarden.inventory.IamUser;
 import dev.keywarden.inventory.PolicyDocument;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** Finds users who may do anything to anything, whose long-term credentials are the worst to leak. */
@@ -34,7 +33,7 @@ public final class UserFullAdminCheck implements Check {
     }
     AuthorizationDetails details = context.inventory().authorization().get();
     List<Finding> findings = new ArrayList<>();
-    for (IamUser user : details.users().values().stream().sorted(Comparator.comparing(IamUser::name)).toList()) {
+    for (IamUser user : details.usersByName()) {
       List<String> grants = new ArrayList<>();
       addGrants(grants, user.attachedPolicies(), user.inlinePolicies(), "the user");
       for (String groupName : user.groups()) {

@@ -1,5 +1,6 @@
 package dev.keywarden.findings;
 
+import dev.keywarden.checks.Finding;
 import dev.keywarden.checks.Severity;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +59,11 @@ public record StoredFinding(
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(exemptUntil, "exemptUntil");
     Objects.requireNonNull(exemptReason, "exemptReason");
+  }
+
+  /** The finding as a run reports it, without its history. */
+  public Finding asFinding() {
+    return new Finding(checkId, severity, accountId, principal, resourceId, title, message, deadline);
   }
 
   /** The identity of this finding within its account: check id and resource id. */

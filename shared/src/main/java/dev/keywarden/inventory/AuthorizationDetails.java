@@ -1,5 +1,7 @@
 package dev.keywarden.inventory;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +15,11 @@ public record AuthorizationDetails(Map<String, IamUser> users, Map<String, IamGr
   public AuthorizationDetails {
     users = Map.copyOf(users);
     groups = Map.copyOf(groups);
+  }
+
+  /** Every user, sorted by name, so that findings come out in a stable order. */
+  public List<IamUser> usersByName() {
+    return users.values().stream().sorted(Comparator.comparing(IamUser::name)).toList();
   }
 
   public Optional<IamUser> user(String name) {

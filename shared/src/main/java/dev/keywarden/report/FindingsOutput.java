@@ -51,7 +51,8 @@ public final class FindingsOutput {
     }
   }
 
-  private static ObjectNode findingNode(Finding f) {
+  /** The documented fields of one finding; the stored-findings listing adds its history to these. */
+  static ObjectNode findingNode(Finding f) {
     ObjectNode node = JSON.createObjectNode();
     node.put("checkId", f.checkId());
     node.put("severity", f.severity().name());

@@ -20,18 +20,11 @@ public final class StoredFindingsOutput {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode list = root.putArray("findings");
     for (StoredFinding f : findings) {
-      ObjectNode node = list.addObject();
-      node.put("checkId", f.checkId());
-      node.put("severity", f.severity().name());
-      node.put("accountId", f.accountId());
-      node.put("principal", f.principal());
-      node.put("resourceId", f.resourceId());
-      node.put("title", f.title());
-      node.put("message", f.message());
+      ObjectNode node = FindingsOutput.findingNode(f.asFinding());
+      list.add(node);
       node.put("status", f.status().name());
       node.put("firstSeen", f.firstSeen().toString());
       f.resolvedAt().ifPresent(t -> node.put("resolvedAt", t.toString()));
-      f.deadline().ifPresent(t -> node.put("deadline", t.toString()));
       f.exemptUntil().ifPresent(d -> node.put("exemptUntil", d.toString()));
       f.exemptReason().ifPresent(r -> node.put("exemptReason", r));
     }
