@@ -5,6 +5,7 @@ import dev.keywarden.checks.AuditResult;
 import dev.keywarden.checks.CheckContext;
 import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.checks.Finding;
+import dev.keywarden.checks.Owners;
 import dev.keywarden.config.Settings;
 import dev.keywarden.findings.AccountState;
 import dev.keywarden.findings.AccountStateStore;
@@ -33,7 +34,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -110,6 +113,7 @@ public final class AccountRun {
     }
 
     published.addAll(notices.send(accountId, runId, inventory, withDeferred, state, deactivated, now));
+    recordKeyOwners(accountId, inventory, withDeferred);
 
     RunSummary summary = Summaries.of(accountId, runId, now, inventory, withDeferred, reconciliation,
         mode == Mode.ENFORCE ? deactivated.size() : report.wouldDeactivate().size(), plan.deferred().size(),
@@ -141,6 +145,25 @@ public final class AccountRun {
     LOG.warn("runId={} accountId={} not audited: {}", runId, accountId, reason);
     return new RunOutcome(accountId, runId, RunOutcome.Status.NOT_AUDITED, Optional.empty(), Optional.empty(),
         Optional.empty(), List.of(), Optional.of(summary));
+  }
+
+  /**
+   * Keeps who owns each user whose key nears or passes its deadline, for the weekly report; written
+   * only when it changed, so a steady-state run adds no write.
+   */
+  private void recordKeyOwners(String accountId, AccountInventory inventory, AuditResult result) {
+    Map<String, String> owners = new TreeMap<>();
+    for (Finding f : result.findings()) {
+      if (f.deadline().isPresent()) {
+        inventory.authorization().flatMap(a -> a.user(f.principal()))
+            .flatMap(u -> Owners.validOwner(u, settings.audit().ownerTagKeys()))
+            .or(() -> settings.run().fallbackOwner())
+            .ifPresent(owner -> owners.put(f.principal(), owner));
+      }
+    }
+    if (!owners.equals(store.owners(accountId))) {
+      store.putOwners(accountId, owners);
+    }
   }
 
   private static AuditResult withExtraFindings(AuditResult audit, List<Finding> extra) {

@@ -392,6 +392,20 @@ public final class DynamoAccountStateStore implements AccountStateStore {
   }
 
   @Override
+  public Map<String, String> owners(String accountId) {
+    var item = call("read the key owners of account " + accountId, () -> client.getItem(r -> r
+        .tableName(tableName).key(key(accountId, FindingsTableItems.OWNERS)).consistentRead(true)).item());
+    return item == null || item.isEmpty() ? Map.of() : FindingsTableItems.owners(item);
+  }
+
+  @Override
+  public void putOwners(String accountId, Map<String, String> owners) {
+    call("store the key owners of account " + accountId, () -> client.putItem(r -> r
+        .tableName(tableName)
+        .item(FindingsTableItems.owners(accountId, owners))));
+  }
+
+  @Override
   public void putSummary(RunSummary summary) {
     call("store the run summary of account " + summary.accountId(), () -> client.putItem(r -> r
         .tableName(tableName)

@@ -41,6 +41,7 @@ final class FindingsTableItems {
   static final String ACTION = "ACTION#";
   static final String SUMMARY = "SUMMARY#";
   static final String LEASE = "LEASE";
+  static final String OWNERS = "OWNERS";
 
   static final String VERSION = "version";
   static final String STATUS = "status";
@@ -74,6 +75,25 @@ final class FindingsTableItems {
 
   static String summarySk(Instant at, String runId) {
     return SUMMARY + at + "#" + runId;
+  }
+
+  /** The account's key owners, one item per account, rewritten only when they change. */
+  static Map<String, AttributeValue> owners(String accountId, Map<String, String> owners) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>(key(accountId, OWNERS));
+    item.put(TYPE, s("owners"));
+    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    owners.forEach((principal, owner) -> values.put(principal, s(owner)));
+    item.put("owners", AttributeValue.builder().m(values).build());
+    return item;
+  }
+
+  static Map<String, String> owners(Map<String, AttributeValue> item) {
+    Map<String, String> owners = new java.util.TreeMap<>();
+    AttributeValue value = item.get("owners");
+    if (value != null && value.hasM()) {
+      value.m().forEach((principal, owner) -> owners.put(principal, owner.s()));
+    }
+    return owners;
   }
 
   static Map<String, AttributeValue> key(String accountId, String sk) {

@@ -5,6 +5,7 @@ import dev.keywarden.remediate.ActionLogEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where Keywarden remembers each account between runs: findings, notice stages, the notice outbox,
@@ -55,6 +56,15 @@ public interface AccountStateStore {
    * @return false when that entry was already there
    */
   boolean appendAction(ActionLogEntry entry);
+
+  /**
+   * Who owns the users whose keys near or pass their deadline, principal to address, as of the last
+   * run that changed it: the weekly report names them. Empty when never stored.
+   */
+  Map<String, String> owners(String accountId);
+
+  /** Replaces the account's key owners. */
+  void putOwners(String accountId, Map<String, String> owners);
 
   /** Stores one run's summary of the account. */
   void putSummary(RunSummary summary);

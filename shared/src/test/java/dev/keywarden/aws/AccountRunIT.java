@@ -85,6 +85,10 @@ class AccountRunIT {
     return AccountRuns.create(clients, settings(enforce, 20), clock).run(read(), "run-day-" + day + "-" + System.nanoTime());
   }
 
+  private String accountId() {
+    return read().accountId();
+  }
+
   private KeyStatus status() {
     return AccessKeyGateway.create(clients).status(USER, keyId);
   }
@@ -114,6 +118,8 @@ class AccountRunIT {
         .filter(e -> e.getKey().matches("DynamoDb:(PutItem|UpdateItem|DeleteItem|TransactWriteItems|BatchWriteItem)"))
         .mapToLong(Map.Entry::getValue).sum();
     assertThat(writes).as("steady-state writes %s", calls.snapshot()).isLessThanOrEqualTo(5);
+
+    assertThat(store().owners(accountId())).containsEntry(USER, OWNER);
 
     runOnDay(23, true);
     assertThat(inbox.drain()).singleElement().satisfies(n -> assertThat(n.body()).contains("7 days left"));

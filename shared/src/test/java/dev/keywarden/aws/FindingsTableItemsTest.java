@@ -77,6 +77,16 @@ class FindingsTableItemsTest {
   }
 
   @Test
+  void owners_roundTripsAndIsKeyedByTheAccountsOwnersItem() {
+    Map<String, AttributeValue> item = FindingsTableItems.owners(ACCOUNT, Map.of("svc,deploy", "ops@example.com"));
+
+    assertThat(item.get("sk").s()).isEqualTo("OWNERS");
+    assertThat(item.get("pk").s()).isEqualTo("ACCOUNT#" + ACCOUNT);
+    assertThat(FindingsTableItems.owners(item)).containsExactly(Map.entry("svc,deploy", "ops@example.com"));
+    assertThat(FindingsTableItems.owners(Map.of())).isEmpty();
+  }
+
+  @Test
   void finding_whenWritten_isKeyedByAccountCheckAndResource() {
     Map<String, AttributeValue> item = FindingsTableItems.finding(finding(FindingStatus.OPEN), HISTORY);
 
