@@ -110,10 +110,13 @@ public final class HtmlReport {
       th, td { text-align: left; padding: .35rem .55rem; border-bottom: 1px solid var(--line); vertical-align: top; }
       thead th { background: var(--soft); border-bottom: 2px solid var(--line); font-size: .85rem; }
       tbody th { font-weight: 600; }
+      tbody th .muted { font-weight: 400; font-size: .85rem; }
       td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       td.msg { overflow-wrap: anywhere; }
       table.narrow { width: auto; min-width: 26rem; }
-      code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; overflow-wrap: anywhere; }
+      code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; }
+      code { white-space: nowrap; } .mono { overflow-wrap: anywhere; }
+      td.d { white-space: nowrap; font-variant-numeric: tabular-nums; }
       .sev { display: inline-block; min-width: 4.6rem; text-align: center; border-radius: 4px; padding: 0 .4rem;
         color: #fff; font-size: .78rem; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
       .sev-critical { background: var(--critical); } .sev-high { background: var(--high); }
@@ -125,7 +128,8 @@ public final class HtmlReport {
       .grid2 { display: grid; grid-template-columns: 1fr 1.6fr; gap: 1.5rem; align-items: start; }
       figure { margin: .6rem 0 1.2rem; }
       figcaption { color: var(--muted); font-size: .88rem; }
-      .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem 1.5rem; }
+      .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr)); gap: 1rem 1.5rem; }
+      .charts figure.wide { grid-column: 1 / -1; }
       svg.chart { width: 100%; height: auto; font: 12px system-ui, sans-serif; fill: #3d444d; }
       svg .grid { stroke: #e3e7eb; } svg .axis { stroke: #8c959f; }
       svg .series-label { font-weight: 700; }
@@ -220,7 +224,7 @@ public final class HtmlReport {
         out.append("<tr><th scope=\"row\">");
         accountLink(out, n.account());
         out.append("</th><td class=\"msg\">");
-        Html.append(out, n.reason()).append("</td><td>")
+        Html.append(out, n.reason()).append("</td><td class=\"d\">")
             .append(n.lastAudited().map(DAY::format).orElse("never (in the weeks shown)")).append("</td></tr>\n");
       }
       out.append("</tbody>\n</table>\n");
@@ -261,7 +265,7 @@ public final class HtmlReport {
       severity(out, f.severity());
       out.append("</td><td><code>");
       Html.append(out, f.checkId()).append("</code></td><td class=\"msg\">");
-      Html.append(out, f.message()).append("</td><td>").append(DAY.format(f.firstSeen())).append("</td></tr>\n");
+      Html.append(out, f.message()).append("</td><td class=\"d\">").append(DAY.format(f.firstSeen())).append("</td></tr>\n");
     }
     out.append("</tbody>\n</table>\n</section>\n");
   }
@@ -340,7 +344,7 @@ public final class HtmlReport {
       if (shown++ == KEYS_DUE_ROWS) {
         break;
       }
-      out.append("<tr><td>").append(DAY.format(k.deadline())).append("</td><td>");
+      out.append("<tr><td class=\"d\">").append(DAY.format(k.deadline())).append("</td><td>");
       if (k.overdue()) {
         out.append("<strong class=\"up\">overdue</strong>");
       } else {
@@ -417,7 +421,7 @@ public final class HtmlReport {
       openDesc.append(capitalised(s)).append(": ").append(describe(values, false)).append(". ");
     }
     figure(out, SvgCharts.line("chart-open", "Open findings by severity", openDesc.toString().trim(), labels, series,
-        Optional.empty(), v -> count((int) Math.round(v))), "Open findings by severity, per week (latest audited run of each account).");
+        Optional.empty(), v -> count((int) Math.round(v)), 960), "Open findings by severity, per week (latest audited run of each account).");
 
     List<Optional<Double>> mfa = new ArrayList<>();
     points.forEach(p -> mfa.add(p.mfaCoveragePercent()));
@@ -435,7 +439,7 @@ public final class HtmlReport {
     out.append("</div>\n");
 
     out.append("<table>\n<caption>Trend figures per week</caption>\n<thead><tr><th scope=\"col\">Week</th>")
-        .append("<th scope=\"col\" class=\"n\">Accounts audited</th><th scope=\"col\" class=\"n\">Critical</th>")
+        .append("<th scope=\"col\" class=\"n\">Accounts with an audited run</th><th scope=\"col\" class=\"n\">Critical</th>")
         .append("<th scope=\"col\" class=\"n\">High</th><th scope=\"col\" class=\"n\">Medium</th><th scope=\"col\" class=\"n\">Low</th>")
         .append("<th scope=\"col\" class=\"n\">Console users with MFA</th><th scope=\"col\" class=\"n\">Active keys</th></tr></thead>\n<tbody>\n");
     for (TrendPoint p : points) {
@@ -454,7 +458,7 @@ public final class HtmlReport {
   }
 
   private static void figure(StringBuilder out, String svg, String caption) {
-    out.append("<figure>").append(svg).append("<figcaption>");
+    out.append(svg.contains("viewBox=\"0 0 " + SvgCharts.WIDTH + " ") ? "<figure>" : "<figure class=\"wide\">").append(svg).append("<figcaption>");
     Html.append(out, caption).append("</figcaption></figure>\n");
   }
 
@@ -513,7 +517,7 @@ public final class HtmlReport {
           out.append("</td><td><code>");
           Html.append(out, f.checkId()).append("</code></td><th scope=\"row\">");
           Html.append(out, f.principal()).append("</th><td class=\"msg\">");
-          Html.append(out, f.message()).append("</td><td>").append(DAY.format(f.firstSeen())).append("</td><td>")
+          Html.append(out, f.message()).append("</td><td class=\"d\">").append(DAY.format(f.firstSeen())).append("</td><td class=\"d\">")
               .append(f.deadline().map(DAY::format).orElse("")).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");

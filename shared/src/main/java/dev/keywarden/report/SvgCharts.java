@@ -12,8 +12,10 @@ import java.util.function.DoubleFunction;
  * differ by dash pattern and end label as well as by colour.
  */
 final class SvgCharts {
-  private static final int WIDTH = 640;
+  /** The usual chart width in SVG units; a wide chart passes a larger one. */
+  static final int WIDTH = 640;
   private static final int HEIGHT = 240;
+  private static final int LABEL_GAP = 14;
   private static final int LEFT = 56;
   private static final int RIGHT = 96;
   private static final int TOP = 16;
@@ -30,13 +32,21 @@ final class SvgCharts {
    */
   static String line(String id, String title, String description, List<String> labels, List<Series> series,
       Optional<Double> fixedMax, DoubleFunction<String> format) {
+    return line(id, title, description, labels, series, fixedMax, format, WIDTH);
+  }
+
+  /** A line chart {@code width} SVG units wide. */
+  static String line(String id, String title, String description, List<String> labels, List<Series> series,
+      Optional<Double> fixedMax, DoubleFunction<String> format, int width) {
     double max = fixedMax.orElseGet(() -> niceMax(series.stream().flatMap(s -> s.values().stream())
         .flatMap(Optional::stream).mapToDouble(Double::doubleValue).max().orElse(0)));
-    StringBuilder out = open(id, title, description);
-    axes(out, labels, max, format);
+    StringBuilder out = open(id, title, description, width);
+    axes(out, labels, max, format, width);
+    List<double[]> ends = new ArrayList<>();
+    List<Series> ended = new ArrayList<>();
     for (Series s : series) {
       List<String> segment = new ArrayList<>();
-      String last = null;
+      double[] last = null;
       for (int i = 0; i < labels.size(); i++) {
         Optional<Double> v = s.values().get(i);
         if (v.isEmpty()) {
@@ -44,52 +54,78 @@ final class SvgCharts {
           segment = new ArrayList<>();
           continue;
         }
-        String point = num(x(i, labels.size())) + "," + num(y(v.get(), max));
-        segment.add(point);
-        last = point;
-        out.append("<circle cx=\"").append(num(x(i, labels.size()))).append("\" cy=\"").append(num(y(v.get(), max)))
+        double px = x(i, labels.size(), width);
+        double py = y(v.get(), max);
+        segment.add(num(px) + "," + num(py));
+        last = new double[] {px, py};
+        out.append("<circle cx=\"").append(num(px)).append("\" cy=\"").append(num(py))
             .append("\" r=\"3\" fill=\"").append(s.colour()).append("\"/>");
       }
       polyline(out, s, segment);
       if (last != null) {
-        String[] xy = last.split(",");
-        out.append("<text x=\"").append(num(Double.parseDouble(xy[0]) + 8)).append("\" y=\"")
-            .append(num(Double.parseDouble(xy[1]) + 4)).append("\" fill=\"").append(s.colour())
-            .append("\" class=\"series-label\">");
-        Html.append(out, s.name()).append("</text>");
+        ends.add(last);
+        ended.add(s);
       }
     }
+    endLabels(out, ends, ended);
     return out.append("</svg>").toString();
+  }
+
+  /** Writes each series' name beside its last point, moved apart vertically so that no two overlap. */
+  private static void endLabels(StringBuilder out, List<double[]> ends, List<Series> series) {
+    Integer[] order = new Integer[ends.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(ends.get(a)[1], ends.get(b)[1]));
+    double[] ys = new double[order.length];
+    for (int k = 0; k < order.length; k++) {
+      double wanted = ends.get(order[k])[1] + 4;
+      ys[k] = k == 0 ? Math.max(TOP + 4, wanted) : Math.max(wanted, ys[k - 1] + LABEL_GAP);
+    }
+    double overflow = order.length == 0 ? 0 : ys[order.length - 1] - (HEIGHT - BOTTOM + 4);
+    for (int k = order.length - 1; k >= 0 && overflow > 0; k--) {
+      double limit = k == order.length - 1 ? HEIGHT - BOTTOM + 4 : ys[k + 1] - LABEL_GAP;
+      ys[k] = Math.min(ys[k], limit);
+    }
+    for (int k = 0; k < order.length; k++) {
+      double[] end = ends.get(order[k]);
+      Series s = series.get(order[k]);
+      out.append("<text x=\"").append(num(end[0] + 9)).append("\" y=\"").append(num(ys[k])).append("\" fill=\"")
+          .append(s.colour()).append("\" class=\"series-label\">");
+      Html.append(out, s.name()).append("</text>");
+    }
   }
 
   /** A bar chart, one bar per label, each with its value written above it. */
   static String bars(String id, String title, String description, List<String> labels, List<Optional<Double>> values,
       String colour, DoubleFunction<String> format) {
+    int width = WIDTH;
     double max = niceMax(values.stream().flatMap(Optional::stream).mapToDouble(Double::doubleValue).max().orElse(0));
-    StringBuilder out = open(id, title, description);
-    axes(out, labels, max, format);
-    double slot = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, labels.size());
+    StringBuilder out = open(id, title, description, width);
+    axes(out, labels, max, format, width);
+    double slot = (width - LEFT - RIGHT) / (double) Math.max(1, labels.size());
     double bar = Math.min(40, slot * 0.6);
     for (int i = 0; i < labels.size(); i++) {
       if (values.get(i).isEmpty()) {
-        out.append("<text x=\"").append(num(x(i, labels.size()))).append("\" y=\"").append(num(HEIGHT - BOTTOM - 6))
+        out.append("<text x=\"").append(num(x(i, labels.size(), width))).append("\" y=\"").append(num(HEIGHT - BOTTOM - 6))
             .append("\" text-anchor=\"middle\" class=\"muted\">no data</text>");
         continue;
       }
       double v = values.get(i).get();
       double top = y(v, max);
-      out.append("<rect x=\"").append(num(x(i, labels.size()) - bar / 2)).append("\" y=\"").append(num(top))
+      out.append("<rect x=\"").append(num(x(i, labels.size(), width) - bar / 2)).append("\" y=\"").append(num(top))
           .append("\" width=\"").append(num(bar)).append("\" height=\"").append(num(HEIGHT - BOTTOM - top))
           .append("\" fill=\"").append(colour).append("\"/>")
-          .append("<text x=\"").append(num(x(i, labels.size()))).append("\" y=\"").append(num(top - 5))
+          .append("<text x=\"").append(num(x(i, labels.size(), width))).append("\" y=\"").append(num(top - 5))
           .append("\" text-anchor=\"middle\">").append(Html.escape(format.apply(v))).append("</text>");
     }
     return out.append("</svg>").toString();
   }
 
-  private static StringBuilder open(String id, String title, String description) {
+  private static StringBuilder open(String id, String title, String description, int width) {
     StringBuilder out = new StringBuilder(4096);
-    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(HEIGHT)
         .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\" class=\"chart\">")
         .append("<title id=\"").append(id).append("-title\">");
     Html.append(out, title).append("</title><desc id=\"").append(id).append("-desc\">");
@@ -97,18 +133,18 @@ final class SvgCharts {
     return out;
   }
 
-  private static void axes(StringBuilder out, List<String> labels, double max, DoubleFunction<String> format) {
+  private static void axes(StringBuilder out, List<String> labels, double max, DoubleFunction<String> format, int width) {
     int ticks = 4;
     for (int t = 0; t <= ticks; t++) {
       double v = max * t / ticks;
       double y = y(v, max);
-      out.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT + 8).append("\" y1=\"").append(num(y))
+      out.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(width - RIGHT + 8).append("\" y1=\"").append(num(y))
           .append("\" y2=\"").append(num(y)).append("\" class=\"").append(t == 0 ? "axis" : "grid").append("\"/>")
           .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(num(y + 4))
           .append("\" text-anchor=\"end\">").append(Html.escape(format.apply(v))).append("</text>");
     }
     for (int i = 0; i < labels.size(); i++) {
-      out.append("<text x=\"").append(num(x(i, labels.size()))).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
+      out.append("<text x=\"").append(num(x(i, labels.size(), width))).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
           .append("\" text-anchor=\"middle\">");
       Html.append(out, labels.get(i)).append("</text>");
     }
@@ -125,8 +161,8 @@ final class SvgCharts {
     out.append(" points=\"").append(String.join(" ", points)).append("\"/>");
   }
 
-  private static double x(int i, int n) {
-    double inner = WIDTH - LEFT - RIGHT;
+  private static double x(int i, int n, int width) {
+    double inner = width - LEFT - RIGHT;
     return n <= 1 ? LEFT + inner / 2 : LEFT + inner * (i + 0.5) / n;
   }
 
