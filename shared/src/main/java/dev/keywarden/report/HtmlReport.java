@@ -285,8 +285,16 @@ public final class HtmlReport {
     for (SeverityCount c : r.bySeverity()) {
       out.append("<tr><th scope=\"row\">");
       severity(out, c.severity());
-      out.append("</th><td class=\"n\">").append(count(c.open())).append("</td><td class=\"n\">")
-          .append(c.lastWeek().map(HtmlReport::count).orElse("—")).append("</td><td class=\"n\">");
+      out.append("</th><td class=\"n\">");
+      String metric = c.severity() == Severity.MEDIUM ? WeeklyReport.OPEN_MEDIUM
+          : c.severity() == Severity.LOW ? WeeklyReport.OPEN_LOW : "";
+      if (metric.isEmpty()) {
+        out.append(count(c.open()));
+      } else {
+        out.append("<data data-metric=\"").append(metric).append("\" value=\"").append(c.open()).append("\">")
+            .append(count(c.open())).append("</data>");
+      }
+      out.append("</td><td class=\"n\">").append(c.lastWeek().map(HtmlReport::count).orElse("—")).append("</td><td class=\"n\">");
       change(out, c.change());
       out.append("</td></tr>\n");
     }
@@ -317,7 +325,9 @@ public final class HtmlReport {
     row(out, "New findings", a.opened());
     row(out, "Findings resolved", a.resolved());
     row(out, "Keys deactivated (or, in dry run, that would have been)", a.deactivated());
-    row(out, "Deactivations deferred by the per-run cap", a.deferred());
+    out.append("<tr><th scope=\"row\">Deactivations deferred by the per-run cap</th><td class=\"n\"><data data-metric=\"")
+        .append(WeeklyReport.DEFERRED_THIS_WEEK).append("\" value=\"").append(a.deferred()).append("\">")
+        .append(count(a.deferred())).append("</data></td></tr>\n");
     row(out, "Owner notices sent", a.notices());
     out.append("</tbody>\n</table>\n</section>\n");
   }
