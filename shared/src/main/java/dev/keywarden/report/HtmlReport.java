@@ -431,21 +431,22 @@ public final class HtmlReport {
       openDesc.append(capitalised(s)).append(": ").append(describe(values, false)).append(". ");
     }
     figure(out, SvgCharts.line("chart-open", "Open findings by severity", openDesc.toString().trim(), labels, series,
-        Optional.empty(), v -> count((int) Math.round(v)), 960), "Open findings by severity, per week (latest audited run of each account).");
+        Optional.empty(), v -> count((int) Math.round(v)), 960), "Open findings by severity, per week (latest audited run of each account).",
+        true);
 
     List<Optional<Double>> mfa = new ArrayList<>();
     points.forEach(p -> mfa.add(p.mfaCoveragePercent()));
     figure(out, SvgCharts.line("chart-mfa", "MFA coverage of console users",
         "Share of console users with MFA, per week: " + describe(mfa, true) + ".", labels,
         List.of(new SvgCharts.Series("MFA", "#0b4f8a", "", mfa)), Optional.of(100.0), v -> Math.round(v) + "%"),
-        "MFA coverage: console users with MFA over all console users in the audited accounts.");
+        "MFA coverage: console users with MFA over all console users in the audited accounts.", false);
 
     List<Optional<Double>> keys = new ArrayList<>();
     points.forEach(p -> keys.add(p.hasData() || p.isoWeek().equals(r.isoWeek()) ? Optional.of((double) p.activeKeys())
         : Optional.empty()));
     figure(out, SvgCharts.bars("chart-keys", "Active long-term access keys",
         "Active IAM user access keys per week: " + describe(keys, false) + ".", labels, keys, "#5a3e8a",
-        v -> count((int) Math.round(v))), "Active long-term access keys (IAM users) in the audited accounts.");
+        v -> count((int) Math.round(v))), "Active long-term access keys (IAM users) in the audited accounts.", false);
     out.append("</div>\n");
 
     out.append("<table>\n<caption>Trend figures per week</caption>\n<thead><tr><th scope=\"col\">Week</th>")
@@ -467,8 +468,8 @@ public final class HtmlReport {
         .append("shows the open findings as the table holds them now, so the chart ends at the headline numbers.</p>\n</section>\n");
   }
 
-  private static void figure(StringBuilder out, String svg, String caption) {
-    out.append(svg.contains("viewBox=\"0 0 " + SvgCharts.WIDTH + " ") ? "<figure>" : "<figure class=\"wide\">").append(svg).append("<figcaption>");
+  private static void figure(StringBuilder out, String svg, String caption, boolean wide) {
+    out.append(wide ? "<figure class=\"wide\">" : "<figure>").append(svg).append("<figcaption>");
     Html.append(out, caption).append("</figcaption></figure>\n");
   }
 
