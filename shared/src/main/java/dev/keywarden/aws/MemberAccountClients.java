@@ -74,6 +74,12 @@ public final class MemberAccountClients {
     return AwsClientFactory.create(management.settings(), provider, management.interceptors());
   }
 
+  /** Who acts in the account: the audit role's ARN, or the caller itself in its own account. */
+  public String principalFor(String accountId) {
+    CallerIdentity self = caller();
+    return self.accountId().equals(accountId) ? self.arn() : roleArn(partition(self.arn()), accountId, org.auditRoleName());
+  }
+
   /** The principal the member clients assume roles as. */
   public CallerIdentity caller() {
     CallerIdentity known = caller;

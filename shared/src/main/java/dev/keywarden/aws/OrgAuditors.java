@@ -50,7 +50,8 @@ public final class OrgAuditors {
     @Override
     public Session open(String accountId, String runId) {
       try {
-        return new AssumedRoleSession(memberClients.forAccount(accountId, runId), this);
+        return new AssumedRoleSession(memberClients.forAccount(accountId, runId), memberClients.principalFor(accountId),
+            this);
       } catch (SdkException e) {
         throw new KeywardenException("could not enter account " + accountId + ": " + e.getMessage(), e);
       }
@@ -58,13 +59,14 @@ public final class OrgAuditors {
   }
 
   /** One entered account: IAM through the member clients, everything else through the management ones. */
-  private record AssumedRoleSession(AwsClientFactory member, AssumedRoleAccess access) implements MemberAccess.Session {
+  private record AssumedRoleSession(AwsClientFactory member, String principal, AssumedRoleAccess access)
+      implements MemberAccess.Session {
     @Override
     public AccountInventory readInventory() {
       try {
         return IamInventoryReader.create(member, access.settings().audit(), access.clock()).read();
       } catch (SdkException e) {
-        throw new KeywardenException(e.getMessage(), e);
+        throw new KeywardenException("reading IAM as " + principal + " failed: " + e.getMessage(), e);
       }
     }
 

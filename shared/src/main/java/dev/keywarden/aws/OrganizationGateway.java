@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Lists the Organization's active accounts for the dispatcher, reading the OU tree only when the
  * selection needs it, and falls back to the caller's own account outside an Organization.
  *
- * <p>Calls: {@code organizations:ListAccounts} (paginated); with OU lists, also {@code ListRoots},
+ * <p>Calls: {@code organizations:DescribeOrganization} (which alone tells whether there is an
+ * Organization: the emulator answers ListAccounts with an empty list outside one),
+ * {@code organizations:ListAccounts} (paginated); with OU lists, also {@code ListRoots},
  * {@code ListOrganizationalUnitsForParent} and {@code ListAccountsForParent} (paginated, once per
  * OU); {@code sts:GetCallerIdentity} only outside an Organization. Tags are read separately, one
  * {@code ListTagsForResource} per account, by {@link #withTags}.
@@ -53,19 +55,19 @@ public final class OrganizationGateway implements AccountDirectory {
 
   @Override
   public List<MemberAccount> activeAccounts(AccountSelection selection) {
-    List<Account> accounts;
     try {
-      accounts = call("list the Organization's accounts", () -> {
-        List<Account> all = new ArrayList<>();
-        organizations.listAccountsPaginator(r -> { }).forEach(page -> all.addAll(page.accounts()));
-        return all;
-      });
+      call("describe the Organization", organizations::describeOrganization);
     } catch (NotInOrganization e) {
       CallerIdentity caller = CallerIdentity.of(sts);
       LOG.warn("accountId={} the account belongs to no Organization; auditing it alone", caller.accountId());
       MemberAccount own = new MemberAccount(caller.accountId(), caller.accountId(), "", Map.of());
       return selection.selects(own.id(), List.of()) ? List.of(own) : List.of();
     }
+    List<Account> accounts = call("list the Organization's accounts", () -> {
+      List<Account> all = new ArrayList<>();
+      organizations.listAccountsPaginator(r -> { }).forEach(page -> all.addAll(page.accounts()));
+      return all;
+    });
     Map<String, List<String>> ancestors = selection.needsOuTree() ? ancestors() : Map.of();
     return accounts.stream()
         .filter(OrganizationGateway::active)
@@ -142,7 +144,8 @@ public final class OrganizationGateway implements AccountDirectory {
       throw new NotInOrganization();
     } catch (SdkException e) {
       throw new KeywardenException("organizations: could not " + what + ": " + e.getMessage()
-          + " (the caller must be the management account or a delegated administrator, with organizations:List*)", e);
+          + " (the caller must be the management account or a delegated administrator, allowed"
+          + " organizations:DescribeOrganization and organizations:List*)", e);
     }
   }
 
