@@ -8,4 +8,12 @@ final class Terminal {
   static boolean colourWanted() {
     return System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
   }
+
+  /**
+   * True when a person is watching, so that progress may rewrite one line: the JVM has a console
+   * (Java cannot ask about stderr alone) and the terminal is not {@code dumb}.
+   */
+  static boolean interactive() {
+    return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+  }
 }

@@ -191,6 +191,34 @@ public final class MotoServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Turns the emulator's IAM enforcement on or off at once: when on, every request must be signed by
+   * a real IAM principal of the emulator (a user's access key or an assumed role's session) whose
+   * policies allow the call; when off (the default), any credentials work. Tests that turn it on
+   * must turn it off in a {@code finally} block; {@link #reset()} does not.
+   */
+  public void enforceIam(boolean on) {
+    AwsEndpoint current = endpoint();
+    URI uri = current.endpoint().resolve("/moto-api/reset-auth");
+    HttpResponse<String> response;
+    try {
+      response = http.send(HttpRequest.newBuilder(uri)
+              .timeout(REQUEST_TIMEOUT)
+              .POST(HttpRequest.BodyPublishers.ofString(on ? "0" : "inf"))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new EmulatorException("Cannot switch IAM enforcement at " + uri + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmulatorException("Interrupted while switching IAM enforcement at " + uri, e);
+    }
+    if (response.statusCode() != 200) {
+      throw new EmulatorException("The emulator at " + uri + " refused to switch IAM enforcement with HTTP "
+          + response.statusCode() + ": " + response.body());
+    }
+  }
+
   /** Stops the server process; the server can be started again afterwards. */
   @Override
   public synchronized void close() {

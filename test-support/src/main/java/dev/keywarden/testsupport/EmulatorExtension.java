@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives integration tests a running local AWS emulator with empty state: it starts the JVM-wide
- * {@link MotoServer#shared()} once, resets it before each test, and injects its
+ * {@link MotoServer#shared()} once, resets it (IAM enforcement off) before each test, and injects its
  * {@link AwsEndpoint} into test constructors, lifecycle methods and test methods.
  *
  * <p>Because every test starts from empty state, data a test needs is arranged in the test or in
@@ -27,7 +27,10 @@ public final class EmulatorExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    MotoServer.shared().reset();
+    MotoServer server = MotoServer.shared();
+    // A test that turned IAM enforcement on and died before turning it off must not fail the next one.
+    server.enforceIam(false);
+    server.reset();
   }
 
   @Override

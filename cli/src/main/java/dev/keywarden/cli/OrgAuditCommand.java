@@ -1,0 +1,231 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.InvalidInputException;
+import dev.keywarden.KeywardenException;
+import dev.keywarden.audit.AuditRequest;
+import dev.keywarden.audit.AuditRequestSink;
+import dev.keywarden.audit.DispatchResult;
+import dev.keywarden.audit.OrgAuditor;
+import dev.keywarden.audit.RunOutcome;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.DynamoAccountStateStore;
+import dev.keywarden.aws.OrgAuditors;
+import dev.keywarden.config.Settings;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code keywarden org-audit}: the scheduled Organization-wide run in one process, with accounts
+ * audited on a pool of threads instead of through the queue.
+ */
+@Command(
+    name = "org-audit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Audits every selected active account of the Organization, as the scheduled functions do: lists",
+      "the accounts (include-ous, exclude-ous, include-accounts, exclude-accounts), assumes",
+      "audit-role-name in each (with external-id) and runs the loop there, recording findings in the",
+      "findings table. Outside an Organization it audits the current account alone.",
+      "The caller's own account is audited with the caller's credentials, without a role.",
+    },
+    footer = {
+      "",
+      "Exit codes: 0 every account audited (or busy with another run), 2 bad flag, file or setting,",
+      "3 some accounts were not audited (each is an account-not-audited finding) or failed, or AWS",
+      "could not be used.",
+      "",
+      "Examples:",
+      "  keywarden org-audit --profile management --config keywarden.properties",
+      "  KEYWARDEN_EXTERNAL_ID=... keywarden org-audit --parallelism 8",
+    })
+final class OrgAuditCommand implements Callable<Integer> {
+  static final int MIN_PARALLELISM = 1;
+  static final int MAX_PARALLELISM = 64;
+
+  @Spec CommandSpec spec;
+  @Mixin AwsOptions aws;
+  @Mixin ConfigOption config;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+      description = "Accounts audited at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() {
+    if (parallelism < MIN_PARALLELISM || parallelism > MAX_PARALLELISM) {
+      throw new InvalidInputException("--parallelism: " + parallelism + " is not between " + MIN_PARALLELISM + " and "
+          + MAX_PARALLELISM);
+    }
+    Settings settings = config.settings();
+    PrintWriter out = spec.commandLine().getOut();
+    String runId = "cli-" + Instant.now(clock).toString().replace(":", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
+    List<AccountResult> results;
+    try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
+      if (!DynamoAccountStateStore.tableExists(clients.dynamoDb(), settings.run().findingsTable())) {
+        throw new KeywardenException("the findings table " + settings.run().findingsTable()
+            + " does not exist: create it with 'keywarden setup' (or deploy template.yaml)");
+      }
+      results = audit(OrgAuditors.create(settings, clients, clock), runId, parallelism,
+          new Progress(spec.commandLine().getErr(), Terminal.interactive()));
+    }
+    return report(out, runId, results);
+  }
+
+  /** What happened to one account: its outcome, or the error that stopped its run. */
+  record AccountResult(String accountId, RunOutcome outcome, String error) {
+    boolean ok() {
+      return outcome != null && outcome.status() != RunOutcome.Status.NOT_AUDITED;
+    }
+  }
+
+  /** Dispatches into a pool of {@code threads} and waits for every account. */
+  static List<AccountResult> audit(OrgAuditor auditor, String runId, int threads, Progress progress) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "org-audit");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<AccountResult>> running = new ArrayList<>();
+    try {
+      AuditRequestSink sink = requests -> {
+        progress.expect(requests.size());
+        for (AuditRequest request : requests) {
+          running.add(pool.submit(() -> progress.done(auditOne(auditor, request))));
+        }
+      };
+      DispatchResult dispatched = auditor.dispatch(runId, sink);
+      List<AccountResult> results = new ArrayList<>();
+      for (Future<AccountResult> f : running) {
+        results.add(f.get());
+      }
+      progress.finish();
+      if (results.size() != dispatched.accountIds().size()) {
+        throw new IllegalStateException("dispatched " + dispatched.accountIds().size() + " accounts but audited "
+            + results.size());
+      }
+      results.sort(Comparator.comparing(AccountResult::accountId));
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KeywardenException("interrupted while auditing the Organization", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("an account's audit ended unexpectedly: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static AccountResult auditOne(OrgAuditor auditor, AuditRequest request) {
+    try {
+      return new AccountResult(request.accountId(), auditor.audit(request), null);
+    } catch (RuntimeException e) {
+      return new AccountResult(request.accountId(), null,
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
+
+  private static int report(PrintWriter out, String runId, List<AccountResult> results) {
+    int audited = 0;
+    int busy = 0;
+    int notAudited = 0;
+    int failed = 0;
+    for (AccountResult r : results) {
+      out.println(r.accountId() + "  " + describe(r));
+      if (r.outcome() == null) {
+        failed++;
+      } else {
+        switch (r.outcome().status()) {
+          case COMPLETED -> audited++;
+          case SKIPPED_BUSY -> busy++;
+          case NOT_AUDITED -> notAudited++;
+        }
+      }
+    }
+    out.printf(Locale.ROOT, "%nRun %s: %d accounts, %d audited, %d busy, %d not audited, %d failed.%n",
+        runId, results.size(), audited, busy, notAudited, failed);
+    out.flush();
+    return results.stream().allMatch(AccountResult::ok) ? Main.OK : Main.FAILED;
+  }
+
+  static String describe(AccountResult r) {
+    if (r.outcome() == null) {
+      return "failed: " + r.error();
+    }
+    RunOutcome o = r.outcome();
+    return switch (o.status()) {
+      case COMPLETED -> {
+        var rec = o.reconciliation().orElseThrow();
+        var deactivation = o.deactivation().orElseThrow();
+        String dryRun = deactivation.wouldDeactivate().isEmpty() ? ""
+            : ", " + deactivation.wouldDeactivate().size() + " would be deactivated in enforce mode";
+        yield String.format(Locale.ROOT, "audited: %d open (%d new, %d resolved), %d deactivated%s, %d notices",
+            o.result().orElseThrow().findings().size(), rec.opened(), rec.resolved(), deactivation.deactivated().size(),
+            dryRun, o.noticesPublished().size());
+      }
+      case SKIPPED_BUSY -> "busy: another run is auditing it";
+      case NOT_AUDITED -> "not audited: " + o.summary().flatMap(s -> s.failure()).orElse("unknown reason");
+    };
+  }
+
+  /**
+   * Progress on stderr: one rewritten line at a terminal, one line per account otherwise (logs and
+   * CI keep every line).
+   */
+  static final class Progress {
+    private final PrintWriter err;
+    private final boolean terminal;
+    private int expected;
+    private int done;
+
+    Progress(PrintWriter err, boolean terminal) {
+      this.err = err;
+      this.terminal = terminal;
+    }
+
+    synchronized void expect(int accounts) {
+      expected += accounts;
+    }
+
+    synchronized AccountResult done(AccountResult result) {
+      done++;
+      String status = result.outcome() == null ? "failed" : switch (result.outcome().status()) {
+        case COMPLETED -> "done";
+        case SKIPPED_BUSY -> "busy";
+        case NOT_AUDITED -> "not audited";
+      };
+      String line = String.format(Locale.ROOT, "[%d/%d] %s %s", done, expected, result.accountId(), status);
+      if (terminal) {
+        err.print("\r" + line + "\u001b[K");
+      } else {
+        err.println(line);
+      }
+      err.flush();
+      return result;
+    }
+
+    synchronized void finish() {
+      if (terminal && done > 0) {
+        err.println();
+        err.flush();
+      }
+    }
+  }
+}
