@@ -1,0 +1,21 @@
+package dev.keywarden.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ActionRecorderTest {
+  @ParameterizedTest
+  @CsvSource({
+      "Iam, GetCredentialReport, iam:GetCredentialReport",
+      "DynamoDb, TransactWriteItems, dynamodb:TransactWriteItems",
+      "Sns, Publish, sns:Publish",
+      "Sqs, SendMessage, sqs:SendMessage",
+      "Sts, AssumeRole, sts:AssumeRole",
+      "Organizations, ListAccountsForParent, organizations:ListAccountsForParent"
+  })
+  void action_whenSdkServiceAndOperation_isTheIamActionName(String service, String operation, String action) {
+    assertThat(ActionRecorder.action(service, operation)).isEqualTo(action);
+  }
+}
