@@ -1,0 +1,66 @@
+package dev.keywarden.functions.dispatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.keywarden.audit.AuditRequest;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.DynamoAccountStateStore;
+import dev.keywarden.config.ConfigLoader;
+import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.testsupport.WithEmulator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher, as Lambda would run it, against a real queue on the emulator. */
+@WithEmulator
+class OrgDispatcherHandlerIT {
+  private static final String ACCOUNT = "123456789012";
+
+  private AwsClientFactory clients;
+  private String queueUrl;
+  private OrgDispatcherHandler handler;
+
+  @BeforeEach
+  void arrange(AwsEndpoint endpoint) {
+    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    DynamoAccountStateStore.createTable(clients.dynamoDb(), "keywarden-findings");
+    queueUrl = clients.sqs().createQueue(r -> r.queueName("keywarden-audit-requests")).queueUrl();
+    handler = new OrgDispatcherHandler(clients, ConfigLoader.loadSettings(Optional.empty(), Map.of(
+        "KEYWARDEN_AUDIT_QUEUE_URL", queueUrl,
+        "KEYWARDEN_FINDINGS_TABLE", "keywarden-findings")), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    clients.close();
+  }
+
+  private List<AuditRequest> queued() {
+    List<AuditRequest> requests = new ArrayList<>();
+    List<String> bodies;
+    do {
+      bodies = clients.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
+          .messages().stream().map(m -> m.body()).toList();
+      bodies.forEach(body -> requests.add(AuditRequest.fromJson(body)));
+    } while (!bodies.isEmpty());
+    return requests;
+  }
+
+  @Test
+  void handleRequest_whenNoOrganization_queuesItsOwnAccountUnderTheEventsRun() {
+    Map<String, Object> response = handler.handleRequest(Events.load("scheduled-daily.json", ScheduledEvent.class), null);
+
+    assertThat(response).containsEntry("runId", "run-20261124T060000Z-cdc73f9d")
+        .containsEntry("accounts", List.of(ACCOUNT));
+    assertThat(queued()).containsExactly(new AuditRequest("run-20261124T060000Z-cdc73f9d", ACCOUNT));
+  }
+}
