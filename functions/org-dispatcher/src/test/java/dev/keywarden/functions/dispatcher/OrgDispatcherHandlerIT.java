@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.keywarden.audit.AuditRequest;
+import dev.keywarden.aws.ActionRecorder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.DynamoAccountStateStore;
@@ -25,22 +26,28 @@ class OrgDispatcherHandlerIT {
   private static final String ACCOUNT = "123456789012";
 
   private AwsClientFactory clients;
+  private AwsClientFactory recorded;
+  private ActionRecorder recorder;
   private String queueUrl;
   private OrgDispatcherHandler handler;
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    ClientSettings settings = ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey());
+    clients = AwsClientFactory.create(settings);
+    recorder = ActionRecorder.create();
+    recorded = AwsClientFactory.create(settings, recorder);
     DynamoAccountStateStore.createTable(clients.dynamoDb(), "keywarden-findings");
     queueUrl = clients.sqs().createQueue(r -> r.queueName("keywarden-audit-requests")).queueUrl();
-    handler = new OrgDispatcherHandler(clients, ConfigLoader.loadSettings(Optional.empty(), Map.of(
+    handler = new OrgDispatcherHandler(recorded, ConfigLoader.loadSettings(Optional.empty(), Map.of(
         "KEYWARDEN_AUDIT_QUEUE_URL", queueUrl,
         "KEYWARDEN_FINDINGS_TABLE", "keywarden-findings")), Clock.systemUTC());
   }
 
   @AfterEach
   void close() {
+    recorded.close();
     clients.close();
   }
 
@@ -62,5 +69,15 @@ class OrgDispatcherHandlerIT {
     assertThat(response).containsEntry("runId", "run-20261124T060000Z-cdc73f9d")
         .containsEntry("accounts", List.of(ACCOUNT));
     assertThat(queued()).containsExactly(new AuditRequest("run-20261124T060000Z-cdc73f9d", ACCOUNT));
+  }
+
+  @Test
+  void handleRequest_makesOnlyCallsTheDispatchersRoleAllows() {
+    handler.handleRequest(Events.load("scheduled-daily.json", ScheduledEvent.class), null);
+    SamTemplate template = SamTemplate.load("template.yaml");
+
+    assertThat(recorder.actions()).contains("sqs:SendMessage");
+    assertThat(recorder.actions()).allSatisfy(action ->
+        assertThat(template.allows("OrgDispatcherRole", action)).as("dispatcher role allows %s", action).isTrue());
   }
 }
