@@ -13,14 +13,22 @@ public final class AccountRuns {
    * published only when a notices topic is configured.
    */
   public static AccountRun create(AwsClientFactory clients, Settings settings, Clock clock) {
-    DynamoAccountStateStore store = store(clients, settings);
+    return create(clients, clients, settings, clock);
+  }
+
+  /**
+   * An {@link AccountRun} for an account entered through another: the findings table and topics are
+   * reached with the central clients, the account's keys with the member clients.
+   */
+  public static AccountRun create(AwsClientFactory central, AwsClientFactory member, Settings settings, Clock clock) {
+    DynamoAccountStateStore store = store(central, settings);
     AccountRun.Builder run = AccountRun.builder()
         .settings(settings)
         .store(store)
-        .keys(AccessKeyGateway.create(clients))
+        .keys(AccessKeyGateway.create(member))
         .clock(clock);
     settings.run().noticesTopicArn().ifPresent(topic ->
-        run.publisher(SnsNotifier.create(clients.sns(), topic, settings.run().securityTopicArn())));
+        run.publisher(SnsNotifier.create(central.sns(), topic, settings.run().securityTopicArn())));
     return run.build();
   }
 

@@ -28,12 +28,14 @@ import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The one place that builds AWS clients, so that the HTTP client, retry strategy, region, endpoint
@@ -61,12 +63,13 @@ public final class AwsClientFactory implements AutoCloseable {
   private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
   private AwsClientFactory(
-      ClientSettings settings, List<ExecutionInterceptor> interceptors, Optional<Supplier<ProfileFile>> profileFile) {
+      ClientSettings settings, List<ExecutionInterceptor> interceptors, Optional<Supplier<ProfileFile>> profileFile,
+      Optional<AwsCredentialsProvider> givenCredentials) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.interceptors = List.copyOf(interceptors);
     this.profileFile = profileFile;
     this.region = resolveRegion(settings, sdkRegionChain(settings, profileFile));
-    this.credentials = credentialsProvider(settings, profileFile);
+    this.credentials = givenCredentials.orElseGet(() -> credentialsProvider(settings, profileFile));
     this.httpClient = UrlConnectionHttpClient.builder()
         .connectionTimeout(settings.connectTimeout())
         .socketTimeout(settings.readTimeout())
@@ -75,13 +78,24 @@ public final class AwsClientFactory implements AutoCloseable {
 
   /** A factory for the settings; clients are built on first use. */
   public static AwsClientFactory create(ClientSettings settings, ExecutionInterceptor... interceptors) {
-    return new AwsClientFactory(settings, List.of(interceptors), Optional.empty());
+    return new AwsClientFactory(settings, List.of(interceptors), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A factory whose clients sign with the given credentials instead of those the settings name (an
+   * assumed role's, for instance); everything else comes from the settings. Closing the factory
+   * closes the provider when it can be closed.
+   */
+  public static AwsClientFactory create(
+      ClientSettings settings, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
+    return new AwsClientFactory(settings, List.of(interceptors), Optional.empty(),
+        Optional.of(Objects.requireNonNull(credentials, "credentials")));
   }
 
   /** As {@link #create}, reading profiles from the given file instead of {@code ~/.aws}; for tests. */
   static AwsClientFactory create(
       ClientSettings settings, Supplier<ProfileFile> profileFile, ExecutionInterceptor... interceptors) {
-    return new AwsClientFactory(settings, List.of(interceptors), Optional.of(profileFile));
+    return new AwsClientFactory(settings, List.of(interceptors), Optional.of(profileFile), Optional.empty());
   }
 
   public IamClient iam() {
@@ -104,6 +118,10 @@ public final class AwsClientFactory implements AutoCloseable {
     return client(SqsClient.class, SqsClient::builder);
   }
 
+  public OrganizationsClient organizations() {
+    return client(OrganizationsClient.class, OrganizationsClient::builder);
+  }
+
   /** The region every client calls. */
   public Region region() {
     return region;
@@ -115,6 +133,11 @@ public final class AwsClientFactory implements AutoCloseable {
 
   AwsCredentialsProvider credentialsProvider() {
     return credentials;
+  }
+
+  /** The interceptors every client of this factory carries, for factories derived from it. */
+  ExecutionInterceptor[] interceptors() {
+    return interceptors.toArray(ExecutionInterceptor[]::new);
   }
 
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
@@ -195,5 +218,8 @@ public final class AwsClientFactory implements AutoCloseable {
     clients.values().forEach(SdkClient::close);
     clients.clear();
     httpClient.close();
+    if (credentials instanceof SdkAutoCloseable closeable) {
+      closeable.close();
+    }
   }
 }

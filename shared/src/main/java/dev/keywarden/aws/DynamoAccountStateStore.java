@@ -30,6 +30,7 @@ import dev.keywarden.KeywardenException;
 import dev.keywarden.findings.AccountState;
 import dev.keywarden.findings.AccountStateStore;
 import dev.keywarden.findings.FindingStatus;
+import dev.keywarden.findings.RunRecord;
 import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.notify.KeyNoticeState;
@@ -95,7 +96,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <tr><td>{@code LEASE}</td><td>{@code runId}, {@code until} (epoch millis); {@code ttl} a day after
  *       {@code until}, to clear leases of runs that died</td></tr>
  * </table>
- * Every item also carries {@code type} ({@code finding}, {@code notice}, ...) for people browsing the
+ * One more item per run, outside any account: {@code pk = RUN#<runId>}, {@code sk = RUN}, with
+ * {@code runId}, {@code startedAt}, {@code accountIds} (list of strings), {@code accounts} (N) and
+ * {@code ttl} = startedAt + history.
+ *
+ * <p>Every item also carries {@code type} ({@code finding}, {@code notice}, ...) for people browsing the
  * table.
  *
  * <p>Findings are written one conditional {@code PutItem} each (a batch cannot carry conditions);
@@ -396,6 +401,25 @@ public final class DynamoAccountStateStore implements AccountStateStore {
     call("store the run summary of account " + summary.accountId(), () -> client.putItem(r -> r
         .tableName(tableName)
         .item(FindingsTableItems.summary(summary, history))));
+  }
+
+  // ---- runs
+
+  @Override
+  public void putRun(String runId, Instant startedAt, List<String> accountIds) {
+    RunRecord run = new RunRecord(runId, startedAt, accountIds);
+    call("store the record of run " + runId, () -> client.putItem(r -> r
+        .tableName(tableName)
+        .item(FindingsTableItems.run(run, history))));
+  }
+
+  /** The record the dispatcher wrote for a run, if any. */
+  public Optional<RunRecord> run(String runId) {
+    Map<String, AttributeValue> item = call("read the record of run " + runId, () -> client.getItem(r -> r
+        .tableName(tableName)
+        .key(FindingsTableItems.runKey(runId))
+        .consistentRead(true)).item());
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(FindingsTableItems.run(item));
   }
 
   // ---- table

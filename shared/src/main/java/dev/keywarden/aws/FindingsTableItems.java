@@ -4,6 +4,7 @@ import dev.keywarden.KeywardenException;
 import dev.keywarden.checks.Severity;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.IsoWeek;
+import dev.keywarden.findings.RunRecord;
 import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.notify.KeyNoticeState;
@@ -41,6 +42,8 @@ final class FindingsTableItems {
   static final String ACTION = "ACTION#";
   static final String SUMMARY = "SUMMARY#";
   static final String LEASE = "LEASE";
+  static final String RUN_PK = "RUN#";
+  static final String RUN = "RUN";
 
   static final String VERSION = "version";
   static final String STATUS = "status";
@@ -74,6 +77,30 @@ final class FindingsTableItems {
 
   static String summarySk(Instant at, String runId) {
     return SUMMARY + at + "#" + runId;
+  }
+
+  static String runPk(String runId) {
+    return RUN_PK + runId;
+  }
+
+  static Map<String, AttributeValue> runKey(String runId) {
+    return Map.of(PK, s(runPk(runId)), SK, s(RUN));
+  }
+
+  static Map<String, AttributeValue> run(RunRecord run, Duration history) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>(runKey(run.runId()));
+    item.put(TYPE, s("run"));
+    item.put(TTL, n(run.startedAt().plus(history).getEpochSecond()));
+    item.put(RUN_ID, s(run.runId()));
+    item.put("startedAt", s(run.startedAt().toString()));
+    item.put("accountIds", AttributeValue.fromL(run.accountIds().stream().map(FindingsTableItems::s).toList()));
+    item.put("accounts", n(run.accountIds().size()));
+    return item;
+  }
+
+  static RunRecord run(Map<String, AttributeValue> item) {
+    return new RunRecord(item.get(RUN_ID).s(), Instant.parse(item.get("startedAt").s()),
+        item.get("accountIds").l().stream().map(AttributeValue::s).toList());
   }
 
   static Map<String, AttributeValue> key(String accountId, String sk) {

@@ -45,7 +45,14 @@ public final class ConfigLoader {
     SECURITY_TOPIC_ARN("security-topic-arn", 0, 0),
     FALLBACK_OWNER("fallback-owner", 0, 0),
     HISTORY_DAYS("history-days", 1, 3650),
-    LEASE_SECONDS("lease-seconds", 60, 86400);
+    LEASE_SECONDS("lease-seconds", 60, 86400),
+    AUDIT_ROLE_NAME("audit-role-name", 0, 0),
+    EXTERNAL_ID("external-id", 0, 0),
+    INCLUDE_OUS("include-ous", 0, 0),
+    EXCLUDE_OUS("exclude-ous", 0, 0),
+    INCLUDE_ACCOUNTS("include-accounts", 0, 0),
+    EXCLUDE_ACCOUNTS("exclude-accounts", 0, 0),
+    AUDIT_QUEUE_URL("audit-queue-url", 0, 0);
 
     final String key;
     final int min;
@@ -73,6 +80,13 @@ public final class ConfigLoader {
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
   private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+  /** IAM role names: 1 to 64 of these characters. */
+  private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+  /** STS ExternalId: 2 to 1224 of these characters. */
+  private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+  private static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32}");
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+  private static final Pattern QUEUE_URL = Pattern.compile("https?://[^\\s/]+(:\\d+)?/\\d{12}/[A-Za-z0-9_-]{1,80}(\\.fifo)?");
 
   /** A raw value and where it came from, for error messages. */
   private record Raw(String value, String origin) {}
@@ -113,7 +127,63 @@ public final class ConfigLoader {
       }
     }
     AuditPolicy audit = build(raw);
-    return new Settings(audit, buildRun(raw, audit));
+    return new Settings(audit, buildRun(raw, audit), buildOrg(raw));
+  }
+
+  private static OrgSettings buildOrg(Map<Setting, Raw> raw) {
+    OrgSettings d = OrgSettings.defaults();
+    String role = raw.containsKey(Setting.AUDIT_ROLE_NAME) && !raw.get(Setting.AUDIT_ROLE_NAME).value().isBlank()
+        ? matching(Setting.AUDIT_ROLE_NAME, raw.get(Setting.AUDIT_ROLE_NAME), ROLE_NAME,
+            "an IAM role name of 1 to 64 letters, digits or +=,.@_-, such as " + OrgSettings.DEFAULT_AUDIT_ROLE_NAME)
+        : d.auditRoleName();
+    Optional<String> externalId = raw.containsKey(Setting.EXTERNAL_ID) && !raw.get(Setting.EXTERNAL_ID).value().isBlank()
+        ? Optional.of(secretMatching(Setting.EXTERNAL_ID, raw.get(Setting.EXTERNAL_ID), EXTERNAL_ID,
+            "2 to 1224 letters, digits or +=,.@:/_-, the value the member role's trust policy requires"))
+        : Optional.<String>empty();
+    String ouExpected = "a comma-separated list of OU ids (ou-xxxx-xxxxxxxx) or root ids (r-xxxx)";
+    String accountExpected = "a comma-separated list of 12-digit account ids";
+    return new OrgSettings(
+        role,
+        externalId,
+        list(raw, Setting.INCLUDE_OUS, OU_ID, ouExpected),
+        list(raw, Setting.EXCLUDE_OUS, OU_ID, ouExpected),
+        list(raw, Setting.INCLUDE_ACCOUNTS, ACCOUNT_ID, accountExpected),
+        list(raw, Setting.EXCLUDE_ACCOUNTS, ACCOUNT_ID, accountExpected),
+        optional(raw, Setting.AUDIT_QUEUE_URL, QUEUE_URL,
+            "an SQS queue URL such as https://sqs.us-east-1.amazonaws.com/123456789012/keywarden-audit-requests"));
+  }
+
+  private static List<String> list(Map<Setting, Raw> raw, Setting setting, Pattern pattern, String expected) {
+    Raw value = raw.get(setting);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> items = new java.util.ArrayList<>();
+    for (String part : value.value().split(",")) {
+      String item = part.strip();
+      if (item.isEmpty()) {
+        continue;
+      }
+      if (!pattern.matcher(item).matches()) {
+        throw new InvalidInputException(value.origin() + ": " + setting.key + " must be " + expected + "; '"
+            + abbreviate(item) + "' is not one");
+      }
+      if (items.contains(item)) {
+        throw new InvalidInputException(value.origin() + ": " + setting.key + " lists " + item + " twice");
+      }
+      items.add(item);
+    }
+    return items;
+  }
+
+  /** As {@link #matching}, but the message never repeats the value: it may be a shared secret. */
+  private static String secretMatching(Setting setting, Raw raw, Pattern pattern, String expected) {
+    String value = raw.value().strip();
+    if (!pattern.matcher(value).matches()) {
+      throw new InvalidInputException(raw.origin() + ": " + setting.key + " must be " + expected + "; the value given ("
+          + value.length() + " characters) is not");
+    }
+    return value;
   }
 
   private static RunSettings buildRun(Map<Setting, Raw> raw, AuditPolicy audit) {

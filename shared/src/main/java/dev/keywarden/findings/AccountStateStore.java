@@ -58,4 +58,10 @@ public interface AccountStateStore {
 
   /** Stores one run's summary of the account. */
   void putSummary(RunSummary summary);
+
+  /**
+   * Records that a run started and which accounts it sent; kept as long as summaries. Writing the
+   * same run again replaces the record.
+   */
+  void putRun(String runId, Instant startedAt, List<String> accountIds);
 }

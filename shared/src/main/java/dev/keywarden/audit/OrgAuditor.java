@@ -1,0 +1,100 @@
+package dev.keywarden.audit;
+
+import dev.keywarden.KeywardenException;
+import dev.keywarden.config.Settings;
+import dev.keywarden.findings.AccountStateStore;
+import dev.keywarden.inventory.AccountInventory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The Organization-wide audit that the scheduled functions and {@code keywarden org-audit} share:
+ * the dispatcher lists the accounts and sends one request each, the auditor enters one account and
+ * runs its loop. An account that cannot be entered or read is recorded as not audited, and the
+ * others go on.
+ *
+ * <p>It depends only on ports, so every decision here is unit-tested; {@code aws.OrgAuditors}
+ * wires it to Organizations, STS, DynamoDB, SNS and SQS.
+ */
+public final class OrgAuditor {
+  private static final Logger LOG = LogManager.getLogger(OrgAuditor.class);
+
+  private final AccountSelection selection;
+  private final AccountDirectory directory;
+  private final AccountStateStore store;
+  private final MemberAccess members;
+  private final AccountRun central;
+  private final Clock clock;
+
+  private OrgAuditor(AccountSelection selection, AccountDirectory directory, AccountStateStore store,
+      MemberAccess members, AccountRun central, Clock clock) {
+    this.selection = Objects.requireNonNull(selection, "selection");
+    this.directory = Objects.requireNonNull(directory, "directory");
+    this.store = Objects.requireNonNull(store, "store");
+    this.members = Objects.requireNonNull(members, "members");
+    this.central = Objects.requireNonNull(central, "central");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * An auditor over the given ports.
+   *
+   * @param settings the selection comes from {@link Settings#org()}
+   * @param directory lists the accounts
+   * @param store where the run record goes
+   * @param members enters accounts
+   * @param central an account run on the central side only, used to record accounts not audited
+   * @param clock the run's time
+   */
+  public static OrgAuditor create(Settings settings, AccountDirectory directory, AccountStateStore store,
+      MemberAccess members, AccountRun central, Clock clock) {
+    return new OrgAuditor(AccountSelection.of(settings.org()), directory, store, members, central, clock);
+  }
+
+  /**
+   * Lists the selected active accounts, records the run, and sends one request per account.
+   *
+   * @throws dev.keywarden.InvalidInputException when the run id is malformed
+   */
+  public DispatchResult dispatch(String runId, AuditRequestSink sink) {
+    List<String> accountIds = directory.activeAccounts(selection).stream().map(MemberAccount::id).toList();
+    List<AuditRequest> requests = accountIds.stream().map(id -> new AuditRequest(runId, id)).toList();
+    store.putRun(runId, clock.instant(), accountIds);
+    LOG.info("runId={} dispatching {} accounts", runId, accountIds.size());
+    if (!requests.isEmpty()) {
+      sink.send(requests);
+    }
+    return new DispatchResult(runId, accountIds);
+  }
+
+  /**
+   * Audits one account: enters it, reads its inventory and runs its loop. When it cannot be entered
+   * or read, records {@code account-not-audited} with the reason instead.
+   */
+  public RunOutcome audit(AuditRequest request) {
+    String accountId = request.accountId();
+    String runId = request.runId();
+    MemberAccess.Session session;
+    try {
+      session = members.open(accountId, runId);
+    } catch (KeywardenException e) {
+      return central.notAudited(accountId, runId, "the audit role could not be assumed: " + e.getMessage());
+    }
+    try (session) {
+      AccountInventory inventory;
+      try {
+        inventory = session.readInventory();
+      } catch (KeywardenException e) {
+        return central.notAudited(accountId, runId, "the inventory could not be read: " + e.getMessage());
+      }
+      if (!inventory.accountId().equals(accountId)) {
+        return central.notAudited(accountId, runId, "the credentials act in account " + inventory.accountId()
+            + ", not " + accountId + "; check the audit role's account");
+      }
+      return session.run(inventory, runId);
+    }
+  }
+}
