@@ -34,10 +34,15 @@ public final class ActionRecorder implements ExecutionInterceptor {
   /**
    * {@code Iam} + {@code GetCredentialReport} is {@code iam:GetCredentialReport}: for every service
    * Keywarden calls (IAM, STS, DynamoDB, SNS, SQS, Organizations) the action prefix is the SDK's service
-   * name in lower case and the action is the operation's name.
+   * name in lower case and the action is the operation's name, except SQS's batch operations, which IAM
+   * authorises as their single-message action ({@code SendMessageBatch} needs {@code sqs:SendMessage}).
    */
   static String action(String service, String operation) {
-    return service.toLowerCase(Locale.ROOT) + ":" + operation;
+    String prefix = service.toLowerCase(Locale.ROOT);
+    if (prefix.equals("sqs") && operation.endsWith("Batch")) {
+      return prefix + ":" + operation.substring(0, operation.length() - "Batch".length());
+    }
+    return prefix + ":" + operation;
   }
 
   /** Every action recorded so far, in name order. */

@@ -12,6 +12,9 @@ class ActionRecorderTest {
       "DynamoDb, TransactWriteItems, dynamodb:TransactWriteItems",
       "Sns, Publish, sns:Publish",
       "Sqs, SendMessage, sqs:SendMessage",
+      "Sqs, SendMessageBatch, sqs:SendMessage",
+      "Sqs, DeleteMessageBatch, sqs:DeleteMessage",
+      "DynamoDb, BatchWriteItem, dynamodb:BatchWriteItem",
       "Sts, AssumeRole, sts:AssumeRole",
       "Organizations, ListAccountsForParent, organizations:ListAccountsForParent"
   })

@@ -29,9 +29,6 @@ import org.apache.logging.log4j.ThreadContext;
  * snapshot holds them ready and bad configuration fails the initialisation, not a run.
  */
 public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
-  /** The queue the auditor reads; without it there is nowhere to send the accounts. */
-  static final String QUEUE_URL_VARIABLE = "KEYWARDEN_AUDIT_QUEUE_URL";
-
   private static final Logger LOG = LogManager.getLogger(OrgDispatcherHandler.class);
 
   private final OrgAuditor auditor;
@@ -43,12 +40,14 @@ public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent
         Clock.systemUTC());
   }
 
+  /**
+   * Wires the dispatcher to the given clients.
+   *
+   * @throws InvalidInputException when {@code KEYWARDEN_AUDIT_QUEUE_URL} is not set
+   */
   OrgDispatcherHandler(AwsClientFactory clients, Settings settings, Clock clock) {
-    String queueUrl = settings.org().auditQueueUrl().orElseThrow(() -> new InvalidInputException(
-        "environment variable " + QUEUE_URL_VARIABLE + " is not set: set it to the URL of the audit-requests queue"
-            + " (template.yaml sets it from the AuditRequestsQueue resource)"));
+    this.queue = OrgAuditors.queue(settings, clients);
     this.auditor = OrgAuditors.create(settings, clients, clock);
-    this.queue = SqsAuditQueue.create(clients.sqs(), queueUrl);
   }
 
   /**

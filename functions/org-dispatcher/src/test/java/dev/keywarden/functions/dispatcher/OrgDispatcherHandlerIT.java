@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 @WithEmulator
 class OrgDispatcherHandlerIT {
   private static final String ACCOUNT = "123456789012";
+  private static final String RUN_ID = "run-20261124T060000Z-cdc73f9d";
 
   private AwsClientFactory clients;
   private AwsClientFactory recorded;
@@ -62,21 +63,33 @@ class OrgDispatcherHandlerIT {
     return requests;
   }
 
+  /** An Organization on the emulator: its management account and two member accounts, ordered by id. */
+  private List<String> organization() {
+    clients.organizations().createOrganization(r -> r.featureSet("ALL"));
+    clients.organizations().createAccount(r -> r.accountName("payments-prod").email("payments-prod@example.com"));
+    clients.organizations().createAccount(r -> r.accountName("payments-dev").email("payments-dev@example.com"));
+    return clients.organizations().listAccounts(r -> { }).accounts().stream().map(a -> a.id()).sorted().toList();
+  }
+
   @Test
-  void handleRequest_whenNoOrganization_queuesItsOwnAccountUnderTheEventsRun() {
+  void handleRequest_inAnOrganization_queuesOneRequestPerAccountUnderTheEventsRun() {
+    List<String> accounts = organization();
+
     Map<String, Object> response = handler.handleRequest(Events.load("scheduled-daily.json", ScheduledEvent.class), null);
 
-    assertThat(response).containsEntry("runId", "run-20261124T060000Z-cdc73f9d")
-        .containsEntry("accounts", List.of(ACCOUNT));
-    assertThat(queued()).containsExactly(new AuditRequest("run-20261124T060000Z-cdc73f9d", ACCOUNT));
+    assertThat(accounts).hasSize(3).contains(ACCOUNT);
+    assertThat(response).containsEntry("runId", RUN_ID).containsEntry("accounts", accounts);
+    assertThat(queued()).containsExactlyInAnyOrderElementsOf(
+        accounts.stream().map(id -> new AuditRequest(RUN_ID, id)).toList());
   }
 
   @Test
   void handleRequest_makesOnlyCallsTheDispatchersRoleAllows() {
+    organization();
     handler.handleRequest(Events.load("scheduled-daily.json", ScheduledEvent.class), null);
     SamTemplate template = SamTemplate.load("template.yaml");
 
-    assertThat(recorder.actions()).contains("sqs:SendMessage");
+    assertThat(recorder.actions()).contains("organizations:ListAccounts", "sqs:SendMessage", "dynamodb:PutItem");
     assertThat(recorder.actions()).allSatisfy(action ->
         assertThat(template.allows("OrgDispatcherRole", action)).as("dispatcher role allows %s", action).isTrue());
   }
