@@ -2,6 +2,7 @@ package dev.keywarden.functions.auditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AccountRuns;
 import dev.keywarden.aws.AccountSeeder;
@@ -15,8 +16,12 @@ import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.testsupport.WithEmulator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,5 +124,27 @@ class RolePermissionsIT {
     assertThat(others).contains("dynamodb:TransactWriteItems", "sns:Publish");
     assertThat(others).allSatisfy(action ->
         assertThat(template.allows("AccountAuditorRole", action)).as("auditor role allows %s", action).isTrue());
+  }
+
+  @Test
+  void roles_allowEveryCallOfAMemberAccountsAuditThroughTheHandler() throws Exception {
+    Map<String, String> withRole = new HashMap<>(environment);
+    withRole.put("KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id");
+    AccountAuditorHandler handler = new AccountAuditorHandler(
+        recorded, ConfigLoader.loadSettings(Optional.empty(), withRole), Clock.systemUTC());
+    ObjectNode event =
+        (ObjectNode) Events.json("sqs-audit-request.json");
+    ((ObjectNode) event.get("Records").get(0))
+        .put("body", "{\"runId\":\"run-member\",\"accountId\":\"210987654321\"}");
+
+    handler.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)),
+        new ByteArrayOutputStream(), null);
+    SamTemplate template = SamTemplate.load("template.yaml");
+    SamTemplate member = SamTemplate.load("member-role.yaml");
+
+    assertThat(recorder.actions()).contains("sts:AssumeRole", "iam:GetCredentialReport");
+    assertThat(recorder.actions()).allSatisfy(action -> assertThat(action.startsWith("iam:")
+        ? member.allows("KeywardenAuditRole", action) : template.allows("AccountAuditorRole", action))
+        .as("the role that makes %s allows it", action).isTrue());
   }
 }
