@@ -8,23 +8,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SAM templates pass cfn-lint, as installed beside the emulator. */
 class TemplateLintIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-  @Test
-  void templateYaml_passesCfnLint() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"template.yaml", "member-role.yaml"})
+  void template_passesCfnLint(String template) throws Exception {
     Path cfnLint = MotoServer.builder().build().tool("cfn-lint");
     assertThat(cfnLint).exists();
 
-    Process lint = new ProcessBuilder(cfnLint.toString(), ROOT.resolve("template.yaml").toString())
+    Process lint = new ProcessBuilder(cfnLint.toString(), ROOT.resolve(template).toString())
         .redirectErrorStream(true)
         .start();
     String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(lint.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(lint.exitValue()).as("cfn-lint template.yaml:%n%s", output).isZero();
+    assertThat(lint.exitValue()).as("cfn-lint %s:%n%s", template, output).isZero();
   }
 
   @Test

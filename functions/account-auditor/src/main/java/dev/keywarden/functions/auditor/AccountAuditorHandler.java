@@ -1,0 +1,172 @@
+package dev.keywarden.functions.auditor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keywarden.InvalidInputException;
+import dev.keywarden.audit.AuditRequest;
+import dev.keywarden.audit.OrgAuditor;
+import dev.keywarden.audit.RunOutcome;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.CallerIdentity;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.OrgAuditors;
+import dev.keywarden.config.ConfigLoader;
+import dev.keywarden.config.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
+
+/**
+ * Audits accounts one queued request at a time, or, in a single-account deployment, its own account on a
+ * schedule: the same audit either way, so an organisation and a lone account get the same findings.
+ *
+ * <p>It reads its payload as a stream because it accepts two event shapes. Clients, settings and the
+ * auditor are built once, in the constructor, so that a SnapStart snapshot holds them ready and bad
+ * configuration fails the initialisation, not a run.
+ */
+public final class AccountAuditorHandler implements RequestStreamHandler {
+  private static final Logger LOG = LogManager.getLogger(AccountAuditorHandler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OrgAuditor auditor;
+  private final Supplier<String> ownAccountId;
+
+  /** Built by the Lambda runtime: settings from the environment, clients from the function's role. */
+  public AccountAuditorHandler() {
+    this(AwsClientFactory.create(ClientSettings.defaults()), ConfigLoader.loadSettings(Optional.empty(), System.getenv()),
+        Clock.systemUTC());
+  }
+
+  AccountAuditorHandler(AwsClientFactory clients, Settings settings, Clock clock) {
+    this.auditor = OrgAuditors.create(settings, clients, clock);
+    this.ownAccountId = memoize(() -> CallerIdentity.of(clients.sts()).accountId());
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    if (context != null) {
+      ThreadContext.put("requestId", context.getAwsRequestId());
+    }
+    try {
+      Object response = handle(AuditorEvent.parse(read(input)));
+      JSON.writeValue(output, response);
+    } finally {
+      ThreadContext.clearMap();
+    }
+  }
+
+  Object handle(AuditorEvent event) {
+    if (event instanceof AuditorEvent.SqsBatch batch) {
+      return auditBatch(batch);
+    }
+    return auditOwnAccount((AuditorEvent.Scheduled) event);
+  }
+
+  /**
+   * Audits each record on its own. A body that is not an audit request, and an audit that fails with an
+   * unexpected error, fail only their record: the queue retries it and, after its last receive, moves it
+   * to the dead-letter queue. An account that could not be audited is a success, since its finding says
+   * so.
+   */
+  SQSBatchResponse auditBatch(AuditorEvent.SqsBatch batch) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (AuditorEvent.QueuedMessage message : batch.messages()) {
+      ThreadContext.put("messageId", message.messageId());
+      try {
+        if (!auditMessage(message)) {
+          failures.add(new SQSBatchResponse.BatchItemFailure(message.messageId()));
+        }
+      } finally {
+        ThreadContext.remove("messageId");
+        ThreadContext.remove("runId");
+        ThreadContext.remove("accountId");
+      }
+    }
+    return new SQSBatchResponse(failures);
+  }
+
+  private boolean auditMessage(AuditorEvent.QueuedMessage message) {
+    AuditRequest request;
+    try {
+      request = AuditRequest.fromJson(message.body());
+    } catch (InvalidInputException malformed) {
+      LOG.error("message {} is not an audit request and is reported as failed, to reach the dead-letter queue: {}",
+          message.messageId(), malformed.getMessage());
+      return false;
+    }
+    ThreadContext.put("runId", request.runId());
+    ThreadContext.put("accountId", request.accountId());
+    try {
+      log(auditor.audit(request));
+      return true;
+    } catch (RuntimeException unexpected) {
+      LOG.error("audit of account {} failed; message {} returns to the queue for a retry",
+          request.accountId(), message.messageId(), unexpected);
+      return false;
+    }
+  }
+
+  /** Single-account mode: the account the function runs in, under a run named after the event. */
+  Map<String, Object> auditOwnAccount(AuditorEvent.Scheduled event) {
+    String runId = event.runId();
+    ThreadContext.put("runId", runId);
+    AuditRequest request = new AuditRequest(runId, ownAccountId.get());
+    ThreadContext.put("accountId", request.accountId());
+    RunOutcome outcome = auditor.audit(request);
+    log(outcome);
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("runId", outcome.runId());
+    response.put("accountId", outcome.accountId());
+    response.put("status", outcome.status().name());
+    return response;
+  }
+
+  private static void log(RunOutcome outcome) {
+    switch (outcome.status()) {
+      case COMPLETED -> LOG.info("audited account {}: {} finding(s)", outcome.accountId(),
+          outcome.result().map(r -> r.findings().size()).orElse(0));
+      case SKIPPED_BUSY -> LOG.info("account {} is being audited by another run; skipped", outcome.accountId());
+      case NOT_AUDITED -> LOG.warn("account {} could not be audited; its account-not-audited finding says why",
+          outcome.accountId());
+    }
+  }
+
+  private static JsonNode read(InputStream input) throws IOException {
+    try {
+      return JSON.readTree(input);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(AuditorEvent.EXPECTED + ", got a payload that is not JSON: "
+          + e.getOriginalMessage());
+    }
+  }
+
+  private static Supplier<String> memoize(Supplier<String> supplier) {
+    return new Supplier<>() {
+      private volatile String value;
+
+      @Override
+      public String get() {
+        String known = value;
+        if (known == null) {
+          known = supplier.get();
+          value = known;
+        }
+        return known;
+      }
+    };
+  }
+}

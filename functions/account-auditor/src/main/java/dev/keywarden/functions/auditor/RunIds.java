@@ -1,0 +1,31 @@
+package dev.keywarden.functions.auditor;
+
+import dev.keywarden.InvalidInputException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Names a run after the schedule event that started it, so that a retried invocation of the same event
+ * reuses the run id (and the findings table's per-run items) instead of starting a second run.
+ */
+final class RunIds {
+  private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final int ID_PREFIX = 8;
+
+  private RunIds() {}
+
+  /** {@code run-20261124T060000Z-cdc73f9d} for an event at 06:00 UTC whose id starts {@code cdc73f9d}. */
+  static String of(Instant eventTime, String eventId) {
+    if (eventTime == null) {
+      throw new InvalidInputException("the scheduled event has no time: expected an EventBridge Scheduled Event");
+    }
+    String id = eventId == null ? "" : eventId.replaceAll("[^A-Za-z0-9]", "");
+    if (id.isEmpty()) {
+      throw new InvalidInputException("the scheduled event has no id with letters or digits, got '"
+          + (eventId == null ? "(nothing)" : eventId) + "': expected an EventBridge Scheduled Event");
+    }
+    return "run-" + COMPACT.format(eventTime) + "-" + id.substring(0, Math.min(ID_PREFIX, id.length())).toLowerCase(Locale.ROOT);
+  }
+}

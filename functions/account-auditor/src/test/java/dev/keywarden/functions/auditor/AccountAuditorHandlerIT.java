@@ -1,0 +1,95 @@
+package dev.keywarden.functions.auditor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keywarden.aws.AccountSeeder;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.DynamoAccountStateStore;
+import dev.keywarden.config.ConfigLoader;
+import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.findings.StoredFinding;
+import dev.keywarden.testsupport.WithEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The auditor, as Lambda would run it, on the sample events against the emulator. */
+@WithEmulator
+class AccountAuditorHandlerIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ACCOUNT = "123456789012";
+  private static final String TABLE = "keywarden-findings";
+
+  private AwsClientFactory clients;
+  private AccountAuditorHandler handler;
+
+  @BeforeEach
+  void arrange(AwsEndpoint endpoint) {
+    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
+    String notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
+    AccountSeeder seeder = AccountSeeder.using(clients.iam());
+    seeder.createUser("svc-legacy", Map.of());
+    seeder.addAccessKey("svc-legacy");
+    handler = new AccountAuditorHandler(clients, ConfigLoader.loadSettings(Optional.empty(), Map.of(
+        "KEYWARDEN_FINDINGS_TABLE", TABLE,
+        "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
+        "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id")), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    clients.close();
+  }
+
+  private JsonNode invoke(String sampleEvent) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (InputStream in = Events.stream(sampleEvent)) {
+      handler.handleRequest(in, out, null);
+    }
+    return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+  }
+
+  private List<StoredFinding> findings() {
+    return DynamoAccountStateStore.builder().client(clients.dynamoDb()).tableName(TABLE).build()
+        .findings(ACCOUNT, Optional.empty());
+  }
+
+  @Test
+  void handleRequest_whenAnSqsAuditRequest_auditsTheAccountAndReportsNoFailure() throws Exception {
+    JsonNode response = invoke("sqs-audit-request.json");
+
+    assertThat(response.path("batchItemFailures")).isEmpty();
+    assertThat(findings()).extracting(StoredFinding::checkId).contains("owner-missing");
+  }
+
+  @Test
+  void handleRequest_whenABatchHoldsAMalformedRecord_failsOnlyThatRecord() throws Exception {
+    JsonNode response = invoke("sqs-mixed-batch.json");
+
+    assertThat(response.path("batchItemFailures")).extracting(f -> f.path("itemIdentifier").asText())
+        .containsExactly("7b0f7c0e-5a4d-4f38-9d1e-2c6f0a1b3d45");
+    assertThat(findings()).as("the good record was audited").extracting(StoredFinding::checkId).contains("owner-missing");
+  }
+
+  @Test
+  void handleRequest_whenTheDailySchedule_auditsItsOwnAccount() throws Exception {
+    JsonNode response = invoke("scheduled-daily.json");
+
+    assertThat(response.path("runId").asText()).isEqualTo("run-20261124T060000Z-cdc73f9d");
+    assertThat(response.path("accountId").asText()).isEqualTo(ACCOUNT);
+    assertThat(response.path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(findings()).extracting(StoredFinding::checkId).contains("owner-missing");
+  }
+}
