@@ -9,7 +9,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = KeywardenCommand.Version.class,
     description = "Audits IAM users, access keys and root credentials against rotation and CIS rules.",
-    subcommands = {AuditCommand.class, RunCommand.class, OrgAuditCommand.class, FindingsCommand.class, ReactivateCommand.class, SetupCommand.class, ChecksCommand.class, DemoCommand.class, BenchCommand.class, BenchOrgCommand.class},
+    subcommands = {AuditCommand.class, RunCommand.class, OrgAuditCommand.class, FindingsCommand.class, ReportCommand.class, ReactivateCommand.class, SetupCommand.class, ChecksCommand.class, DemoCommand.class, BenchCommand.class, BenchOrgCommand.class},
     footer = {
       "",
       "Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad flag, file or setting,",

@@ -29,6 +29,7 @@ import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -116,6 +117,11 @@ public final class AwsClientFactory implements AutoCloseable {
 
   public SqsClient sqs() {
     return client(SqsClient.class, SqsClient::builder);
+  }
+
+  /** S3, with path-style addressing when an endpoint override (an emulator) is set. */
+  public S3Client s3() {
+    return client(S3Client.class, () -> S3Client.builder().forcePathStyle(settings.endpoint().isPresent()));
   }
 
   public OrganizationsClient organizations() {

@@ -220,6 +220,14 @@ public final class DynamoAccountStateStore implements AccountStateStore {
    * @param isoWeek such as {@code 2026-W48} (see {@link dev.keywarden.findings.IsoWeek})
    */
   public List<RunSummary> summariesForWeek(String isoWeek) {
+    Map<String, RunSummary> latest = new TreeMap<>();
+    runSummariesForWeek(isoWeek).forEach(summary ->
+        latest.merge(summary.accountId(), summary, (a, b) -> b.at().isAfter(a.at()) ? b : a));
+    return List.copyOf(latest.values());
+  }
+
+  /** Every run summary of the ISO week, all accounts, through the week index: what the weekly report reads. */
+  public List<RunSummary> runSummariesForWeek(String isoWeek) {
     QueryRequest request = QueryRequest.builder()
         .tableName(tableName)
         .indexName(GSI1)
@@ -227,15 +235,11 @@ public final class DynamoAccountStateStore implements AccountStateStore {
         .expressionAttributeNames(Map.of("#pk", GSI1_PK))
         .expressionAttributeValues(Map.of(":pk", s(SUMMARY + isoWeek)))
         .build();
-    Map<String, RunSummary> latest = new TreeMap<>();
-    call("read the summaries of week " + isoWeek, () -> {
-      client.queryPaginator(request).items().forEach(item -> {
-        RunSummary summary = FindingsTableItems.summary(item);
-        latest.merge(summary.accountId(), summary, (a, b) -> b.at().isAfter(a.at()) ? b : a);
-      });
-      return null;
+    return call("read the summaries of week " + isoWeek, () -> {
+      List<RunSummary> all = new ArrayList<>();
+      client.queryPaginator(request).items().forEach(item -> all.add(FindingsTableItems.summary(item)));
+      return List.copyOf(all);
     });
-    return List.copyOf(latest.values());
   }
 
   private List<Map<String, AttributeValue>> query(String accountId, String prefix, Optional<FindingStatus> status, String what) {

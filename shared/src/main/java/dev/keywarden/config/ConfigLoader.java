@@ -46,6 +46,7 @@ public final class ConfigLoader {
     FALLBACK_OWNER("fallback-owner", 0, 0),
     HISTORY_DAYS("history-days", 1, 3650),
     LEASE_SECONDS("lease-seconds", 60, 86400),
+    REPORTS_BUCKET("reports-bucket", 0, 0),
     AUDIT_ROLE_NAME("audit-role-name", 0, 0),
     EXTERNAL_ID("external-id", 0, 0),
     INCLUDE_OUS("include-ous", 0, 0),
@@ -77,6 +78,7 @@ public final class ConfigLoader {
     }
   }
 
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
   private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -209,6 +211,8 @@ public final class ConfigLoader {
     Optional<String> security = optional(raw, Setting.SECURITY_TOPIC_ARN, TOPIC_ARN,
         "an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:keywarden-security");
     Optional<String> fallback = optional(raw, Setting.FALLBACK_OWNER, EMAIL, "an e-mail address such as security@example.com");
+    Optional<String> bucket = optional(raw, Setting.REPORTS_BUCKET, BUCKET,
+        "an S3 bucket name of 3 to 63 lower-case letters, digits, '.' or '-'");
     Function<Setting, Integer> intOf = s -> raw.containsKey(s) ? parseInt(s, raw.get(s)) : null;
     return new RunSettings(
         enforce,
@@ -219,7 +223,8 @@ public final class ConfigLoader {
         security,
         fallback,
         orDefault(intOf.apply(Setting.HISTORY_DAYS), d.historyDays()),
-        orDefault(intOf.apply(Setting.LEASE_SECONDS), d.leaseSeconds()));
+        orDefault(intOf.apply(Setting.LEASE_SECONDS), d.leaseSeconds()),
+        bucket);
   }
 
   private static Optional<String> optional(Map<Setting, Raw> raw, Setting setting, Pattern pattern, String expected) {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param fallbackOwner where notices go for users with no valid owner tag
  * @param historyDays resolved findings and run summaries are kept this long
  * @param leaseSeconds how long one run may hold an account before another may take over
+ * @param reportsBucket the S3 bucket the weekly report is written to
  */
 public record RunSettings(
     boolean enforce,
@@ -28,18 +29,20 @@ public record RunSettings(
     Optional<String> securityTopicArn,
     Optional<String> fallbackOwner,
     int historyDays,
-    int leaseSeconds) {
+    int leaseSeconds,
+    Optional<String> reportsBucket) {
   public RunSettings {
     noticeStagesDays = List.copyOf(noticeStagesDays);
     Objects.requireNonNull(findingsTable, "findingsTable");
     Objects.requireNonNull(noticesTopicArn, "noticesTopicArn");
     Objects.requireNonNull(securityTopicArn, "securityTopicArn");
     Objects.requireNonNull(fallbackOwner, "fallbackOwner");
+    Objects.requireNonNull(reportsBucket, "reportsBucket");
   }
 
   /** Dry run, cap 20, notices at 14, 7 and 1 days, table {@code keywarden-findings}, 400 days of history. */
   public static RunSettings defaults() {
     return new RunSettings(false, 20, List.of(14, 7, 1), "keywarden-findings", Optional.empty(), Optional.empty(),
-        Optional.empty(), 400, 900);
+        Optional.empty(), 400, 900, Optional.empty());
   }
 }

@@ -73,7 +73,7 @@ class AccountRunIT {
   private Settings settings(boolean enforce, int cap) {
     RunSettings d = RunSettings.defaults();
     return new Settings(AuditPolicy.defaults(), new RunSettings(enforce, cap, d.noticeStagesDays(), d.findingsTable(),
-        Optional.of(topicArn), Optional.of(securityTopicArn), Optional.empty(), d.historyDays(), d.leaseSeconds()));
+        Optional.of(topicArn), Optional.of(securityTopicArn), Optional.empty(), d.historyDays(), d.leaseSeconds(), Optional.empty()));
   }
 
   private AccountInventory read() {

@@ -46,12 +46,14 @@ class RunSettingsLoadingTest {
         "KEYWARDEN_NOTICES_TOPIC_ARN", "arn:aws:sns:eu-west-1:123456789012:keywarden-notices",
         "KEYWARDEN_SECURITY_TOPIC_ARN", "arn:aws:sns:eu-west-1:123456789012:keywarden-security",
         "KEYWARDEN_FALLBACK_OWNER", "security@example.com",
-        "KEYWARDEN_FINDINGS_TABLE", "kw-findings"));
+        "KEYWARDEN_FINDINGS_TABLE", "kw-findings",
+        "KEYWARDEN_REPORTS_BUCKET", "kw-reports-123"));
 
     assertThat(run.noticesTopicArn()).contains("arn:aws:sns:eu-west-1:123456789012:keywarden-notices");
     assertThat(run.securityTopicArn()).contains("arn:aws:sns:eu-west-1:123456789012:keywarden-security");
     assertThat(run.fallbackOwner()).contains("security@example.com");
     assertThat(run.findingsTable()).isEqualTo("kw-findings");
+    assertThat(run.reportsBucket()).contains("kw-reports-123");
   }
 
   @ParameterizedTest
@@ -68,6 +70,7 @@ class RunSettingsLoadingTest {
     "KEYWARDEN_FALLBACK_OWNER|security team|fallback-owner must be an e-mail address",
     "KEYWARDEN_FINDINGS_TABLE|a b|findings-table must be a DynamoDB table name",
     "KEYWARDEN_LEASE_SECONDS|5|lease-seconds must be between 60 and 86400, got 5",
+    "KEYWARDEN_REPORTS_BUCKET|My_Bucket|reports-bucket must be an S3 bucket name",
   })
   void loadSettings_whenAValueIsBad_namesTheVariableAndWhatItAccepts(String variable, String value, String expected) {
     assertThatThrownBy(() -> load(Map.of(variable, value)))

@@ -1,0 +1,55 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.DynamoAccountStateStore;
+import dev.keywarden.aws.WeeklyReports;
+import dev.keywarden.config.Settings;
+import dev.keywarden.findings.IsoWeek;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code keywarden report}: the weekly org-wide report, built locally from the findings table. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Builds the weekly report (index.html, report.json, findings.csv, digest.txt) from the findings",
+      "table into a folder, the same report the report-aggregator function writes to S3.",
+    },
+    footer = {"", "Examples:", "  keywarden report", "  keywarden report --week 2026-W47 --out reports/2026-W47"})
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin AwsOptions aws;
+  @Mixin ConfigOption config;
+
+  @Option(names = "--week", paramLabel = "YYYY-Www", description = "ISO week to report (default: the current week).")
+  String week;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Folder to write into (default: keywarden-report-<week>).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Clock clock = Clock.systemUTC();
+    String isoWeek = week == null ? IsoWeek.of(clock.instant()) : IsoWeek.of(IsoWeek.start(week));
+    Path dir = out != null ? out : Path.of("keywarden-report-" + isoWeek);
+    Settings settings = config.settings();
+    Path page;
+    try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
+      if (!DynamoAccountStateStore.tableExists(clients.dynamoDb(), settings.run().findingsTable())) {
+        throw new dev.keywarden.KeywardenException("the findings table " + settings.run().findingsTable()
+            + " does not exist: create it with 'keywarden setup' (or deploy template.yaml), then run audits");
+      }
+      page = WeeklyReports.create(clients, settings, clock).writeTo(isoWeek, dir);
+    }
+    spec.commandLine().getOut().println("Weekly report " + isoWeek + " written to " + page.toAbsolutePath());
+    spec.commandLine().getOut().flush();
+    return Main.OK;
+  }
+}
