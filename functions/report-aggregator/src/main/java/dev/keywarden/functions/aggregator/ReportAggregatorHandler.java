@@ -1,0 +1,88 @@
+package dev.keywarden.functions.aggregator;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.keywarden.InvalidInputException;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.WeeklyReports;
+import dev.keywarden.config.ConfigLoader;
+import dev.keywarden.config.Settings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
+
+/**
+ * The weekly report: on its schedule, builds the report of the week that just ended from the findings
+ * table, stores it in the reports bucket and sends the digest with its location to the security team.
+ *
+ * <p>Clients, settings and the report service are built once, in the constructor, so that a SnapStart
+ * snapshot holds them ready and bad configuration fails the initialisation, not a run.
+ */
+public final class ReportAggregatorHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+  private static final Logger LOG = LogManager.getLogger(ReportAggregatorHandler.class);
+
+  private final WeeklyReports reports;
+
+  /** Built by the Lambda runtime: settings from the environment, clients from the function's role. */
+  public ReportAggregatorHandler() {
+    this(AwsClientFactory.create(ClientSettings.defaults()), ConfigLoader.loadSettings(Optional.empty(), System.getenv()),
+        Clock.systemUTC());
+  }
+
+  /**
+   * Wires the report service to the given clients.
+   *
+   * @throws InvalidInputException when {@code KEYWARDEN_REPORTS_BUCKET} is not set
+   */
+  ReportAggregatorHandler(AwsClientFactory clients, Settings settings, Clock clock) {
+    if (settings.run().reportsBucket().isEmpty()) {
+      throw new InvalidInputException("reports-bucket is not set: set KEYWARDEN_REPORTS_BUCKET to the name of the "
+          + "bucket the weekly report is written to (template.yaml's ReportsBucket)");
+    }
+    this.reports = WeeklyReports.create(clients, settings, clock);
+  }
+
+  /**
+   * Publishes the report of the week that ended before the event.
+   *
+   * @return {@code {"week": "2026-W48", "location": "s3://bucket/reports/2026-W48/index.html"}}
+   */
+  @Override
+  public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    String week = week(event);
+    ThreadContext.put("week", week);
+    if (context != null) {
+      ThreadContext.put("requestId", context.getAwsRequestId());
+    }
+    try {
+      String location = reports.publish(week);
+      LOG.info("published the weekly report to {}", location);
+      return response(week, location);
+    } finally {
+      ThreadContext.clearMap();
+    }
+  }
+
+  /** The week a scheduled event's report covers: the last whole ISO week before the event's time. */
+  static String week(ScheduledEvent event) {
+    if (event == null || event.getTime() == null) {
+      throw new InvalidInputException("expected an EventBridge Scheduled Event with a time, got "
+          + (event == null ? "no event" : "an event without a time"));
+    }
+    return ReportWeeks.endedBefore(Instant.ofEpochMilli(event.getTime().getMillis()));
+  }
+
+  static Map<String, Object> response(String week, String location) {
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("week", week);
+    response.put("location", location);
+    return response;
+  }
+}

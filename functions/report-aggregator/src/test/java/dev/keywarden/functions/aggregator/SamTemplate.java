@@ -1,0 +1,120 @@
+package dev.keywarden.functions.aggregator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A CloudFormation template read as plain data: short-form tags ({@code !Ref X}, {@code !GetAtt X.Arn},
+ * {@code !Sub ...}) become their argument, and {@code !If [c, a, b]} a list of the three.
+ */
+final class SamTemplate {
+  /** The repository root, from a module under {@code functions/}. */
+  static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+  /** This module's directory. */
+  static final Path MODULE = Path.of("").toAbsolutePath().normalize();
+
+  private final JsonNode root;
+
+  private SamTemplate(JsonNode root) {
+    this.root = root;
+  }
+
+  static SamTemplate load(String file) {
+    try {
+      return new SamTemplate(new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(file).toFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The properties of every {@code AWS::Serverless::Function}, by logical id. */
+  Map<String, JsonNode> functions() {
+    Map<String, JsonNode> functions = new LinkedHashMap<>();
+    root.path("Resources").fields().forEachRemaining(e -> {
+      if ("AWS::Serverless::Function".equals(e.getValue().path("Type").asText())) {
+        functions.put(e.getKey(), e.getValue().path("Properties"));
+      }
+    });
+    return functions;
+  }
+
+  JsonNode resource(String logicalId) {
+    return root.path("Resources").path(logicalId);
+  }
+
+  JsonNode parameter(String name) {
+    return root.path("Parameters").path(name);
+  }
+
+  JsonNode output(String name) {
+    return root.path("Outputs").path(name);
+  }
+
+  /** The Allow statements of a role's inline policies, both branches of an {@code !If} included. */
+  List<JsonNode> allowStatements(String roleLogicalId) {
+    List<JsonNode> statements = new ArrayList<>();
+    for (JsonNode policy : resource(roleLogicalId).path("Properties").path("Policies")) {
+      for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+        if (statement.isArray()) {
+          statement.forEach(branch -> {
+            if (branch.isObject()) {
+              statements.add(branch);
+            }
+          });
+        } else {
+          statements.add(statement);
+        }
+      }
+    }
+    return statements.stream().filter(s -> "Allow".equals(s.path("Effect").asText())).toList();
+  }
+
+  /** Every action pattern a role's inline policies allow ({@code iam:Get*} stays a pattern). */
+  List<String> allowedActions(String roleLogicalId) {
+    List<String> actions = new ArrayList<>();
+    for (JsonNode statement : allowStatements(roleLogicalId)) {
+      JsonNode action = statement.path("Action");
+      if (action.isArray()) {
+        action.forEach(a -> actions.add(a.asText()));
+      } else {
+        actions.add(action.asText());
+      }
+    }
+    return actions;
+  }
+
+  /** Whether one of the role's action patterns matches the action, case-insensitively as IAM does. */
+  boolean allows(String roleLogicalId, String action) {
+    return allowedActions(roleLogicalId).stream().anyMatch(pattern -> matches(pattern, action));
+  }
+
+  static boolean matches(String pattern, String action) {
+    String regex = ("\\Q" + pattern + "\\E").replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+    return Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(action).matches();
+  }
+
+  /** The shaded jar this module's pom writes, as a path from the repository root. */
+  static String shadedJar() {
+    try {
+      String pom = Files.readString(MODULE.resolve("pom.xml"));
+      Matcher m = Pattern.compile("<outputFile>\\$\\{project\\.build\\.directory}/([^<]+)</outputFile>").matcher(pom);
+      if (!m.find()) {
+        throw new IllegalStateException("no shade outputFile in " + MODULE.resolve("pom.xml"));
+      }
+      return ROOT.relativize(MODULE).resolve("target").resolve(m.group(1)).toString().replace('\\', '/');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.keywarden.functions.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The jar template.yaml deploys: one file with the handler, JSON logging that works, and no heavy HTTP clients. */
+class ShadedJarIT {
+  private static List<String> entries;
+  private static String pluginCache;
+
+  @BeforeAll
+  static void open() throws IOException {
+    try (JarFile jar = new JarFile(SamTemplate.ROOT.resolve(SamTemplate.shadedJar()).toFile())) {
+      entries = jar.stream().map(ZipEntry::getName).toList();
+      ZipEntry cache = jar.getEntry("META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat");
+      try (InputStream in = jar.getInputStream(cache)) {
+        pluginCache = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+      }
+    }
+  }
+
+  @Test
+  void jar_holdsTheHandlerAndItsLoggingConfiguration() {
+    assertThat(entries).contains(
+        "dev/keywarden/functions/aggregator/ReportAggregatorHandler.class", "log4j2.xml", "KeywardenLambdaLayout.json");
+  }
+
+  @Test
+  void pluginCache_mergesLog4jCoreWithTheJsonTemplateLayout() {
+    assertThat(pluginCache.toLowerCase(java.util.Locale.ROOT))
+        .as("core plugins and the JSON layout in one cache").contains("patternlayout").contains("jsontemplatelayout");
+  }
+
+  @Test
+  void jar_holdsNoNettyOrApacheHttpClient() {
+    assertThat(entries).noneMatch(e -> e.startsWith("io/netty/") || e.startsWith("org/apache/http/")
+        || e.startsWith("software/amazon/awssdk/http/apache") || e.startsWith("software/amazon/awssdk/http/nio/netty"));
+  }
+}
