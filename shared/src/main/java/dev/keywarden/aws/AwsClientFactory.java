@@ -61,11 +61,21 @@ public final class AwsClientFactory implements AutoCloseable {
   private final Optional<Supplier<ProfileFile>> profileFile;
   private final List<ExecutionInterceptor> interceptors;
   private final SdkHttpClient httpClient;
+  private final Duration baseDelay;
+  private final Duration throttlingBaseDelay;
   private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
   private AwsClientFactory(
       ClientSettings settings, List<ExecutionInterceptor> interceptors, Optional<Supplier<ProfileFile>> profileFile,
       Optional<AwsCredentialsProvider> givenCredentials) {
+    this(settings, interceptors, profileFile, givenCredentials, BASE_DELAY, THROTTLING_BASE_DELAY);
+  }
+
+  private AwsClientFactory(
+      ClientSettings settings, List<ExecutionInterceptor> interceptors, Optional<Supplier<ProfileFile>> profileFile,
+      Optional<AwsCredentialsProvider> givenCredentials, Duration baseDelay, Duration throttlingBaseDelay) {
+    this.baseDelay = Objects.requireNonNull(baseDelay, "baseDelay");
+    this.throttlingBaseDelay = Objects.requireNonNull(throttlingBaseDelay, "throttlingBaseDelay");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.interceptors = List.copyOf(interceptors);
     this.profileFile = profileFile;
@@ -97,6 +107,16 @@ public final class AwsClientFactory implements AutoCloseable {
   static AwsClientFactory create(
       ClientSettings settings, Supplier<ProfileFile> profileFile, ExecutionInterceptor... interceptors) {
     return new AwsClientFactory(settings, List.of(interceptors), Optional.of(profileFile), Optional.empty());
+  }
+
+  /**
+   * As {@link #create}, with shorter first backoff delays; for tests that inject failures by the
+   * hundred and cannot wait for production's delays. Production code never calls it.
+   */
+  static AwsClientFactory createWithBackoff(
+      ClientSettings settings, Duration baseDelay, Duration throttlingBaseDelay, ExecutionInterceptor... interceptors) {
+    return new AwsClientFactory(settings, List.of(interceptors), Optional.empty(), Optional.empty(), baseDelay,
+        throttlingBaseDelay);
   }
 
   public IamClient iam() {
@@ -156,7 +176,7 @@ public final class AwsClientFactory implements AutoCloseable {
         .region(region)
         .credentialsProvider(credentials)
         .overrideConfiguration(o -> {
-          o.retryStrategy(retryStrategy(settings.maxAttempts()));
+          o.retryStrategy(retryStrategy(settings.maxAttempts(), baseDelay, throttlingBaseDelay));
           interceptors.forEach(o::addExecutionInterceptor);
           settings.profile().ifPresent(o::defaultProfileName);
           profileFile.ifPresent(o::defaultProfileFileSupplier);
@@ -170,10 +190,14 @@ public final class AwsClientFactory implements AutoCloseable {
    * more attempts, full-jitter exponential backoff, and a longer base delay after throttling.
    */
   static RetryStrategy retryStrategy(int maxAttempts) {
+    return retryStrategy(maxAttempts, BASE_DELAY, THROTTLING_BASE_DELAY);
+  }
+
+  private static RetryStrategy retryStrategy(int maxAttempts, Duration baseDelay, Duration throttlingBaseDelay) {
     return AwsRetryStrategy.standardRetryStrategy().toBuilder()
         .maxAttempts(maxAttempts)
-        .backoffStrategy(BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_BACKOFF))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(THROTTLING_BASE_DELAY, MAX_BACKOFF))
+        .backoffStrategy(BackoffStrategy.exponentialDelay(baseDelay, MAX_BACKOFF))
+        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(throttlingBaseDelay, MAX_BACKOFF))
         .build();
   }
 

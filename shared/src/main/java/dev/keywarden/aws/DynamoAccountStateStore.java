@@ -365,11 +365,23 @@ public final class DynamoAccountStateStore implements AccountStateStore {
     } catch (TransactionCanceledException cancelled) {
       if (cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
           .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
-        return false;
+        return ownOutboxEntryExists(accountId, draft.id());
       }
       throw new KeywardenException("claiming notice " + draft.id() + " of account " + accountId
           + " was cancelled by DynamoDB (" + reasons(cancelled) + "); nothing was claimed, the next run retries", cancelled);
     }
+  }
+
+  /**
+   * Whether this draft's own outbox entry is in the table. A transaction that DynamoDB applied but
+   * whose answer was lost may be retried by the client and then fail its own conditions; the entry,
+   * named by a draft id that holds the run id, shows the claim was this run's after all.
+   */
+  private boolean ownOutboxEntryExists(String accountId, String draftId) {
+    Map<String, AttributeValue> item = call("read the outbox entry of notice " + draftId + " of account " + accountId,
+        () -> client.getItem(r -> r.tableName(tableName).key(key(accountId, FindingsTableItems.outboxSk(draftId)))
+            .consistentRead(true)).item());
+    return item != null && !item.isEmpty();
   }
 
   private static String reasons(TransactionCanceledException cancelled) {
