@@ -17,6 +17,8 @@ import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.inventory.AccessKeySlot;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.inventory.CredentialReportRow;
+import dev.keywarden.notify.KeyNoticeState;
+import dev.keywarden.notify.NoticePlanner;
 import dev.keywarden.notify.NoticePublisher;
 import dev.keywarden.remediate.AccessKeys;
 import dev.keywarden.remediate.ActionLogEntry;
@@ -51,6 +53,8 @@ import org.apache.logging.log4j.Logger;
  */
 public final class AccountRun {
   private static final Logger LOG = LogManager.getLogger(AccountRun.class);
+  /** How far back a deactivation whose notice was never claimed is still announced. */
+  static final Duration UNANNOUNCED_LOOKBACK = Duration.ofDays(7);
 
   private final Settings settings;
   private final AccountStateStore store;
@@ -107,6 +111,7 @@ public final class AccountRun {
     DeactivationReport report = deactivator.execute(accountId, runId, actor, plan, mode, state, now);
     List<DeactivatedKey> deactivated = new ArrayList<>(report.deactivated());
     deactivated.addAll(resumedDeactivations(report.resumed(), inventory));
+    deactivated.addAll(unannouncedDeactivations(state, inventory, now, deactivated));
     report.failed().forEach(f -> LOG.warn("runId={} accountId={} deactivation failed: {}", runId, accountId, f));
     if (!plan.deferred().isEmpty()) {
       notices.alertDeferred(accountId, runId, plan);
@@ -182,8 +187,27 @@ public final class AccountRun {
    * notice. The report names them by key id; the slot is found by matching the user's inactive keys.
    */
   private List<DeactivatedKey> resumedDeactivations(List<ActionLogEntry> resumed, AccountInventory inventory) {
+    return deactivatedKeys(resumed, inventory, Map.of());
+  }
+
+  /**
+   * Deactivations logged as done by a run that died before claiming their notice (within
+   * {@link #UNANNOUNCED_LOOKBACK}): without this the owner would never hear of them. Keys whose
+   * deactivation notice was claimed, and keys already in this run's list, are left out.
+   */
+  private List<DeactivatedKey> unannouncedDeactivations(AccountState state, AccountInventory inventory, Instant now,
+      List<DeactivatedKey> already) {
+    List<ActionLogEntry> done = state.actions().stream()
+        .filter(e -> e.phase() == ActionLogEntry.Phase.RESULT && e.at().isAfter(now.minus(UNANNOUNCED_LOOKBACK)))
+        .filter(e -> already.stream().noneMatch(k -> k.accessKeyId().equals(e.accessKeyId())))
+        .toList();
+    return deactivatedKeys(done, inventory, state.noticeStates());
+  }
+
+  private List<DeactivatedKey> deactivatedKeys(List<ActionLogEntry> entries, AccountInventory inventory,
+      Map<String, KeyNoticeState> noticeStates) {
     List<DeactivatedKey> found = new ArrayList<>();
-    for (ActionLogEntry entry : resumed) {
+    for (ActionLogEntry entry : entries) {
       if (entry.kind() != ActionLogEntry.Kind.DEACTIVATE || entry.outcome().filter(o -> !o.startsWith("failed")).isEmpty()) {
         continue;
       }
@@ -194,6 +218,7 @@ public final class AccountRun {
       }
       for (AccessKeySlot slot : row.get().accessKeys()) {
         if (!slot.active() && slot.lastRotated().isPresent()
+            && !announced(noticeStates, row.get().arn() + "#" + slot.slotName(), slot.lastRotated().get())
             && keys.accessKeyId(entry.userName(), slot.lastRotated().get()).filter(entry.accessKeyId()::equals).isPresent()) {
           found.add(new DeactivatedKey(entry.userName(), slot.slot(), row.get().arn() + "#" + slot.slotName(),
               slot.lastRotated().get(), entry.accessKeyId()));
@@ -201,6 +226,11 @@ public final class AccountRun {
       }
     }
     return found;
+  }
+
+  private static boolean announced(Map<String, KeyNoticeState> noticeStates, String resourceId, Instant lastRotated) {
+    KeyNoticeState state = noticeStates.get(KeyNoticeState.keyId(resourceId, lastRotated));
+    return state != null && state.stages().contains(NoticePlanner.DEACTIVATED);
   }
 
   /** Builds an {@link AccountRun}; the publisher is optional (no topic configured: no notices). */

@@ -1,0 +1,169 @@
+package dev.keywarden.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keywarden.audit.AccountRun;
+import dev.keywarden.audit.RunOutcome;
+import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.config.RunSettings;
+import dev.keywarden.config.Settings;
+import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.findings.StoredFinding;
+import dev.keywarden.remediate.KeyStatus;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One account whose keys expire after 30 days, with its findings table, topics and owners' inboxes,
+ * lived day by day on the emulator, each day rerun until a run completes: what it ends with can be
+ * compared with another life of the same keys that went wrong in between.
+ */
+final class KeyLife implements AutoCloseable {
+  /** Reruns of one day before the life gives up: convergence must come well before this. */
+  static final int MAX_RUNS_PER_DAY = 6;
+  private static final Pattern STAGE = Pattern.compile("\\d+ days? left|\\d+ hours? left");
+
+  /** Builds the run for a day's attempt; the default is the production wiring. */
+  interface RunMaker {
+    AccountRun make(AwsClientFactory clients, Settings settings, Clock clock, int day, int attempt);
+  }
+
+  /** What a life ended with, free of ids and times that differ from one life to the next. */
+  record Outcome(Map<String, List<String>> noticesByOwner, List<String> securityNotices, Set<String> findings,
+      List<String> actionLog, Map<String, KeyStatus> keys) {}
+
+  /** The outcome and what it took: runs started and runs that ended in an exception. */
+  record Lived(Outcome outcome, int runs, int failedRuns) {}
+
+  private final AwsClientFactory direct;
+  private final AwsClientFactory through;
+  private final String topicArn;
+  private final String securityTopicArn;
+  private final Map<String, NoticeInbox> inboxes = new TreeMap<>();
+  private final NoticeInbox securityInbox;
+  private final Map<String, String> keyIds = new TreeMap<>();
+  private final MutableClock clock;
+  private final Instant created;
+
+  /**
+   * Arranges the account through the emulator's own endpoint; runs go to {@code runEndpoint}.
+   *
+   * @param owners user name to owner, one expiring key each
+   */
+  KeyLife(AwsEndpoint endpoint, URI runEndpoint, Map<String, String> owners) throws Exception {
+    direct = AwsClientFactory.create(ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    through = AwsClientFactory.createWithBackoff(ClientSettings.forEndpoint(
+            runEndpoint, endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()),
+        Duration.ofMillis(5), Duration.ofMillis(10));
+    DynamoAccountStateStore.createTable(direct.dynamoDb(), RunSettings.defaults().findingsTable());
+    topicArn = direct.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
+    securityTopicArn = direct.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
+    securityInbox = NoticeInbox.subscribeAll(direct, securityTopicArn, "security-team");
+    AccountSeeder seeder = AccountSeeder.using(direct.iam());
+    for (Map.Entry<String, String> user : owners.entrySet()) {
+      inboxes.put(user.getValue(), NoticeInbox.subscribe(direct, topicArn, user.getValue()));
+      seeder.createUser(user.getKey(), Map.of("owner", user.getValue(), AuditPolicy.MAX_KEY_AGE_TAG, "30"));
+      keyIds.put(user.getKey(), seeder.addAccessKey(user.getKey()));
+    }
+    clock = new MutableClock(Instant.now());
+    created = IamInventoryReader.create(direct, AuditPolicy.defaults(), clock).read().credentialReport().users()
+        .stream().flatMap(u -> u.accessKeys().stream()).flatMap(k -> k.lastRotated().stream())
+        .min(Instant::compareTo).orElseThrow();
+  }
+
+  Settings settings() {
+    RunSettings d = RunSettings.defaults();
+    return new Settings(AuditPolicy.defaults(), new RunSettings(true, 20, d.noticeStagesDays(), d.findingsTable(),
+        Optional.of(topicArn), Optional.of(securityTopicArn), Optional.empty(), d.historyDays(), d.leaseSeconds(),
+        Optional.empty()));
+  }
+
+  /** The clients the runs use, for wrapping their ports. */
+  AwsClientFactory runClients() {
+    return through;
+  }
+
+  String topicArn() {
+    return topicArn;
+  }
+
+  String securityTopicArn() {
+    return securityTopicArn;
+  }
+
+  Lived live(int... days) throws Exception {
+    return live((clients, settings, clk, day, attempt) -> AccountRuns.create(clients, settings, clk), days);
+  }
+
+  /** Lives the days in order, each rerun until a run completes with no failed deactivation. */
+  Lived live(RunMaker maker, int... days) throws Exception {
+    int runs = 0;
+    int failed = 0;
+    Map<String, List<String>> notices = new TreeMap<>();
+    List<String> security = new ArrayList<>();
+    String accountId = null;
+    for (int day : days) {
+      clock.set(created.plus(Duration.ofDays(day)).plusSeconds(60));
+      boolean done = false;
+      for (int attempt = 0; attempt < MAX_RUNS_PER_DAY && !done; attempt++) {
+        runs++;
+        try {
+          RunOutcome outcome = maker.make(through, settings(), clock, day, attempt).run(
+              IamInventoryReader.create(through, AuditPolicy.defaults(), clock).read(), "run-" + day + "-" + attempt);
+          accountId = outcome.accountId();
+          done = outcome.status() == RunOutcome.Status.COMPLETED
+              && outcome.deactivation().map(r -> r.failed().isEmpty()).orElse(true);
+          if (outcome.status() == RunOutcome.Status.SKIPPED_BUSY) {
+            clock.advance(Duration.ofSeconds(settings().run().leaseSeconds() + 1));
+          }
+        } catch (RuntimeException runDied) {
+          failed++;
+        }
+      }
+      assertThat(done).as("day %d converged within %d runs", day, MAX_RUNS_PER_DAY).isTrue();
+      for (Map.Entry<String, NoticeInbox> inbox : inboxes.entrySet()) {
+        for (NoticeInbox.ReceivedNotice n : inbox.getValue().drain()) {
+          notices.computeIfAbsent(inbox.getKey(), k -> new ArrayList<>()).add("day " + day + " " + label(n));
+        }
+      }
+      for (NoticeInbox.ReceivedNotice n : securityInbox.drain()) {
+        security.add("day " + day + " " + n.attributes().get("kind"));
+      }
+    }
+    DynamoAccountStateStore store = AccountRuns.store(direct, settings());
+    Set<String> findings = new TreeSet<>();
+    for (StoredFinding f : store.findings(accountId, Optional.empty())) {
+      findings.add(f.checkId() + " " + f.resourceId() + " " + f.status());
+    }
+    List<String> log = store.load(accountId).actions().stream()
+        .map(e -> e.kind() + " " + e.phase() + " " + e.userName() + " " + keyIds.get(e.userName()).equals(e.accessKeyId())
+            + " " + e.outcome().orElse(""))
+        .sorted().toList();
+    Map<String, KeyStatus> statuses = new TreeMap<>();
+    keyIds.forEach((user, key) -> statuses.put(user, AccessKeyGateway.create(direct).status(user, key)));
+    return new Lived(new Outcome(notices, security, findings, log, statuses), runs, failed);
+  }
+
+  private static String label(NoticeInbox.ReceivedNotice n) {
+    Matcher stage = STAGE.matcher(n.body());
+    return n.attributes().get("kind") + (stage.find() ? " " + stage.group() : "");
+  }
+
+  @Override
+  public void close() {
+    direct.close();
+    through.close();
+  }
+}
