@@ -1,6 +1,7 @@
 package dev.keywarden.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.InvalidInputException;
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param accountId the 12-digit account id
  */
 public record AuditRequest(String runId, String accountId) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Strict about what follows the object: a body with trailing text is not one request. */
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public AuditRequest {
     Objects.requireNonNull(runId, "runId");

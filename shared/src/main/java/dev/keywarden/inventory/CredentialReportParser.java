@@ -147,7 +147,7 @@ public final class CredentialReportParser {
       try {
         return Optional.of(OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
       } catch (DateTimeParseException e) {
-        throw error(column, "'" + value + "' is not a date (expected ISO-8601 such as 2024-05-01T12:00:00+00:00)");
+        throw error(column, "'" + shown(value) + "' is not a date (expected ISO-8601 such as 2024-05-01T12:00:00+00:00)");
       }
     }
 
@@ -163,8 +163,14 @@ public final class CredentialReportParser {
       return switch (value.trim()) {
         case "true" -> true;
         case "false" -> false;
-        default -> throw error(column, "'" + value + "' is not a boolean (expected true or false)");
+        default -> throw error(column, "'" + shown(value) + "' is not a boolean (expected true or false)");
       };
+    }
+
+    /** A field as an error message may show it: no control characters (log lines stay lines), at most 80 characters. */
+    private static String shown(String value) {
+      String printable = value.replaceAll("[\\x00-\\x1f\\x7f-\\x9f]", "?");
+      return printable.length() <= 80 ? printable : printable.substring(0, 77) + "...";
     }
 
     private InvalidInputException error(ReportColumn column, String what) {

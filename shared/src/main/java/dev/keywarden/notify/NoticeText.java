@@ -70,8 +70,8 @@ final class NoticeText {
     return out.toString();
   }
 
-  /** Tag-derived text never carries control characters into a message. */
+  /** Tag-derived text never carries control characters (C0, C1, bidirectional overrides) into a message. */
   static String clean(String text) {
-    return text.replaceAll("\\p{Cntrl}", "?");
+    return text.replaceAll("[\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]", "?");
   }
 }

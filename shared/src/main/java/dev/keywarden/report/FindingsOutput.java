@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Renders one account's audit for people (a table) and for machines (JSON, CSV). */
 public final class FindingsOutput {
+  /** C0, DEL, C1 and the bidirectional embedding, override and isolate controls. */
+  private static final Pattern UNPRINTABLE = Pattern.compile("[\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String RESET = "\u001b[0m";
 
@@ -130,9 +133,13 @@ public final class FindingsOutput {
     };
   }
 
-  /** Control characters from a report or a tag never reach the terminal as such. */
+  /**
+   * Control characters from a report or a tag never reach the terminal as such: C0 and C1 controls
+   * (U+009B is a one-character escape sequence to some terminals) and the bidirectional overrides
+   * that make text read differently from what it is.
+   */
   public static String printable(String text) {
-    return text.replaceAll("\\p{Cntrl}", "?");
+    return UNPRINTABLE.matcher(text).replaceAll("?");
   }
 
   private static String clip(String text, int width) {
