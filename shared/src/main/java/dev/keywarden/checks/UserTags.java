@@ -11,7 +11,12 @@ import java.util.regex.Pattern;
 final class UserTags {
   static final int MAX_KEY_AGE_LIMIT = 3650;
   private static final Pattern INTEGER = Pattern.compile("[0-9]{1,9}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+  /**
+   * Letters, digits and the RFC 5322 atom characters before the {@code @}, letters, digits and
+   * hyphens in each domain label: markup, quotes, spaces and control characters are not an address.
+   */
+  private static final Pattern EMAIL = Pattern.compile(
+      "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
 
   private UserTags() {}
 
