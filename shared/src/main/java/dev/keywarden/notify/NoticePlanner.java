@@ -60,6 +60,8 @@ public final class NoticePlanner {
       Instant asOf) {
     List<Integer> stages = stagesDays.stream().sorted(Comparator.reverseOrder()).toList();
     List<Item> items = new ArrayList<>();
+    java.util.Set<String> deactivatedNow = new java.util.HashSet<>();
+    deactivated.forEach(k -> deactivatedNow.add(KeyNoticeState.keyId(k.resourceId(), k.lastRotated())));
     for (Finding finding : result.findings()) {
       if (!isKeyDeadlineFinding(finding) || finding.deadline().isEmpty()) {
         continue;
@@ -70,6 +72,9 @@ public final class NoticePlanner {
         continue;
       }
       Instant lastRotated = slot.get().lastRotated().get();
+      if (deactivatedNow.contains(KeyNoticeState.keyId(finding.resourceId(), lastRotated))) {
+        continue;
+      }
       Optional<String> stage = dueStage(stages, finding.deadline().get(), asOf);
       if (stage.isEmpty() || alreadyCovered(claimed.get(KeyNoticeState.keyId(finding.resourceId(), lastRotated)), stage.get())) {
         continue;

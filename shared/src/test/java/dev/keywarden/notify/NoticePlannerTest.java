@@ -213,6 +213,15 @@ class NoticePlannerTest {
   }
 
   @Test
+  void plan_whenTheKeyIsDeactivatedInThisRun_sendsOnlyTheDeactivationNotice() {
+    DeactivatedKey key = new DeactivatedKey("svc", 1, arn("svc") + "#access_key_1", CREATED, "AKIAEXAMPLE1");
+
+    List<NoticeDraft> drafts = plan(List.of(service("svc", "ops@example.com")), 30, claimed("7d"), Optional.empty(), List.of(key));
+
+    assertThat(drafts).extracting(NoticeDraft::kind).containsExactly("deactivation-notice");
+  }
+
+  @Test
   void plan_whenAnOwnerHasMoreKeysThanOneClaimCanHold_splitsTheMessage() {
     List<Spec> specs = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
