@@ -53,6 +53,7 @@ public final class LambdaProcess implements AutoCloseable {
     }
     String classPath = deploymentJar.toAbsolutePath() + File.pathSeparator + runtimeClientClassPath();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // The managed java17 runtime stops tiered compilation at C1 unless told otherwise; so does this JVM.
     ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
         "-cp", classPath, RIC_MAIN, handler);
     Map<String, String> environment = builder.environment();

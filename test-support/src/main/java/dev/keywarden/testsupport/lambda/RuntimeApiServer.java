@@ -40,6 +40,7 @@ public final class RuntimeApiServer implements AutoCloseable {
   private final BlockingQueue<Pending> queued = new LinkedBlockingQueue<>();
   private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
   private final CompletableFuture<String> initError = new CompletableFuture<>();
+  private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
 
   private RuntimeApiServer(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -93,6 +94,14 @@ public final class RuntimeApiServer implements AutoCloseable {
     }
   }
 
+  /**
+   * When the function first asked for an event ({@link System#nanoTime}): the runtime client polls only
+   * once the handler is constructed, so this marks the end of initialisation.
+   */
+  public Optional<Long> firstPollNanos() {
+    return Optional.ofNullable(firstPoll.getNow(null));
+  }
+
   /** The initialisation error the function posted, if any. */
   public Optional<String> initError() {
     return Optional.ofNullable(initError.getNow(null));
@@ -124,6 +133,7 @@ public final class RuntimeApiServer implements AutoCloseable {
   }
 
   private void next(HttpExchange exchange) throws IOException {
+    firstPoll.complete(System.nanoTime());
     Pending pending;
     try {
       pending = queued.take();
