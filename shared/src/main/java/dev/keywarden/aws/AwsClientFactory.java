@@ -139,9 +139,14 @@ public final class AwsClientFactory implements AutoCloseable {
     return client(SqsClient.class, SqsClient::builder);
   }
 
-  /** S3, with path-style addressing when an endpoint override (an emulator) is set. */
+  /**
+   * S3, with path-style addressing when an endpoint override (an emulator) is set, in the settings or
+   * through the SDK's own {@code AWS_ENDPOINT_URL} / {@code aws.endpointUrl}.
+   */
   public S3Client s3() {
-    return client(S3Client.class, () -> S3Client.builder().forcePathStyle(settings.endpoint().isPresent()));
+    boolean overridden = settings.endpoint().isPresent() || System.getProperty("aws.endpointUrl") != null
+        || System.getenv("AWS_ENDPOINT_URL") != null;
+    return client(S3Client.class, () -> S3Client.builder().forcePathStyle(overridden));
   }
 
   public OrganizationsClient organizations() {

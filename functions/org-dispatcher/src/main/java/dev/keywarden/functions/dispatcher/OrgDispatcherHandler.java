@@ -5,39 +5,57 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.audit.DispatchResult;
+import dev.keywarden.audit.AuditRequest;
 import dev.keywarden.audit.OrgAuditor;
+import dev.keywarden.aws.AccountRuns;
 import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.CallerIdentity;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.OrgAuditors;
 import dev.keywarden.aws.SqsAuditQueue;
 import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.config.Settings;
+import dev.keywarden.findings.AccountStateStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
+import org.crac.Core;
+import org.crac.Resource;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
 
 /**
  * The daily start of an organisation-wide audit: lists the accounts in scope and queues one audit
  * request per account, so that each account is audited by its own invocation of the auditor.
  *
  * <p>Clients, settings and the dispatcher are built once, in the constructor, so that a SnapStart
- * snapshot holds them ready and bad configuration fails the initialisation, not a run.
+ * snapshot holds them ready and bad configuration fails the initialisation, not a run. Before a SnapStart
+ * checkpoint it primes itself (see {@link #beforeCheckpoint}), so that a restored function starts warm.
  */
-public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
   private static final Logger LOG = LogManager.getLogger(OrgDispatcherHandler.class);
+  /** An account id no Organization has: priming reads its (empty) state and writes nothing. */
+  static final String PRIMING_ACCOUNT = "000000000000";
 
   private final OrgAuditor auditor;
   private final SqsAuditQueue queue;
+  private final AwsClientFactory clients;
+  private final AccountStateStore store;
 
-  /** Built by the Lambda runtime: settings from the environment, clients from the function's role. */
+  /**
+   * Built by the Lambda runtime: settings from the environment, clients from the function's role, and
+   * registered for the SnapStart checkpoint.
+   */
   public OrgDispatcherHandler() {
     this(AwsClientFactory.create(ClientSettings.defaults()), ConfigLoader.loadSettings(Optional.empty(), System.getenv()),
         Clock.systemUTC());
+    registerWith(Core.getGlobalContext());
   }
 
   /**
@@ -48,6 +66,34 @@ public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent
   OrgDispatcherHandler(AwsClientFactory clients, Settings settings, Clock clock) {
     this.queue = OrgAuditors.queue(settings, clients);
     this.auditor = OrgAuditors.create(settings, clients, clock);
+    this.clients = clients;
+    this.store = AccountRuns.store(clients, settings);
+  }
+
+  /** Asks to be primed before the checkpoint of the given context (the global one in Lambda). */
+  void registerWith(org.crac.Context<Resource> context) {
+    context.register(this);
+  }
+
+  /**
+   * Runs the real code path once without side effects: STS names the caller, the findings table is read
+   * for an account that has no state, and a scheduled event, an audit request and the response go
+   * through the code that shapes them. Nothing is listed, queued or written.
+   */
+  @Override
+  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    LOG.info("priming before the checkpoint: account {}", CallerIdentity.of(clients.sts()).accountId());
+    store.load(PRIMING_ACCOUNT);
+    ScheduledEvent event = new ScheduledEvent().withId("priming").withTime(new DateTime(0L, DateTimeZone.UTC));
+    String runId = runId(event);
+    AuditRequest.fromJson(new AuditRequest(runId, PRIMING_ACCOUNT).toJson());
+    response(new DispatchResult(runId, List.of(PRIMING_ACCOUNT)));
+  }
+
+  /** Nothing to refresh: clients re-resolve credentials themselves. */
+  @Override
+  public void afterRestore(org.crac.Context<? extends Resource> context) {
+    // Deliberately empty.
   }
 
   /**

@@ -10,6 +10,8 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The jar template.yaml deploys: one file with the handler, JSON logging that works, and no heavy HTTP clients. */
 class ShadedJarIT {
@@ -43,5 +45,29 @@ class ShadedJarIT {
   void jar_holdsNoNettyOrApacheHttpClient() {
     assertThat(entries).noneMatch(e -> e.startsWith("io/netty/") || e.startsWith("org/apache/http/")
         || e.startsWith("software/amazon/awssdk/http/apache") || e.startsWith("software/amazon/awssdk/http/nio/netty"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s3"})
+  void jar_holdsNoSdkServiceThisFunctionNeverCalls(String service) {
+    assertThat(entries).noneMatch(e -> e.startsWith("software/amazon/awssdk/services/" + service + "/"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"iam", "sts", "dynamodb", "sns", "sqs", "organizations"})
+  void jar_holdsTheSynchronousClientOfEachServiceItCalls(String service) {
+    assertThat(entries).anyMatch(e -> e.startsWith("software/amazon/awssdk/services/" + service + "/Default")
+        && e.endsWith("Client.class"));
+  }
+
+  @Test
+  void jar_holdsNoAsynchronousSdkClient() {
+    assertThat(entries).noneMatch(e -> e.matches("software/amazon/awssdk/services/[^/]+/[^/]*AsyncClient[^/]*\\.class"));
+  }
+
+  @Test
+  void jar_holdsTheCracApiButNotTheRuntimeClient() {
+    assertThat(entries).contains("org/crac/Core.class")
+        .noneMatch(e -> e.startsWith("com/amazonaws/services/lambda/runtime/api/client/"));
   }
 }

@@ -1,0 +1,170 @@
+package dev.keywarden.functions.auditor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.keywarden.aws.AccountSeeder;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.DynamoAccountStateStore;
+import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.emulator.MotoServer;
+import dev.keywarden.testsupport.lambda.LambdaProcess;
+import dev.keywarden.testsupport.lambda.RuntimeApiServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Cold start of each deployment jar under the Lambda runtime interface client, against the emulator: from
+ * JVM launch to the end of initialisation (first poll) and to the first response, then a second (warm)
+ * invocation in the same JVM, median of several runs, and each jar's size. Run by {@code bench/cold-start}; prints figures, asserts nothing.
+ *
+ * <p>Arguments: the repository root and the number of runs. Each run starts from a reset emulator, so
+ * the auditor's first invocation is always a first run (it writes its findings) and the warm one a
+ * steady-state run; the credential report is generated before the function starts (see the auditor's
+ * arrangement).
+ */
+public final class ColdStartBench {
+  private static final double AUDITOR_TARGET_SECONDS = 1.5;
+  private static final long JAR_TARGET_BYTES = 15L * 1024 * 1024;
+  private static final String TABLE = "keywarden-findings";
+
+  private ColdStartBench() {}
+
+  /** One function: its logical id in template.yaml, its sample event, and what it needs on the emulator. */
+  private record Subject(String logicalId, String event, Function<AwsClientFactory, Map<String, String>> arrange) {}
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("template.yaml").toFile())
+        .path("Resources");
+
+    List<Subject> subjects = List.of(
+        new Subject("OrgDispatcherFunction", "scheduled-daily.json", clients -> {
+          clients.organizations().createOrganization(r -> r.featureSet("ALL"));
+          clients.organizations().createAccount(r -> r.accountName("payments-prod").email("payments-prod@example.com"));
+          return Map.of("KEYWARDEN_AUDIT_QUEUE_URL",
+              clients.sqs().createQueue(r -> r.queueName("keywarden-audit-requests")).queueUrl());
+        }),
+        new Subject("AccountAuditorFunction", "scheduled-daily.json", clients -> {
+          AccountSeeder seeder = AccountSeeder.using(clients.iam());
+          seeder.createUser("svc-legacy", Map.of());
+          seeder.addAccessKey("svc-legacy");
+          // IAM answers the first GenerateCredentialReport with STARTED and the audit then waits a second
+          // before asking again: IAM's latency, not start-up. A report generated beforehand is what a
+          // function started within IAM's four hours of reuse finds.
+          clients.iam().generateCredentialReport();
+          return Map.of(
+              "KEYWARDEN_NOTICES_TOPIC_ARN", clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn(),
+              "KEYWARDEN_EXTERNAL_ID", "keywarden-bench-external-id");
+        }),
+        new Subject("ReportAggregatorFunction", "scheduled-weekly.json", clients -> {
+          clients.s3().createBucket(r -> r.bucket("keywarden-reports"));
+          return Map.of(
+              "KEYWARDEN_REPORTS_BUCKET", "keywarden-reports",
+              "KEYWARDEN_SECURITY_TOPIC_ARN", clients.sns().createTopic(r -> r.name("keywarden-security")).topicArn());
+        }));
+
+    MotoServer moto = MotoServer.shared();
+    AwsEndpoint endpoint = moto.start();
+    System.out.printf(Locale.ROOT, "emulator: %s; %d run(s) per function; JVM %s%n", endpoint.endpoint(), runs,
+        System.getProperty("java.version"));
+    System.out.printf(Locale.ROOT, "load average at start: %.2f on %d cores%n",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "%-26s %7s %7s %8s %7s  %s%n", "function", "jar MB", "init s", "first s",
+        "warm s", "first response, each run (s)");
+    boolean met = true;
+    for (Subject subject : subjects) {
+      JsonNode function = resources.path(subject.logicalId()).path("Properties");
+      if (function.isMissingNode()) {
+        throw new IllegalStateException("template.yaml has no " + subject.logicalId());
+      }
+      Path jar = root.resolve(function.path("CodeUri").asText());
+      String handler = function.path("Handler").asText();
+      String event = Files.readString(root.resolve("events").resolve(subject.event()));
+      List<Double> inits = new ArrayList<>();
+      List<Double> firsts = new ArrayList<>();
+      List<Double> warms = new ArrayList<>();
+      for (int run = 0; run < runs; run++) {
+        moto.reset();
+        Map<String, String> env = new LinkedHashMap<>();
+        try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
+            endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+          DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
+          env.putAll(subject.arrange().apply(clients));
+        }
+        env.put("AWS_ENDPOINT_URL", endpoint.endpoint().toString());
+        env.put("AWS_REGION", endpoint.region());
+        env.put("AWS_ACCESS_KEY_ID", endpoint.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", endpoint.secretAccessKey());
+        env.put("KEYWARDEN_FINDINGS_TABLE", TABLE);
+        try (RuntimeApiServer api = RuntimeApiServer.start()) {
+          long launched = System.nanoTime();
+          try (LambdaProcess process = LambdaProcess.start(jar, handler, api, env)) {
+            RuntimeApiServer.Invocation answer = api.invoke(event, Duration.ofSeconds(60));
+            long answered = System.nanoTime();
+            if (!answer.succeeded()) {
+              throw new IllegalStateException(subject.logicalId() + " failed: " + answer.body() + " " + process.stderr());
+            }
+            firsts.add((answered - launched) / 1e9);
+            inits.add((api.firstPollNanos().orElse(answered) - launched) / 1e9);
+            long again = System.nanoTime();
+            RuntimeApiServer.Invocation second = api.invoke(event, Duration.ofSeconds(60));
+            if (!second.succeeded()) {
+              throw new IllegalStateException(subject.logicalId() + " failed warm: " + second.body());
+            }
+            warms.add((System.nanoTime() - again) / 1e9);
+          }
+        }
+      }
+      long size = Files.size(jar);
+      double first = median(firsts);
+      System.out.printf(Locale.ROOT, "%-26s %7.1f %7.2f %8.2f %7.2f  %s%n", subject.logicalId(), size / 1048576.0,
+          median(inits), first, median(warms), firsts.stream().map(f -> String.format(Locale.ROOT, "%.2f", f)).toList());
+      if (size > JAR_TARGET_BYTES) {
+        System.out.printf(Locale.ROOT, "  jar over %d MB: largest packages%n", JAR_TARGET_BYTES / 1048576);
+        JarContents.largestPackages(jar, 6).forEach(line -> System.out.println("    " + line));
+        met = false;
+      }
+      if (subject.logicalId().equals("AccountAuditorFunction") && first > AUDITOR_TARGET_SECONDS) {
+        System.out.printf(Locale.ROOT, "  first response over the %.1f s target%n", AUDITOR_TARGET_SECONDS);
+        met = false;
+      }
+    }
+    System.out.println(met ? "targets met" : "targets missed");
+    moto.close();
+    System.exit(met ? 0 : 1);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  /** What takes the room in a jar, by package three levels deep, compressed. */
+  private static final class JarContents {
+    static List<String> largestPackages(Path jar, int limit) throws IOException {
+      Map<String, Long> sizes = new LinkedHashMap<>();
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+        zip.stream().filter(e -> !e.isDirectory()).forEach(e -> {
+          String[] parts = e.getName().split("/");
+          String key = String.join("/", java.util.Arrays.copyOf(parts, Math.min(parts.length - 1, 5)));
+          sizes.merge(key.isEmpty() ? "(root)" : key, e.getCompressedSize(), Long::sum);
+        });
+      }
+      return sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+          .map(e -> String.format(Locale.ROOT, "%6.2f MB  %s", e.getValue() / 1048576.0, e.getKey())).toList();
+    }
+  }
+}

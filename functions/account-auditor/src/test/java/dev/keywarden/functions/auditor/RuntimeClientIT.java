@@ -1,0 +1,86 @@
+package dev.keywarden.functions.auditor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keywarden.aws.AccountSeeder;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.DynamoAccountStateStore;
+import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.testsupport.WithEmulator;
+import dev.keywarden.testsupport.lambda.LambdaProcess;
+import dev.keywarden.testsupport.lambda.RuntimeApiServer;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment jar under the real Lambda runtime interface client, in its own JVM: the handler
+ * template.yaml names loads from the jar alone, answers the sample event, and logs JSON lines.
+ */
+@WithEmulator
+class RuntimeClientIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TABLE = "keywarden-findings";
+
+  @Test
+  void deploymentJar_underTheRuntimeClient_answersTheDailyScheduleAndLogsJson(AwsEndpoint endpoint) throws Exception {
+    String notices;
+    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+      DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
+      notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
+      AccountSeeder seeder = AccountSeeder.using(clients.iam());
+      seeder.createUser("svc-legacy", Map.of());
+      seeder.addAccessKey("svc-legacy");
+    }
+    Map<String, String> env = Map.of(
+        "AWS_ENDPOINT_URL", endpoint.endpoint().toString(),
+        "AWS_REGION", endpoint.region(),
+        "AWS_ACCESS_KEY_ID", endpoint.accessKeyId(),
+        "AWS_SECRET_ACCESS_KEY", endpoint.secretAccessKey(),
+        "KEYWARDEN_FINDINGS_TABLE", TABLE,
+        "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
+        "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id");
+
+    RuntimeApiServer.Invocation answer;
+    List<String> stdout;
+    try (RuntimeApiServer api = RuntimeApiServer.start();
+        LambdaProcess function = LambdaProcess.start(
+            SamTemplate.ROOT.resolve(SamTemplate.shadedJar()), handler(), api, env)) {
+      answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")), Duration.ofSeconds(60));
+      stdout = function.awaitStdout(1, Duration.ofSeconds(5));
+      assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
+    }
+
+    JsonNode response = JSON.readTree(answer.body());
+    assertThat(response.path("accountId").asText()).isEqualTo("123456789012");
+    assertThat(response.path("status").asText()).isEqualTo("COMPLETED");
+    List<JsonNode> lines = stdout.stream().map(RuntimeClientIT::parse).toList();
+    assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.has("level") && line.has("message")).isTrue());
+    List<JsonNode> invocationLines = lines.stream()
+        .filter(line -> line.path("requestId").asText().equals(answer.requestId())).toList();
+    assertThat(invocationLines).as("lines logged while answering").isNotEmpty().allSatisfy(line -> {
+      assertThat(line.path("runId").asText()).isEqualTo("run-20261124T060000Z-cdc73f9d");
+      assertThat(line.path("accountId").asText()).isEqualTo("123456789012");
+    });
+  }
+
+  private static String handler() {
+    return SamTemplate.load("template.yaml").functions().values().stream()
+        .filter(f -> f.path("CodeUri").asText().equals(SamTemplate.shadedJar()))
+        .map(f -> f.path("Handler").asText()).findFirst().orElseThrow();
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (Exception e) {
+      throw new AssertionError("stdout line is not JSON: " + line, e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.keywarden.functions.dispatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.DynamoAccountStateStore;
+import dev.keywarden.config.ConfigLoader;
+import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.testsupport.WithEmulator;
+import dev.keywarden.testsupport.crac.CheckpointContext;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SnapStart priming: the handler registers for the checkpoint and primes against AWS without changing anything. */
+@WithEmulator
+class PrimingIT {
+  private static final String TABLE = "keywarden-findings";
+
+  private AwsClientFactory clients;
+  private String queueUrl;
+  private OrgDispatcherHandler handler;
+  private final CheckpointContext checkpoint = new CheckpointContext();
+
+  @BeforeEach
+  void arrange(AwsEndpoint endpoint) {
+    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
+    queueUrl = clients.sqs().createQueue(r -> r.queueName("keywarden-audit-requests")).queueUrl();
+    handler = new OrgDispatcherHandler(clients, ConfigLoader.loadSettings(Optional.empty(), Map.of(
+        "KEYWARDEN_AUDIT_QUEUE_URL", queueUrl,
+        "KEYWARDEN_FINDINGS_TABLE", TABLE)), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    clients.close();
+  }
+
+  @Test
+  void registerWith_whenGivenTheCheckpointContext_registersTheHandler() {
+    handler.registerWith(checkpoint);
+
+    assertThat(checkpoint.registered()).containsExactly(handler);
+  }
+
+  @Test
+  void beforeCheckpoint_whenRunByTheCheckpoint_primesWithoutQueueingOrWriting() {
+    handler.registerWith(checkpoint);
+
+    assertThatCode(() -> checkpoint.beforeCheckpoint(null)).doesNotThrowAnyException();
+    assertThat(clients.dynamoDb().scan(r -> r.tableName(TABLE)).count()).as("items in the findings table").isZero();
+    assertThat(clients.sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(0)).messages())
+        .as("queued audit requests").isEmpty();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.keywarden.functions.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.DynamoAccountStateStore;
+import dev.keywarden.config.ConfigLoader;
+import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.testsupport.WithEmulator;
+import dev.keywarden.testsupport.crac.CheckpointContext;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SnapStart priming: the handler registers for the checkpoint and primes against AWS without changing anything. */
+@WithEmulator
+class PrimingIT {
+  private static final String TABLE = "keywarden-findings";
+  private static final String BUCKET = "keywarden-reports";
+
+  private AwsClientFactory clients;
+  private ReportAggregatorHandler handler;
+  private final CheckpointContext checkpoint = new CheckpointContext();
+
+  @BeforeEach
+  void arrange(AwsEndpoint endpoint) {
+    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
+    clients.s3().createBucket(r -> r.bucket(BUCKET));
+    handler = new ReportAggregatorHandler(clients, ConfigLoader.loadSettings(Optional.empty(), Map.of(
+        "KEYWARDEN_FINDINGS_TABLE", TABLE,
+        "KEYWARDEN_REPORTS_BUCKET", BUCKET)), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    clients.close();
+  }
+
+  @Test
+  void registerWith_whenGivenTheCheckpointContext_registersTheHandler() {
+    handler.registerWith(checkpoint);
+
+    assertThat(checkpoint.registered()).containsExactly(handler);
+  }
+
+  @Test
+  void beforeCheckpoint_whenRunByTheCheckpoint_primesWithoutWritingToTheBucket() {
+    handler.registerWith(checkpoint);
+
+    assertThatCode(() -> checkpoint.beforeCheckpoint(null)).doesNotThrowAnyException();
+    assertThat(clients.s3().listObjectsV2(r -> r.bucket(BUCKET)).contents()).as("objects in the reports bucket").isEmpty();
+  }
+}

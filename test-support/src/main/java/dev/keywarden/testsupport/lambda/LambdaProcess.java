@@ -1,0 +1,148 @@
+package dev.keywarden.testsupport.lambda;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A function's deployment jar in its own JVM under the AWS Lambda runtime interface client, as the
+ * managed {@code java17} runtime starts it, polling a {@link RuntimeApiServer}.
+ *
+ * <p>The runtime client is not in the deployment jar (Lambda provides it): it is taken from this JVM's
+ * class path, where it is a test dependency.
+ */
+public final class LambdaProcess implements AutoCloseable {
+  /** The runtime client's entry point. */
+  public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  /** The artifacts the runtime client needs beside the function's jar. */
+  private static final List<String> RIC_ARTIFACTS =
+      List.of("aws-lambda-java-runtime-interface-client-", "aws-lambda-java-serialization-", "utils-lite-");
+
+  private final Process process;
+  private final List<String> stdout = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
+
+  private LambdaProcess(Process process) {
+    this.process = process;
+    drain(process.getInputStream(), stdout, "lambda-stdout");
+    drain(process.getErrorStream(), stderr, "lambda-stderr");
+  }
+
+  /**
+   * Starts {@code java -cp <jar>:<runtime client> AWSLambda <handler>} with Lambda's environment for the
+   * given Runtime API, plus {@code env} (the function's own variables).
+   */
+  public static LambdaProcess start(Path deploymentJar, String handler, RuntimeApiServer api, Map<String, String> env) {
+    if (!Files.isRegularFile(deploymentJar)) {
+      throw new IllegalStateException("no deployment jar at " + deploymentJar + ": build it with mvn package first");
+    }
+    String classPath = deploymentJar.toAbsolutePath() + File.pathSeparator + runtimeClientClassPath();
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // The managed java17 runtime stops tiered compilation at C1 unless told otherwise; so does this JVM. A
+    // function of up to 1,769 MB has less than two vCPUs, where the JVM's ergonomics pick the serial
+    // collector; this machine's cores would make it pick G1, which starts slower.
+    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC", "-cp", classPath, RIC_MAIN, handler);
+    Map<String, String> environment = builder.environment();
+    environment.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("KEYWARDEN_"));
+    environment.putAll(lambdaEnvironment(handler, api));
+    environment.putAll(env);
+    try {
+      return new LambdaProcess(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + java, e);
+    }
+  }
+
+  /** What Lambda sets for every function; the function's own variables come on top. */
+  static Map<String, String> lambdaEnvironment(String handler, RuntimeApiServer api) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+    env.put("_HANDLER", handler);
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "keywarden-local");
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/keywarden-local");
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+    env.put("LAMBDA_TASK_ROOT", System.getProperty("java.io.tmpdir"));
+    return env;
+  }
+
+  /** The runtime client and what it needs, from this JVM's class path. */
+  public static String runtimeClientClassPath() {
+    List<String> entries = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(e -> RIC_ARTIFACTS.stream().anyMatch(a -> Path.of(e).getFileName().toString().startsWith(a)))
+        .toList();
+    if (entries.stream().noneMatch(e -> Path.of(e).getFileName().toString().startsWith(RIC_ARTIFACTS.get(0)))) {
+      throw new IllegalStateException("com.amazonaws:aws-lambda-java-runtime-interface-client is not on the class path:"
+          + " add it as a test dependency of the function's module");
+    }
+    return entries.stream().collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** Lines the function has written to stdout so far. */
+  public List<String> stdout() {
+    synchronized (stdout) {
+      return List.copyOf(stdout);
+    }
+  }
+
+  /** Lines written to stderr so far, for a failure message. */
+  public List<String> stderr() {
+    synchronized (stderr) {
+      return List.copyOf(stderr);
+    }
+  }
+
+  /** Waits until the function has written at least {@code lines} lines to stdout, or the timeout passes. */
+  public List<String> awaitStdout(int lines, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (stdout.size() < lines && System.nanoTime() < end && process.isAlive()) {
+      Thread.sleep(20);
+    }
+    return stdout();
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void drain(InputStream in, List<String> into, String name) {
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          into.add(line);
+        }
+      } catch (IOException closed) {
+        // The process ended; what was read is kept.
+      }
+    }, name);
+    reader.setDaemon(true);
+    reader.start();
+  }
+}
