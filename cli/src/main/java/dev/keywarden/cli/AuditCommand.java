@@ -33,10 +33,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
+    header = "Audit one account (live, or a saved credential report offline).",
     description = {
       "Audits the account of the current AWS credentials and prints its findings.",
-      "With --credential-report, audits a saved report offline: no AWS call is made, and checks that need",
-      "more than the report (tags, policies, password policy) are listed as skipped.",
+      "With --credential-report, audits a saved report offline: no AWS call is made, and checks that need "
+          + "more than the report (tags, policies, password policy) are listed as skipped.",
     },
     footer = {
       "",
@@ -44,6 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "  keywarden audit --profile prod-audit",
       "  keywarden audit --format json > findings.json",
       "  keywarden audit --credential-report report.csv --as-of 2026-11-24",
+      "  keywarden audit --profile prod-audit --fail-on high --quiet",
+      "      (in CI: exit 1 on a high or critical finding, print only the findings)",
       "  AWS_ENDPOINT_URL=http://127.0.0.1:5000 keywarden audit   (an emulator)",
     })
 final class AuditCommand implements Callable<Integer> {
@@ -51,6 +54,7 @@ final class AuditCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
+  @Mixin FailOnOption failOn;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "table, json or csv (default: ${DEFAULT-VALUE}).")
@@ -84,9 +88,10 @@ final class AuditCommand implements Callable<Integer> {
     Instant when = asOf != null ? asOf : clock.instant();
     AccountInventory inventory = credentialReport != null ? offlineInventory(credentialReport) : aws.readInventory(policy, clock);
     AuditResult result = CheckRunner.run(new CheckContext(inventory, policy, when));
-    spec.commandLine().getOut().print(format.render(result, format == OutputFormat.table && Terminal.colourWanted()));
+    boolean quiet = GlobalOptions.of(spec).quiet;
+    spec.commandLine().getOut().print(format.render(result, format == OutputFormat.table && Terminal.colourWanted(), quiet));
     spec.commandLine().getOut().flush();
-    return Main.OK;
+    return failOn.exitCode(result.findings());
   }
 
   private AccountInventory offlineInventory(Path file) {

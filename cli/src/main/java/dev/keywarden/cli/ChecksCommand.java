@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "checks",
     mixinStandardHelpOptions = true,
+    header = "The check catalogue.",
     description = "Lists every check with its severity and CIS / Security Hub mapping.",
     footer = {"", "Examples:", "  keywarden checks", "  keywarden checks --format markdown > docs/checks.md"})
 final class ChecksCommand implements Callable<Integer> {

@@ -1,99 +1,421 @@
 package dev.keywarden.cli;
 
-import dev.keywarden.aws.AccountSeeder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keywarden.InvalidInputException;
+import dev.keywarden.KeywardenException;
+import dev.keywarden.audit.OrgAuditor;
+import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.CallCounter;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.DemoAccount;
-import dev.keywarden.aws.IamInventoryReader;
-import dev.keywarden.checks.AuditResult;
-import dev.keywarden.checks.CheckContext;
-import dev.keywarden.checks.CheckRunner;
+import dev.keywarden.aws.DemoInbox;
+import dev.keywarden.aws.DemoOrganization;
+import dev.keywarden.aws.DynamoAccountStateStore;
+import dev.keywarden.aws.MemberAccountClients;
+import dev.keywarden.aws.OrgAuditors;
+import dev.keywarden.aws.WeeklyReports;
+import dev.keywarden.checks.Finding;
 import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.config.OrgSettings;
+import dev.keywarden.config.RunSettings;
+import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
-import dev.keywarden.inventory.AccountInventory;
+import dev.keywarden.findings.IsoWeek;
+import dev.keywarden.remediate.DeactivatedKey;
+import dev.keywarden.report.FindingsOutput;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code keywarden demo}: the whole audit on the local emulator, with nothing to set up. */
+/**
+ * {@code keywarden demo}: the whole Organization-wide pipeline on the local emulator, over simulated
+ * weeks, with nothing to set up, so that a newcomer sees what Keywarden does before deploying it.
+ */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "The whole pipeline on a local emulated Organization, over simulated weeks.",
     description = {
-      "Starts the local AWS emulator, seeds an account with realistic users, and audits it as of a few",
-      "weeks from now, so that keys made today have aged. Needs python3 (the first run installs the",
-      "emulator from PyPI into build/emulator).",
+      "Starts the local AWS emulator (state reset), creates an Organization (a management account and "
+          + "three members, each with KeywardenAuditRole) with realistic users, and runs the real pipeline in "
+          + "enforce mode on simulated days: the dispatcher lists the accounts, each is audited through its "
+          + "role, owners' notices arrive (read from an SQS queue subscribed to the notices topic), keys are "
+          + "deactivated on their deadline, and the weekly report is written to a folder.",
+      "Needs python3: the first run installs the emulator from PyPI into build/emulator.",
     },
-    footer = {"", "Examples:", "  keywarden demo", "  keywarden demo --days 100 --format json"})
+    footer = {
+      "",
+      "Simulated days: every 7 days from day 0 to --days, plus days 20 and 21 (a",
+      "key's last notice and its deadline). Keys are made today, so their ages come",
+      "from keywarden:max-key-age tags. The report goes to build/demo-report/<week>.",
+      "",
+      "Examples:",
+      "  keywarden demo",
+      "  keywarden demo --out /tmp/keywarden-report",
+      "  keywarden demo --format json 2>/dev/null | jq '.days[].notices[].subject'",
+    })
 final class DemoCommand implements Callable<Integer> {
+  static final int MIN_DAYS = 21;
+  static final int MAX_DAYS = 120;
+  /** Notices of people without a usable owner tag go here, as fallback-owner would send them. */
+  static final String FALLBACK_OWNER = "security-team@example.com";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   @Spec CommandSpec spec;
 
-  @Option(names = "--days", paramLabel = "N", defaultValue = "50",
-      description = "Audit as of N simulated days after the users were made (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--days", paramLabel = "N", defaultValue = "49",
+      description = "The last simulated day, " + MIN_DAYS + " to " + MAX_DAYS + " (default: ${DEFAULT-VALUE}).")
   int days;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or csv (default: ${DEFAULT-VALUE}); json and csv print only the findings.")
+      description = "table or json (default: ${DEFAULT-VALUE}); with json the story goes to stderr and stdout"
+          + " carries one JSON document.")
   OutputFormat format;
 
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Folder for the weekly report (default: build/demo-report/<week> in the project).")
+  Path out;
+
   @Option(names = "--keep-running",
-      description = "Leave the emulator running after the audit, and print how to point the command at it.")
+      description = "Leave the emulator running afterwards, and print how to point the command at it.")
   boolean keepRunning;
 
-  private final Clock clock = Clock.systemUTC();
+  private final Clock realClock = Clock.systemUTC();
 
   @Override
   public Integer call() throws InterruptedException {
-    if (days < 0 || days > 3650) {
-      throw new dev.keywarden.InvalidInputException("--days must be between 0 and 3650, got " + days);
+    if (days < MIN_DAYS || days > MAX_DAYS) {
+      throw new InvalidInputException("--days must be between " + MIN_DAYS + " and " + MAX_DAYS + ", got " + days);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter progress = format == OutputFormat.table ? out : spec.commandLine().getErr();
-    progress.println("Starting the local AWS emulator (the first run installs moto from PyPI, about a minute)...");
-    progress.flush();
+    if (format == OutputFormat.csv) {
+      throw new InvalidInputException("--format: the demo prints table or json, not csv");
+    }
+    boolean quiet = GlobalOptions.of(spec).quiet;
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter story = quiet ? new PrintWriter(Writer.nullWriter())
+        : format == OutputFormat.table ? stdout : spec.commandLine().getErr();
+    long started = System.nanoTime();
+
+    story.println("Starting the local AWS emulator (the first run installs moto from PyPI, about a minute)...");
+    story.flush();
     MotoServer emulator = MotoServer.shared();
     emulator.reset();
     AwsEndpoint endpoint = emulator.endpoint();
-
-    ClientSettings settings = ClientSettings.forEndpoint(
+    ClientSettings clientSettings = ClientSettings.forEndpoint(
         endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey());
-    AuditPolicy policy = AuditPolicy.defaults();
-    AuditResult result;
-    try (AwsClientFactory clients = AwsClientFactory.create(settings)) {
-      List<DemoAccount.SeededUser> users = DemoAccount.seed(AccountSeeder.using(clients.iam()), clock.instant().atZone(ZoneOffset.UTC).toLocalDate());
-      progress.println("Seeded an account on " + endpoint.endpoint() + " with " + users.size() + " users:");
-      users.forEach(u -> progress.printf("  %-18s %s%n", u.name(), u.story()));
-      Instant asOf = clock.instant().plus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-      progress.println();
-      progress.println("Auditing as of " + asOf + " (" + days + " simulated days on: today's keys are now " + days + " days old).");
-      progress.println();
-      progress.flush();
-      AccountInventory inventory = IamInventoryReader.create(clients, policy, clock).read();
-      result = CheckRunner.run(new CheckContext(inventory, policy, asOf));
+    CallCounter calls = CallCounter.create();
+    ObjectNode json = JSON.createObjectNode();
+    Path page;
+    try (AwsClientFactory management = AwsClientFactory.create(clientSettings, calls)) {
+      story.println("Creating an Organization on " + endpoint.endpoint() + "...");
+      story.flush();
+      List<DemoOrganization.Account> accounts = DemoOrganization.create(management,
+          realClock.instant().atZone(ZoneOffset.UTC).toLocalDate(), name -> progressLine("  seeding " + name));
+      clearProgress();
+      Settings settings = settings(management, accounts.get(0).id());
+      MemberAccountClients roles = MemberAccountClients.create(management, settings.org());
+      describeOrganization(story, accounts, roles, json);
+
+      DemoInbox owners = DemoInbox.subscribe(management, settings.run().noticesTopicArn().orElseThrow(), "demo-owners-inbox");
+      DemoInbox security = DemoInbox.subscribe(management, settings.run().securityTopicArn().orElseThrow(),
+          "demo-security-inbox");
+      story.println();
+      story.println("Mode: enforce (keys past their deadline are deactivated, never deleted). Notices are published to");
+      story.println("the keywarden-notices topic and read back here from an SQS queue subscribed to it.");
+      story.println("Each simulated day the dispatcher lists the accounts, each is audited through its role, findings");
+      story.println("are reconciled in the findings table, expired keys deactivated and owners told.");
+      story.println();
+      story.flush();
+
+      Map<String, String> names = new LinkedHashMap<>();
+      accounts.forEach(a -> names.put(a.id(), a.name()));
+      SimulatedClock clock = new SimulatedClock(realClock.instant().truncatedTo(ChronoUnit.SECONDS));
+      Instant dayZero = clock.instant();
+      OrgAuditor auditor = OrgAuditors.create(settings, management, clock);
+      ArrayNode daysJson = json.putArray("days");
+      List<OrgAuditCommand.AccountResult> last = List.of();
+      boolean fullNoticeShown = false;
+      boolean fullDeactivationShown = false;
+      for (int day : schedule(days)) {
+        clock.set(dayZero.plus(Duration.ofDays(day)));
+        String runId = String.format(Locale.ROOT, "demo-day-%03d", day);
+        last = OrgAuditCommand.audit(auditor, runId, 4, progress(quiet));
+        List<DemoInbox.Received> notices = owners.drain();
+        List<DemoInbox.Received> alerts = security.drain();
+        ObjectNode dayJson = daysJson.addObject();
+        dayJson.put("day", day).put("date", clock.instant().toString()).put("runId", runId);
+        story.println(dayLine(day, clock.instant(), last, notices.size()));
+        ArrayNode accountsJson = dayJson.putArray("accounts");
+        for (OrgAuditCommand.AccountResult r : last) {
+          ObjectNode a = accountsJson.addObject();
+          a.put("accountId", r.accountId()).put("name", names.getOrDefault(r.accountId(), r.accountId()));
+          a.put("status", r.outcome() == null ? "FAILED" : r.outcome().status().name());
+          if (r.outcome() == null || r.outcome().status() != RunOutcome.Status.COMPLETED) {
+            story.println("  " + names.getOrDefault(r.accountId(), r.accountId()) + ": " + OrgAuditCommand.describe(r));
+            continue;
+          }
+          a.put("openFindings", r.outcome().result().orElseThrow().findings().size());
+          ArrayNode deactivated = a.putArray("deactivated");
+          for (DeactivatedKey k : r.outcome().deactivation().orElseThrow().deactivated()) {
+            deactivated.addObject().put("userName", k.userName()).put("slot", k.slot()).put("accessKeyId", k.accessKeyId());
+            story.printf(Locale.ROOT, "  deactivated %s's access_key_%d (%s) in %s: past its deadline%n",
+                k.userName(), k.slot(), k.accessKeyId(), names.get(r.accountId()));
+          }
+        }
+        ArrayNode noticesJson = dayJson.putArray("notices");
+        for (DemoInbox.Received n : notices) {
+          noticesJson.add(messageNode(n));
+          boolean deactivation = "deactivation-notice".equals(n.attributes().get("kind"));
+          boolean full = deactivation ? !fullDeactivationShown : !fullNoticeShown;
+          printNotice(story, n, full);
+          fullDeactivationShown |= deactivation;
+          fullNoticeShown |= !deactivation;
+        }
+        ArrayNode alertsJson = dayJson.putArray("alerts");
+        for (DemoInbox.Received alert : alerts) {
+          alertsJson.add(messageNode(alert));
+          story.println("  alert to the security team: " + FindingsOutput.printable(alert.subject()));
+        }
+        story.flush();
+      }
+
+      story.println();
+      printFindings(story, last, names, clock.instant(), json);
+
+      String week = IsoWeek.of(clock.instant());
+      Path dir = out != null ? out : defaultReportRoot().resolve(week);
+      page = WeeklyReports.create(management, settings, clock).writeTo(week, dir).toAbsolutePath();
+      ObjectNode report = json.putObject("report");
+      report.put("week", week).put("dir", dir.toAbsolutePath().toString()).put("index", page.toString());
+      ObjectNode callsJson = json.putObject("awsCalls");
+      calls.snapshot().forEach(callsJson::put);
     }
-    out.print(format.render(result, format == OutputFormat.table && Terminal.colourWanted()));
-    if (format == OutputFormat.table) {
-      out.println();
-      out.println("That was the local emulator. Audit a real account with: keywarden audit --profile NAME");
+    double seconds = (System.nanoTime() - started) / 1e9;
+    json.put("wallSeconds", Math.round(seconds * 10) / 10.0);
+
+    if (format == OutputFormat.json) {
+      try {
+        stdout.print(JSON.writeValueAsString(json) + "\n");
+      } catch (JsonProcessingException e) {
+        throw new KeywardenException("could not render the demo as JSON: " + e.getOriginalMessage(), e);
+      }
+    } else if (quiet) {
+      stdout.println(page);
+    } else {
+      stdout.println();
+      stdout.println("Weekly report " + json.path("report").path("week").asText() + " (index.html, report.json,"
+          + " findings.csv, digest.txt):");
+      stdout.println("  " + page);
+      stdout.printf(Locale.ROOT, "Done in %.0f seconds, %d AWS calls to the emulator (%d of them sts:AssumeRole).%n",
+          seconds, calls.total(), calls.snapshot().getOrDefault("Sts:AssumeRole", 0L));
+      stdout.println();
+      stdout.println("Next: audit a real account with 'keywarden audit --profile NAME', the whole Organization");
+      stdout.println("with 'keywarden org-audit --profile management', and deploy it: docs/operations.md.");
     }
-    out.flush();
+    stdout.flush();
     if (keepRunning) {
-      progress.println("The emulator keeps running; in another terminal:");
-      progress.println("  AWS_ENDPOINT_URL=" + endpoint.endpoint() + " AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing"
-          + " AWS_REGION=us-east-1 ./keywarden audit");
-      progress.println("Press Ctrl-C to stop it.");
-      progress.flush();
+      story.println("The emulator keeps running; in another terminal:");
+      story.println("  AWS_ENDPOINT_URL=" + endpoint.endpoint() + " AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing"
+          + " AWS_REGION=us-east-1 ./keywarden findings --status open");
+      story.println("Press Ctrl-C to stop it.");
+      story.flush();
       Thread.currentThread().join();
     }
     return Main.OK;
+  }
+
+  /** Every seventh day up to the last, and days 20 and 21: the 21-day key's last notice and deadline. */
+  static List<Integer> schedule(int lastDay) {
+    TreeSet<Integer> days = new TreeSet<>(List.of(20, 21, lastDay));
+    for (int d = 0; d <= lastDay; d += 7) {
+      days.add(d);
+    }
+    return List.copyOf(days);
+  }
+
+  /** Where the report goes by default: next to the emulator's installation, in the project's build folder. */
+  private static Path defaultReportRoot() {
+    String emulatorDir = System.getProperty("keywarden.emulator.dir");
+    Path build = emulatorDir != null && Path.of(emulatorDir).getParent() != null
+        ? Path.of(emulatorDir).getParent() : Path.of("build");
+    return build.resolve("demo-report");
+  }
+
+  private Settings settings(AwsClientFactory management, String managementId) {
+    DynamoAccountStateStore.createTable(management.dynamoDb(), DynamoAccountStateStore.DEFAULT_TABLE_NAME);
+    String notices = management.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
+    String securityTopic = management.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
+    RunSettings d = RunSettings.defaults();
+    RunSettings run = new RunSettings(true, d.deactivationCap(), d.noticeStagesDays(), d.findingsTable(),
+        Optional.of(notices), Optional.of(securityTopic), Optional.of(FALLBACK_OWNER), d.historyDays(), d.leaseSeconds(),
+        Optional.empty());
+    OrgSettings org = new OrgSettings(OrgSettings.DEFAULT_AUDIT_ROLE_NAME, Optional.of(DemoOrganization.EXTERNAL_ID),
+        List.of(), List.of(), List.of(), List.of(), Optional.empty());
+    return new Settings(AuditPolicy.defaults(), run, org);
+  }
+
+  private static void describeOrganization(PrintWriter story, List<DemoOrganization.Account> accounts,
+      MemberAccountClients roles, ObjectNode json) {
+    story.println("Organization: management account " + accounts.get(0).id() + " and " + (accounts.size() - 1)
+        + " members, audited through " + OrgSettings.DEFAULT_AUDIT_ROLE_NAME + " (ExternalId " + DemoOrganization.EXTERNAL_ID + "):");
+    ArrayNode accountsJson = json.putObject("organization").put("managementAccountId", accounts.get(0).id())
+        .putArray("accounts");
+    for (DemoOrganization.Account account : accounts) {
+      String principal = roles.principalFor(account.id());
+      story.println();
+      story.printf(Locale.ROOT, "  %s (%s), entered as %s%n", account.name(), account.id(),
+          account.kind() == DemoAccount.Kind.MANAGEMENT ? "the caller itself" : principal);
+      ObjectNode a = accountsJson.addObject().put("id", account.id()).put("name", account.name()).put("principal", principal);
+      ArrayNode users = a.putArray("users");
+      for (DemoAccount.SeededUser u : account.users()) {
+        story.printf(Locale.ROOT, "    %-18s %s%n", u.name(), u.story());
+        users.addObject().put("name", u.name()).put("story", u.story());
+      }
+    }
+  }
+
+  private static String dayLine(int day, Instant at, List<OrgAuditCommand.AccountResult> results, int notices) {
+    int audited = 0;
+    int open = 0;
+    int opened = 0;
+    int resolved = 0;
+    int deactivated = 0;
+    for (OrgAuditCommand.AccountResult r : results) {
+      if (r.outcome() == null || r.outcome().status() != RunOutcome.Status.COMPLETED) {
+        continue;
+      }
+      audited++;
+      open += r.outcome().result().orElseThrow().findings().size();
+      opened += r.outcome().reconciliation().orElseThrow().opened();
+      resolved += r.outcome().reconciliation().orElseThrow().resolved();
+      deactivated += r.outcome().deactivation().orElseThrow().deactivated().size();
+    }
+    return String.format(Locale.ROOT, "Day %2d (%s): %d/%d accounts audited, %d open findings (%d new, %d resolved),"
+            + " %d deactivated, %d %s", day, at.toString().substring(0, 10), audited, results.size(), open, opened, resolved,
+        deactivated, notices, notices == 1 ? "notice" : "notices");
+  }
+
+  /** A notice as its owner reads it: in full the first time, then the subject and the keys it names. */
+  private static void printNotice(PrintWriter story, DemoInbox.Received n, boolean full) {
+    story.println("  notice to " + FindingsOutput.printable(n.attributes().getOrDefault("recipient", "?")) + ": "
+        + FindingsOutput.printable(n.subject()));
+    for (String line : n.body().split("\n", -1)) {
+      boolean keyLine = line.startsWith("- user") || line.trim().startsWith("deadline");
+      if (full || keyLine) {
+        story.println("    | " + FindingsOutput.printable(line));
+      }
+    }
+  }
+
+  private static ObjectNode messageNode(DemoInbox.Received n) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("subject", n.subject());
+    node.put("body", n.body());
+    ObjectNode attributes = node.putObject("attributes");
+    n.attributes().forEach(attributes::put);
+    return node;
+  }
+
+  /** The last day's open findings, account by account, most urgent first. */
+  private static void printFindings(PrintWriter story, List<OrgAuditCommand.AccountResult> results,
+      Map<String, String> names, Instant asOf, ObjectNode json) {
+    story.println("Open findings on " + asOf.toString().substring(0, 10) + ", by account (the report has the details):");
+    ArrayNode findingsJson = json.putArray("findings");
+    ArrayNode exemptedJson = json.putArray("exempted");
+    for (OrgAuditCommand.AccountResult r : results) {
+      if (r.outcome() == null || r.outcome().result().isEmpty()) {
+        continue;
+      }
+      var result = r.outcome().result().orElseThrow();
+      List<Finding> findings = new ArrayList<>(result.findings());
+      findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::checkId).thenComparing(Finding::principal));
+      story.printf(Locale.ROOT, "%n  %s (%s): %d open, %d exempted by tag%n", names.get(r.accountId()), r.accountId(),
+          findings.size(), result.exempted().size());
+      for (Finding f : findings) {
+        story.printf(Locale.ROOT, "    %-8s %-22s %s%n", f.severity().label(), f.checkId(), FindingsOutput.printable(f.principal()));
+      }
+      try {
+        var parsed = JSON.readTree(FindingsOutput.json(result));
+        parsed.path("findings").forEach(findingsJson::add);
+        parsed.path("exempted").forEach(exemptedJson::add);
+      } catch (JsonProcessingException e) {
+        throw new KeywardenException("could not read back the findings as JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+    story.flush();
+  }
+
+  /** One rewritten line on stderr while a person watches; nothing otherwise. */
+  private OrgAuditCommand.Progress progress(boolean quiet) {
+    return !quiet && Terminal.interactive()
+        ? new OrgAuditCommand.Progress(spec.commandLine().getErr(), true, true) : OrgAuditCommand.Progress.silent();
+  }
+
+  private void progressLine(String text) {
+    if (!GlobalOptions.of(spec).quiet && Terminal.interactive()) {
+      spec.commandLine().getErr().print("\r" + text + "\u001b[K");
+      spec.commandLine().getErr().flush();
+    }
+  }
+
+  private void clearProgress() {
+    if (!GlobalOptions.of(spec).quiet && Terminal.interactive()) {
+      spec.commandLine().getErr().print("\r\u001b[K");
+      spec.commandLine().getErr().flush();
+    }
+  }
+
+  /** A clock the demo moves from one simulated day to the next. */
+  static final class SimulatedClock extends Clock {
+    private volatile Instant now;
+
+    SimulatedClock(Instant start) {
+      this.now = start;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }

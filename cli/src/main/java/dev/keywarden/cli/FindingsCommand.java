@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "findings",
     mixinStandardHelpOptions = true,
+    header = "What the findings table remembers of an account.",
     description = "Lists the findings the table holds for an account, with when each was first seen or resolved.",
     footer = {"", "Examples:", "  keywarden findings --status open", "  keywarden findings --account 123456789012 --format csv"})
 final class FindingsCommand implements Callable<Integer> {

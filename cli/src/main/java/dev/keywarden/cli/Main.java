@@ -4,6 +4,8 @@ import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
 import dev.keywarden.emulator.EmulatorException;
 import java.io.PrintWriter;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 
 /** Entry point of the {@code keywarden} command: runs a subcommand and turns failures into exit codes. */
@@ -29,10 +31,23 @@ public final class Main {
     return cli.execute(args);
   }
 
+  /** Applies the global options, runs the subcommand, and restores the logging level afterwards. */
+  private static int execute(CommandLine.ParseResult parseResult) {
+    CommandLine root = parseResult.commandSpec().commandLine();
+    GlobalOptions global = ((KeywardenCommand) root.getCommand()).global;
+    Level before = global.applyLogging(root.getCommandSpec());
+    try {
+      return new CommandLine.RunLast().execute(parseResult);
+    } finally {
+      Configurator.setRootLevel(before);
+    }
+  }
+
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new KeywardenCommand());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setExecutionStrategy(Main::execute);
     cli.setParameterExceptionHandler((e, args) -> {
       CommandLine bad = e.getCommandLine();
       bad.getErr().println("keywarden: " + e.getMessage());
@@ -49,7 +64,7 @@ public final class Main {
         return FAILED;
       }
       bad.getErr().println("keywarden: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      if (parseResult.expandedArgs().contains("--verbose")) {
+      if (((KeywardenCommand) cli.getCommand()).global.verbose) {
         e.printStackTrace(bad.getErr());
       } else {
         bad.getErr().println("Run again with --verbose for the stack trace.");

@@ -37,22 +37,25 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "org-audit",
     mixinStandardHelpOptions = true,
+    header = "The Organization-wide run in one process, account by account.",
     description = {
-      "Audits every selected active account of the Organization, as the scheduled functions do: lists",
-      "the accounts (include-ous, exclude-ous, include-accounts, exclude-accounts), assumes",
-      "audit-role-name in each (with external-id) and runs the loop there, recording findings in the",
-      "findings table. Outside an Organization it audits the current account alone.",
+      "Audits every selected active account of the Organization, as the scheduled functions do: lists "
+          + "the accounts (include-ous, exclude-ous, include-accounts, exclude-accounts), assumes "
+          + "audit-role-name in each (with external-id) and runs the loop there, recording findings in the "
+          + "findings table. Outside an Organization it audits the current account alone.",
       "The caller's own account is audited with the caller's credentials, without a role.",
     },
     footer = {
       "",
-      "Exit codes: 0 every account audited (or busy with another run), 2 bad flag, file or setting,",
-      "3 some accounts were not audited (each is an account-not-audited finding) or failed, or AWS",
-      "could not be used.",
+      "Exit codes: 0 every account audited (or busy with another run); 1 a finding",
+      "at or above --fail-on; 2 a bad flag, file or setting; 3 some account was not",
+      "audited (an account-not-audited finding says why) or AWS could not be used.",
+      "3 wins over 1.",
       "",
       "Examples:",
       "  keywarden org-audit --profile management --config keywarden.properties",
       "  KEYWARDEN_EXTERNAL_ID=... keywarden org-audit --parallelism 8",
+      "  keywarden org-audit --profile management --quiet --fail-on critical",
     })
 final class OrgAuditCommand implements Callable<Integer> {
   static final int MIN_PARALLELISM = 1;
@@ -61,6 +64,7 @@ final class OrgAuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
   @Mixin ConfigOption config;
+  @Mixin FailOnOption failOn;
 
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
       description = "Accounts audited at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
@@ -83,10 +87,16 @@ final class OrgAuditCommand implements Callable<Integer> {
         throw new KeywardenException("the findings table " + settings.run().findingsTable()
             + " does not exist: create it with 'keywarden setup' (or deploy template.yaml)");
       }
+      boolean quiet = GlobalOptions.of(spec).quiet;
       results = audit(OrgAuditors.create(settings, clients, clock), runId, parallelism,
-          new Progress(spec.commandLine().getErr(), Terminal.interactive()));
+          !quiet && Terminal.interactive() ? new Progress(spec.commandLine().getErr(), true) : Progress.silent());
     }
-    return report(out, runId, results);
+    int code = report(out, runId, results, GlobalOptions.of(spec).quiet);
+    if (code != Main.OK) {
+      return code;
+    }
+    return failOn.exitCode(results.stream().filter(r -> r.outcome() != null)
+        .flatMap(r -> r.outcome().result().stream()).flatMap(r -> r.findings().stream()).toList());
   }
 
   /** What happened to one account: its outcome, or the error that stopped its run. */
@@ -142,13 +152,15 @@ final class OrgAuditCommand implements Callable<Integer> {
     }
   }
 
-  private static int report(PrintWriter out, String runId, List<AccountResult> results) {
+  private static int report(PrintWriter out, String runId, List<AccountResult> results, boolean quiet) {
     int audited = 0;
     int busy = 0;
     int notAudited = 0;
     int failed = 0;
     for (AccountResult r : results) {
-      out.println(r.accountId() + "  " + describe(r));
+      if (!quiet || !r.ok()) {
+        out.println(r.accountId() + "  " + describe(r));
+      }
       if (r.outcome() == null) {
         failed++;
       } else {
@@ -159,7 +171,7 @@ final class OrgAuditCommand implements Callable<Integer> {
         }
       }
     }
-    out.printf(Locale.ROOT, "%nRun %s: %d accounts, %d audited, %d busy, %d not audited, %d failed.%n",
+    out.printf(Locale.ROOT, (quiet ? "" : "%n") + "Run %s: %d accounts, %d audited, %d busy, %d not audited, %d failed.%n",
         runId, results.size(), audited, busy, notAudited, failed);
     out.flush();
     return results.stream().allMatch(AccountResult::ok) ? Main.OK : Main.FAILED;
@@ -186,18 +198,30 @@ final class OrgAuditCommand implements Callable<Integer> {
   }
 
   /**
-   * Progress on stderr: one rewritten line at a terminal, one line per account otherwise (logs and
-   * CI keep every line).
+   * Progress on stderr: one rewritten line while a person watches at a terminal; one plain line per
+   * account for callers that ask for it (a log that keeps every line).
    */
   static final class Progress {
     private final PrintWriter err;
     private final boolean terminal;
+    private final boolean clearAtEnd;
     private int expected;
     private int done;
 
     Progress(PrintWriter err, boolean terminal) {
+      this(err, terminal, false);
+    }
+
+    /** With {@code clearAtEnd}, a terminal's progress line is erased when the run ends instead of kept. */
+    Progress(PrintWriter err, boolean terminal, boolean clearAtEnd) {
       this.err = err;
       this.terminal = terminal;
+      this.clearAtEnd = clearAtEnd;
+    }
+
+    /** Prints nothing: for --quiet. */
+    static Progress silent() {
+      return new Progress(new PrintWriter(java.io.Writer.nullWriter()), false);
     }
 
     synchronized void expect(int accounts) {
@@ -223,7 +247,11 @@ final class OrgAuditCommand implements Callable<Integer> {
 
     synchronized void finish() {
       if (terminal && done > 0) {
-        err.println();
+        if (clearAtEnd) {
+          err.print("\r\u001b[K");
+        } else {
+          err.println();
+        }
         err.flush();
       }
     }

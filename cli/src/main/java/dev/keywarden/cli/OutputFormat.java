@@ -10,8 +10,13 @@ enum OutputFormat {
   csv;
 
   String render(AuditResult result, boolean colour) {
+    return render(result, colour, false);
+  }
+
+  /** With {@code quiet}, the table loses its heading and summary; JSON and CSV are the same. */
+  String render(AuditResult result, boolean colour, boolean quiet) {
     return switch (this) {
-      case table -> FindingsOutput.table(result, colour);
+      case table -> FindingsOutput.table(result, colour, !quiet);
       case json -> FindingsOutput.json(result);
       case csv -> FindingsOutput.csv(result);
     };

@@ -21,13 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "reactivate",
     mixinStandardHelpOptions = true,
+    header = "Undo a deactivation: turn a key back on, logged.",
     description = {
       "Turns a key that Keywarden deactivated back on, and records who did it and why in the action log.",
-      "The next enforce run deactivates it again while it is past its limit, unless the user is exempted",
-      "(keywarden:exempt-until and keywarden:exempt-reason tags).",
+      "The next enforce run deactivates it again while it is past its limit, unless the user is exempted "
+          + "(keywarden:exempt-until and keywarden:exempt-reason tags).",
     },
     footer = {"", "Example:",
-        "  keywarden reactivate --account 123456789012 --user svc-payments --key AKIAEXAMPLE --reason \"batch needs one more day\""})
+        "  keywarden reactivate --account 123456789012 --user svc-payments \\",
+        "      --key AKIAEXAMPLE --reason \"batch needs one more day\""})
 final class ReactivateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;

@@ -18,11 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "Write the weekly report into a folder.",
     description = {
-      "Builds the weekly report (index.html, report.json, findings.csv, digest.txt) from the findings",
-      "table into a folder, the same report the report-aggregator function writes to S3.",
+      "Builds the weekly report (index.html, report.json, findings.csv, digest.txt) from the findings "
+          + "table into a folder, the same report the report-aggregator function writes to S3.",
     },
-    footer = {"", "Examples:", "  keywarden report", "  keywarden report --week 2026-W47 --out reports/2026-W47"})
+    footer = {"", "Examples:", "  keywarden report", "  keywarden report --week 2026-W47 --out reports/2026-W47",
+        "  xdg-open \"$(keywarden report --quiet)\"   (--quiet prints only the path)"})
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
@@ -48,7 +50,8 @@ final class ReportCommand implements Callable<Integer> {
       }
       page = WeeklyReports.create(clients, settings, clock).writeTo(isoWeek, dir);
     }
-    spec.commandLine().getOut().println("Weekly report " + isoWeek + " written to " + page.toAbsolutePath());
+    spec.commandLine().getOut().println(GlobalOptions.of(spec).quiet ? page.toAbsolutePath().toString()
+        : "Weekly report " + isoWeek + " written to " + page.toAbsolutePath());
     spec.commandLine().getOut().flush();
     return Main.OK;
   }

@@ -25,17 +25,22 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "One run of the unattended loop for the current account.",
     description = {
-      "Audits the current account and acts on it: records findings in the findings table, deactivates",
-      "expired keys when mode = enforce (a dry run only reports them), and sends owners' notices when",
-      "notices-topic-arn is set. Create the table first with 'keywarden setup' or template.yaml.",
+      "Audits the current account and acts on it: records findings in the findings table, deactivates "
+          + "expired keys when mode = enforce (a dry run only reports them), and sends owners' notices when "
+          + "notices-topic-arn is set. Create the table first with 'keywarden setup' or template.yaml.",
     },
     footer = {"", "Examples:", "  keywarden run --config keywarden.properties",
-        "  KEYWARDEN_MODE=enforce KEYWARDEN_NOTICES_TOPIC_ARN=arn:aws:sns:... keywarden run --profile audit"})
+        "  KEYWARDEN_MODE=enforce KEYWARDEN_NOTICES_TOPIC_ARN=arn:aws:sns:... \\",
+        "      keywarden run --profile audit",
+        "  keywarden run --profile audit --quiet --fail-on critical",
+        "      (from cron: the run's one-line summary, exit 1 on a critical finding)"})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
   @Mixin ConfigOption config;
+  @Mixin FailOnOption failOn;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -58,9 +63,13 @@ final class RunCommand implements Callable<Integer> {
       out.flush();
       return Main.OK;
     }
-    out.print(OutputFormat.table.render(outcome.result().orElseThrow(), Terminal.colourWanted()));
+    boolean quiet = GlobalOptions.of(spec).quiet;
+    if (!quiet) {
+      out.print(OutputFormat.table.render(outcome.result().orElseThrow(), Terminal.colourWanted()));
+      out.println();
+    }
     var r = outcome.reconciliation().orElseThrow();
-    out.printf("%nRun %s: %d new, %d still open, %d resolved, %d exempt.%n", runId, r.opened(), r.stillOpen(), r.resolved(), r.exempt());
+    out.printf("Run %s: %d new, %d still open, %d resolved, %d exempt.%n", runId, r.opened(), r.stillOpen(), r.resolved(), r.exempt());
     DeactivationReport d = outcome.deactivation().orElseThrow();
     if (settings.run().enforce()) {
       for (DeactivatedKey k : d.deactivated()) {
@@ -71,14 +80,16 @@ final class RunCommand implements Callable<Integer> {
       for (PlannedDeactivation k : d.wouldDeactivate()) {
         out.println("Dry run: would deactivate access_key_" + k.slot() + " of " + k.userName() + " (deadline " + k.deadline() + ").");
       }
-      if (!d.wouldDeactivate().isEmpty()) {
+      if (!d.wouldDeactivate().isEmpty() && !quiet) {
         out.println("Set mode = enforce to deactivate them.");
       }
     }
-    out.println(settings.run().noticesTopicArn().isPresent()
-        ? outcome.noticesPublished().size() + " notices published."
-        : "No notices: notices-topic-arn is not set.");
+    if (!quiet) {
+      out.println(settings.run().noticesTopicArn().isPresent()
+          ? outcome.noticesPublished().size() + " notices published."
+          : "No notices: notices-topic-arn is not set.");
+    }
     out.flush();
-    return Main.OK;
+    return failOn.exitCode(outcome.result().orElseThrow().findings());
   }
 }

@@ -28,9 +28,16 @@ class ChecksCommandTest {
   }
 
   @Test
-  void readme_mentionsEveryCheckId() throws Exception {
+  void docsChecksMd_mentionsEveryCheckId() throws Exception {
+    String checks = Files.readString(DOCS);
+
+    assertThat(CheckCatalog.ids()).allSatisfy(id -> assertThat(checks).contains("[`" + id + "`](#" + id + ")"));
+  }
+
+  @Test
+  void readme_linksToTheCheckList() throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
 
-    assertThat(CheckCatalog.ids()).allSatisfy(id -> assertThat(readme).contains("`" + id + "`"));
+    assertThat(readme).contains("](docs/checks.md)");
   }
 }

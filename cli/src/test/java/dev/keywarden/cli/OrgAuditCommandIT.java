@@ -72,8 +72,30 @@ class OrgAuditCommandIT {
       assertThat(run.out()).containsPattern(account + "  audited: [1-9]\\d* open \\([1-9]\\d* new, 0 resolved\\)");
     }
     assertThat(run.out()).containsPattern("Run cli-\\S+: 3 accounts, 3 audited, 0 busy, 0 not audited, 0 failed\\.");
-    assertThat(run.err()).as("one progress line per account when stderr is not a terminal")
-        .contains("[1/3] ").contains("[3/3] ").doesNotContain("\r");
+    assertThat(run.err()).as("no progress when stderr is not a terminal").doesNotContain("[1/3]");
+  }
+
+  @Test
+  void orgAudit_whenFailOnCriticalAndRootHasNoMfa_exitsOne() {
+    String url = endpoint.endpoint().toString();
+    CliRun.of("setup", "--endpoint-url", url);
+
+    CliRun run = CliRun.of("org-audit", "--endpoint-url", url, "--fail-on", "critical");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.FINDINGS);
+    assertThat(run.out()).contains(": 3 accounts, 3 audited");
+  }
+
+  @Test
+  void orgAudit_whenQuiet_printsOnlyTheTotal() {
+    String url = endpoint.endpoint().toString();
+    CliRun.of("setup", "--endpoint-url", url);
+
+    CliRun run = CliRun.of("org-audit", "--endpoint-url", url, "--quiet");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+    assertThat(run.out().lines()).singleElement().asString()
+        .matches("Run cli-\\S+: 3 accounts, 3 audited, 0 busy, 0 not audited, 0 failed\\.");
   }
 
   @Test

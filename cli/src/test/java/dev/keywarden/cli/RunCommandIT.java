@@ -69,6 +69,38 @@ class RunCommandIT {
   }
 
   @Test
+  void run_whenFailOnHighAndAHighFindingExists_exitsOne(AwsEndpoint endpoint) {
+    seed(endpoint);
+    String url = endpoint.endpoint().toString();
+    CliRun.of("setup", "--endpoint-url", url);
+
+    CliRun run = CliRun.of("run", "--endpoint-url", url, "--fail-on", "high");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.FINDINGS);
+    assertThat(run.out()).contains("console-without-mfa");
+  }
+
+  @Test
+  void run_whenQuiet_printsOnlyTheRunsSummary(AwsEndpoint endpoint) {
+    seed(endpoint);
+    String url = endpoint.endpoint().toString();
+    CliRun.of("setup", "--endpoint-url", url, "--quiet");
+
+    CliRun run = CliRun.of("run", "--endpoint-url", url, "--quiet");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+    assertThat(run.out().lines()).singleElement().asString().matches("Run cli-\\S+: [1-9]\\d* new, 0 still open, .*");
+  }
+
+  @Test
+  void setup_whenQuiet_printsNothing(AwsEndpoint endpoint) {
+    CliRun run = CliRun.of("setup", "--endpoint-url", endpoint.endpoint().toString(), "--quiet");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void reactivate_whenKeywardenNeverDeactivatedTheKey_refusesWithExitTwo(AwsEndpoint endpoint) {
     seed(endpoint);
     String url = endpoint.endpoint().toString();

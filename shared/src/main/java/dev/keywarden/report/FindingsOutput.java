@@ -81,22 +81,34 @@ public final class FindingsOutput {
 
   /** Findings grouped by severity, most urgent first, with a one-paragraph summary at the end. */
   public static String table(AuditResult result, boolean colour) {
+    return table(result, colour, true);
+  }
+
+  /**
+   * Findings grouped by severity, most urgent first; with {@code framed}, a heading line first and a
+   * one-paragraph summary at the end (without, what a quiet command prints).
+   */
+  public static String table(AuditResult result, boolean colour, boolean framed) {
     StringBuilder out = new StringBuilder();
-    out.append("Keywarden audit of account ").append(result.accountId()).append(" as of ").append(result.asOf()).append("\n");
+    if (framed) {
+      out.append("Keywarden audit of account ").append(result.accountId()).append(" as of ").append(result.asOf()).append("\n");
+    }
     Map<Severity, List<Finding>> bySeverity = new EnumMap<>(Severity.class);
     result.findings().forEach(f -> bySeverity.computeIfAbsent(f.severity(), s -> new java.util.ArrayList<>()).add(f));
     int idWidth = result.findings().stream().mapToInt(f -> f.checkId().length()).max().orElse(0);
     int principalWidth = Math.min(28, result.findings().stream().mapToInt(f -> printable(f.principal()).length()).max().orElse(0));
     for (Map.Entry<Severity, List<Finding>> group : bySeverity.entrySet()) {
       String heading = group.getKey().name() + " (" + group.getValue().size() + ")";
-      out.append("\n").append(colour ? paint(group.getKey()) + heading + RESET : heading).append("\n");
+      out.append(framed || out.length() > 0 ? "\n" : "").append(colour ? paint(group.getKey()) + heading + RESET : heading).append("\n");
       for (Finding f : group.getValue()) {
         out.append("  ").append(pad(f.checkId(), idWidth))
             .append("  ").append(pad(clip(printable(f.principal()), principalWidth), principalWidth))
             .append("  ").append(printable(f.message())).append("\n");
       }
     }
-    out.append("\n").append(summary(result)).append("\n");
+    if (framed) {
+      out.append("\n").append(summary(result)).append("\n");
+    }
     return out.toString();
   }
 
