@@ -4,11 +4,18 @@ import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
 import dev.keywarden.audit.AccountRun;
 import dev.keywarden.audit.MemberAccess;
+import dev.keywarden.audit.MemberAccount;
 import dev.keywarden.audit.OrgAuditor;
 import dev.keywarden.audit.RunOutcome;
+import dev.keywarden.checks.Owners;
 import dev.keywarden.config.Settings;
 import dev.keywarden.inventory.AccountInventory;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -16,6 +23,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * findings table, topics and queue are reached with the management (central) clients.
  */
 public final class OrgAuditors {
+  private static final Logger LOG = LogManager.getLogger(OrgAuditors.class);
+
   private OrgAuditors() {}
 
   /**
@@ -70,10 +79,30 @@ public final class OrgAuditors {
       }
     }
 
+    /**
+     * Owners come from the user's tags, then the account's tags in Organizations, then the configured
+     * fallback: the account's owner, when it has one, stands in for the fallback in this account's run.
+     */
     @Override
     public RunOutcome run(AccountInventory inventory, String runId) {
-      AccountRun run = AccountRuns.create(access.management(), member, access.settings(), access.clock());
+      Settings settings = access.settings();
+      Optional<String> accountOwner = accountOwner(inventory.accountId());
+      if (accountOwner.isPresent()) {
+        settings = new Settings(settings.audit(), settings.run().withFallbackOwner(accountOwner), settings.org());
+      }
+      AccountRun run = AccountRuns.create(access.management(), member, settings, access.clock());
       return run.run(inventory, runId);
+    }
+
+    private Optional<String> accountOwner(String accountId) {
+      try {
+        List<MemberAccount> tagged = OrganizationGateway.create(access.management())
+            .withTags(List.of(new MemberAccount(accountId, "", "", Map.of())));
+        return Owners.accountOwner(tagged.get(0).tags(), access.settings().audit().ownerTagKeys());
+      } catch (KeywardenException | SdkException e) {
+        LOG.debug("accountId={} no owner from the account's tags: {}", accountId, e.getMessage());
+        return Optional.empty();
+      }
     }
 
     @Override

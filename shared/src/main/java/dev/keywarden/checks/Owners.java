@@ -9,6 +9,20 @@ public final class Owners {
   private Owners() {}
 
   /**
+   * The first owner tag of an account (its tags in Organizations), in the configured order, when that
+   * value is an e-mail address: the owner of the account's users that have no valid owner tag themselves.
+   */
+  public static Optional<String> accountOwner(java.util.Map<String, String> accountTags, List<String> ownerTagKeys) {
+    for (String key : ownerTagKeys) {
+      String value = accountTags.get(key);
+      if (value != null && !value.isBlank()) {
+        return Optional.of(value.trim()).filter(UserTags::plausibleEmail);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The first owner tag, in the configured order, with a non-blank value, when that value is an
    * e-mail address; empty when the user has no such tag or its value is not an address.
    */

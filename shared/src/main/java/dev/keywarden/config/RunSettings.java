@@ -40,6 +40,12 @@ public record RunSettings(
     Objects.requireNonNull(reportsBucket, "reportsBucket");
   }
 
+  /** The same settings with another fallback owner: an account's own owner tag, for that account's run. */
+  public RunSettings withFallbackOwner(Optional<String> owner) {
+    return new RunSettings(enforce, deactivationCap, noticeStagesDays, findingsTable, noticesTopicArn, securityTopicArn,
+        owner, historyDays, leaseSeconds, reportsBucket);
+  }
+
   /** Dry run, cap 20, notices at 14, 7 and 1 days, table {@code keywarden-findings}, 400 days of history. */
   public static RunSettings defaults() {
     return new RunSettings(false, 20, List.of(14, 7, 1), "keywarden-findings", Optional.empty(), Optional.empty(),

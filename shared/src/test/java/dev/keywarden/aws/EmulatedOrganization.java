@@ -94,9 +94,16 @@ final class EmulatedOrganization {
 
   /** A user with an active key, owned by {@code owner}, whose key is due for rotation after 30 days. */
   void createServiceUser(String accountId, String user, String owner) {
+    createServiceUser(accountId, user, Map.of("owner", owner));
+  }
+
+  /** A service user with a 30-day key limit, one key, and the given extra tags (none: no owner tag). */
+  void createServiceUser(String accountId, String user, Map<String, String> tags) {
     try (AwsClientFactory member = asAdministrator(accountId)) {
       AccountSeeder seeder = AccountSeeder.using(member.iam());
-      seeder.createUser(user, Map.of("owner", owner, dev.keywarden.config.AuditPolicy.MAX_KEY_AGE_TAG, "30"));
+      Map<String, String> all = new java.util.HashMap<>(tags);
+      all.put(dev.keywarden.config.AuditPolicy.MAX_KEY_AGE_TAG, "30");
+      seeder.createUser(user, all);
       seeder.addAccessKey(user);
     }
   }

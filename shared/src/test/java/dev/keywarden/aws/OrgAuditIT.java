@@ -125,6 +125,22 @@ class OrgAuditIT {
   }
 
   @Test
+  void audit_whenAUserHasNoOwnerTag_tellsTheOwnerNamedInTheAccountsTagsInsteadOfTheFallback() throws Exception {
+    String member = members.get(0);
+    org.createAuditRole(member, "arn:aws:iam::" + org.managementAccountId() + ":root");
+    org.createServiceUser(member, "svc-orphan", Map.of());
+    management.organizations().tagResource(r -> r.resourceId(member)
+        .tags(t -> t.key("owner").value("account-team@example.com")));
+    NoticeInbox accountTeam = NoticeInbox.subscribe(management, topicArn, "account-team@example.com");
+
+    RunOutcome outcome = OrgAuditors.create(settings(membersOnly()), management, clock).audit(new AuditRequest("tags-1", member));
+
+    assertThat(outcome.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+    assertThat(accountTeam.drain()).singleElement()
+        .satisfies(n -> assertThat(n.body()).contains("svc-orphan"));
+  }
+
+  @Test
   void forAccount_entersTheMemberAsItsAuditRoleWithTheRunInTheSessionName() {
     org.createAuditRole(members.get(0), "arn:aws:iam::" + org.managementAccountId() + ":root");
     MemberAccountClients clients = MemberAccountClients.create(management, membersOnly());
