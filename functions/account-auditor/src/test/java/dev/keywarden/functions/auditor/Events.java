@@ -1,5 +1,6 @@
 package dev.keywarden.functions.auditor;
 
+import dev.keywarden.testsupport.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

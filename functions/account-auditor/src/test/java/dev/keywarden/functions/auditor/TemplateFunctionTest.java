@@ -1,5 +1,6 @@
 package dev.keywarden.functions.auditor;
 
+import dev.keywarden.testsupport.SamTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;

@@ -1,5 +1,6 @@
 package dev.keywarden.functions.aggregator;
 
+import dev.keywarden.testsupport.SamTemplate;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.IOException;
 import java.io.InputStream;

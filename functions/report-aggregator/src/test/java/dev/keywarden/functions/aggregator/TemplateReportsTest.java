@@ -1,5 +1,6 @@
 package dev.keywarden.functions.aggregator;
 
+import dev.keywarden.testsupport.SamTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.keywarden.functions.dispatcher;
+package dev.keywarden.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,14 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A CloudFormation template read as plain data: short-form tags ({@code !Ref X}, {@code !GetAtt X.Arn},
+ * For the function modules' tests. A CloudFormation template read as plain data: short-form tags ({@code !Ref X}, {@code !GetAtt X.Arn},
  * {@code !Sub ...}) become their argument, and {@code !If [c, a, b]} a list of the three.
  */
-final class SamTemplate {
+public final class SamTemplate {
   /** The repository root, from a module under {@code functions/}. */
-  static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+  public static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
   /** This module's directory. */
-  static final Path MODULE = Path.of("").toAbsolutePath().normalize();
+  public static final Path MODULE = Path.of("").toAbsolutePath().normalize();
 
   private final JsonNode root;
 
@@ -30,7 +30,7 @@ final class SamTemplate {
     this.root = root;
   }
 
-  static SamTemplate load(String file) {
+  public static SamTemplate load(String file) {
     try {
       return new SamTemplate(new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(file).toFile()));
     } catch (IOException e) {
@@ -39,7 +39,7 @@ final class SamTemplate {
   }
 
   /** The properties of every {@code AWS::Serverless::Function}, by logical id. */
-  Map<String, JsonNode> functions() {
+  public Map<String, JsonNode> functions() {
     Map<String, JsonNode> functions = new LinkedHashMap<>();
     root.path("Resources").fields().forEachRemaining(e -> {
       if ("AWS::Serverless::Function".equals(e.getValue().path("Type").asText())) {
@@ -49,12 +49,20 @@ final class SamTemplate {
     return functions;
   }
 
-  JsonNode resource(String logicalId) {
+  public JsonNode resource(String logicalId) {
     return root.path("Resources").path(logicalId);
   }
 
+  public JsonNode parameter(String name) {
+    return root.path("Parameters").path(name);
+  }
+
+  public JsonNode output(String name) {
+    return root.path("Outputs").path(name);
+  }
+
   /** The Allow statements of a role's inline policies, both branches of an {@code !If} included. */
-  List<JsonNode> allowStatements(String roleLogicalId) {
+  public List<JsonNode> allowStatements(String roleLogicalId) {
     List<JsonNode> statements = new ArrayList<>();
     for (JsonNode policy : resource(roleLogicalId).path("Properties").path("Policies")) {
       for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
@@ -73,7 +81,7 @@ final class SamTemplate {
   }
 
   /** Every action pattern a role's inline policies allow ({@code iam:Get*} stays a pattern). */
-  List<String> allowedActions(String roleLogicalId) {
+  public List<String> allowedActions(String roleLogicalId) {
     List<String> actions = new ArrayList<>();
     for (JsonNode statement : allowStatements(roleLogicalId)) {
       JsonNode action = statement.path("Action");
@@ -87,17 +95,17 @@ final class SamTemplate {
   }
 
   /** Whether one of the role's action patterns matches the action, case-insensitively as IAM does. */
-  boolean allows(String roleLogicalId, String action) {
+  public boolean allows(String roleLogicalId, String action) {
     return allowedActions(roleLogicalId).stream().anyMatch(pattern -> matches(pattern, action));
   }
 
-  static boolean matches(String pattern, String action) {
+  public static boolean matches(String pattern, String action) {
     String regex = ("\\Q" + pattern + "\\E").replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(action).matches();
   }
 
   /** The shaded jar this module's pom writes, as a path from the repository root. */
-  static String shadedJar() {
+  public static String shadedJar() {
     try {
       String pom = Files.readString(MODULE.resolve("pom.xml"));
       Matcher m = Pattern.compile("<outputFile>\\$\\{project\\.build\\.directory}/([^<]+)</outputFile>").matcher(pom);
