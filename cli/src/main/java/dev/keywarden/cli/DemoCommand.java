@@ -274,7 +274,7 @@ final class DemoCommand implements Callable<Integer> {
     RunSettings d = RunSettings.defaults();
     RunSettings run = new RunSettings(true, d.deactivationCap(), d.noticeStagesDays(), d.findingsTable(),
         Optional.of(notices), Optional.of(securityTopic), Optional.of(FALLBACK_OWNER), d.historyDays(), d.leaseSeconds(),
-        Optional.empty());
+        Optional.empty(), d.stopMarginSeconds());
     OrgSettings org = new OrgSettings(OrgSettings.DEFAULT_AUDIT_ROLE_NAME, Optional.of(DemoOrganization.EXTERNAL_ID),
         List.of(), List.of(), List.of(), List.of(), Optional.empty());
     return new Settings(AuditPolicy.defaults(), run, org);

@@ -102,7 +102,8 @@ final class OrgAuditCommand implements Callable<Integer> {
   /** What happened to one account: its outcome, or the error that stopped its run. */
   record AccountResult(String accountId, RunOutcome outcome, String error) {
     boolean ok() {
-      return outcome != null && outcome.status() != RunOutcome.Status.NOT_AUDITED;
+      return outcome != null && outcome.status() != RunOutcome.Status.NOT_AUDITED
+          && outcome.status() != RunOutcome.Status.INCOMPLETE;
     }
   }
 
@@ -168,6 +169,7 @@ final class OrgAuditCommand implements Callable<Integer> {
           case COMPLETED -> audited++;
           case SKIPPED_BUSY -> busy++;
           case NOT_AUDITED -> notAudited++;
+          case INCOMPLETE -> failed++;
         }
       }
     }
@@ -194,6 +196,7 @@ final class OrgAuditCommand implements Callable<Integer> {
       }
       case SKIPPED_BUSY -> "busy: another run is auditing it";
       case NOT_AUDITED -> "not audited: " + o.summary().flatMap(s -> s.failure()).orElse("unknown reason");
+      case INCOMPLETE -> "incomplete: stopped at its deadline; the next run finishes it";
     };
   }
 
@@ -234,6 +237,7 @@ final class OrgAuditCommand implements Callable<Integer> {
         case COMPLETED -> "done";
         case SKIPPED_BUSY -> "busy";
         case NOT_AUDITED -> "not audited";
+        case INCOMPLETE -> "incomplete";
       };
       String line = String.format(Locale.ROOT, "[%d/%d] %s %s", done, expected, result.accountId(), status);
       if (terminal) {

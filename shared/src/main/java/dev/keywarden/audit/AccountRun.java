@@ -49,7 +49,9 @@ import org.apache.logging.log4j.Logger;
  * what a crashed run left (unfinished deactivations, claimed but unpublished notices); run the
  * checks; plan deactivations under the rails; reconcile findings with the table, writing only what
  * changed; deactivate; claim and publish owners' notices; write the run's summary; give the lease
- * back. Every step is idempotent, so a run killed anywhere is completed by the next one.
+ * back. Every step is idempotent, so a run killed anywhere is completed by the next one. Given a
+ * {@link Deadline}, a run starts no new deactivation or notice once it is reached and ends
+ * {@link RunOutcome.Status#INCOMPLETE}, leaving the rest to the next run.
  */
 public final class AccountRun {
   private static final Logger LOG = LogManager.getLogger(AccountRun.class);
@@ -76,8 +78,18 @@ public final class AccountRun {
     return new Builder();
   }
 
-  /** Runs the loop for the account the inventory describes. */
+  /** Runs the loop for the account the inventory describes, to the end. */
   public RunOutcome run(AccountInventory inventory, String runId) {
+    return run(inventory, runId, Deadline.none());
+  }
+
+  /**
+   * Runs the loop for the account the inventory describes, starting no step that acts once the
+   * deadline is reached: the outcome is then {@link RunOutcome.Status#INCOMPLETE}, the lease is given
+   * back, no summary is written, and the next run of the account does what is left.
+   */
+  public RunOutcome run(AccountInventory inventory, String runId, Deadline deadline) {
+    Objects.requireNonNull(deadline, "deadline");
     String accountId = inventory.accountId();
     Instant now = clock.instant();
     if (!store.acquireLease(accountId, runId, now, Duration.ofSeconds(settings.run().leaseSeconds()))) {
@@ -86,18 +98,18 @@ public final class AccountRun {
           Optional.empty(), List.of(), Optional.empty());
     }
     try {
-      return runHoldingLease(inventory, runId, now);
+      return runHoldingLease(inventory, runId, now, deadline);
     } finally {
       store.releaseLease(accountId, runId);
     }
   }
 
-  private RunOutcome runHoldingLease(AccountInventory inventory, String runId, Instant now) {
+  private RunOutcome runHoldingLease(AccountInventory inventory, String runId, Instant now, Deadline deadline) {
     String accountId = inventory.accountId();
     String actor = inventory.callerArn().orElse("keywarden");
     Mode mode = settings.run().enforce() ? Mode.ENFORCE : Mode.DRY_RUN;
     AccountState state = store.load(accountId);
-    List<String> published = new ArrayList<>(notices.republish(accountId, state.pendingNotices()));
+    List<String> published = new ArrayList<>(notices.republish(accountId, state.pendingNotices(), deadline));
 
     AuditResult audit = CheckRunner.run(new CheckContext(inventory, settings.audit(), now));
     DeactivationPlan plan = DeactivationPlanner.plan(accountId, audit, inventory, mode, settings.run().deactivationCap(),
@@ -108,18 +120,27 @@ public final class AccountRun {
     store.writeFindings(accountId, reconciliation.changed());
 
     Deactivator deactivator = Deactivator.create(ActionLogStore.of(store), keys);
-    DeactivationReport report = deactivator.execute(accountId, runId, actor, plan, mode, state, now);
+    DeactivationReport report = deactivator.execute(accountId, runId, actor, plan, mode, state, now, deadline::reached);
     List<DeactivatedKey> deactivated = new ArrayList<>(report.deactivated());
     deactivated.addAll(resumedDeactivations(report.resumed(), inventory));
     deactivated.addAll(unannouncedDeactivations(state, inventory, now, deactivated));
     report.failed().forEach(f -> LOG.warn("runId={} accountId={} deactivation failed: {}", runId, accountId, f));
-    if (!plan.deferred().isEmpty()) {
+    if (!plan.deferred().isEmpty() && !deadline.reached()) {
       notices.alertDeferred(accountId, runId, plan);
     }
 
-    published.addAll(notices.send(accountId, runId, inventory, withDeferred, state, deactivated, now));
+    published.addAll(notices.send(accountId, runId, inventory, withDeferred, state, deactivated, now, deadline));
     recordKeyOwners(accountId, inventory, withDeferred);
 
+    if (deadline.reached()) {
+      int handled = report.deactivated().size() + report.alreadyDone().size() + report.failed().size();
+      int keysLeft = mode == Mode.ENFORCE ? plan.deactivate().size() - handled : 0;
+      LOG.warn("runId={} accountId={} stopped at its deadline ({}): findings recorded, {} of {} deactivation(s) and "
+          + "{} notice(s) done, {} key(s) and the summary left for the next run", runId, accountId, deadline,
+          handled, mode == Mode.ENFORCE ? plan.deactivate().size() : 0, published.size(), keysLeft);
+      return new RunOutcome(accountId, runId, RunOutcome.Status.INCOMPLETE, Optional.of(withDeferred),
+          Optional.of(reconciliation), Optional.of(report), published, Optional.empty());
+    }
     RunSummary summary = Summaries.of(accountId, runId, now, inventory, withDeferred, reconciliation,
         mode == Mode.ENFORCE ? deactivated.size() : report.wouldDeactivate().size(), plan.deferred().size(),
         published.size());

@@ -19,8 +19,11 @@ public interface MemberAccess {
     /** Reads the account's inventory. */
     AccountInventory readInventory();
 
-    /** Runs the loop on the inventory; findings, notices and summary go to the central side. */
-    RunOutcome run(AccountInventory inventory, String runId);
+    /**
+     * Runs the loop on the inventory, starting nothing new once the deadline is reached; findings,
+     * notices and summary go to the central side.
+     */
+    RunOutcome run(AccountInventory inventory, String runId, Deadline deadline);
 
     @Override
     void close();

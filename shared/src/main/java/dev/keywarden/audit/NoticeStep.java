@@ -39,12 +39,15 @@ final class NoticeStep {
   }
 
   /** Publishes drafts an earlier run claimed but did not confirm; returns their ids. */
-  List<String> republish(String accountId, List<NoticeDraft> pending) {
+  List<String> republish(String accountId, List<NoticeDraft> pending, Deadline deadline) {
     List<String> sent = new ArrayList<>();
     if (publisher.isEmpty()) {
       return sent;
     }
     for (NoticeDraft draft : pending) {
+      if (deadline.reached()) {
+        break;
+      }
       publishAndComplete(accountId, draft).ifPresent(sent::add);
     }
     return sent;
@@ -52,7 +55,7 @@ final class NoticeStep {
 
   /** Plans this run's notices, claims each, and publishes those this run claimed; returns their ids. */
   List<String> send(String accountId, String runId, AccountInventory inventory, AuditResult result, AccountState state,
-      List<DeactivatedKey> deactivated, Instant now) {
+      List<DeactivatedKey> deactivated, Instant now, Deadline deadline) {
     List<String> sent = new ArrayList<>();
     if (publisher.isEmpty()) {
       return sent;
@@ -60,6 +63,9 @@ final class NoticeStep {
     List<NoticeDraft> drafts = NoticePlanner.plan(accountId, runId, inventory, result, state.noticeStates(),
         settings.run().noticeStagesDays(), settings.run().fallbackOwner(), settings.audit().ownerTagKeys(), deactivated, now);
     for (NoticeDraft draft : drafts) {
+      if (deadline.reached()) {
+        break;
+      }
       if (store.claimNotice(accountId, draft)) {
         publishAndComplete(accountId, draft).ifPresent(sent::add);
       } else {

@@ -7,6 +7,7 @@ import dev.keywarden.inventory.AccountInventory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -71,12 +72,26 @@ public final class OrgAuditor {
   }
 
   /**
-   * Audits one account: enters it, reads its inventory and runs its loop. When it cannot be entered
-   * or read, records {@code account-not-audited} with the reason instead.
+   * Audits one account to the end: enters it, reads its inventory and runs its loop. When it cannot
+   * be entered or read, records {@code account-not-audited} with the reason instead.
    */
   public RunOutcome audit(AuditRequest request) {
+    return audit(request, Deadline.none());
+  }
+
+  /**
+   * Audits one account as {@link #audit(AuditRequest)} does, within a deadline: an account reached
+   * after it is not entered, and a run that reaches it stops between steps; either way the outcome is
+   * {@link RunOutcome.Status#INCOMPLETE} and the next run of the account does what is left.
+   */
+  public RunOutcome audit(AuditRequest request, Deadline deadline) {
     String accountId = request.accountId();
     String runId = request.runId();
+    if (deadline.reached()) {
+      LOG.warn("runId={} accountId={} not started: {}", runId, accountId, deadline);
+      return new RunOutcome(accountId, runId, RunOutcome.Status.INCOMPLETE, Optional.empty(), Optional.empty(),
+          Optional.empty(), List.of(), Optional.empty());
+    }
     MemberAccess.Session session;
     try {
       session = members.open(accountId, runId);
@@ -94,7 +109,7 @@ public final class OrgAuditor {
         return central.notAudited(accountId, runId, "the credentials act in account " + inventory.accountId()
             + ", not " + accountId + "; check the audit role's account");
       }
-      return session.run(inventory, runId);
+      return session.run(inventory, runId, deadline);
     }
   }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * @param accountId the account
  * @param runId the run
- * @param status whether the run did the work, found another run doing it, or could not audit
+ * @param status whether the run did the work, found another run doing it, could not audit, or ran out
+ *     of time
  * @param result the audit's findings (empty when not audited or skipped)
  * @param reconciliation what changed in the findings table
  * @param deactivation what happened to expired keys
@@ -37,7 +38,12 @@ public record RunOutcome(
     /** Another run held the account's lease; this one did nothing. */
     SKIPPED_BUSY,
     /** The account could not be audited; an account-not-audited finding records why. */
-    NOT_AUDITED
+    NOT_AUDITED,
+    /**
+     * The run reached its deadline and stopped before finishing: what it did is recorded, what is
+     * left (deactivations, notices, the summary) is for the next run of the account.
+     */
+    INCOMPLETE
   }
 
   public RunOutcome {

@@ -3,6 +3,7 @@ package dev.keywarden.aws;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
 import dev.keywarden.audit.AccountRun;
+import dev.keywarden.audit.Deadline;
 import dev.keywarden.audit.MemberAccess;
 import dev.keywarden.audit.MemberAccount;
 import dev.keywarden.audit.OrgAuditor;
@@ -84,14 +85,14 @@ public final class OrgAuditors {
      * fallback: the account's owner, when it has one, stands in for the fallback in this account's run.
      */
     @Override
-    public RunOutcome run(AccountInventory inventory, String runId) {
+    public RunOutcome run(AccountInventory inventory, String runId, Deadline deadline) {
       Settings settings = access.settings();
       Optional<String> accountOwner = accountOwner(inventory.accountId());
       if (accountOwner.isPresent()) {
         settings = new Settings(settings.audit(), settings.run().withFallbackOwner(accountOwner), settings.org());
       }
       AccountRun run = AccountRuns.create(access.management(), member, settings, access.clock());
-      return run.run(inventory, runId);
+      return run.run(inventory, runId, deadline);
     }
 
     private Optional<String> accountOwner(String accountId) {

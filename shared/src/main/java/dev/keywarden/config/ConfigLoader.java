@@ -47,6 +47,7 @@ public final class ConfigLoader {
     HISTORY_DAYS("history-days", 1, 3650),
     LEASE_SECONDS("lease-seconds", 60, 86400),
     REPORTS_BUCKET("reports-bucket", 0, 0),
+    STOP_MARGIN_SECONDS("stop-margin-seconds", 5, 600),
     AUDIT_ROLE_NAME("audit-role-name", 0, 0),
     EXTERNAL_ID("external-id", 0, 0),
     INCLUDE_OUS("include-ous", 0, 0),
@@ -224,7 +225,8 @@ public final class ConfigLoader {
         fallback,
         orDefault(intOf.apply(Setting.HISTORY_DAYS), d.historyDays()),
         orDefault(intOf.apply(Setting.LEASE_SECONDS), d.leaseSeconds()),
-        bucket);
+        bucket,
+        orDefault(intOf.apply(Setting.STOP_MARGIN_SECONDS), d.stopMarginSeconds()));
   }
 
   private static Optional<String> optional(Map<Setting, Raw> raw, Setting setting, Pattern pattern, String expected) {

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param historyDays resolved findings and run summaries are kept this long
  * @param leaseSeconds how long one run may hold an account before another may take over
  * @param reportsBucket the S3 bucket the weekly report is written to
+ * @param stopMarginSeconds in Lambda, a run starts no new deactivation, notice or account once less
+ *     than this remains before the function's timeout; what is left goes to the next run
  */
 public record RunSettings(
     boolean enforce,
@@ -30,7 +32,8 @@ public record RunSettings(
     Optional<String> fallbackOwner,
     int historyDays,
     int leaseSeconds,
-    Optional<String> reportsBucket) {
+    Optional<String> reportsBucket,
+    int stopMarginSeconds) {
   public RunSettings {
     noticeStagesDays = List.copyOf(noticeStagesDays);
     Objects.requireNonNull(findingsTable, "findingsTable");
@@ -43,12 +46,15 @@ public record RunSettings(
   /** The same settings with another fallback owner: an account's own owner tag, for that account's run. */
   public RunSettings withFallbackOwner(Optional<String> owner) {
     return new RunSettings(enforce, deactivationCap, noticeStagesDays, findingsTable, noticesTopicArn, securityTopicArn,
-        owner, historyDays, leaseSeconds, reportsBucket);
+        owner, historyDays, leaseSeconds, reportsBucket, stopMarginSeconds);
   }
 
-  /** Dry run, cap 20, notices at 14, 7 and 1 days, table {@code keywarden-findings}, 400 days of history. */
+  /**
+   * Dry run, cap 20, notices at 14, 7 and 1 days, table {@code keywarden-findings}, 400 days of history,
+   * 900 s leases, a 60 s stop margin.
+   */
   public static RunSettings defaults() {
     return new RunSettings(false, 20, List.of(14, 7, 1), "keywarden-findings", Optional.empty(), Optional.empty(),
-        Optional.empty(), 400, 900, Optional.empty());
+        Optional.empty(), 400, 900, Optional.empty(), 60);
   }
 }

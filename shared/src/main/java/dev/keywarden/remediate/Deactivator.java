@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Carries out one account's deactivation plan so that every change is logged before and after, a
@@ -55,7 +56,18 @@ public final class Deactivator {
    */
   public DeactivationReport execute(
       String accountId, String runId, String actor, DeactivationPlan plan, Mode mode, AccountState state, Instant now) {
+    return execute(accountId, runId, actor, plan, mode, state, now, () -> false);
+  }
+
+  /**
+   * Runs the plan in the given mode, asking {@code stop} before each key: once it answers true no
+   * other key is begun (the one in hand is finished), and unfinished actions of earlier runs are left
+   * to the next run. Keys not begun are in none of the report's lists.
+   */
+  public DeactivationReport execute(String accountId, String runId, String actor, DeactivationPlan plan, Mode mode,
+      AccountState state, Instant now, BooleanSupplier stop) {
     Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(stop, "stop");
     if (mode == Mode.DRY_RUN) {
       return new DeactivationReport(mode, plan.deactivate(), List.of(), List.of(), List.of(), List.of());
     }
@@ -65,9 +77,14 @@ public final class Deactivator {
     List<String> failed = new ArrayList<>();
     List<ActionLogEntry> resumed = new ArrayList<>(run.resume(Kind.REACTIVATE));
     for (PlannedDeactivation key : plan.deactivate()) {
+      if (stop.getAsBoolean()) {
+        return new DeactivationReport(mode, List.of(), deactivated, resumed, alreadyDone, failed);
+      }
       run.deactivate(key, deactivated, alreadyDone, failed);
     }
-    resumed.addAll(run.resume(Kind.DEACTIVATE));
+    if (!stop.getAsBoolean()) {
+      resumed.addAll(run.resume(Kind.DEACTIVATE));
+    }
     return new DeactivationReport(mode, List.of(), deactivated, resumed, alreadyDone, failed);
   }
 

@@ -71,7 +71,7 @@ class OrgAuditorTest {
       }
 
       @Override
-      public RunOutcome run(AccountInventory read, String runId) {
+      public RunOutcome run(AccountInventory read, String runId, Deadline deadline) {
         ran.add(read.accountId());
         return new RunOutcome(read.accountId(), runId, RunOutcome.Status.COMPLETED, Optional.empty(), Optional.empty(),
             Optional.empty(), List.of(), Optional.empty());
@@ -137,6 +137,30 @@ class OrgAuditorTest {
     assertThat(outcome.status()).isEqualTo(RunOutcome.Status.COMPLETED);
     assertThat(ran).containsExactly(A);
     assertThat(closed).containsExactly(A);
+  }
+
+  @Test
+  void audit_whenTheDeadlineIsReachedBeforeStarting_entersNothingAndReportsIncomplete() {
+    List<String> opened = new ArrayList<>();
+    OrgAuditor auditor = auditor((id, run) -> {
+      opened.add(id);
+      return session(id, inventory(id), null);
+    });
+
+    RunOutcome outcome = auditor.audit(new AuditRequest("run-1", A), Deadline.of(() -> 29_999, java.time.Duration.ofSeconds(30)));
+
+    assertThat(outcome.status()).isEqualTo(RunOutcome.Status.INCOMPLETE);
+    assertThat(opened).isEmpty();
+    assertThat(store.load(A).findings()).isEmpty();
+  }
+
+  @Test
+  void audit_whenTimeRemainsAboveTheMargin_runsTheAccount() {
+    RunOutcome outcome = auditor((id, run) -> session(id, inventory(id), null))
+        .audit(new AuditRequest("run-1", A), Deadline.of(() -> 30_000, java.time.Duration.ofSeconds(30)));
+
+    assertThat(outcome.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+    assertThat(ran).containsExactly(A);
   }
 
   @Test

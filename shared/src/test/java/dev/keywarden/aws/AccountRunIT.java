@@ -73,7 +73,8 @@ class AccountRunIT {
   private Settings settings(boolean enforce, int cap) {
     RunSettings d = RunSettings.defaults();
     return new Settings(AuditPolicy.defaults(), new RunSettings(enforce, cap, d.noticeStagesDays(), d.findingsTable(),
-        Optional.of(topicArn), Optional.of(securityTopicArn), Optional.empty(), d.historyDays(), d.leaseSeconds(), Optional.empty()));
+        Optional.of(topicArn), Optional.of(securityTopicArn), Optional.empty(), d.historyDays(), d.leaseSeconds(), Optional.empty(),
+        d.stopMarginSeconds()));
   }
 
   private AccountInventory read() {

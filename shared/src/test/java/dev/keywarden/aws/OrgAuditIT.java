@@ -71,7 +71,7 @@ class OrgAuditIT {
     RunSettings d = RunSettings.defaults();
     return new Settings(dev.keywarden.config.AuditPolicy.defaults(), new RunSettings(false, d.deactivationCap(),
         d.noticeStagesDays(), TABLE, Optional.of(topicArn), Optional.empty(), Optional.empty(), d.historyDays(),
-        d.leaseSeconds(), Optional.empty()), orgSettings);
+        d.leaseSeconds(), Optional.empty(), d.stopMarginSeconds()), orgSettings);
   }
 
   private OrgSettings membersOnly() {

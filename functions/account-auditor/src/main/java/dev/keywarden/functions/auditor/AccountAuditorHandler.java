@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.audit.AuditRequest;
+import dev.keywarden.audit.Deadline;
 import dev.keywarden.audit.OrgAuditor;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AccountRuns;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +58,7 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
   private final OrgAuditor auditor;
   private final Supplier<String> ownAccountId;
   private final AccountStateStore store;
+  private final Duration stopMargin;
 
   /**
    * Built by the Lambda runtime: settings from the environment, clients from the function's role, and
@@ -71,6 +74,7 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
     this.auditor = OrgAuditors.create(settings, clients, clock);
     this.ownAccountId = memoize(() -> CallerIdentity.of(clients.sts()).accountId());
     this.store = AccountRuns.store(clients, settings);
+    this.stopMargin = Duration.ofSeconds(settings.run().stopMarginSeconds());
   }
 
   /** Asks to be primed before the checkpoint of the given context (the global one in Lambda). */
@@ -106,32 +110,38 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
       ThreadContext.put("requestId", context.getAwsRequestId());
     }
     try {
-      Object response = handle(AuditorEvent.parse(read(input)));
+      Object response = handle(AuditorEvent.parse(read(input)), deadline(context));
       JSON.writeValue(output, response);
     } finally {
       ThreadContext.clearMap();
     }
   }
 
-  Object handle(AuditorEvent event) {
+  /** The invocation's deadline: the stop margin before the function's timeout (none outside Lambda). */
+  Deadline deadline(Context context) {
+    return context == null ? Deadline.none() : Deadline.of(context::getRemainingTimeInMillis, stopMargin);
+  }
+
+  Object handle(AuditorEvent event, Deadline deadline) {
     if (event instanceof AuditorEvent.SqsBatch batch) {
-      return auditBatch(batch);
+      return auditBatch(batch, deadline);
     }
-    return auditOwnAccount((AuditorEvent.Scheduled) event);
+    return auditOwnAccount((AuditorEvent.Scheduled) event, deadline);
   }
 
   /**
    * Audits each record on its own. A body that is not an audit request, and an audit that fails with an
    * unexpected error, fail only their record: the queue retries it and, after its last receive, moves it
    * to the dead-letter queue. An account that could not be audited is a success, since its finding says
-   * so.
+   * so. Once the deadline is reached no further record is begun, and a run stopped by it is failed too:
+   * those records come back after the queue's visibility timeout and their next run finishes the work.
    */
-  SQSBatchResponse auditBatch(AuditorEvent.SqsBatch batch) {
+  SQSBatchResponse auditBatch(AuditorEvent.SqsBatch batch, Deadline deadline) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (AuditorEvent.QueuedMessage message : batch.messages()) {
       ThreadContext.put("messageId", message.messageId());
       try {
-        if (!auditMessage(message)) {
+        if (!auditMessage(message, deadline)) {
           failures.add(new SQSBatchResponse.BatchItemFailure(message.messageId()));
         }
       } finally {
@@ -143,7 +153,7 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
     return new SQSBatchResponse(failures);
   }
 
-  private boolean auditMessage(AuditorEvent.QueuedMessage message) {
+  private boolean auditMessage(AuditorEvent.QueuedMessage message, Deadline deadline) {
     AuditRequest request;
     try {
       request = AuditRequest.fromJson(message.body());
@@ -155,8 +165,9 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
     ThreadContext.put("runId", request.runId());
     ThreadContext.put("accountId", request.accountId());
     try {
-      log(auditor.audit(request));
-      return true;
+      RunOutcome outcome = auditor.audit(request, deadline);
+      log(outcome);
+      return outcome.status() != RunOutcome.Status.INCOMPLETE;
     } catch (RuntimeException unexpected) {
       LOG.error("audit of account {} failed; message {} returns to the queue for a retry",
           request.accountId(), message.messageId(), unexpected);
@@ -165,12 +176,12 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
   }
 
   /** Single-account mode: the account the function runs in, under a run named after the event. */
-  Map<String, Object> auditOwnAccount(AuditorEvent.Scheduled event) {
+  Map<String, Object> auditOwnAccount(AuditorEvent.Scheduled event, Deadline deadline) {
     String runId = event.runId();
     ThreadContext.put("runId", runId);
     AuditRequest request = new AuditRequest(runId, ownAccountId.get());
     ThreadContext.put("accountId", request.accountId());
-    RunOutcome outcome = auditor.audit(request);
+    RunOutcome outcome = auditor.audit(request, deadline);
     log(outcome);
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("runId", outcome.runId());
@@ -185,6 +196,8 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
           outcome.result().map(r -> r.findings().size()).orElse(0));
       case SKIPPED_BUSY -> LOG.info("account {} is being audited by another run; skipped", outcome.accountId());
       case NOT_AUDITED -> LOG.warn("account {} could not be audited; its account-not-audited finding says why",
+          outcome.accountId());
+      case INCOMPLETE -> LOG.warn("account {} stopped at the invocation's deadline; the next run finishes it",
           outcome.accountId());
     }
   }

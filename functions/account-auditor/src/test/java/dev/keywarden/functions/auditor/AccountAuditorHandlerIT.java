@@ -2,6 +2,7 @@ package dev.keywarden.functions.auditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.aws.AccountSeeder;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,9 +56,13 @@ class AccountAuditorHandlerIT {
   }
 
   private JsonNode invoke(String sampleEvent) throws Exception {
+    return invoke(sampleEvent, null);
+  }
+
+  private JsonNode invoke(String sampleEvent, Context context) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = Events.stream(sampleEvent)) {
-      handler.handleRequest(in, out, null);
+      handler.handleRequest(in, out, context);
     }
     return JSON.readTree(out.toString(StandardCharsets.UTF_8));
   }
@@ -91,5 +97,43 @@ class AccountAuditorHandlerIT {
     assertThat(response.path("accountId").asText()).isEqualTo(ACCOUNT);
     assertThat(response.path("status").asText()).isEqualTo("COMPLETED");
     assertThat(findings()).extracting(StoredFinding::checkId).contains("owner-missing");
+  }
+
+  @Test
+  void handleRequest_whenTheInvocationHasTimeLeft_auditsAsWithoutADeadline() throws Exception {
+    JsonNode response = invoke("sqs-audit-request.json", new TimedContext(() -> 600_000));
+
+    assertThat(response.path("batchItemFailures")).isEmpty();
+    assertThat(findings()).extracting(StoredFinding::checkId).contains("owner-missing");
+  }
+
+  @Test
+  void handleRequest_whenLessThanTheStopMarginIsLeft_beginsNoRecordAndReturnsEachToTheQueue() throws Exception {
+    JsonNode response = invoke("sqs-mixed-batch.json", new TimedContext(() -> 59_000));
+
+    assertThat(response.path("batchItemFailures")).extracting(f -> f.path("itemIdentifier").asText())
+        .as("every record, the good one too, comes back after the visibility timeout").hasSize(2);
+    assertThat(findings()).as("no account was begun").isEmpty();
+  }
+
+  @Test
+  void handleRequest_whenTheScheduleComesWithTooLittleTime_reportsIncompleteAndWritesNothing() throws Exception {
+    JsonNode response = invoke("scheduled-daily.json", new TimedContext(() -> 10_000));
+
+    assertThat(response.path("status").asText()).isEqualTo("INCOMPLETE");
+    assertThat(findings()).isEmpty();
+  }
+
+  @Test
+  void handleRequest_whenTimeRunsOutDuringTheAudit_failsTheRecordSoThatItsNextDeliveryFinishes() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    JsonNode response = invoke("sqs-audit-request.json",
+        new TimedContext(() -> asked.getAndIncrement() < 1 ? 600_000 : 30_000));
+
+    assertThat(response.path("batchItemFailures")).extracting(f -> f.path("itemIdentifier").asText()).hasSize(1);
+    assertThat(findings()).as("the audit began and recorded its findings before stopping")
+        .extracting(StoredFinding::checkId).contains("owner-missing");
+    JsonNode retried = invoke("sqs-audit-request.json", new TimedContext(() -> 600_000));
+    assertThat(retried.path("batchItemFailures")).isEmpty();
   }
 }
