@@ -67,6 +67,16 @@ class TemplateReportsTest {
   }
 
   @Test
+  void bucket_removesTheDeleteMarkersThatExpiryLeaves() {
+    JsonNode rule = bucket().at("/Properties/LifecycleConfiguration/Rules/1");
+
+    assertThat(rule.path("Status").asText()).isEqualTo("Enabled");
+    assertThat(rule.path("Prefix").asText()).isEqualTo("reports/");
+    assertThat(rule.path("ExpiredObjectDeleteMarker").asBoolean()).isTrue();
+    assertThat(rule.has("ExpirationInDays")).as("S3 refuses both in one rule").isFalse();
+  }
+
+  @Test
   void bucketPolicy_deniesEveryRequestWithoutTls() {
     JsonNode policy = TEMPLATE.resource("ReportsBucketPolicy").path("Properties");
     JsonNode deny = policy.at("/PolicyDocument/Statement/0");
