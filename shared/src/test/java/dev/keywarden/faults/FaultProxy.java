@@ -264,12 +264,15 @@ public final class FaultProxy implements AutoCloseable {
 
   private void fail(HttpExchange exchange, Fault fault, String operation) throws IOException {
     boolean json = exchange.getRequestHeaders().containsKey("X-Amz-Target");
+    boolean s3 = operation.startsWith("s3:");
     switch (fault) {
       case RESET -> {
         // Closing the exchange before any header is sent drops the connection with no response.
       }
       case THROTTLE -> {
-        if (json) {
+        if (s3) {
+          respond(exchange, 503, "application/xml", s3Error("SlowDown", "Please reduce your request rate."));
+        } else if (json) {
           String service = operation.startsWith("dynamodb:") ? "dynamodb.v20120810" : "sqs";
           respond(exchange, 400, "application/x-amz-json-1.0",
               ("{\"__type\":\"com.amazonaws." + service + "#ThrottlingException\",\"message\":\"Rate exceeded\"}")
@@ -278,8 +281,20 @@ public final class FaultProxy implements AutoCloseable {
           respond(exchange, 400, "text/xml", queryError("Sender", "Throttling", "Rate exceeded"));
         }
       }
-      case SERVER_ERROR -> serverError(exchange, json, 500, "InternalFailure", "We encountered an internal error");
-      case UNAVAILABLE -> serverError(exchange, json, 503, "ServiceUnavailable", "Service is unavailable");
+      case SERVER_ERROR -> {
+        if (s3) {
+          respond(exchange, 500, "application/xml", s3Error("InternalError", "We encountered an internal error."));
+        } else {
+          serverError(exchange, json, 500, "InternalFailure", "We encountered an internal error");
+        }
+      }
+      case UNAVAILABLE -> {
+        if (s3) {
+          respond(exchange, 503, "application/xml", s3Error("ServiceUnavailable", "Service is unavailable."));
+        } else {
+          serverError(exchange, json, 503, "ServiceUnavailable", "Service is unavailable");
+        }
+      }
       case SLOW -> throw new IllegalStateException("a slow answer is not a failure");
     }
   }
@@ -297,6 +312,12 @@ public final class FaultProxy implements AutoCloseable {
     return ("<ErrorResponse><Error><Type>" + type + "</Type><Code>" + code + "</Code><Message>" + message
         + "</Message></Error><RequestId>fault-proxy-" + System.nanoTime() + "</RequestId></ErrorResponse>")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** S3 speaks REST XML: a bare {@code <Error>}, and throttling is 503 {@code SlowDown}. */
+  private static byte[] s3Error(String code, String message) {
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
+        + "</Message><RequestId>fault-proxy-" + System.nanoTime() + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
   }
 
   private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
