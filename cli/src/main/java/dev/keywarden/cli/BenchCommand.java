@@ -1,15 +1,19 @@
 package dev.keywarden.cli;
 
 import dev.keywarden.InvalidInputException;
+import dev.keywarden.aws.AccountRuns;
 import dev.keywarden.aws.AccountSeeder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.CallCounter;
 import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.aws.DynamoAccountStateStore;
 import dev.keywarden.aws.IamInventoryReader;
 import dev.keywarden.checks.AuditResult;
 import dev.keywarden.checks.CheckContext;
 import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.config.ConfigLoader;
+import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.inventory.AccountInventory;
@@ -23,6 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,11 +42,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code keywarden bench audit}: seeds accounts of several sizes on the emulator and prints what one
- * audit of each costs. Hidden: it is for {@code bench/audit-scale}, not for users.
+ * audit of each costs, then what two whole runs (the first, and one with nothing changed) cost in
+ * DynamoDB and SNS calls. Hidden: it is for {@code bench/audit-scale}, not for users.
  */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
     description = "Measures one account audit on the local emulator for several account sizes.")
 final class BenchCommand implements Callable<Integer> {
+  private static final Set<String> WRITES =
+      Set.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem");
+
   @Spec CommandSpec spec;
 
   @Option(names = "--users", split = ",", defaultValue = "100,1000,5000", paramLabel = "N[,N...]",
@@ -66,6 +77,7 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%7s %10s %10s %10s %9s %10s %12s  %s%n",
         "users", "seed s", "audit s", "findings", "IAM calls", "STS calls", "peak heap MiB", "calls by operation");
     out.flush();
+    List<List<String>> wholeRuns = new ArrayList<>();
     for (int n : sizes) {
       emulator.reset();
       long seedStart = System.nanoTime();
@@ -96,8 +108,48 @@ final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%7d %10.1f %10.2f %10d %9d %10d %12d  %s%n", n, seedSeconds, auditSeconds,
           result.findings().size(), counter.total("iam"), counter.total("sts"), peakHeap >> 20, ops);
       out.flush();
+      wholeRuns.add(wholeRuns(settings, n));
     }
+    out.printf(Locale.ROOT, "%nThe whole run (lease, inventory, checks, reconcile, notices, summary) in dry-run mode, into a "
+        + "DynamoDB table and an SNS topic: the first run of the account, then a second run with nothing changed%n");
+    out.printf(Locale.ROOT, "%7s %7s %8s %10s %10s %10s %10s %12s  %s%n",
+        "users", "run", "wall s", "IAM calls", "DDB calls", "DDB writes", "SNS calls", "peak heap MiB", "DynamoDB calls by operation");
+    wholeRuns.forEach(lines -> lines.forEach(out::println));
+    out.flush();
     return Main.OK;
+  }
+
+  /** Two whole runs of the seeded account: the first (every finding new) and one that finds nothing changed. */
+  private static List<String> wholeRuns(ClientSettings settings, int users) {
+    List<String> lines = new ArrayList<>();
+    try (AwsClientFactory setup = AwsClientFactory.create(settings)) {
+      Settings runSettings = ConfigLoader.loadSettings(Optional.empty(), Map.of("KEYWARDEN_NOTICES_TOPIC_ARN",
+          setup.sns().createTopic(r -> r.name("keywarden-notices")).topicArn()));
+      DynamoAccountStateStore.createTable(setup.dynamoDb(), runSettings.run().findingsTable());
+      for (String run : List.of("first", "steady")) {
+        CallCounter counter = CallCounter.create();
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        try (AwsClientFactory clients = AwsClientFactory.create(settings, counter)) {
+          AccountInventory inventory = IamInventoryReader.create(clients, runSettings.audit(), Clock.systemUTC()).read();
+          AccountRuns.create(clients, runSettings, Clock.systemUTC()).run(inventory, "run-bench-" + run);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        Map<String, Long> dynamo = new TreeMap<>();
+        counter.snapshot().forEach((op, count) -> {
+          if (op.toLowerCase(Locale.ROOT).startsWith("dynamodb:")) {
+            dynamo.put(op.substring(op.indexOf(':') + 1), count);
+          }
+        });
+        long writes = dynamo.entrySet().stream().filter(e -> WRITES.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        lines.add(String.format(Locale.ROOT, "%7d %7s %8.2f %10d %10d %10d %10d %12d  %s", users, run, seconds,
+            counter.total("iam"), counter.total("dynamodb"), writes, counter.total("sns"), peakHeap >> 20, dynamo));
+      }
+    }
+    return lines;
   }
 
   /** n users, each with an active key; every fifth a person with a console password and an owner tag. */
