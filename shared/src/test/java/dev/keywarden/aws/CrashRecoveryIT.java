@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.audit.AccountRun;
 import dev.keywarden.emulator.AwsEndpoint;
-import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.faults.CrashingPort;
 import dev.keywarden.faults.CrashingPort.At;
 import dev.keywarden.findings.AccountStateStore;
@@ -27,9 +26,6 @@ class CrashRecoveryIT {
   private static final Map<String, String> OWNERS = Map.of("svc-payments", "payments-team@example.com");
   private static final int[] DAYS = {16, 23, 29, 30, 31};
   private static final int DEADLINE = 30;
-  /** One clean life serves every crash point; computed by whichever test comes first. */
-  private static KeyLife.Outcome clean;
-
   @ParameterizedTest(name = "{0}.{1} call {2} {3}")
   @CsvSource({
       "store, appendAction, 1, AFTER",
@@ -43,7 +39,7 @@ class CrashRecoveryIT {
       "store, putSummary, 1, BEFORE"})
   void run_whenKilledAtAStepAndStartedAgain_endsAsACleanRun(String port, String method, int nth, At at, AwsEndpoint endpoint)
       throws Exception {
-    KeyLife.Outcome reference = clean(endpoint);
+    KeyLife.Outcome reference = KeyLife.clean(endpoint, OWNERS, DAYS);
 
     KeyLife.Lived crashed = crashedLife(endpoint, port, method, nth, at);
 
@@ -59,7 +55,7 @@ class CrashRecoveryIT {
   @CsvSource({"publisher, publish, 1, AFTER", "store, completeNotice, 1, BEFORE"})
   void run_whenKilledRightAfterPublishing_deliversTheNoticeAtLeastOnceAndAtMostTwice(
       String port, String method, int nth, At at, AwsEndpoint endpoint) throws Exception {
-    KeyLife.Outcome reference = clean(endpoint);
+    KeyLife.Outcome reference = KeyLife.clean(endpoint, OWNERS, DAYS);
 
     KeyLife.Lived crashed = crashedLife(endpoint, port, method, nth, at);
 
@@ -77,15 +73,6 @@ class CrashRecoveryIT {
     return log.stream().map(e -> e.replaceAll(" (deactivated|already-inactive)$", "")).toList();
   }
 
-  private static synchronized KeyLife.Outcome clean(AwsEndpoint endpoint) throws Exception {
-    if (clean == null) {
-      try (KeyLife life = new KeyLife(endpoint, endpoint.endpoint(), OWNERS)) {
-        clean = life.live(DAYS).outcome();
-      }
-      MotoServer.shared().reset();
-    }
-    return clean;
-  }
 
   private KeyLife.Lived crashedLife(AwsEndpoint endpoint, String port, String method, int nth, At at) throws Exception {
     try (KeyLife life = new KeyLife(endpoint, endpoint.endpoint(), OWNERS)) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.audit.Deadline;
 import dev.keywarden.emulator.AwsEndpoint;
-import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.testsupport.WithEmulator;
 import java.time.Duration;
 import java.util.Map;
@@ -25,9 +24,6 @@ class DeadlineIT {
   private static final int[] DAYS = {16, 23, 29, 30, 31};
   private static final int DEADLINE_DAY = 30;
   private static final Duration MARGIN = Duration.ofSeconds(60);
-  /** One clean life serves every stop point; computed by whichever test comes first. */
-  private static KeyLife.Outcome clean;
-
   /**
    * The deadline day's first run has time for {@code checks} of its questions to the deadline and is
    * out of time from then on: 0 stops before both deactivations, 1 between them, 2 after both (before
@@ -44,7 +40,7 @@ class DeadlineIT {
       "5 | INCOMPLETE deactivated=2 notices=2 | COMPLETED deactivated=0 notices=0"})
   void run_whenItReachesItsDeadlineBetweenSteps_stopsAndTheNextRunEndsAsACleanLife(int checks, String stoppedRun,
       String nextRun, AwsEndpoint endpoint) throws Exception {
-    KeyLife.Outcome reference = clean(endpoint);
+    KeyLife.Outcome reference = KeyLife.clean(endpoint, OWNERS, DAYS);
 
     KeyLife.Lived stopped;
     try (KeyLife life = new KeyLife(endpoint, endpoint.endpoint(), OWNERS)) {
@@ -64,13 +60,4 @@ class DeadlineIT {
     return Deadline.of(() -> asked.getAndIncrement() < checks ? Duration.ofMinutes(10).toMillis() : 1_000, MARGIN);
   }
 
-  private static synchronized KeyLife.Outcome clean(AwsEndpoint endpoint) throws Exception {
-    if (clean == null) {
-      try (KeyLife life = new KeyLife(endpoint, endpoint.endpoint(), OWNERS)) {
-        clean = life.live(DAYS).outcome();
-      }
-      MotoServer.shared().reset();
-    }
-    return clean;
-  }
 }

@@ -3,7 +3,6 @@ package dev.keywarden.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.emulator.AwsEndpoint;
-import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.faults.FaultProxy;
 import dev.keywarden.faults.FaultProxy.Fault;
 import dev.keywarden.faults.FaultProxy.Rule;
@@ -32,7 +31,7 @@ class FaultToleranceIT {
 
   @Test
   void life_whenAFifthOfCallsAreThrottledAndSomeFail_endsExactlyAsACleanLife(AwsEndpoint endpoint) throws Exception {
-    KeyLife.Outcome clean = cleanLife(endpoint);
+    KeyLife.Outcome clean = KeyLife.clean(endpoint, OWNERS, DAYS);
 
     try (FaultProxy proxy = FaultProxy.start(endpoint.endpoint(), 20261124L, Duration.ofMillis(20), List.of(
         Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
@@ -55,7 +54,7 @@ class FaultToleranceIT {
   @Test
   void life_whenWritesFailAfterTheEmulatorAppliedThem_losesNothingAndLogsOneDeactivationPerKey(AwsEndpoint endpoint)
       throws Exception {
-    KeyLife.Outcome clean = cleanLife(endpoint);
+    KeyLife.Outcome clean = KeyLife.clean(endpoint, OWNERS, DAYS);
 
     try (FaultProxy proxy = FaultProxy.start(endpoint.endpoint(), 7L, Duration.ofMillis(20), List.of(
         Rule.on(MUTATIONS, Fault.RESET, When.AFTER_FORWARDING, 0.10),
@@ -75,13 +74,6 @@ class FaultToleranceIT {
     }
   }
 
-  private KeyLife.Outcome cleanLife(AwsEndpoint endpoint) throws Exception {
-    try (KeyLife life = new KeyLife(endpoint, endpoint.endpoint(), OWNERS)) {
-      KeyLife.Outcome clean = life.live(DAYS).outcome();
-      MotoServer.shared().reset();
-      return clean;
-    }
-  }
 
   private KeyLife.Lived faultyLife(AwsEndpoint endpoint, FaultProxy proxy) throws Exception {
     proxy.enabled(false);

@@ -9,6 +9,7 @@ import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.remediate.KeyStatus;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,9 @@ final class KeyLife implements AutoCloseable {
    */
   record Lived(Outcome outcome, int runs, int failedRuns, List<String> attempts) {}
 
+  /** Clean lives already lived in this JVM, by owners and days. */
+  private static final Map<String, Outcome> CLEAN_LIVES = new TreeMap<>();
+
   private final AwsClientFactory direct;
   private final AwsClientFactory through;
   private final String topicArn;
@@ -90,6 +95,23 @@ final class KeyLife implements AutoCloseable {
     created = IamInventoryReader.create(direct, AuditPolicy.defaults(), clock).read().credentialReport().users()
         .stream().flatMap(u -> u.accessKeys().stream()).flatMap(k -> k.lastRotated().stream())
         .min(Instant::compareTo).orElseThrow();
+  }
+
+  /**
+   * The life of these owners' keys over these days with nothing going wrong: lived once per JVM on the
+   * emulator's own endpoint, which is reset afterwards, and shared by every test that compares with it.
+   */
+  static synchronized Outcome clean(AwsEndpoint endpoint, Map<String, String> owners, int... days) throws Exception {
+    String key = new TreeMap<>(owners) + " " + Arrays.toString(days);
+    Outcome known = CLEAN_LIVES.get(key);
+    if (known == null) {
+      try (KeyLife life = new KeyLife(endpoint, endpoint.endpoint(), owners)) {
+        known = life.live(days).outcome();
+      }
+      MotoServer.shared().reset();
+      CLEAN_LIVES.put(key, known);
+    }
+    return known;
   }
 
   Settings settings() {
