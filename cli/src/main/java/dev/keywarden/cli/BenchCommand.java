@@ -32,7 +32,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
@@ -152,26 +151,10 @@ final class BenchCommand implements Callable<Integer> {
     return lines;
   }
 
-  /** n users, each with an active key; every fifth a person with a console password and an owner tag. */
   private void seed(AccountSeeder seeder, int n) throws InterruptedException, ExecutionException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, seedThreads));
     try {
-      List<Future<?>> work = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int id = i;
-        work.add(pool.submit(() -> {
-          String name = String.format(Locale.ROOT, "user-%05d", id);
-          seeder.createUser(name, id % 3 == 0 ? Map.of() : Map.of("owner", name + "@example.com"));
-          seeder.addAccessKey(name);
-          if (id % 5 == 0) {
-            seeder.addConsolePassword(name, "Bench-password-1!");
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : work) {
-        f.get();
-      }
+      BenchUsers.seed(seeder, n, pool);
     } finally {
       pool.shutdownNow();
     }

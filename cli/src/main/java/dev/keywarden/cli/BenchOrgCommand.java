@@ -18,13 +18,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -142,23 +140,7 @@ final class BenchOrgCommand implements Callable<Integer> {
     try {
       for (String account : members) {
         try (AwsClientFactory member = admin.forAccount(account, "seed")) {
-          AccountSeeder seeder = AccountSeeder.using(member.iam());
-          List<Future<?>> work = new ArrayList<>();
-          for (int i = 0; i < users; i++) {
-            int id = i;
-            work.add(pool.submit(() -> {
-              String name = String.format(Locale.ROOT, "user-%04d", id);
-              seeder.createUser(name, id % 3 == 0 ? Map.of() : Map.of("owner", name + "@example.com"));
-              seeder.addAccessKey(name);
-              if (id % 5 == 0) {
-                seeder.addConsolePassword(name, "Bench-password-1!");
-              }
-              return null;
-            }));
-          }
-          for (Future<?> f : work) {
-            f.get();
-          }
+          BenchUsers.seed(AccountSeeder.using(member.iam()), users, pool);
         }
       }
     } finally {

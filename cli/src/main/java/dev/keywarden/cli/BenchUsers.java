@@ -1,0 +1,38 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.aws.AccountSeeder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/** The account every bench audits, so that their figures compare: the same users, keys and passwords. */
+final class BenchUsers {
+  private BenchUsers() {}
+
+  /**
+   * Creates {@code n} users, each with an active key; two in three carry an owner tag, and every fifth
+   * is a person with a console password. The requests go through {@code pool}.
+   */
+  static void seed(AccountSeeder seeder, int n, ExecutorService pool) throws InterruptedException, ExecutionException {
+    List<Future<?>> work = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int id = i;
+      work.add(pool.submit(() -> {
+        String name = String.format(Locale.ROOT, "user-%05d", id);
+        seeder.createUser(name, id % 3 == 0 ? Map.of() : Map.of("owner", name + "@example.com"));
+        seeder.addAccessKey(name);
+        if (id % 5 == 0) {
+          seeder.addConsolePassword(name, "Bench-password-1!");
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : work) {
+      f.get();
+    }
+  }
+}
