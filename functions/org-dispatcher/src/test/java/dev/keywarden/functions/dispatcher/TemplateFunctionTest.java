@@ -1,57 +1,6 @@
 package dev.keywarden.functions.dispatcher;
 
-import dev.keywarden.testsupport.SamTemplate;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
+import dev.keywarden.testsupport.DeployedFunctionContract;
 
 /** template.yaml deploys this module's function from the jar this module builds, with a handler that exists. */
-class TemplateFunctionTest {
-  private static final SamTemplate TEMPLATE = SamTemplate.load("template.yaml");
-
-  private static JsonNode thisFunction() {
-    String modulePrefix = SamTemplate.ROOT.relativize(SamTemplate.MODULE).toString().replace('\\', '/') + "/";
-    Map<String, JsonNode> mine = new java.util.LinkedHashMap<>();
-    TEMPLATE.functions().forEach((id, properties) -> {
-      if (properties.path("CodeUri").asText().startsWith(modulePrefix)) {
-        mine.put(id, properties);
-      }
-    });
-    assertThat(mine).as("functions deployed from %s", modulePrefix).hasSize(1);
-    return mine.values().iterator().next();
-  }
-
-  @Test
-  void codeUri_isThisModulesShadedJar() {
-    assertThat(thisFunction().path("CodeUri").asText()).isEqualTo(SamTemplate.shadedJar());
-  }
-
-  @Test
-  void handler_isAClassOfThisModuleImplementingALambdaHandler() throws Exception {
-    String[] handler = thisFunction().path("Handler").asText().split("::");
-    Class<?> type = Class.forName(handler[0]);
-
-    assertThat(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type))
-        .as("%s implements a Lambda handler interface", type).isTrue();
-    assertThat(type.getMethods()).extracting(java.lang.reflect.Method::getName).contains(handler[1]);
-    assertThat(type.getConstructor()).as("the public no-arg constructor the runtime uses").isNotNull();
-  }
-
-  @Test
-  void everyFunction_isBuiltByAModuleThatWritesItsJar() throws Exception {
-    for (Map.Entry<String, JsonNode> function : TEMPLATE.functions().entrySet()) {
-      Path jar = Path.of(function.getValue().path("CodeUri").asText());
-      Path module = SamTemplate.ROOT.resolve(jar.getParent().getParent());
-      assertThat(module.resolve("pom.xml")).as("module of %s", function.getKey()).exists();
-      assertThat(Files.readString(module.resolve("pom.xml")))
-          .as("%s's pom writes %s", function.getKey(), jar.getFileName())
-          .contains("<outputFile>${project.build.directory}/" + jar.getFileName() + "</outputFile>");
-    }
-  }
-}
+class TemplateFunctionTest extends DeployedFunctionContract {}

@@ -1,0 +1,63 @@
+package dev.keywarden.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@code template.yaml} must say of the function a module builds: it is deployed from the jar
+ * this module writes, with a handler class that exists and that the Lambda runtime can construct.
+ * Each function module's {@code TemplateFunctionTest} extends it, so the three are held to the same
+ * contract.
+ */
+public abstract class DeployedFunctionContract {
+  private static final SamTemplate TEMPLATE = SamTemplate.load("template.yaml");
+
+  private static JsonNode thisFunction() {
+    String modulePrefix = SamTemplate.ROOT.relativize(SamTemplate.MODULE).toString().replace('\\', '/') + "/";
+    Map<String, JsonNode> mine = new LinkedHashMap<>();
+    TEMPLATE.functions().forEach((id, properties) -> {
+      if (properties.path("CodeUri").asText().startsWith(modulePrefix)) {
+        mine.put(id, properties);
+      }
+    });
+    assertThat(mine).as("functions deployed from %s", modulePrefix).hasSize(1);
+    return mine.values().iterator().next();
+  }
+
+  @Test
+  void codeUri_isThisModulesShadedJar() {
+    assertThat(thisFunction().path("CodeUri").asText()).isEqualTo(SamTemplate.shadedJar());
+  }
+
+  @Test
+  void handler_isAClassOfThisModuleImplementingALambdaHandler() throws Exception {
+    String[] handler = thisFunction().path("Handler").asText().split("::");
+    Class<?> type = Class.forName(handler[0]);
+
+    assertThat(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type))
+        .as("%s implements a Lambda handler interface", type).isTrue();
+    assertThat(type.getMethods()).extracting(Method::getName).contains(handler[1]);
+    assertThat(type.getConstructor()).as("the public no-arg constructor the runtime uses").isNotNull();
+  }
+
+  @Test
+  void everyFunction_isBuiltByAModuleThatWritesItsJar() throws Exception {
+    for (Map.Entry<String, JsonNode> function : TEMPLATE.functions().entrySet()) {
+      Path jar = Path.of(function.getValue().path("CodeUri").asText());
+      Path module = SamTemplate.ROOT.resolve(jar.getParent().getParent());
+      assertThat(module.resolve("pom.xml")).as("module of %s", function.getKey()).exists();
+      assertThat(Files.readString(module.resolve("pom.xml")))
+          .as("%s's pom writes %s", function.getKey(), jar.getFileName())
+          .contains("<outputFile>${project.build.directory}/" + jar.getFileName() + "</outputFile>");
+    }
+  }
+}
