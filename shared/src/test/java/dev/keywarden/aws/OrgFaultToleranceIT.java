@@ -53,7 +53,7 @@ class OrgFaultToleranceIT {
       throws Exception {
     OrgLife.Lived reference = clean(endpoint);
 
-    try (FaultProxy proxy = FaultProxy.start(endpoint.endpoint(), 20261125L, Duration.ofMillis(20), List.of(
+    try (FaultProxy proxy = FaultProxy.start(endpoint.endpoint(), 2L, Duration.ofMillis(20), List.of(
         Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
         Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.025),
         Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 0.025)))) {
@@ -110,6 +110,9 @@ class OrgFaultToleranceIT {
         cleanCalls = transparent.forwarded().values().stream().mapToLong(Long::longValue).sum();
         assertThat(transparent.forwarded()).containsEntry("iam:UpdateAccessKey", EXPIRED_KEYS)
             .containsEntry("organizations:ListAccounts", 3L * DAYS.length);
+        assertThat(clean.outcome().noticesByOwner().get("billing-team@example.com"))
+            .as("a key whose last stage fell between runs gets its deactivation notice alone, no late reminder")
+            .containsExactly("day 20 member-1 rotation-notice 46 hours left", "day 26 member-1 deactivation-notice");
       }
       MotoServer.shared().reset();
       System.out.printf("OrgFaultToleranceIT clean: %d calls, %d audits, %d ms; notices %s; action log %s%n", cleanCalls,
