@@ -66,8 +66,10 @@ final class OrgLife implements AutoCloseable {
    * @param failedAudits audits (or deletions) that ended in an exception, leaving the request on the queue
    * @param failedDispatches dispatcher invocations that ended in an exception and were invoked again
    * @param failedReceives ReceiveMessage calls that failed after the SDK's retries
+   * @param failures the messages of the exceptions that failed audits and dispatches
    */
-  record Lived(Outcome outcome, int audits, int failedAudits, int failedDispatches, int failedReceives) {}
+  record Lived(Outcome outcome, int audits, int failedAudits, int failedDispatches, int failedReceives,
+      List<String> failures) {}
 
   private final AwsClientFactory direct;
   private final AwsClientFactory through;
@@ -139,6 +141,7 @@ final class OrgLife implements AutoCloseable {
     int failedAudits = 0;
     int failedDispatches = 0;
     int failedReceives = 0;
+    List<String> failures = new ArrayList<>();
     for (int day : days) {
       // Half an hour off the hour: keys made a second apart read "46 hours left" alike in every life.
       clock.set(created.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(90)));
@@ -150,6 +153,7 @@ final class OrgLife implements AutoCloseable {
           dispatched = true;
         } catch (RuntimeException dispatcherFailed) {
           failedDispatches++;
+          failures.add("dispatch: " + dispatcherFailed.getMessage());
         }
       }
       assertThat(dispatched).as("day %d dispatched within %d invocations", day, MAX_DISPATCHES).isTrue();
@@ -175,6 +179,7 @@ final class OrgLife implements AutoCloseable {
           } catch (RuntimeException auditFailed) {
             // As the account auditor reports a failed record: it stays on the queue and comes back.
             failedAudits++;
+            failures.add("audit: " + auditFailed.getMessage());
           }
         }
       }
@@ -190,7 +195,8 @@ final class OrgLife implements AutoCloseable {
         security.add("day " + day + " " + n.attributes().get("kind"));
       }
     }
-    return new Lived(outcome(notices, security, statuses, days), audits, failedAudits, failedDispatches, failedReceives);
+    return new Lived(outcome(notices, security, statuses, days), audits, failedAudits, failedDispatches, failedReceives,
+        failures);
   }
 
   private Outcome outcome(Map<String, List<String>> notices, List<String> security, Map<String, List<String>> statuses,
