@@ -166,9 +166,14 @@ public final class AwsClientFactory implements AutoCloseable {
     return credentials;
   }
 
-  /** The interceptors every client of this factory carries, for factories derived from it. */
-  ExecutionInterceptor[] interceptors() {
-    return interceptors.toArray(ExecutionInterceptor[]::new);
+  /**
+   * A factory like this one (settings, interceptors, retry delays) whose clients sign with other
+   * credentials, such as a member account's assumed role; closing it closes the provider when it can
+   * be closed.
+   */
+  AwsClientFactory withCredentials(AwsCredentialsProvider otherCredentials) {
+    return new AwsClientFactory(settings, interceptors, profileFile,
+        Optional.of(Objects.requireNonNull(otherCredentials, "otherCredentials")), baseDelay, throttlingBaseDelay);
   }
 
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(

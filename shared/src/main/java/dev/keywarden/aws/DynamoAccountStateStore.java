@@ -5,6 +5,7 @@ import static dev.keywarden.aws.FindingsTableItems.FINDING;
 import static dev.keywarden.aws.FindingsTableItems.GSI1;
 import static dev.keywarden.aws.FindingsTableItems.GSI1_PK;
 import static dev.keywarden.aws.FindingsTableItems.GSI1_SK;
+import static dev.keywarden.aws.FindingsTableItems.HOLDER;
 import static dev.keywarden.aws.FindingsTableItems.LAST_ROTATED;
 import static dev.keywarden.aws.FindingsTableItems.LEASE;
 import static dev.keywarden.aws.FindingsTableItems.NOTICE;
@@ -47,6 +48,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -93,8 +95,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <tr><td>{@code SUMMARY#<at>#<runId>}</td><td>every {@link RunSummary} field (per-severity and per-check
  *       counts as maps of numbers); {@code gsi1pk = SUMMARY#<ISO week of at>}, {@code gsi1sk =
  *       <accountId>#<at>}; {@code ttl} = at + history</td></tr>
- *   <tr><td>{@code LEASE}</td><td>{@code runId}, {@code until} (epoch millis); {@code ttl} a day after
- *       {@code until}, to clear leases of runs that died</td></tr>
+ *   <tr><td>{@code LEASE}</td><td>{@code runId}, {@code holder} (the store instance that took it),
+ *       {@code until} (epoch millis); {@code ttl} a day after {@code until}, to clear leases of runs that
+ *       died</td></tr>
  * </table>
  * One more item per run, outside any account: {@code pk = RUN#<runId>}, {@code sk = RUN}, with
  * {@code runId}, {@code startedAt}, {@code accountIds} (list of strings), {@code accounts} (N) and
@@ -124,6 +127,12 @@ public final class DynamoAccountStateStore implements AccountStateStore {
   private final DynamoDbClient client;
   private final String tableName;
   private final Duration history;
+  /**
+   * Names this store's leases beside the run id: one audit request delivered twice at once (SQS
+   * standard queues may) starts two runs with the same id, and only one of them may hold the
+   * account; the SDK retrying this store's own lease write still finds the lease its own.
+   */
+  private final String leaseHolder = UUID.randomUUID().toString();
 
   private DynamoAccountStateStore(Builder builder) {
     this.client = Objects.requireNonNull(builder.client, "client");
@@ -270,15 +279,16 @@ public final class DynamoAccountStateStore implements AccountStateStore {
     Map<String, AttributeValue> item = new LinkedHashMap<>(key(accountId, LEASE));
     item.put(TYPE, s("lease"));
     item.put(RUN_ID, s(runId));
+    item.put(HOLDER, s(leaseHolder));
     item.put(UNTIL, n(until.toEpochMilli()));
     item.put(TTL, n(until.plus(LEASE_CLEANUP).getEpochSecond()));
     try {
       call("take the run lease of account " + accountId, () -> client.putItem(r -> r
           .tableName(tableName)
           .item(item)
-          .conditionExpression("attribute_not_exists(#pk) OR #until < :now OR #runId = :runId")
-          .expressionAttributeNames(Map.of("#pk", PK, "#until", UNTIL, "#runId", RUN_ID))
-          .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()), ":runId", s(runId)))));
+          .conditionExpression("attribute_not_exists(#pk) OR #until < :now OR (#runId = :runId AND #holder = :holder)")
+          .expressionAttributeNames(Map.of("#pk", PK, "#until", UNTIL, "#runId", RUN_ID, "#holder", HOLDER))
+          .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()), ":runId", s(runId), ":holder", s(leaseHolder)))));
       return true;
     } catch (ConditionalCheckFailedException heldByAnotherRun) {
       return false;
@@ -291,11 +301,12 @@ public final class DynamoAccountStateStore implements AccountStateStore {
       call("release the run lease of account " + accountId, () -> client.deleteItem(r -> r
           .tableName(tableName)
           .key(key(accountId, LEASE))
-          .conditionExpression("#runId = :runId")
-          .expressionAttributeNames(Map.of("#runId", RUN_ID))
-          .expressionAttributeValues(Map.of(":runId", s(runId)))));
+          .conditionExpression("#runId = :runId AND #holder = :holder")
+          .expressionAttributeNames(Map.of("#runId", RUN_ID, "#holder", HOLDER))
+          .expressionAttributeValues(Map.of(":runId", s(runId), ":holder", s(leaseHolder)))));
     } catch (ConditionalCheckFailedException notOurs) {
-      // Another run took the lease after ours expired, or it is already gone: nothing of ours to release.
+      // Another run (or another delivery of this one) took the lease after ours expired, or it is
+      // already gone: nothing of ours to release.
     }
   }
 

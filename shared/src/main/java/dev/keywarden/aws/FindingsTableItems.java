@@ -53,6 +53,7 @@ final class FindingsTableItems {
   static final String LAST_ROTATED = "lastRotated";
   static final String RUN_ID = "runId";
   static final String UNTIL = "until";
+  static final String HOLDER = "holder";
 
   private FindingsTableItems() {}
 

@@ -55,7 +55,7 @@ public final class MemberAccountClients {
     if (self.accountId().equals(accountId)) {
       AwsCredentialsProvider base = management.credentialsProvider();
       AwsCredentialsProvider notClosedWithTheMember = base::resolveCredentials;
-      return AwsClientFactory.create(management.settings(), notClosedWithTheMember, management.interceptors());
+      return management.withCredentials(notClosedWithTheMember);
     }
     String roleArn = roleArn(partition(self.arn()), accountId, org.auditRoleName());
     StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
@@ -71,7 +71,7 @@ public final class MemberAccountClients {
           + " (the role must exist in account " + accountId + " and trust the auditor"
           + (org.externalId().isPresent() ? " with the configured external-id" : "") + ")", e);
     }
-    return AwsClientFactory.create(management.settings(), provider, management.interceptors());
+    return management.withCredentials(provider);
   }
 
   /** Who acts in the account: the audit role's ARN, or the caller itself in its own account. */

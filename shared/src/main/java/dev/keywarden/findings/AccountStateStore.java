@@ -21,13 +21,14 @@ public interface AccountStateStore {
 
   /**
    * Takes the account's run lease for {@code runId} until {@code now + ttl}, unless another run
-   * holds an unexpired lease.
+   * holds an unexpired lease. A second delivery of the same request (same run id) running at the
+   * same time counts as another run: only the caller that took the lease may extend it.
    *
    * @return false when another run holds it (that run does the work; this one backs off)
    */
   boolean acquireLease(String accountId, String runId, Instant now, Duration ttl);
 
-  /** Gives the lease back, if {@code runId} still holds it. */
+  /** Gives the lease back, if this caller still holds it for {@code runId}. */
   void releaseLease(String accountId, String runId);
 
   /**

@@ -277,6 +277,26 @@ class DynamoAccountStateStoreIT {
     assertThat(store.acquireLease(ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(16)), Duration.ofMinutes(15))).isFalse();
   }
 
+  /** One request delivered twice at once: two processes, each with its own store, ask for the same run. */
+  @Test
+  void acquireLease_whenAnotherProcessHoldsItForTheSameRun_fails() {
+    DynamoAccountStateStore otherProcess = DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).build();
+    assertThat(store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15))).isTrue();
+
+    assertThat(otherProcess.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15))).isFalse();
+  }
+
+  @Test
+  void releaseLease_whenAnotherProcessOfTheSameRunHoldsIt_leavesTheirs() {
+    DynamoAccountStateStore otherProcess = DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).build();
+    store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
+
+    otherProcess.releaseLease(ACCOUNT, "run-a");
+
+    assertThat(otherProcess.acquireLease(ACCOUNT, "run-a", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15)))
+        .isFalse();
+  }
+
   @Test
   void acquireLease_whenHeldLeaseExpired_succeeds() {
     store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));

@@ -99,10 +99,22 @@ final class EmulatedOrganization {
 
   /** A service user with a 30-day key limit, one key, and the given extra tags (none: no owner tag). */
   void createServiceUser(String accountId, String user, Map<String, String> tags) {
+    createServiceUser(accountId, user, tags, 30);
+  }
+
+  /**
+   * A service user owned by {@code owner} whose one key expires {@code maxKeyAgeDays} after it is
+   * made, so that one Organization holds keys at every notice stage and past their deadline.
+   */
+  void createServiceUser(String accountId, String user, String owner, int maxKeyAgeDays) {
+    createServiceUser(accountId, user, Map.of("owner", owner), maxKeyAgeDays);
+  }
+
+  private void createServiceUser(String accountId, String user, Map<String, String> tags, int maxKeyAgeDays) {
     try (AwsClientFactory member = asAdministrator(accountId)) {
       AccountSeeder seeder = AccountSeeder.using(member.iam());
       Map<String, String> all = new java.util.HashMap<>(tags);
-      all.put(dev.keywarden.config.AuditPolicy.MAX_KEY_AGE_TAG, "30");
+      all.put(dev.keywarden.config.AuditPolicy.MAX_KEY_AGE_TAG, Integer.toString(maxKeyAgeDays));
       seeder.createUser(user, all);
       seeder.addAccessKey(user);
     }
