@@ -19,8 +19,11 @@ public interface MemberAccess {
     /** Reads the account's inventory. */
     AccountInventory readInventory();
 
-    /** Runs the loop on the inventory; findings, notices and summary go to the central side. */
-    RunOutcome run(AccountInventory inventory, String runId);
+    /**
+     * Runs the loop on the inventory for the request's run; findings, notices and summary go to the
+     * central side, and the request's account owner, when it names one, stands in for the fallback owner.
+     */
+    RunOutcome run(AccountInventory inventory, AuditRequest request);
 
     @Override
     void close();
