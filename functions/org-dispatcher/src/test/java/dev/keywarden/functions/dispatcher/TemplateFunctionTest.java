@@ -29,7 +29,7 @@ class TemplateFunctionTest {
 
   @Test
   void codeUri_isThisModulesShadedJar() {
-    assertThat(thisFunction().path("CodeUri").asText()).isEqualTo(SamTemplate.shadedJar());
+    assertThat(thisFunction().path("CodeUri").asText()).isEqualTo(SamTemplate.deploymentJar());
   }
 
   @Test
