@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  * dependency.
  */
 public final class LambdaProcess implements AutoCloseable {
+  /** The system property whose value is added to the function's JVM options. */
+  public static final String JVM_OPTIONS = "keywarden.lambda.jvm-options";
   /** The runtime client's entry point. */
   public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
   /**
@@ -74,8 +76,11 @@ public final class LambdaProcess implements AutoCloseable {
     // The managed java17 runtime stops tiered compilation at C1 unless told otherwise; so does this JVM. A
     // function of up to 1,769 MB has less than two vCPUs, where the JVM's ergonomics pick the serial
     // collector; this machine's cores would make it pick G1, which starts slower.
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "-cp", classPath, RIC_MAIN, handler);
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC"));
+    command.addAll(extraJvmOptions());
+    command.addAll(List.of("-cp", classPath, RIC_MAIN, handler));
+    ProcessBuilder builder = new ProcessBuilder(command);
     // The runtime client takes the task root from its working directory, as Lambda starts it in /var/task.
     builder.directory(taskRoot.toFile());
     Map<String, String> environment = builder.environment();
@@ -89,6 +94,15 @@ public final class LambdaProcess implements AutoCloseable {
       deleteTree(taskRoot);
       throw new UncheckedIOException("could not start " + java, e);
     }
+  }
+
+  /**
+   * Options added to the function's JVM from the system property {@value #JVM_OPTIONS} (separated by
+   * spaces), to look into a cold start, for instance {@code -Xlog:class+load:file=classes.txt}.
+   */
+  static List<String> extraJvmOptions() {
+    String options = System.getProperty(JVM_OPTIONS, "").trim();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   /** {@link System#nanoTime()} just before the JVM was launched, after the deployment jar was unpacked. */
