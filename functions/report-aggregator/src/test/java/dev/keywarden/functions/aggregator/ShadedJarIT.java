@@ -89,6 +89,12 @@ class ShadedJarIT {
   }
 
   @Test
+  void jar_holdsNoWaiterAndNoDynamoDbStreamsClient() {
+    assertThat(entries).noneMatch(e -> e.matches("software/amazon/awssdk/services/[^/]+/waiters/.*")
+        || e.startsWith("software/amazon/awssdk/services/dynamodb/streams/"));
+  }
+
+  @Test
   void jar_holdsNoAsynchronousSdkClient() {
     assertThat(entries).noneMatch(e -> e.matches("software/amazon/awssdk/services/[^/]+/[^/]*AsyncClient[^/]*\\.class"));
   }
