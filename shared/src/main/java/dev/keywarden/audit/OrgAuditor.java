@@ -5,7 +5,6 @@ import dev.keywarden.config.Settings;
 import dev.keywarden.findings.AccountStateStore;
 import dev.keywarden.inventory.AccountInventory;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
