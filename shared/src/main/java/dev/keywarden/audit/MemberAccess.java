@@ -20,10 +20,11 @@ public interface MemberAccess {
     AccountInventory readInventory();
 
     /**
-     * Runs the loop on the inventory, starting nothing new once the deadline is reached; findings,
-     * notices and summary go to the central side.
+     * Runs the loop on the inventory for the request's run, starting nothing new once the deadline is
+     * reached; findings, notices and summary go to the central side, and the request's account owner,
+     * when it names one, stands in for the fallback owner.
      */
-    RunOutcome run(AccountInventory inventory, String runId, Deadline deadline);
+    RunOutcome run(AccountInventory inventory, AuditRequest request, Deadline deadline);
 
     @Override
     void close();

@@ -23,28 +23,21 @@ import org.apache.logging.log4j.Logger;
 public final class OrgAuditor {
   private static final Logger LOG = LogManager.getLogger(OrgAuditor.class);
 
-  private final AccountSelection selection;
-  private final AccountDirectory directory;
-  private final AccountStateStore store;
+  private final OrgDispatcher dispatcher;
   private final MemberAccess members;
   private final AccountRun central;
-  private final Clock clock;
 
-  private OrgAuditor(AccountSelection selection, AccountDirectory directory, AccountStateStore store,
-      MemberAccess members, AccountRun central, Clock clock) {
-    this.selection = Objects.requireNonNull(selection, "selection");
-    this.directory = Objects.requireNonNull(directory, "directory");
-    this.store = Objects.requireNonNull(store, "store");
+  private OrgAuditor(OrgDispatcher dispatcher, MemberAccess members, AccountRun central) {
+    this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     this.members = Objects.requireNonNull(members, "members");
     this.central = Objects.requireNonNull(central, "central");
-    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
    * An auditor over the given ports.
    *
    * @param settings the selection comes from {@link Settings#org()}
-   * @param directory lists the accounts
+   * @param directory lists the accounts and reads their owner tags
    * @param store where the run record goes
    * @param members enters accounts
    * @param central an account run on the central side only, used to record accounts not audited
@@ -52,23 +45,12 @@ public final class OrgAuditor {
    */
   public static OrgAuditor create(Settings settings, AccountDirectory directory, AccountStateStore store,
       MemberAccess members, AccountRun central, Clock clock) {
-    return new OrgAuditor(AccountSelection.of(settings.org()), directory, store, members, central, clock);
+    return new OrgAuditor(OrgDispatcher.create(settings, directory, store, clock), members, central);
   }
 
-  /**
-   * Lists the selected active accounts, records the run, and sends one request per account.
-   *
-   * @throws dev.keywarden.InvalidInputException when the run id is malformed
-   */
+  /** As {@link OrgDispatcher#dispatch}: the command dispatches and audits in one process. */
   public DispatchResult dispatch(String runId, AuditRequestSink sink) {
-    List<String> accountIds = directory.activeAccounts(selection).stream().map(MemberAccount::id).toList();
-    List<AuditRequest> requests = accountIds.stream().map(id -> new AuditRequest(runId, id)).toList();
-    store.putRun(runId, clock.instant(), accountIds);
-    LOG.info("runId={} dispatching {} accounts", runId, accountIds.size());
-    if (!requests.isEmpty()) {
-      sink.send(requests);
-    }
-    return new DispatchResult(runId, accountIds);
+    return dispatcher.dispatch(runId, sink);
   }
 
   /**
@@ -109,7 +91,7 @@ public final class OrgAuditor {
         return central.notAudited(accountId, runId, "the credentials act in account " + inventory.accountId()
             + ", not " + accountId + "; check the audit role's account");
       }
-      return session.run(inventory, runId, deadline);
+      return session.run(inventory, request, deadline);
     }
   }
 }

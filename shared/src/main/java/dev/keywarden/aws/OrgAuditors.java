@@ -2,30 +2,28 @@ package dev.keywarden.aws;
 
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
+import dev.keywarden.audit.AccountDirectory;
 import dev.keywarden.audit.AccountRun;
+import dev.keywarden.audit.AccountSelection;
+import dev.keywarden.audit.AuditRequest;
 import dev.keywarden.audit.Deadline;
 import dev.keywarden.audit.MemberAccess;
 import dev.keywarden.audit.MemberAccount;
 import dev.keywarden.audit.OrgAuditor;
+import dev.keywarden.audit.OrgDispatcher;
 import dev.keywarden.audit.RunOutcome;
-import dev.keywarden.checks.Owners;
 import dev.keywarden.config.Settings;
 import dev.keywarden.inventory.AccountInventory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Wires the Organization-wide audit to AWS: Organizations lists the accounts, STS enters them, the
- * findings table, topics and queue are reached with the management (central) clients.
+ * Wires the Organization-wide audit to AWS: Organizations lists the accounts and reads their owner tags,
+ * STS enters them, the findings table, topics and queue are reached with the management (central) clients.
  */
 public final class OrgAuditors {
-  private static final Logger LOG = LogManager.getLogger(OrgAuditors.class);
-
   private OrgAuditors() {}
 
   /**
@@ -36,10 +34,20 @@ public final class OrgAuditors {
     MemberAccountClients memberClients = MemberAccountClients.create(management, settings.org());
     return OrgAuditor.create(
         settings,
-        OrganizationGateway.create(management),
+        new OrganizationOnFirstUse(management),
         AccountRuns.store(management, settings),
         new AssumedRoleAccess(memberClients, management, settings, clock),
         AccountRuns.create(management, settings, clock),
+        clock);
+  }
+
+  /**
+   * The dispatching half alone, for the dispatcher function: Organizations lists the accounts and reads
+   * their owner tags, the findings table records the run. It builds no IAM client, so the function's jar
+   * needs no IAM classes.
+   */
+  public static OrgDispatcher dispatcher(Settings settings, AwsClientFactory management, Clock clock) {
+    return OrgDispatcher.create(settings, OrganizationGateway.create(management), AccountRuns.store(management, settings),
         clock);
   }
 
@@ -81,34 +89,55 @@ public final class OrgAuditors {
     }
 
     /**
-     * Owners come from the user's tags, then the account's tags in Organizations, then the configured
-     * fallback: the account's owner, when it has one, stands in for the fallback in this account's run.
+     * Owners come from the user's tags, then the account's tags in Organizations (which the dispatcher read
+     * into the request), then the configured fallback: the account's owner, when it has one, stands in for
+     * the fallback in this account's run.
      */
     @Override
-    public RunOutcome run(AccountInventory inventory, String runId, Deadline deadline) {
+    public RunOutcome run(AccountInventory inventory, AuditRequest request, Deadline deadline) {
       Settings settings = access.settings();
-      Optional<String> accountOwner = accountOwner(inventory.accountId());
-      if (accountOwner.isPresent()) {
-        settings = new Settings(settings.audit(), settings.run().withFallbackOwner(accountOwner), settings.org());
+      if (request.accountOwner().isPresent()) {
+        settings = new Settings(settings.audit(), settings.run().withFallbackOwner(request.accountOwner()), settings.org());
       }
       AccountRun run = AccountRuns.create(access.management(), member, settings, access.clock());
-      return run.run(inventory, runId, deadline);
-    }
-
-    private Optional<String> accountOwner(String accountId) {
-      try {
-        List<MemberAccount> tagged = OrganizationGateway.create(access.management())
-            .withTags(List.of(new MemberAccount(accountId, "", "", Map.of())));
-        return Owners.accountOwner(tagged.get(0).tags(), access.settings().audit().ownerTagKeys());
-      } catch (KeywardenException | SdkException e) {
-        LOG.debug("accountId={} no owner from the account's tags: {}", accountId, e.getMessage());
-        return Optional.empty();
-      }
+      return run.run(inventory, request.runId(), deadline);
     }
 
     @Override
     public void close() {
       member.close();
+    }
+  }
+
+  /**
+   * Organizations, reached only when accounts are listed or tags read. The auditor function never does
+   * either, so it neither builds an Organizations client nor loads a class of that service (this class
+   * names {@link OrganizationGateway} only in calls, which the JVM resolves when they run), and its jar
+   * carries none.
+   */
+  private static final class OrganizationOnFirstUse implements AccountDirectory {
+    private final AwsClientFactory management;
+    private OrganizationGateway gateway;
+
+    OrganizationOnFirstUse(AwsClientFactory management) {
+      this.management = management;
+    }
+
+    @Override
+    public List<MemberAccount> activeAccounts(AccountSelection selection) {
+      return gateway().activeAccounts(selection);
+    }
+
+    @Override
+    public Map<String, String> tags(String accountId) {
+      return gateway().tags(accountId);
+    }
+
+    private synchronized OrganizationGateway gateway() {
+      if (gateway == null) {
+        gateway = OrganizationGateway.create(management);
+      }
+      return gateway;
     }
   }
 }

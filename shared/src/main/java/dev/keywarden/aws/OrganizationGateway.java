@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * {@code organizations:ListAccounts} (paginated); with OU lists, also {@code ListRoots},
  * {@code ListOrganizationalUnitsForParent} and {@code ListAccountsForParent} (paginated, once per
  * OU); {@code sts:GetCallerIdentity} only outside an Organization. Tags are read separately, one
- * {@code ListTagsForResource} per account, by {@link #withTags}.
+ * {@code ListTagsForResource} per account, by {@link #tags}.
  */
 public final class OrganizationGateway implements AccountDirectory {
   private static final Logger LOG = LogManager.getLogger(OrganizationGateway.class);
@@ -77,19 +77,26 @@ public final class OrganizationGateway implements AccountDirectory {
         .toList();
   }
 
-  /** The accounts with their tags from Organizations: one call per account. */
-  public List<MemberAccount> withTags(List<MemberAccount> accounts) {
-    List<MemberAccount> tagged = new ArrayList<>();
-    for (MemberAccount account : accounts) {
-      Map<String, String> tags = new LinkedHashMap<>();
-      call("read the tags of account " + account.id(), () -> {
-        organizations.listTagsForResourcePaginator(r -> r.resourceId(account.id()))
+  /**
+   * The account's tags in Organizations: one {@code ListTagsForResource} (paginated). Empty, with the
+   * reason at debug level, when they cannot be read (outside an Organization, or without the permission):
+   * they only name a fallback owner.
+   */
+  @Override
+  public Map<String, String> tags(String accountId) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    try {
+      call("read the tags of account " + accountId, () -> {
+        organizations.listTagsForResourcePaginator(r -> r.resourceId(accountId))
             .forEach(page -> page.tags().forEach((Tag t) -> tags.put(t.key(), t.value())));
         return null;
       });
-      tagged.add(new MemberAccount(account.id(), account.name(), account.email(), tags));
+    } catch (NotInOrganization | KeywardenException e) {
+      LOG.debug("accountId={} its tags in Organizations cannot be read: {}", accountId,
+          e instanceof NotInOrganization ? "no Organization" : e.getMessage());
+      return Map.of();
     }
-    return List.copyOf(tagged);
+    return Map.copyOf(tags);
   }
 
   /**

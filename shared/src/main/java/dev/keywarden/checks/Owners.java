@@ -22,6 +22,11 @@ public final class Owners {
     return Optional.empty();
   }
 
+  /** Whether a value is taken for an e-mail address, as owner tags must be: for owners that arrive from elsewhere. */
+  public static boolean isAddress(String value) {
+    return value != null && UserTags.plausibleEmail(value);
+  }
+
   /**
    * The first owner tag, in the configured order, with a non-blank value, when that value is an
    * e-mail address; empty when the user has no such tag or its value is not an address.

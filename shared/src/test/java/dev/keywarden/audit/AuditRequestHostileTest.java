@@ -39,7 +39,17 @@ class AuditRequestHostileTest {
         Arguments.of("{\"runId\":\"${jndi:ldap://x/a}\",\"accountId\":\"123456789012\"}", "runId must be"),
         Arguments.of("{\"runId\":\"<script>alert(1)</script>\",\"accountId\":\"123456789012\"}", "runId must be"),
         Arguments.of("{\"runId\":\"run\\u0000\\u001b[31m\",\"accountId\":\"123456789012\"}", "runId must be"),
-        Arguments.of("{\"runId\":\"" + "r".repeat(129) + "\",\"accountId\":\"123456789012\"}", "runId must be"));
+        Arguments.of("{\"runId\":\"" + "r".repeat(129) + "\",\"accountId\":\"123456789012\"}", "runId must be"),
+        Arguments.of("{\"runId\":\"r1\",\"accountId\":\"123456789012\",\"accountOwner\":42}", "'accountOwner' must be text"),
+        Arguments.of("{\"runId\":\"r1\",\"accountId\":\"123456789012\",\"accountOwner\":[\"a@example.com\"]}",
+            "'accountOwner' must be text"),
+        Arguments.of("{\"runId\":\"r1\",\"accountId\":\"123456789012\",\"accountOwner\":\"\"}", "accountOwner must be"),
+        Arguments.of("{\"runId\":\"r1\",\"accountId\":\"123456789012\",\"accountOwner\":\"${jndi:ldap://x/a}\"}",
+            "accountOwner must be"),
+        Arguments.of("{\"runId\":\"r1\",\"accountId\":\"123456789012\",\"accountOwner\":\"a@example.com\\nBcc: x@evil\"}",
+            "accountOwner must be"),
+        Arguments.of("{\"runId\":\"r1\",\"accountId\":\"123456789012\",\"accountOwner\":\"" + "a".repeat(250)
+            + "@example.com\"}", "accountOwner must be"));
   }
 
   @ParameterizedTest

@@ -36,12 +36,26 @@ class OrgAuditorTest {
   private final AtomicReference<AccountSelection> askedWith = new AtomicReference<>();
   private final List<String> closed = new ArrayList<>();
   private final List<String> ran = new ArrayList<>();
+  private final List<AuditRequest> ranFor = new ArrayList<>();
 
   private AccountDirectory directory(String... ids) {
-    return selection -> {
-      askedWith.set(selection);
-      return java.util.Arrays.stream(ids).map(id -> new MemberAccount(id, "acct-" + id, id + "@example.com",
-          java.util.Map.of())).toList();
+    return taggedDirectory(java.util.Map.of(), ids);
+  }
+
+  /** A directory whose accounts carry the given tags, by account id. */
+  private AccountDirectory taggedDirectory(java.util.Map<String, java.util.Map<String, String>> tags, String... ids) {
+    return new AccountDirectory() {
+      @Override
+      public List<MemberAccount> activeAccounts(AccountSelection selection) {
+        askedWith.set(selection);
+        return java.util.Arrays.stream(ids).map(id -> new MemberAccount(id, "acct-" + id, id + "@example.com",
+            java.util.Map.of())).toList();
+      }
+
+      @Override
+      public java.util.Map<String, String> tags(String accountId) {
+        return tags.getOrDefault(accountId, java.util.Map.of());
+      }
     };
   }
 
@@ -71,10 +85,11 @@ class OrgAuditorTest {
       }
 
       @Override
-      public RunOutcome run(AccountInventory read, String runId, Deadline deadline) {
+      public RunOutcome run(AccountInventory read, AuditRequest request, Deadline deadline) {
         ran.add(read.accountId());
-        return new RunOutcome(read.accountId(), runId, RunOutcome.Status.COMPLETED, Optional.empty(), Optional.empty(),
-            Optional.empty(), List.of(), Optional.empty());
+        ranFor.add(request);
+        return new RunOutcome(read.accountId(), request.runId(), RunOutcome.Status.COMPLETED, Optional.empty(),
+            Optional.empty(), Optional.empty(), List.of(), Optional.empty());
       }
 
       @Override
@@ -94,6 +109,41 @@ class OrgAuditorTest {
     assertThat(result).isEqualTo(new DispatchResult("run-1", List.of(A, B, C)));
     assertThat(sent).containsExactly(new AuditRequest("run-1", A), new AuditRequest("run-1", B), new AuditRequest("run-1", C));
     assertThat(store.runs).containsExactly(new RunRecord("run-1", NOW, List.of(A, B, C)));
+  }
+
+  @Test
+  void dispatch_whenAnAccountHasAnOwnerTag_sendsItsOwnerInTheRequest() {
+    List<AuditRequest> sent = new ArrayList<>();
+    AccountDirectory directory = taggedDirectory(java.util.Map.of(
+        A, java.util.Map.of("owner", "payments@example.com"),
+        B, java.util.Map.of("owner", "not an address")), A, B, C);
+    OrgAuditor auditor = auditor(Settings.defaults(), directory, (id, run) -> session(id, inventory(id), null));
+
+    auditor.dispatch("run-1", sent::addAll);
+
+    assertThat(sent).containsExactly(new AuditRequest("run-1", A, Optional.of("payments@example.com")),
+        new AuditRequest("run-1", B), new AuditRequest("run-1", C));
+  }
+
+  @Test
+  void dispatch_whenTheRunIdIsMalformed_readsNoTags() {
+    List<String> tagsRead = new ArrayList<>();
+    AccountDirectory directory = new AccountDirectory() {
+      @Override
+      public List<MemberAccount> activeAccounts(AccountSelection selection) {
+        return List.of(new MemberAccount(A, "a", "a@example.com", java.util.Map.of()));
+      }
+
+      @Override
+      public java.util.Map<String, String> tags(String accountId) {
+        tagsRead.add(accountId);
+        return java.util.Map.of();
+      }
+    };
+    OrgDispatcher dispatcher = OrgDispatcher.create(Settings.defaults(), directory, store, clock);
+
+    assertThatThrownBy(() -> dispatcher.dispatch("run 1", requests -> { })).isInstanceOf(InvalidInputException.class);
+    assertThat(tagsRead).isEmpty();
   }
 
   @Test
@@ -161,6 +211,15 @@ class OrgAuditorTest {
 
     assertThat(outcome.status()).isEqualTo(RunOutcome.Status.COMPLETED);
     assertThat(ran).containsExactly(A);
+  }
+
+  @Test
+  void audit_whenTheRequestNamesTheAccountOwner_handsItToTheSessionsRun() {
+    AuditRequest request = new AuditRequest("run-1", A, Optional.of("payments@example.com"));
+
+    auditor((id, run) -> session(id, inventory(id), null)).audit(request);
+
+    assertThat(ranFor).containsExactly(request);
   }
 
   @Test

@@ -31,7 +31,7 @@ class CredentialReportWaitTest {
         "credential report of account 111122223333");
 
     assertThat(report).isEqualTo("csv");
-    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
   }
 
   @Test
@@ -51,7 +51,7 @@ class CredentialReportWaitTest {
   }
 
   @Test
-  void await_whenNeverComplete_pausesDoubleUpToTenSecondsAndEndAtTheBound() {
+  void await_whenNeverComplete_pausesDoubleFromAQuarterSecondUpToTenSecondsAndEndAtTheBound() {
     try {
       wait.await(states(ReportStateType.STARTED), () -> Optional.of("csv"), "report");
     } catch (KeywardenException expected) {
@@ -59,8 +59,8 @@ class CredentialReportWaitTest {
     }
 
     assertThat(pauses).containsExactly(
-        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
-        Duration.ofSeconds(10), Duration.ofSeconds(5));
+        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ofMillis(4250));
   }
 
   @Test

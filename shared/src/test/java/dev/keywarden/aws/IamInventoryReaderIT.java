@@ -83,7 +83,7 @@ class IamInventoryReaderIT {
     String csv = reader.credentialReportCsv(callerArn(), "123456789012");
 
     assertThat(csv).startsWith("user,arn,").contains("\nalice,");
-    assertThat(pauses).as("moto answers STARTED first, then COMPLETE").containsExactly(Duration.ofSeconds(1));
+    assertThat(pauses).as("moto answers STARTED first, then COMPLETE").containsExactly(Duration.ofMillis(250));
   }
 
   @Test

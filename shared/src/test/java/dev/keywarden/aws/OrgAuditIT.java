@@ -125,6 +125,19 @@ class OrgAuditIT {
   }
 
   @Test
+  void dispatch_whenAnAccountHasAnOwnerTag_sendsTheOwnerWithItsRequestOnly() {
+    String tagged = members.get(0);
+    management.organizations().tagResource(r -> r.resourceId(tagged)
+        .tags(t -> t.key("owner").value("account-team@example.com")));
+    List<AuditRequest> sent = new ArrayList<>();
+
+    OrgAuditors.dispatcher(settings(membersOnly()), management, clock).dispatch("tags-1", sent::addAll);
+
+    assertThat(sent).hasSize(members.size()).allSatisfy(request -> assertThat(request.accountOwner())
+        .isEqualTo(request.accountId().equals(tagged) ? Optional.of("account-team@example.com") : Optional.empty()));
+  }
+
+  @Test
   void audit_whenAUserHasNoOwnerTag_tellsTheOwnerNamedInTheAccountsTagsInsteadOfTheFallback() throws Exception {
     String member = members.get(0);
     org.createAuditRole(member, "arn:aws:iam::" + org.managementAccountId() + ":root");
@@ -133,7 +146,8 @@ class OrgAuditIT {
         .tags(t -> t.key("owner").value("account-team@example.com")));
     NoticeInbox accountTeam = NoticeInbox.subscribe(management, topicArn, "account-team@example.com");
 
-    RunOutcome outcome = OrgAuditors.create(settings(membersOnly()), management, clock).audit(new AuditRequest("tags-1", member));
+    RunOutcome outcome = dispatchAndAudit(OrgAuditors.create(settings(membersOnly()), management, clock), "tags-1")
+        .get(member);
 
     assertThat(outcome.status()).isEqualTo(RunOutcome.Status.COMPLETED);
     assertThat(accountTeam.drain()).singleElement()

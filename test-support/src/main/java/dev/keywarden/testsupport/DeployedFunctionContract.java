@@ -34,8 +34,8 @@ public abstract class DeployedFunctionContract {
   }
 
   @Test
-  void codeUri_isThisModulesShadedJar() {
-    assertThat(thisFunction().path("CodeUri").asText()).isEqualTo(SamTemplate.shadedJar());
+  void codeUri_isThisModulesDeploymentJar() {
+    assertThat(thisFunction().path("CodeUri").asText()).isEqualTo(SamTemplate.deploymentJar());
   }
 
   @Test
@@ -55,9 +55,10 @@ public abstract class DeployedFunctionContract {
       Path jar = Path.of(function.getValue().path("CodeUri").asText());
       Path module = SamTemplate.ROOT.resolve(jar.getParent().getParent());
       assertThat(module.resolve("pom.xml")).as("module of %s", function.getKey()).exists();
+      String name = jar.getFileName().toString();
       assertThat(Files.readString(module.resolve("pom.xml")))
-          .as("%s's pom writes %s", function.getKey(), jar.getFileName())
-          .contains("<outputFile>${project.build.directory}/" + jar.getFileName() + "</outputFile>");
+          .as("%s's pom writes %s", function.getKey(), name)
+          .contains("<function.name>" + name.substring(0, name.length() - ".jar".length()) + "</function.name>");
     }
   }
 }

@@ -104,15 +104,18 @@ public final class SamTemplate {
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(action).matches();
   }
 
-  /** The shaded jar this module's pom writes, as a path from the repository root. */
-  public static String shadedJar() {
+  /**
+   * The deployment jar this module's build writes ({@code target/<function.name>.jar}, see
+   * {@link dev.keywarden.testsupport.lambda.DeploymentPackage}), as a path from the repository root.
+   */
+  public static String deploymentJar() {
     try {
       String pom = Files.readString(MODULE.resolve("pom.xml"));
-      Matcher m = Pattern.compile("<outputFile>\\$\\{project\\.build\\.directory}/([^<]+)</outputFile>").matcher(pom);
+      Matcher m = Pattern.compile("<function\\.name>([^<]+)</function\\.name>").matcher(pom);
       if (!m.find()) {
-        throw new IllegalStateException("no shade outputFile in " + MODULE.resolve("pom.xml"));
+        throw new IllegalStateException("no <function.name> property in " + MODULE.resolve("pom.xml"));
       }
-      return ROOT.relativize(MODULE).resolve("target").resolve(m.group(1)).toString().replace('\\', '/');
+      return ROOT.relativize(MODULE).resolve("target").resolve(m.group(1) + ".jar").toString().replace('\\', '/');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

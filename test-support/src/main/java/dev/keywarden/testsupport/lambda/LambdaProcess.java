@@ -23,54 +23,95 @@ import java.util.stream.Stream;
  * A function's deployment jar in its own JVM under the AWS Lambda runtime interface client, as the
  * managed {@code java17} runtime starts it, polling a {@link RuntimeApiServer}.
  *
- * <p>The runtime client is not in the deployment jar (Lambda provides it): it is taken from this JVM's
- * class path, where it is a test dependency.
+ * <p>As in Lambda, the deployment jar is unpacked into a task root first (a fresh temporary folder standing
+ * in for {@code /var/task}), the JVM starts there with only the runtime client on its class path, and the
+ * runtime client loads the function from the task root and its {@code lib/*.jar}. The runtime client is not
+ * in the deployment jar (Lambda provides it): it is taken from this JVM's class path, where it is a test
+ * dependency.
  */
 public final class LambdaProcess implements AutoCloseable {
+  /** The system property whose value is added to the function's JVM options. */
+  public static final String JVM_OPTIONS = "keywarden.lambda.jvm-options";
   /** The runtime client's entry point. */
   public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-  /** The artifacts the runtime client needs beside the function's jar. */
-  private static final List<String> RIC_ARTIFACTS =
-      List.of("aws-lambda-java-runtime-interface-client-", "aws-lambda-java-serialization-", "utils-lite-");
+  /**
+   * What Lambda's java17 runtime has on its own class path: the runtime client and what it needs, the
+   * handler interfaces ({@code aws-lambda-java-core}) included, which it loads before the function's.
+   */
+  private static final List<String> RIC_ARTIFACTS = List.of("aws-lambda-java-runtime-interface-client-",
+      "aws-lambda-java-serialization-", "utils-lite-", "aws-lambda-java-core-");
 
   private final Process process;
+  private final Path taskRoot;
+  private final long launchedNanos;
   private final List<String> stdout = Collections.synchronizedList(new ArrayList<>());
   private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
 
-  private LambdaProcess(Process process) {
+  private LambdaProcess(Process process, Path taskRoot, long launchedNanos) {
     this.process = process;
+    this.taskRoot = taskRoot;
+    this.launchedNanos = launchedNanos;
     drain(process.getInputStream(), stdout, "lambda-stdout");
     drain(process.getErrorStream(), stderr, "lambda-stderr");
   }
 
   /**
-   * Starts {@code java -cp <jar>:<runtime client> AWSLambda <handler>} with Lambda's environment for the
-   * given Runtime API, plus {@code env} (the function's own variables).
+   * Unpacks the deployment jar into a new task root and starts {@code java -cp <runtime client> AWSLambda
+   * <handler>} there, with Lambda's environment for the given Runtime API plus {@code env} (the function's
+   * own variables).
    */
   public static LambdaProcess start(Path deploymentJar, String handler, RuntimeApiServer api, Map<String, String> env) {
     if (!Files.isRegularFile(deploymentJar)) {
       throw new IllegalStateException("no deployment jar at " + deploymentJar + ": build it with mvn package first");
     }
-    String classPath = deploymentJar.toAbsolutePath() + File.pathSeparator + runtimeClientClassPath();
+    Path taskRoot;
+    try {
+      taskRoot = Files.createTempDirectory("keywarden-task-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not make a task root", e);
+    }
+    DeploymentPackage.extract(deploymentJar, taskRoot);
+    String classPath = runtimeClientClassPath();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     // The managed java17 runtime stops tiered compilation at C1 unless told otherwise; so does this JVM. A
     // function of up to 1,769 MB has less than two vCPUs, where the JVM's ergonomics pick the serial
     // collector; this machine's cores would make it pick G1, which starts slower.
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "-cp", classPath, RIC_MAIN, handler);
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC"));
+    command.addAll(extraJvmOptions());
+    command.addAll(List.of("-cp", classPath, RIC_MAIN, handler));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // The runtime client takes the task root from its working directory, as Lambda starts it in /var/task.
+    builder.directory(taskRoot.toFile());
     Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("KEYWARDEN_"));
-    environment.putAll(lambdaEnvironment(handler, api));
+    environment.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("KEYWARDEN_") || k.startsWith("LAMBDA_"));
+    environment.putAll(lambdaEnvironment(handler, api, taskRoot));
     environment.putAll(env);
     try {
-      return new LambdaProcess(builder.start());
+      long launched = System.nanoTime();
+      return new LambdaProcess(builder.start(), taskRoot, launched);
     } catch (IOException e) {
+      deleteTree(taskRoot);
       throw new UncheckedIOException("could not start " + java, e);
     }
   }
 
+  /**
+   * Options added to the function's JVM from the system property {@value #JVM_OPTIONS} (separated by
+   * spaces), to look into a cold start, for instance {@code -Xlog:class+load:file=classes.txt}.
+   */
+  static List<String> extraJvmOptions() {
+    String options = System.getProperty(JVM_OPTIONS, "").trim();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+  }
+
+  /** {@link System#nanoTime()} just before the JVM was launched, after the deployment jar was unpacked. */
+  public long launchedNanos() {
+    return launchedNanos;
+  }
+
   /** What Lambda sets for every function; the function's own variables come on top. */
-  static Map<String, String> lambdaEnvironment(String handler, RuntimeApiServer api) {
+  static Map<String, String> lambdaEnvironment(String handler, RuntimeApiServer api, Path taskRoot) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AWS_LAMBDA_RUNTIME_API", api.address());
     env.put("_HANDLER", handler);
@@ -80,7 +121,7 @@ public final class LambdaProcess implements AutoCloseable {
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/keywarden-local");
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
-    env.put("LAMBDA_TASK_ROOT", System.getProperty("java.io.tmpdir"));
+    env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
     return env;
   }
 
@@ -129,6 +170,16 @@ public final class LambdaProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    } finally {
+      deleteTree(taskRoot);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder; the system cleans its temporary folder.
     }
   }
 

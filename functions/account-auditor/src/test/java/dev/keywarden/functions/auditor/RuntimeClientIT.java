@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keywarden.audit.AuditRequest;
 import dev.keywarden.aws.AccountSeeder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,20 +43,13 @@ class RuntimeClientIT {
       seeder.createUser("svc-legacy", Map.of());
       seeder.addAccessKey("svc-legacy");
     }
-    Map<String, String> env = Map.of(
-        "AWS_ENDPOINT_URL", endpoint.endpoint().toString(),
-        "AWS_REGION", endpoint.region(),
-        "AWS_ACCESS_KEY_ID", endpoint.accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", endpoint.secretAccessKey(),
-        "KEYWARDEN_FINDINGS_TABLE", TABLE,
-        "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
-        "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id");
+    Map<String, String> env = environment(endpoint, notices);
 
     RuntimeApiServer.Invocation answer;
     List<String> stdout;
     try (RuntimeApiServer api = RuntimeApiServer.start();
         LambdaProcess function = LambdaProcess.start(
-            SamTemplate.ROOT.resolve(SamTemplate.shadedJar()), handler(), api, env)) {
+            SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, env)) {
       answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")), Duration.ofSeconds(60));
       stdout = function.awaitStdout(1, Duration.ofSeconds(5));
       assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
@@ -71,9 +68,57 @@ class RuntimeClientIT {
     });
   }
 
+  /**
+   * The queue's path through the jar: a request carrying its account's owner, one for another account
+   * (entered through its audit role) and a malformed one, which alone is reported as failed.
+   */
+  @Test
+  void deploymentJar_underTheRuntimeClient_auditsAQueuedBatchAndFailsOnlyTheMalformedRecord(AwsEndpoint endpoint)
+      throws Exception {
+    String notices;
+    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+      DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
+      notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
+      AccountSeeder seeder = AccountSeeder.using(clients.iam());
+      seeder.createUser("svc-orphan", Map.of());
+      seeder.addAccessKey("svc-orphan");
+    }
+    ObjectNode batch = (ObjectNode) JSON.readTree(Files.readString(SamTemplate.ROOT.resolve("events/sqs-mixed-batch.json")));
+    ArrayNode records = (ArrayNode) batch.get("Records");
+    ((ObjectNode) records.get(0)).put("body",
+        new AuditRequest("run-queued", "123456789012", Optional.of("account-team@example.com")).toJson());
+    ObjectNode member = records.get(0).deepCopy();
+    member.put("messageId", "member-account").put("body", new AuditRequest("run-queued", "210987654321").toJson());
+    records.add(member);
+    String malformed = records.get(1).path("messageId").asText();
+
+    RuntimeApiServer.Invocation answer;
+    try (RuntimeApiServer api = RuntimeApiServer.start();
+        LambdaProcess function = LambdaProcess.start(
+            SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, environment(endpoint, notices))) {
+      answer = api.invoke(batch.toString(), Duration.ofSeconds(60));
+      assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
+    }
+
+    assertThat(JSON.readTree(answer.body()).path("batchItemFailures").findValuesAsText("itemIdentifier"))
+        .containsExactly(malformed);
+  }
+
+  private static Map<String, String> environment(AwsEndpoint endpoint, String notices) {
+    return Map.of(
+        "AWS_ENDPOINT_URL", endpoint.endpoint().toString(),
+        "AWS_REGION", endpoint.region(),
+        "AWS_ACCESS_KEY_ID", endpoint.accessKeyId(),
+        "AWS_SECRET_ACCESS_KEY", endpoint.secretAccessKey(),
+        "KEYWARDEN_FINDINGS_TABLE", TABLE,
+        "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
+        "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id");
+  }
+
   private static String handler() {
     return SamTemplate.load("template.yaml").functions().values().stream()
-        .filter(f -> f.path("CodeUri").asText().equals(SamTemplate.shadedJar()))
+        .filter(f -> f.path("CodeUri").asText().equals(SamTemplate.deploymentJar()))
         .map(f -> f.path("Handler").asText()).findFirst().orElseThrow();
   }
 

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.audit.DispatchResult;
 import dev.keywarden.audit.AuditRequest;
-import dev.keywarden.audit.OrgAuditor;
+import dev.keywarden.audit.OrgDispatcher;
 import dev.keywarden.aws.AccountRuns;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.CallerIdentity;
@@ -43,7 +43,7 @@ public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent
   /** An account id no Organization has: priming reads its (empty) state and writes nothing. */
   static final String PRIMING_ACCOUNT = "000000000000";
 
-  private final OrgAuditor auditor;
+  private final OrgDispatcher dispatcher;
   private final SqsAuditQueue queue;
   private final AwsClientFactory clients;
   private final AccountStateStore store;
@@ -65,7 +65,7 @@ public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent
    */
   OrgDispatcherHandler(AwsClientFactory clients, Settings settings, Clock clock) {
     this.queue = OrgAuditors.queue(settings, clients);
-    this.auditor = OrgAuditors.create(settings, clients, clock);
+    this.dispatcher = OrgAuditors.dispatcher(settings, clients, clock);
     this.clients = clients;
     this.store = AccountRuns.store(clients, settings);
   }
@@ -109,7 +109,7 @@ public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent
       ThreadContext.put("requestId", context.getAwsRequestId());
     }
     try {
-      DispatchResult result = auditor.dispatch(runId, queue);
+      DispatchResult result = dispatcher.dispatch(runId, queue);
       LOG.info("queued {} account(s) for audit", result.accountIds().size());
       return response(result);
     } finally {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keywarden.audit.AuditRequest;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.DynamoAccountStateStore;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,12 +32,17 @@ class RuntimeClientIT {
   @Test
   void deploymentJar_underTheRuntimeClient_answersTheDailyScheduleAndLogsJson(AwsEndpoint endpoint) throws Exception {
     String queueUrl;
+    String tagged;
     try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
         endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
       DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
       queueUrl = clients.sqs().createQueue(r -> r.queueName("keywarden-audit-requests")).queueUrl();
       clients.organizations().createOrganization(r -> r.featureSet("ALL"));
-      clients.organizations().createAccount(r -> r.accountName("payments-prod").email("payments-prod@example.com"));
+      String member = clients.organizations()
+          .createAccount(r -> r.accountName("payments-prod").email("payments-prod@example.com"))
+          .createAccountStatus().accountId();
+      clients.organizations().tagResource(r -> r.resourceId(member).tags(t -> t.key("owner").value("payments@example.com")));
+      tagged = member;
     }
     Map<String, String> env = Map.of(
         "AWS_ENDPOINT_URL", endpoint.endpoint().toString(),
@@ -49,7 +56,7 @@ class RuntimeClientIT {
     List<String> stdout;
     try (RuntimeApiServer api = RuntimeApiServer.start();
         LambdaProcess function = LambdaProcess.start(
-            SamTemplate.ROOT.resolve(SamTemplate.shadedJar()), handler(), api, env)) {
+            SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, env)) {
       answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")), Duration.ofSeconds(60));
       stdout = function.awaitStdout(1, Duration.ofSeconds(5));
       assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
@@ -58,6 +65,8 @@ class RuntimeClientIT {
     JsonNode response = JSON.readTree(answer.body());
     assertThat(response.path("runId").asText()).isEqualTo("run-20261124T060000Z-cdc73f9d");
     assertThat(response.path("accounts")).hasSize(2);
+    assertThat(queuedRequests(endpoint, queueUrl)).as("the tagged account's request names its owner")
+        .contains(new AuditRequest("run-20261124T060000Z-cdc73f9d", tagged, Optional.of("payments@example.com")));
     List<JsonNode> lines = stdout.stream().map(RuntimeClientIT::parse).toList();
     assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.has("level") && line.has("message")).isTrue());
     assertThat(lines).anySatisfy(line -> {
@@ -66,9 +75,18 @@ class RuntimeClientIT {
     });
   }
 
+  /** The audit requests on the queue, read without deleting them. */
+  private static List<AuditRequest> queuedRequests(AwsEndpoint endpoint, String queueUrl) {
+    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+      return clients.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+          .messages().stream().map(m -> AuditRequest.fromJson(m.body())).toList();
+    }
+  }
+
   private static String handler() {
     return SamTemplate.load("template.yaml").functions().values().stream()
-        .filter(f -> f.path("CodeUri").asText().equals(SamTemplate.shadedJar()))
+        .filter(f -> f.path("CodeUri").asText().equals(SamTemplate.deploymentJar()))
         .map(f -> f.path("Handler").asText()).findFirst().orElseThrow();
   }
 

@@ -50,7 +50,7 @@ class RuntimeClientIT {
     List<String> stdout;
     try (RuntimeApiServer api = RuntimeApiServer.start();
         LambdaProcess function = LambdaProcess.start(
-            SamTemplate.ROOT.resolve(SamTemplate.shadedJar()), handler(), api, env)) {
+            SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, env)) {
       answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-weekly.json")), Duration.ofSeconds(60));
       stdout = function.awaitStdout(1, Duration.ofSeconds(5));
       assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
@@ -69,7 +69,7 @@ class RuntimeClientIT {
 
   private static String handler() {
     return SamTemplate.load("template.yaml").functions().values().stream()
-        .filter(f -> f.path("CodeUri").asText().equals(SamTemplate.shadedJar()))
+        .filter(f -> f.path("CodeUri").asText().equals(SamTemplate.deploymentJar()))
         .map(f -> f.path("Handler").asText()).findFirst().orElseThrow();
   }
 
