@@ -72,12 +72,25 @@ public final class RuntimeApiServer implements AutoCloseable {
   }
 
   /**
-   * Hands the event to the function at its next poll and waits for its answer.
+   * Hands the event to the function at its next poll and waits for its answer; the function is told
+   * that its timeout is the same as the wait.
    *
    * @throws IllegalStateException when no answer comes within the timeout
    */
   public Invocation invoke(String event, Duration timeout) {
-    Pending pending = new Pending(UUID.randomUUID().toString(), event, System.currentTimeMillis() + timeout.toMillis());
+    return invoke(event, timeout, timeout);
+  }
+
+  /**
+   * Hands the event to the function at its next poll, with the deadline a function of this timeout
+   * gets from Lambda ({@code Lambda-Runtime-Deadline-Ms}), and waits at most {@code timeout} for its
+   * answer.
+   *
+   * @throws IllegalStateException when no answer comes within the timeout
+   */
+  public Invocation invoke(String event, Duration functionTimeout, Duration timeout) {
+    Pending pending = new Pending(UUID.randomUUID().toString(), event,
+        System.currentTimeMillis() + functionTimeout.toMillis());
     queued.add(pending);
     CompletableFuture<Object> either = CompletableFuture.anyOf(pending.result, initError.thenApply(
         e -> new Invocation(pending.requestId, false, e)));

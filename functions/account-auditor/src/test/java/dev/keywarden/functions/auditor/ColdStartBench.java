@@ -33,6 +33,8 @@ import java.util.function.Function;
  * arrangement).
  */
 public final class ColdStartBench {
+  /** The auditor's Timeout in template.yaml: the deadline Lambda gives each invocation. */
+  private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(900);
   private static final double AUDITOR_TARGET_SECONDS = 1.5;
   private static final long JAR_TARGET_BYTES = DeploymentPackage.MAX_BYTES;
   private static final String TABLE = "keywarden-findings";
@@ -112,7 +114,7 @@ public final class ColdStartBench {
           try (LambdaProcess process = LambdaProcess.start(jar, handler, api, env)) {
             // From the JVM's launch: unpacking the jar comes before it, in Lambda as here.
             long launched = process.launchedNanos();
-            RuntimeApiServer.Invocation answer = api.invoke(event, Duration.ofSeconds(60));
+            RuntimeApiServer.Invocation answer = api.invoke(event, FUNCTION_TIMEOUT, Duration.ofSeconds(60));
             long answered = System.nanoTime();
             if (!answer.succeeded()) {
               throw new IllegalStateException(subject.logicalId() + " failed: " + answer.body() + " " + process.stderr());
@@ -120,7 +122,7 @@ public final class ColdStartBench {
             firsts.add((answered - launched) / 1e9);
             inits.add((api.firstPollNanos().orElse(answered) - launched) / 1e9);
             long again = System.nanoTime();
-            RuntimeApiServer.Invocation second = api.invoke(event, Duration.ofSeconds(60));
+            RuntimeApiServer.Invocation second = api.invoke(event, FUNCTION_TIMEOUT, Duration.ofSeconds(60));
             if (!second.succeeded()) {
               throw new IllegalStateException(subject.logicalId() + " failed warm: " + second.body());
             }

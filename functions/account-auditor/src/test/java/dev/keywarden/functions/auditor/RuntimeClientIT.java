@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 @WithEmulator
 class RuntimeClientIT {
+  /** The auditor's Timeout in template.yaml: the deadline Lambda gives each invocation. */
+  private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(900);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TABLE = "keywarden-findings";
 
@@ -50,7 +52,8 @@ class RuntimeClientIT {
     try (RuntimeApiServer api = RuntimeApiServer.start();
         LambdaProcess function = LambdaProcess.start(
             SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, env)) {
-      answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")), Duration.ofSeconds(60));
+      answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")), FUNCTION_TIMEOUT,
+          Duration.ofSeconds(60));
       stdout = function.awaitStdout(1, Duration.ofSeconds(5));
       assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
     }
@@ -66,6 +69,36 @@ class RuntimeClientIT {
       assertThat(line.path("runId").asText()).isEqualTo("run-20261124T060000Z-cdc73f9d");
       assertThat(line.path("accountId").asText()).isEqualTo("123456789012");
     });
+  }
+
+  /**
+   * The deadline Lambda sends with the invocation reaches the run: with less than the stop margin (60 s)
+   * before the function's timeout, the scheduled audit begins nothing and says so.
+   */
+  @Test
+  void deploymentJar_underTheRuntimeClient_whenTheInvocationIsNearItsTimeout_beginsNothing(AwsEndpoint endpoint)
+      throws Exception {
+    String notices;
+    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+      DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
+      notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
+    }
+
+    RuntimeApiServer.Invocation answer;
+    try (RuntimeApiServer api = RuntimeApiServer.start();
+        LambdaProcess function = LambdaProcess.start(
+            SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, environment(endpoint, notices))) {
+      answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")),
+          Duration.ofSeconds(45), Duration.ofSeconds(60));
+      assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
+    }
+
+    assertThat(JSON.readTree(answer.body()).path("status").asText()).isEqualTo("INCOMPLETE");
+    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+      assertThat(clients.dynamoDb().scan(r -> r.tableName(TABLE)).count()).as("items in the findings table").isZero();
+    }
   }
 
   /**
@@ -97,7 +130,7 @@ class RuntimeClientIT {
     try (RuntimeApiServer api = RuntimeApiServer.start();
         LambdaProcess function = LambdaProcess.start(
             SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, environment(endpoint, notices))) {
-      answer = api.invoke(batch.toString(), Duration.ofSeconds(60));
+      answer = api.invoke(batch.toString(), FUNCTION_TIMEOUT, Duration.ofSeconds(60));
       assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
     }
 
