@@ -167,7 +167,7 @@ final class OrgAuditCommand implements Callable<Integer> {
       } else {
         switch (r.outcome().status()) {
           case COMPLETED -> audited++;
-          case SKIPPED_BUSY -> busy++;
+          case SKIPPED_BUSY, ALREADY_DONE -> busy++;
           case NOT_AUDITED -> notAudited++;
           case INCOMPLETE -> failed++;
         }
@@ -195,6 +195,7 @@ final class OrgAuditCommand implements Callable<Integer> {
             dryRun, o.noticesPublished().size());
       }
       case SKIPPED_BUSY -> "busy: another run is auditing it";
+      case ALREADY_DONE -> "already done: this run completed it before";
       case NOT_AUDITED -> "not audited: " + o.summary().flatMap(s -> s.failure()).orElse("unknown reason");
       case INCOMPLETE -> "incomplete: stopped at its deadline; the next run finishes it";
     };
@@ -236,6 +237,7 @@ final class OrgAuditCommand implements Callable<Integer> {
       String status = result.outcome() == null ? "failed" : switch (result.outcome().status()) {
         case COMPLETED -> "done";
         case SKIPPED_BUSY -> "busy";
+        case ALREADY_DONE -> "already done";
         case NOT_AUDITED -> "not audited";
         case INCOMPLETE -> "incomplete";
       };

@@ -58,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
       AccountInventory inventory = IamInventoryReader.create(clients, settings.audit(), clock).read();
       outcome = AccountRuns.create(clients, settings, clock).run(inventory, runId);
     }
+    if (outcome.status() == RunOutcome.Status.ALREADY_DONE) {
+      out.println("Run " + outcome.runId() + " already completed account " + outcome.accountId() + "; nothing was done again.");
+      out.flush();
+      return Main.OK;
+    }
     if (outcome.status() == RunOutcome.Status.SKIPPED_BUSY) {
       out.println("Another run is working on account " + outcome.accountId() + "; this one did nothing.");
       out.flush();

@@ -45,8 +45,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * One account's run of the unattended loop: audit, remember, deactivate, tell.
  *
- * <p>In order: take the account's lease (another run holding it means this one backs off); finish
- * what a crashed run left (unfinished deactivations, claimed but unpublished notices); run the
+ * <p>In order: take the account's lease (another run holding it means this one backs off, and a
+ * repeated delivery of a run that already completed the account does nothing); finish what a crashed run left (unfinished deactivations, claimed but unpublished notices); run the
  * checks; plan deactivations under the rails; reconcile findings with the table, writing only what
  * changed; deactivate; claim and publish owners' notices; write the run's summary; give the lease
  * back. Every step is idempotent, so a run killed anywhere is completed by the next one. Given a
@@ -93,14 +93,26 @@ public final class AccountRun {
     String accountId = inventory.accountId();
     Instant now = clock.instant();
     if (!store.acquireLease(accountId, runId, now, Duration.ofSeconds(settings.run().leaseSeconds()))) {
+      if (store.completed(accountId, runId)) {
+        LOG.info("runId={} accountId={} this run already completed the account; nothing to do again", runId, accountId);
+        return new RunOutcome(accountId, runId, RunOutcome.Status.ALREADY_DONE, Optional.empty(), Optional.empty(),
+            Optional.empty(), List.of(), Optional.empty());
+      }
       LOG.warn("runId={} accountId={} another run holds the account; backing off", runId, accountId);
       return new RunOutcome(accountId, runId, RunOutcome.Status.SKIPPED_BUSY, Optional.empty(), Optional.empty(),
           Optional.empty(), List.of(), Optional.empty());
     }
+    boolean completed = false;
     try {
-      return runHoldingLease(inventory, runId, now, deadline);
+      RunOutcome outcome = runHoldingLease(inventory, runId, now, deadline);
+      completed = outcome.status() == RunOutcome.Status.COMPLETED;
+      return outcome;
     } finally {
-      store.releaseLease(accountId, runId);
+      if (completed) {
+        store.completeLease(accountId, runId);
+      } else {
+        store.releaseLease(accountId, runId);
+      }
     }
   }
 

@@ -37,6 +37,8 @@ public record RunOutcome(
     COMPLETED,
     /** Another run held the account's lease; this one did nothing. */
     SKIPPED_BUSY,
+    /** This run had already completed the account (a repeated delivery of its request); nothing was done again. */
+    ALREADY_DONE,
     /** The account could not be audited; an account-not-audited finding records why. */
     NOT_AUDITED,
     /**

@@ -1,6 +1,7 @@
 package dev.keywarden.aws;
 
 import static dev.keywarden.aws.FindingsTableItems.ACTION;
+import static dev.keywarden.aws.FindingsTableItems.COMPLETED_RUN_ID;
 import static dev.keywarden.aws.FindingsTableItems.FINDING;
 import static dev.keywarden.aws.FindingsTableItems.GSI1;
 import static dev.keywarden.aws.FindingsTableItems.GSI1_PK;
@@ -286,8 +287,10 @@ public final class DynamoAccountStateStore implements AccountStateStore {
       call("take the run lease of account " + accountId, () -> client.putItem(r -> r
           .tableName(tableName)
           .item(item)
-          .conditionExpression("attribute_not_exists(#pk) OR #until < :now OR (#runId = :runId AND #holder = :holder)")
-          .expressionAttributeNames(Map.of("#pk", PK, "#until", UNTIL, "#runId", RUN_ID, "#holder", HOLDER))
+          .conditionExpression("(attribute_not_exists(#pk) OR #until < :now OR (#runId = :runId AND #holder = :holder))"
+              + " AND (attribute_not_exists(#completed) OR #completed <> :runId)")
+          .expressionAttributeNames(Map.of("#pk", PK, "#until", UNTIL, "#runId", RUN_ID, "#holder", HOLDER,
+              "#completed", COMPLETED_RUN_ID))
           .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()), ":runId", s(runId), ":holder", s(leaseHolder)))));
       return true;
     } catch (ConditionalCheckFailedException heldByAnotherRun) {
@@ -308,6 +311,29 @@ public final class DynamoAccountStateStore implements AccountStateStore {
       // Another run (or another delivery of this one) took the lease after ours expired, or it is
       // already gone: nothing of ours to release.
     }
+  }
+
+  @Override
+  public void completeLease(String accountId, String runId) {
+    try {
+      call("give back the run lease of account " + accountId, () -> client.updateItem(r -> r
+          .tableName(tableName)
+          .key(key(accountId, LEASE))
+          .updateExpression("SET #completed = :runId, #until = :free")
+          .conditionExpression("#runId = :runId AND #holder = :holder")
+          .expressionAttributeNames(Map.of("#completed", COMPLETED_RUN_ID, "#until", UNTIL, "#runId", RUN_ID,
+              "#holder", HOLDER))
+          .expressionAttributeValues(Map.of(":runId", s(runId), ":holder", s(leaseHolder), ":free", n(0)))));
+    } catch (ConditionalCheckFailedException notOurs) {
+      // As in releaseLease: the lease is no longer ours to mark.
+    }
+  }
+
+  @Override
+  public boolean completed(String accountId, String runId) {
+    Map<String, AttributeValue> lease = call("read the run lease of account " + accountId, () -> client.getItem(r -> r
+        .tableName(tableName).key(key(accountId, LEASE)).consistentRead(true)).item());
+    return lease != null && lease.containsKey(COMPLETED_RUN_ID) && runId.equals(lease.get(COMPLETED_RUN_ID).s());
   }
 
   // ---- findings
@@ -332,10 +358,25 @@ public final class DynamoAccountStateStore implements AccountStateStore {
           }
         }));
       } catch (ConditionalCheckFailedException raced) {
+        if (holdsAlready(item, accountId)) {
+          // The SDK retried a write whose answer was lost after DynamoDB applied it: the table already
+          // holds exactly this version, so the write is done, not raced.
+          continue;
+        }
         throw new KeywardenException("another run changed finding " + finding.key() + " of account " + accountId
             + "; this run stops, the next one will reconcile", raced);
       }
     }
+  }
+
+  /** True when the table's item under this item's key is this very item, attribute for attribute. */
+  private boolean holdsAlready(Map<String, AttributeValue> item, String accountId) {
+    Map<String, AttributeValue> stored = call("read back finding " + item.get(FindingsTableItems.SK).s() + " of account "
+        + accountId, () -> client.getItem(r -> r.tableName(tableName)
+            .key(Map.of(FindingsTableItems.PK, item.get(FindingsTableItems.PK), FindingsTableItems.SK,
+                item.get(FindingsTableItems.SK)))
+            .consistentRead(true)).item());
+    return item.equals(stored);
   }
 
   // ---- notices

@@ -54,6 +54,7 @@ final class FindingsTableItems {
   static final String RUN_ID = "runId";
   static final String UNTIL = "until";
   static final String HOLDER = "holder";
+  static final String COMPLETED_RUN_ID = "completedRunId";
 
   private FindingsTableItems() {}
 

@@ -21,15 +21,27 @@ public interface AccountStateStore {
 
   /**
    * Takes the account's run lease for {@code runId} until {@code now + ttl}, unless another run
-   * holds an unexpired lease. A second delivery of the same request (same run id) running at the
-   * same time counts as another run: only the caller that took the lease may extend it.
+   * holds an unexpired lease or {@code runId} already completed the account. A second delivery of
+   * the same request (same run id) running at the same time counts as another run: only the caller
+   * that took the lease may extend it.
    *
-   * @return false when another run holds it (that run does the work; this one backs off)
+   * @return false when another run holds it (that run does the work; this one backs off) or this
+   *     run already completed the account ({@link #completed} tells which)
    */
   boolean acquireLease(String accountId, String runId, Instant now, Duration ttl);
 
-  /** Gives the lease back, if this caller still holds it for {@code runId}. */
+  /** Gives the lease back, if this caller still holds it for {@code runId}; the run may be taken up again. */
   void releaseLease(String accountId, String runId);
+
+  /**
+   * Gives the lease back as {@link #releaseLease} does and records that {@code runId} completed the
+   * account, so that a later delivery of the same request does nothing (until another run takes the
+   * lease).
+   */
+  void completeLease(String accountId, String runId);
+
+  /** Whether {@code runId} was the last run to complete the account. */
+  boolean completed(String accountId, String runId);
 
   /**
    * Writes changed findings, each conditional on the version it was read at (a new finding on its

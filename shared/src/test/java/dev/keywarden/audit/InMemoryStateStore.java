@@ -36,6 +36,14 @@ final class InMemoryStateStore implements AccountStateStore {
   public void releaseLease(String accountId, String runId) {}
 
   @Override
+  public void completeLease(String accountId, String runId) {}
+
+  @Override
+  public boolean completed(String accountId, String runId) {
+    return false;
+  }
+
+  @Override
   public void writeFindings(String accountId, List<StoredFinding> changed) {
     changed.forEach(f -> findings.computeIfAbsent(accountId, a -> new LinkedHashMap<>()).put(f.key(), f));
   }

@@ -218,6 +218,38 @@ class AccountRunIT {
     assertThat(store().findings(inventory.accountId(), Optional.empty())).isEmpty();
   }
 
+  /** The dispatcher's retried SendMessageBatch, or SQS itself, may deliver one request twice. */
+  @Test
+  void run_whenTheSameRunIsDeliveredAgainAfterItCompleted_doesNothingAgain() throws Exception {
+    clock.set(created.plus(Duration.ofDays(31)));
+    AccountInventory inventory = read();
+    AccountRun run = AccountRuns.create(clients, settings(true, 20), clock);
+    RunOutcome first = run.run(inventory, "run-31");
+    inbox.drain();
+    calls.reset();
+
+    RunOutcome again = AccountRuns.create(clients, settings(true, 20), clock).run(read(), "run-31");
+
+    assertThat(first.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+    assertThat(again.status()).isEqualTo(RunOutcome.Status.ALREADY_DONE);
+    assertThat(calls.snapshot()).as("only the lease's read and write; no deactivation, no notice")
+        .containsKeys("DynamoDb:PutItem", "DynamoDb:GetItem")
+        .doesNotContainKeys("DynamoDb:UpdateItem", "DynamoDb:TransactWriteItems", "DynamoDb:DeleteItem",
+            "Iam:UpdateAccessKey", "Sns:Publish");
+    assertThat(inbox.drain()).isEmpty();
+  }
+
+  @Test
+  void run_whenAnotherRunOfTheAccountCameBetween_auditsARepeatedDeliveryAgain() throws Exception {
+    clock.set(created.plus(Duration.ofDays(16)));
+    AccountRuns.create(clients, settings(true, 20), clock).run(read(), "run-16");
+    AccountRuns.create(clients, settings(true, 20), clock).run(read(), "run-16b");
+
+    RunOutcome again = AccountRuns.create(clients, settings(true, 20), clock).run(read(), "run-16");
+
+    assertThat(again.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+  }
+
   @Test
   void run_whenUserIsExempted_marksFindingsExemptAndLeavesTheKeyAlone() throws Exception {
     clients.iam().tagUser(r -> r.userName(USER).tags(

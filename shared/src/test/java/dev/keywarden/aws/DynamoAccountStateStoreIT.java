@@ -220,12 +220,26 @@ class DynamoAccountStateStoreIT {
     Map<String, StoredFinding> readByBoth = Map.of();
     StoredFinding first = Reconciler.reconcile(ACCOUNT, readByBoth, result(DAY_1, List.of(unused(7, 50))), DAY_1)
         .changed().get(0);
+    StoredFinding second = Reconciler.reconcile(ACCOUNT, readByBoth, result(DAY_2, List.of(unused(7, 51))), DAY_2)
+        .changed().get(0);
     store.writeFindings(ACCOUNT, List.of(first));
 
-    assertThatThrownBy(() -> store.writeFindings(ACCOUNT, List.of(first)))
+    assertThatThrownBy(() -> store.writeFindings(ACCOUNT, List.of(second)))
         .isInstanceOf(KeywardenException.class)
         .hasMessage("another run changed finding key-unused#" + keyResource(7) + " of account " + ACCOUNT
             + "; this run stops, the next one will reconcile");
+  }
+
+  /** A put whose answer was lost after DynamoDB applied it is sent again by the SDK and fails its condition. */
+  @Test
+  void writeFindings_whenTheTableAlreadyHoldsThisVeryVersion_takesTheWriteAsDone() {
+    StoredFinding first = Reconciler.reconcile(ACCOUNT, Map.of(), result(DAY_1, List.of(unused(7, 50))), DAY_1)
+        .changed().get(0);
+    store.writeFindings(ACCOUNT, List.of(first));
+
+    store.writeFindings(ACCOUNT, List.of(first));
+
+    assertThat(store.load(ACCOUNT).findings()).containsExactly(Map.entry(first.key(), first));
   }
 
   @Test
@@ -234,7 +248,8 @@ class DynamoAccountStateStoreIT {
     Map<String, StoredFinding> stale = store.load(ACCOUNT).findings();
     run(DAY_2, List.of());
 
-    Reconciliation late = Reconciler.reconcile(ACCOUNT, stale, result(DAY_2, List.of()), DAY_2);
+    Instant later = DAY_2.plus(Duration.ofHours(1));
+    Reconciliation late = Reconciler.reconcile(ACCOUNT, stale, result(later, List.of()), later);
 
     assertThatThrownBy(() -> store.writeFindings(ACCOUNT, late.changed()))
         .isInstanceOf(KeywardenException.class)
@@ -320,6 +335,37 @@ class DynamoAccountStateStoreIT {
     store.releaseLease(ACCOUNT, "run-a");
 
     assertThat(store.acquireLease(ACCOUNT, "run-c", DAY_1.plus(Duration.ofMinutes(20)), Duration.ofMinutes(15))).isFalse();
+  }
+
+  @Test
+  void acquireLease_whenThisRunCompletedTheAccount_failsAndSaysItIsDone() {
+    store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
+    store.completeLease(ACCOUNT, "run-a");
+
+    assertThat(store.acquireLease(ACCOUNT, "run-a", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15))).isFalse();
+    assertThat(store.completed(ACCOUNT, "run-a")).isTrue();
+    assertThat(store.completed(ACCOUNT, "run-b")).isFalse();
+  }
+
+  @Test
+  void acquireLease_whenAnotherRunCompletedTheAccount_succeedsAtOnce() {
+    store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
+    store.completeLease(ACCOUNT, "run-a");
+
+    assertThat(store.acquireLease(ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15))).isTrue();
+    assertThat(store.completed(ACCOUNT, "run-a")).as("the next run's lease replaces the mark").isFalse();
+  }
+
+  @Test
+  void completeLease_whenAnotherProcessHoldsTheLease_leavesItHeld() {
+    DynamoAccountStateStore otherProcess = DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).build();
+    store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
+
+    otherProcess.completeLease(ACCOUNT, "run-a");
+
+    assertThat(store.completed(ACCOUNT, "run-a")).isFalse();
+    assertThat(otherProcess.acquireLease(ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15)))
+        .isFalse();
   }
 
   @Test

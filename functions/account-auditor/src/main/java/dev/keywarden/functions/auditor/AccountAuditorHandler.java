@@ -195,6 +195,8 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
       case COMPLETED -> LOG.info("audited account {}: {} finding(s)", outcome.accountId(),
           outcome.result().map(r -> r.findings().size()).orElse(0));
       case SKIPPED_BUSY -> LOG.info("account {} is being audited by another run; skipped", outcome.accountId());
+      case ALREADY_DONE -> LOG.info("account {} was already audited by this run; a repeated request did nothing",
+          outcome.accountId());
       case NOT_AUDITED -> LOG.warn("account {} could not be audited; its account-not-audited finding says why",
           outcome.accountId());
       case INCOMPLETE -> LOG.warn("account {} stopped at the invocation's deadline; the next run finishes it",
