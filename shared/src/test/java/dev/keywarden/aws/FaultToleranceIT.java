@@ -80,7 +80,13 @@ class FaultToleranceIT {
     try (KeyLife life = new KeyLife(endpoint, proxy.endpoint(), OWNERS)) {
       proxy.resetCounters();
       proxy.enabled(true);
-      return life.live(DAYS);
+      KeyLife.Lived lived = life.live(DAYS);
+      long afterForwarding = proxy.injected().entrySet().stream().filter(e -> e.getKey().endsWith("AFTER_FORWARDING"))
+          .mapToLong(Map.Entry::getValue).sum();
+      System.out.printf("FaultToleranceIT: %d runs (%d failed and were rerun), %d faults injected (%d after forwarding), "
+          + "%s UpdateAccessKey reached IAM; %s%n", lived.runs(), lived.failedRuns(), proxy.injectedTotal(),
+          afterForwarding, proxy.forwarded().get("iam:UpdateAccessKey"), lived.attempts());
+      return lived;
     } finally {
       proxy.enabled(false);
     }

@@ -151,15 +151,17 @@ final class KeyLife implements AutoCloseable {
     Map<String, List<String>> notices = new TreeMap<>();
     List<String> security = new ArrayList<>();
     String accountId = null;
+    int visit = 0;
     for (int day : days) {
+      visit++;
       clock.set(created.plus(Duration.ofDays(day)).plusSeconds(60));
       boolean done = false;
       for (int attempt = 0; attempt < MAX_RUNS_PER_DAY && !done; attempt++) {
         runs++;
         try {
+          String runId = "run-" + visit + "-day-" + day + "-" + attempt;
           RunOutcome outcome = maker.make(through, settings(), clock, day, attempt).run(
-              IamInventoryReader.create(through, AuditPolicy.defaults(), clock).read(), "run-" + day + "-" + attempt,
-              deadlines.make(day, attempt));
+              IamInventoryReader.create(through, AuditPolicy.defaults(), clock).read(), runId, deadlines.make(day, attempt));
           accountId = outcome.accountId();
           attempts.add("day " + day + " run " + attempt + " " + outcome.status() + " deactivated="
               + outcome.deactivation().map(r -> r.deactivated().size()).orElse(0) + " notices="
