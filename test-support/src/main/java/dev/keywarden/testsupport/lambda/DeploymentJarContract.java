@@ -1,0 +1,114 @@
+package dev.keywarden.testsupport.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keywarden.testsupport.SamTemplate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The jar template.yaml deploys for a module's function: small enough, in the layout Lambda loads, with the
+ * handler, JSON logging that works, the SDK services it calls and none that it does not, and no heavy HTTP
+ * clients. Each function module's {@code ShadedJarIT} extends it and names its handler and services.
+ */
+public abstract class DeploymentJarContract {
+  private static final Path JAR = SamTemplate.ROOT.resolve(SamTemplate.deploymentJar());
+  private List<String> entries;
+
+  /** The handler class as a jar entry, such as {@code dev/keywarden/functions/auditor/AccountAuditorHandler.class}. */
+  protected abstract String handlerEntry();
+
+  /** SDK services (package names under {@code software/amazon/awssdk/services/}) the function calls. */
+  protected abstract List<String> servicesCalled();
+
+  /** SDK services the function must not carry. */
+  protected abstract List<String> servicesLeftOut();
+
+  @BeforeEach
+  void open() {
+    entries = DeploymentPackage.entries(JAR);
+  }
+
+  @Test
+  void jar_isUnderTheSizeLimit() throws IOException {
+    assertThat(Files.size(JAR)).as("bytes of %s", JAR).isLessThan(DeploymentPackage.MAX_BYTES);
+  }
+
+  @Test
+  void jar_holdsOnlyItsLibraryJarStoredUncompressedForOneCompressionStream() throws IOException {
+    try (ZipFile deployment = new ZipFile(JAR.toFile())) {
+      assertThat(deployment.stream().map(ZipEntry::getName)).containsExactly(
+          DeploymentPackage.LIB + JAR.getFileName());
+    }
+    Path lib = Files.createTempFile("keywarden-lib-", ".jar");
+    try {
+      try (ZipFile deployment = new ZipFile(JAR.toFile())) {
+        Files.copy(deployment.getInputStream(deployment.getEntry(DeploymentPackage.LIB + JAR.getFileName())), lib,
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+      try (ZipFile library = new ZipFile(lib.toFile())) {
+        assertThat(library.stream()).allSatisfy(e -> assertThat(e.getMethod()).as(e.getName()).isEqualTo(ZipEntry.STORED));
+      }
+    } finally {
+      Files.delete(lib);
+    }
+  }
+
+  @Test
+  void jar_holdsTheHandlerAndItsLoggingConfiguration() {
+    assertThat(entries).contains(handlerEntry(), "log4j2.xml", "KeywardenLambdaLayout.json");
+  }
+
+  @Test
+  void pluginCache_mergesLog4jCoreWithTheJsonTemplateLayout() {
+    String pluginCache = new String(DeploymentPackage.read(JAR,
+        "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat"), StandardCharsets.ISO_8859_1);
+    assertThat(pluginCache.toLowerCase(Locale.ROOT))
+        .as("core plugins and the JSON layout in one cache").contains("patternlayout").contains("jsontemplatelayout");
+  }
+
+  @Test
+  void jar_holdsNoNettyOrApacheHttpClient() {
+    assertThat(entries).noneMatch(e -> e.startsWith("io/netty/") || e.startsWith("org/apache/http/")
+        || e.startsWith("software/amazon/awssdk/http/apache") || e.startsWith("software/amazon/awssdk/http/nio/netty"));
+  }
+
+  @Test
+  void jar_holdsNoSdkServiceThisFunctionNeverCalls() {
+    assertThat(servicesLeftOut()).isNotEmpty().allSatisfy(service -> assertThat(entries).as(service)
+        .noneMatch(e -> e.startsWith("software/amazon/awssdk/services/" + service + "/")));
+  }
+
+  @Test
+  void jar_holdsTheSynchronousClientOfEachServiceItCalls() {
+    assertThat(servicesCalled()).isNotEmpty().allSatisfy(service -> assertThat(entries).as(service)
+        .anyMatch(e -> e.startsWith("software/amazon/awssdk/services/" + service + "/Default")
+            && e.endsWith("Client.class")));
+  }
+
+  @Test
+  void jar_holdsNoWaiterAndNoDynamoDbStreamsClient() {
+    assertThat(entries).noneMatch(e -> e.matches("software/amazon/awssdk/services/[^/]+/waiters/.*")
+        || e.startsWith("software/amazon/awssdk/services/dynamodb/streams/"));
+  }
+
+  @Test
+  void jar_holdsTheCracApiButNotTheRuntimeClient() {
+    assertThat(entries).contains("org/crac/Core.class")
+        .noneMatch(e -> e.startsWith("com/amazonaws/services/lambda/runtime/api/client/"));
+  }
+
+  @Test
+  void jar_holdsNoAsynchronousSdkClient() {
+    assertThat(entries).noneMatch(e -> e.matches("software/amazon/awssdk/services/[^/]+/[^/]*AsyncClient[^/]*\\.class"));
+  }
+}
