@@ -24,8 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One account whose keys expire after 30 days, with its findings table, topics and owners' inboxes,
@@ -35,7 +33,6 @@ import java.util.regex.Pattern;
 final class KeyLife implements AutoCloseable {
   /** Reruns of one day before the life gives up: convergence must come well before this. */
   static final int MAX_RUNS_PER_DAY = 6;
-  private static final Pattern STAGE = Pattern.compile("\\d+ days? left|\\d+ hours? left");
 
   /** Builds the run for a day's attempt; the default is the production wiring. */
   interface RunMaker {
@@ -179,7 +176,7 @@ final class KeyLife implements AutoCloseable {
       assertThat(done).as("day %d converged within %d runs", day, MAX_RUNS_PER_DAY).isTrue();
       for (Map.Entry<String, NoticeInbox> inbox : inboxes.entrySet()) {
         for (NoticeInbox.ReceivedNotice n : inbox.getValue().drain()) {
-          notices.computeIfAbsent(inbox.getKey(), k -> new ArrayList<>()).add("day " + day + " " + label(n));
+          notices.computeIfAbsent(inbox.getKey(), k -> new ArrayList<>()).add("day " + day + " " + n.kindAndStage());
         }
       }
       for (NoticeInbox.ReceivedNotice n : securityInbox.drain()) {
@@ -200,10 +197,6 @@ final class KeyLife implements AutoCloseable {
     return new Lived(new Outcome(notices, security, findings, log, statuses), runs, failed, attempts);
   }
 
-  private static String label(NoticeInbox.ReceivedNotice n) {
-    Matcher stage = STAGE.matcher(n.body());
-    return n.attributes().get("kind") + (stage.find() ? " " + stage.group() : "");
-  }
 
   @Override
   public void close() {

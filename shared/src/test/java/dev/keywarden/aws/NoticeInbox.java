@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -14,7 +16,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 final class NoticeInbox {
   /** One notice as the subscriber received it. */
-  record ReceivedNotice(String subject, String body, Map<String, String> attributes) {}
+  record ReceivedNotice(String subject, String body, Map<String, String> attributes) {
+    private static final Pattern STAGE = Pattern.compile("\\d+ days? left|\\d+ hours? left");
+
+    /** Its kind and, for a reminder, how long was left ({@code "rotation-notice 7 days left"}): the same in every life. */
+    String kindAndStage() {
+      Matcher stage = STAGE.matcher(body);
+      return attributes.get("kind") + (stage.find() ? " " + stage.group() : "");
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -22,8 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -44,7 +42,6 @@ final class OrgLife implements AutoCloseable {
   static final int MAX_DISPATCHES = 3;
   /** Seconds a received request stays invisible: a failed audit is retried after this. */
   static final int VISIBILITY_SECONDS = 1;
-  private static final Pattern STAGE = Pattern.compile("\\d+ days? left|\\d+ hours? left");
 
   /**
    * A member's service user.
@@ -187,7 +184,7 @@ final class OrgLife implements AutoCloseable {
       for (Map.Entry<String, NoticeInbox> inbox : inboxes.entrySet()) {
         List<String> received = new ArrayList<>();
         for (NoticeInbox.ReceivedNotice n : inbox.getValue().drain()) {
-          received.add("day " + day + " " + label(n.attributes().get("accountId")) + " " + stage(n));
+          received.add("day " + day + " " + label(n.attributes().get("accountId")) + " " + n.kindAndStage());
         }
         notices.computeIfAbsent(inbox.getKey(), k -> new ArrayList<>()).addAll(received.stream().sorted().toList());
       }
@@ -248,10 +245,6 @@ final class OrgLife implements AutoCloseable {
     return result;
   }
 
-  private static String stage(NoticeInbox.ReceivedNotice n) {
-    Matcher stage = STAGE.matcher(n.body());
-    return n.attributes().get("kind") + (stage.find() ? " " + stage.group() : "");
-  }
 
   @Override
   public void close() {
