@@ -2,6 +2,7 @@ package dev.keywarden.functions.auditor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keywarden.InvalidInputException;
+import dev.keywarden.audit.RunIds;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

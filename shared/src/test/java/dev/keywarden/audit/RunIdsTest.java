@@ -1,4 +1,4 @@
-package dev.keywarden.functions.dispatcher;
+package dev.keywarden.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.keywarden.functions.dispatcher;
+package dev.keywarden.audit;
 
 import dev.keywarden.InvalidInputException;
 import java.time.Instant;
@@ -8,16 +8,17 @@ import java.util.Locale;
 
 /**
  * Names a run after the schedule event that started it, so that a retried invocation of the same event
- * reuses the run id (and the findings table's per-run items) instead of starting a second run.
+ * reuses the run id (and the findings table's per-run items) instead of starting a second run. The
+ * dispatcher and the single-account auditor name their runs alike.
  */
-final class RunIds {
+public final class RunIds {
   private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final int ID_PREFIX = 8;
 
   private RunIds() {}
 
   /** {@code run-20261124T060000Z-cdc73f9d} for an event at 06:00 UTC whose id starts {@code cdc73f9d}. */
-  static String of(Instant eventTime, String eventId) {
+  public static String of(Instant eventTime, String eventId) {
     if (eventTime == null) {
       throw new InvalidInputException("the scheduled event has no time: expected an EventBridge Scheduled Event");
     }
