@@ -120,4 +120,12 @@ public final class SamTemplate {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The handler template.yaml names for the function deployed from this module's jar. */
+  public static String deployedHandler() {
+    return load("template.yaml").functions().values().stream()
+        .filter(f -> f.path("CodeUri").asText().equals(deploymentJar()))
+        .map(f -> f.path("Handler").asText()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("template.yaml deploys no function from " + deploymentJar()));
+  }
 }

@@ -1,5 +1,9 @@
 package dev.keywarden.testsupport.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.testsupport.SamTemplate;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -41,6 +45,8 @@ public final class LambdaProcess implements AutoCloseable {
   private static final List<String> RIC_ARTIFACTS = List.of("aws-lambda-java-runtime-interface-client-",
       "aws-lambda-java-serialization-", "utils-lite-", "aws-lambda-java-core-");
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Process process;
   private final Path taskRoot;
   private final long launchedNanos;
@@ -53,6 +59,26 @@ public final class LambdaProcess implements AutoCloseable {
     this.launchedNanos = launchedNanos;
     drain(process.getInputStream(), stdout, "lambda-stdout");
     drain(process.getErrorStream(), stderr, "lambda-stderr");
+  }
+
+  /**
+   * Starts this module's function as template.yaml deploys it (its deployment jar and handler), with the
+   * emulator's endpoint, region and credentials in the AWS SDK's variables plus {@code settings} (the
+   * function's own variables).
+   */
+  public static LambdaProcess startThisModule(AwsEndpoint endpoint, RuntimeApiServer api, Map<String, String> settings) {
+    Map<String, String> env = new LinkedHashMap<>(awsEnvironment(endpoint));
+    env.putAll(settings);
+    return start(SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), SamTemplate.deployedHandler(), api, env);
+  }
+
+  /** The AWS SDK's variables that point a function at the emulator: endpoint, region and credentials. */
+  public static Map<String, String> awsEnvironment(AwsEndpoint endpoint) {
+    return Map.of(
+        "AWS_ENDPOINT_URL", endpoint.endpoint().toString(),
+        "AWS_REGION", endpoint.region(),
+        "AWS_ACCESS_KEY_ID", endpoint.accessKeyId(),
+        "AWS_SECRET_ACCESS_KEY", endpoint.secretAccessKey());
   }
 
   /**
@@ -158,6 +184,23 @@ public final class LambdaProcess implements AutoCloseable {
       Thread.sleep(20);
     }
     return stdout();
+  }
+
+  /**
+   * As {@link #awaitStdout}, each line read as the JSON object the function's log layout writes.
+   *
+   * @throws AssertionError naming the line, when one is not JSON
+   */
+  public List<JsonNode> awaitJsonLines(int lines, Duration timeout) throws InterruptedException {
+    List<JsonNode> parsed = new ArrayList<>();
+    for (String line : awaitStdout(lines, timeout)) {
+      try {
+        parsed.add(JSON.readTree(line));
+      } catch (IOException e) {
+        throw new AssertionError("stdout line is not JSON: " + line, e);
+      }
+    }
+    return parsed;
   }
 
   @Override

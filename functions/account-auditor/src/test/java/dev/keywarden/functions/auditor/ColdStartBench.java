@@ -105,10 +105,7 @@ public final class ColdStartBench {
           DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
           env.putAll(subject.arrange().apply(clients));
         }
-        env.put("AWS_ENDPOINT_URL", endpoint.endpoint().toString());
-        env.put("AWS_REGION", endpoint.region());
-        env.put("AWS_ACCESS_KEY_ID", endpoint.accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", endpoint.secretAccessKey());
+        env.putAll(LambdaProcess.awsEnvironment(endpoint));
         env.put("KEYWARDEN_FINDINGS_TABLE", TABLE);
         try (RuntimeApiServer api = RuntimeApiServer.start()) {
           try (LambdaProcess process = LambdaProcess.start(jar, handler, api, env)) {

@@ -45,23 +45,21 @@ class RuntimeClientIT {
       seeder.createUser("svc-legacy", Map.of());
       seeder.addAccessKey("svc-legacy");
     }
-    Map<String, String> env = environment(endpoint, notices);
+    Map<String, String> env = settings(notices);
 
     RuntimeApiServer.Invocation answer;
-    List<String> stdout;
+    List<JsonNode> lines;
     try (RuntimeApiServer api = RuntimeApiServer.start();
-        LambdaProcess function = LambdaProcess.start(
-            SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, env)) {
+        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api, env)) {
       answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")), FUNCTION_TIMEOUT,
           Duration.ofSeconds(60));
-      stdout = function.awaitStdout(1, Duration.ofSeconds(5));
+      lines = function.awaitJsonLines(1, Duration.ofSeconds(5));
       assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
     }
 
     JsonNode response = JSON.readTree(answer.body());
     assertThat(response.path("accountId").asText()).isEqualTo("123456789012");
     assertThat(response.path("status").asText()).isEqualTo("COMPLETED");
-    List<JsonNode> lines = stdout.stream().map(RuntimeClientIT::parse).toList();
     assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.has("level") && line.has("message")).isTrue());
     List<JsonNode> invocationLines = lines.stream()
         .filter(line -> line.path("requestId").asText().equals(answer.requestId())).toList();
@@ -87,8 +85,7 @@ class RuntimeClientIT {
 
     RuntimeApiServer.Invocation answer;
     try (RuntimeApiServer api = RuntimeApiServer.start();
-        LambdaProcess function = LambdaProcess.start(
-            SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, environment(endpoint, notices))) {
+        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api, settings(notices))) {
       answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")),
           Duration.ofSeconds(45), Duration.ofSeconds(60));
       assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
@@ -128,8 +125,7 @@ class RuntimeClientIT {
 
     RuntimeApiServer.Invocation answer;
     try (RuntimeApiServer api = RuntimeApiServer.start();
-        LambdaProcess function = LambdaProcess.start(
-            SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, environment(endpoint, notices))) {
+        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api, settings(notices))) {
       answer = api.invoke(batch.toString(), FUNCTION_TIMEOUT, Duration.ofSeconds(60));
       assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
     }
@@ -138,28 +134,12 @@ class RuntimeClientIT {
         .containsExactly(malformed);
   }
 
-  private static Map<String, String> environment(AwsEndpoint endpoint, String notices) {
+  private static Map<String, String> settings(String notices) {
     return Map.of(
-        "AWS_ENDPOINT_URL", endpoint.endpoint().toString(),
-        "AWS_REGION", endpoint.region(),
-        "AWS_ACCESS_KEY_ID", endpoint.accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", endpoint.secretAccessKey(),
         "KEYWARDEN_FINDINGS_TABLE", TABLE,
         "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
         "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id");
   }
 
-  private static String handler() {
-    return SamTemplate.load("template.yaml").functions().values().stream()
-        .filter(f -> f.path("CodeUri").asText().equals(SamTemplate.deploymentJar()))
-        .map(f -> f.path("Handler").asText()).findFirst().orElseThrow();
-  }
 
-  private static JsonNode parse(String line) {
-    try {
-      return JSON.readTree(line);
-    } catch (Exception e) {
-      throw new AssertionError("stdout line is not JSON: " + line, e);
-    }
-  }
 }

@@ -45,20 +45,15 @@ class RuntimeClientIT {
       tagged = member;
     }
     Map<String, String> env = Map.of(
-        "AWS_ENDPOINT_URL", endpoint.endpoint().toString(),
-        "AWS_REGION", endpoint.region(),
-        "AWS_ACCESS_KEY_ID", endpoint.accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", endpoint.secretAccessKey(),
         "KEYWARDEN_FINDINGS_TABLE", TABLE,
         "KEYWARDEN_AUDIT_QUEUE_URL", queueUrl);
 
     RuntimeApiServer.Invocation answer;
-    List<String> stdout;
+    List<JsonNode> lines;
     try (RuntimeApiServer api = RuntimeApiServer.start();
-        LambdaProcess function = LambdaProcess.start(
-            SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, env)) {
+        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api, env)) {
       answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")), Duration.ofSeconds(60));
-      stdout = function.awaitStdout(1, Duration.ofSeconds(5));
+      lines = function.awaitJsonLines(1, Duration.ofSeconds(5));
       assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
     }
 
@@ -67,7 +62,6 @@ class RuntimeClientIT {
     assertThat(response.path("accounts")).hasSize(2);
     assertThat(queuedRequests(endpoint, queueUrl)).as("the tagged account's request names its owner")
         .contains(new AuditRequest("run-20261124T060000Z-cdc73f9d", tagged, Optional.of("payments@example.com")));
-    List<JsonNode> lines = stdout.stream().map(RuntimeClientIT::parse).toList();
     assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.has("level") && line.has("message")).isTrue());
     assertThat(lines).anySatisfy(line -> {
       assertThat(line.path("runId").asText()).isEqualTo("run-20261124T060000Z-cdc73f9d");
@@ -84,17 +78,5 @@ class RuntimeClientIT {
     }
   }
 
-  private static String handler() {
-    return SamTemplate.load("template.yaml").functions().values().stream()
-        .filter(f -> f.path("CodeUri").asText().equals(SamTemplate.deploymentJar()))
-        .map(f -> f.path("Handler").asText()).findFirst().orElseThrow();
-  }
 
-  private static JsonNode parse(String line) {
-    try {
-      return JSON.readTree(line);
-    } catch (Exception e) {
-      throw new AssertionError("stdout line is not JSON: " + line, e);
-    }
-  }
 }

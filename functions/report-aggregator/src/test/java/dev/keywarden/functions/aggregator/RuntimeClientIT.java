@@ -38,28 +38,22 @@ class RuntimeClientIT {
       clients.s3().createBucket(r -> r.bucket(BUCKET));
     }
     Map<String, String> env = Map.of(
-        "AWS_ENDPOINT_URL", endpoint.endpoint().toString(),
-        "AWS_REGION", endpoint.region(),
-        "AWS_ACCESS_KEY_ID", endpoint.accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", endpoint.secretAccessKey(),
         "KEYWARDEN_FINDINGS_TABLE", TABLE,
         "KEYWARDEN_SECURITY_TOPIC_ARN", securityTopic,
         "KEYWARDEN_REPORTS_BUCKET", BUCKET);
 
     RuntimeApiServer.Invocation answer;
-    List<String> stdout;
+    List<JsonNode> lines;
     try (RuntimeApiServer api = RuntimeApiServer.start();
-        LambdaProcess function = LambdaProcess.start(
-            SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), handler(), api, env)) {
+        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api, env)) {
       answer = api.invoke(Files.readString(SamTemplate.ROOT.resolve("events/scheduled-weekly.json")), Duration.ofSeconds(60));
-      stdout = function.awaitStdout(1, Duration.ofSeconds(5));
+      lines = function.awaitJsonLines(1, Duration.ofSeconds(5));
       assertThat(answer.succeeded()).as("answer %s, stderr %s", answer.body(), function.stderr()).isTrue();
     }
 
     JsonNode response = JSON.readTree(answer.body());
     assertThat(response.path("week").asText()).isEqualTo("2026-W48");
     assertThat(response.path("location").asText()).isEqualTo("s3://" + BUCKET + "/reports/2026-W48/index.html");
-    List<JsonNode> lines = stdout.stream().map(RuntimeClientIT::parse).toList();
     assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.has("level") && line.has("message")).isTrue());
     assertThat(lines).anySatisfy(line -> {
       assertThat(line.path("message").asText()).contains("s3://" + BUCKET + "/reports/2026-W48/index.html");
@@ -67,17 +61,5 @@ class RuntimeClientIT {
     });
   }
 
-  private static String handler() {
-    return SamTemplate.load("template.yaml").functions().values().stream()
-        .filter(f -> f.path("CodeUri").asText().equals(SamTemplate.deploymentJar()))
-        .map(f -> f.path("Handler").asText()).findFirst().orElseThrow();
-  }
 
-  private static JsonNode parse(String line) {
-    try {
-      return JSON.readTree(line);
-    } catch (Exception e) {
-      throw new AssertionError("stdout line is not JSON: " + line, e);
-    }
-  }
 }
