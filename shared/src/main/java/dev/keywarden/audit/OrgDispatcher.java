@@ -56,8 +56,9 @@ public final class OrgDispatcher {
    */
   public DispatchResult dispatch(String runId, AuditRequestSink sink) {
     List<String> accountIds = directory.activeAccounts(selection).stream().map(MemberAccount::id).toList();
-    // Built once without owners first: a malformed run id fails here, before a tag is read.
-    List<AuditRequest> requests = accountIds.stream().map(id -> new AuditRequest(runId, id)).toList().stream()
+    // The requests are made without owners first, so that a malformed run id fails before any tag is read.
+    List<AuditRequest> unowned = accountIds.stream().map(id -> new AuditRequest(runId, id)).toList();
+    List<AuditRequest> requests = unowned.stream()
         .map(r -> new AuditRequest(r.runId(), r.accountId(), owner(r.accountId()))).toList();
     store.putRun(runId, clock.instant(), accountIds);
     LOG.info("runId={} dispatching {} accounts, {} with an owner tag", runId, accountIds.size(),
