@@ -25,6 +25,12 @@ class RunSettingsLoadingTest {
     assertThat(run.deactivationCap()).isEqualTo(20);
     assertThat(run.noticeStagesDays()).containsExactly(14, 7, 1);
     assertThat(run.historyDays()).isEqualTo(400);
+    assertThat(run.stopMarginSeconds()).isEqualTo(60);
+  }
+
+  @Test
+  void loadSettings_whenTheStopMarginIsSet_keepsIt() {
+    assertThat(load(Map.of("KEYWARDEN_STOP_MARGIN_SECONDS", "120")).stopMarginSeconds()).isEqualTo(120);
   }
 
   @Test

@@ -24,6 +24,9 @@ class SettingsOutOfRangeTest {
     "KEYWARDEN_DEACTIVATION_CAP|-1|deactivation-cap must be between 0 and 1000, got -1",
     "KEYWARDEN_HISTORY_DAYS|0|history-days must be between 1 and 3650, got 0",
     "KEYWARDEN_LEASE_SECONDS|86401|lease-seconds must be between 60 and 86400, got 86401",
+    "KEYWARDEN_STOP_MARGIN_SECONDS|4|stop-margin-seconds must be between 5 and 600, got 4",
+    "KEYWARDEN_STOP_MARGIN_SECONDS|601|stop-margin-seconds must be between 5 and 600, got 601",
+    "KEYWARDEN_STOP_MARGIN_SECONDS|1m|stop-margin-seconds must be a whole number",
     "KEYWARDEN_NOTICE_STAGES_DAYS|7,-1|notice-stages-days must be between 1 and 365",
     "KEYWARDEN_NOTICE_STAGES_DAYS|seven|notice-stages-days",
     "KEYWARDEN_SECURITY_TOPIC_ARN|arn:aws:sqs:eu-west-1:123456789012:q|security-topic-arn must be an SNS topic ARN",
@@ -43,7 +46,7 @@ class SettingsOutOfRangeTest {
   @CsvSource(delimiter = '|', value = {
     "KEYWARDEN_UNUSED_DAYS|1", "KEYWARDEN_UNUSED_DAYS|3650", "KEYWARDEN_DEACTIVATION_CAP|0",
     "KEYWARDEN_DEACTIVATION_CAP|1000", "KEYWARDEN_LEASE_SECONDS|60", "KEYWARDEN_LEASE_SECONDS|86400",
-    "KEYWARDEN_HISTORY_DAYS|3650",
+    "KEYWARDEN_HISTORY_DAYS|3650", "KEYWARDEN_STOP_MARGIN_SECONDS|5", "KEYWARDEN_STOP_MARGIN_SECONDS|600",
   })
   void loadSettings_whenAValueIsOnTheEdgeOfItsRange_acceptsIt(String variable, String value) {
     assertThat(ConfigLoader.loadSettings(Optional.empty(), Map.of(variable, value))).isNotNull();
