@@ -2,7 +2,6 @@ package dev.keywarden.cli;
 
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.aws.AccountRuns;
-import dev.keywarden.aws.AccountSeeder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.CallCounter;
 import dev.keywarden.aws.ClientSettings;
@@ -14,6 +13,7 @@ import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.config.Settings;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.inventory.AccountInventory;

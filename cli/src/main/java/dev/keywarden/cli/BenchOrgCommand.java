@@ -1,7 +1,6 @@
 package dev.keywarden.cli;
 
 import dev.keywarden.InvalidInputException;
-import dev.keywarden.aws.AccountSeeder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.CallCounter;
 import dev.keywarden.aws.ClientSettings;
@@ -10,6 +9,7 @@ import dev.keywarden.aws.MemberAccountClients;
 import dev.keywarden.aws.OrgAuditors;
 import dev.keywarden.config.OrgSettings;
 import dev.keywarden.config.Settings;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import java.io.PrintWriter;

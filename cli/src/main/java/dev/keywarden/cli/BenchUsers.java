@@ -1,6 +1,6 @@
 package dev.keywarden.cli;
 
-import dev.keywarden.aws.AccountSeeder;
+import dev.keywarden.emulator.AccountSeeder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

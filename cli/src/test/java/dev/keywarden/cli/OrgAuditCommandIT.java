@@ -2,11 +2,11 @@ package dev.keywarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keywarden.aws.AccountSeeder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.MemberAccountClients;
 import dev.keywarden.config.OrgSettings;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.testsupport.WithEmulator;

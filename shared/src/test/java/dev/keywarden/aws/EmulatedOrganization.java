@@ -1,6 +1,7 @@
 package dev.keywarden.aws;
 
 import dev.keywarden.config.OrgSettings;
+import dev.keywarden.emulator.AccountSeeder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

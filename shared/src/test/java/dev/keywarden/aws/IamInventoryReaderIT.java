@@ -2,6 +2,7 @@ package dev.keywarden.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.inventory.AccountSummary;

@@ -8,6 +8,7 @@ import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.Settings;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.findings.StoredFinding;

@@ -3,7 +3,6 @@ package dev.keywarden.remediate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.aws.AccessKeyGateway;
-import dev.keywarden.aws.AccountSeeder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.IamInventoryReader;
@@ -11,6 +10,7 @@ import dev.keywarden.checks.AuditResult;
 import dev.keywarden.checks.CheckContext;
 import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.remediate.ActionLogEntry.Phase;

@@ -108,6 +108,13 @@ public abstract class DeploymentJarContract {
   }
 
   @Test
+  void jar_holdsNoDemoEmulatorOrSeedingClass() {
+    assertThat(entries).as("demo, emulator and seeding classes are for the command and the tests")
+        .noneMatch(e -> e.startsWith("dev/keywarden/demo/") || e.startsWith("dev/keywarden/emulator/")
+            || e.startsWith("dev/keywarden/testsupport/") || e.matches("(.*/)?(Demo|[^/]*Seeder)[^/]*\\.class"));
+  }
+
+  @Test
   void jar_holdsNoAsynchronousSdkClient() {
     assertThat(entries).noneMatch(e -> e.matches("software/amazon/awssdk/services/[^/]+/[^/]*AsyncClient[^/]*\\.class"));
   }

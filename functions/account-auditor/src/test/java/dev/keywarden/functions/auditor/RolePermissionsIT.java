@@ -1,12 +1,12 @@
 package dev.keywarden.functions.auditor;
 
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.testsupport.SamTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AccountRuns;
-import dev.keywarden.aws.AccountSeeder;
 import dev.keywarden.aws.ActionRecorder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;

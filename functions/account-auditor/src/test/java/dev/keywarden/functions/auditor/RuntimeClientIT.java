@@ -1,5 +1,6 @@
 package dev.keywarden.functions.auditor;
 
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.testsupport.SamTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keywarden.audit.AuditRequest;
-import dev.keywarden.aws.AccountSeeder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.DynamoAccountStateStore;

@@ -1,6 +1,7 @@
-package dev.keywarden.aws;
+package dev.keywarden.demo;
 
 import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.emulator.AccountSeeder;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,10 @@
-package dev.keywarden.aws;
+package dev.keywarden.demo;
 
 import dev.keywarden.KeywardenException;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.MemberAccountClients;
 import dev.keywarden.config.OrgSettings;
+import dev.keywarden.emulator.AccountSeeder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

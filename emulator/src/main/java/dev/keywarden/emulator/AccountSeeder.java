@@ -1,4 +1,4 @@
-package dev.keywarden.aws;
+package dev.keywarden.emulator;
 
 import java.util.Map;
 import java.util.Objects;

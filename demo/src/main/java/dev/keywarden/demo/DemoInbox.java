@@ -1,9 +1,10 @@
-package dev.keywarden.aws;
+package dev.keywarden.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.KeywardenException;
+import dev.keywarden.aws.AwsClientFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
