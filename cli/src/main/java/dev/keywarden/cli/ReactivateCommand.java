@@ -6,7 +6,6 @@ import dev.keywarden.aws.AccountRuns;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.CallerIdentity;
 import dev.keywarden.config.Settings;
-import dev.keywarden.remediate.ActionLogStore;
 import dev.keywarden.remediate.Reactivation;
 import dev.keywarden.remediate.Reactivator;
 import java.time.Clock;
@@ -66,7 +65,7 @@ final class ReactivateCommand implements Callable<Integer> {
         throw new InvalidInputException("--account " + account + " is not the account of these credentials ("
             + caller.accountId() + "); use credentials (a profile) for account " + account);
       }
-      done = Reactivator.create(ActionLogStore.of(AccountRuns.store(clients, settings)), AccessKeyGateway.create(clients))
+      done = Reactivator.create(AccountRuns.store(clients, settings), AccessKeyGateway.create(clients))
           .reactivate(account, user, key, reason, caller.arn(), Clock.systemUTC().instant());
     }
     spec.commandLine().getOut().println(done.message());

@@ -7,8 +7,6 @@ import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.checks.Owners;
 import dev.keywarden.config.Settings;
-import dev.keywarden.findings.AccountState;
-import dev.keywarden.findings.AccountStateStore;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.Reconciler;
 import dev.keywarden.findings.Reconciliation;
@@ -22,7 +20,6 @@ import dev.keywarden.notify.NoticePlanner;
 import dev.keywarden.notify.NoticePublisher;
 import dev.keywarden.remediate.AccessKeys;
 import dev.keywarden.remediate.ActionLogEntry;
-import dev.keywarden.remediate.ActionLogStore;
 import dev.keywarden.remediate.DeactivatedKey;
 import dev.keywarden.remediate.DeactivationPlan;
 import dev.keywarden.remediate.DeactivationPlanner;
@@ -131,8 +128,8 @@ public final class AccountRun {
     Reconciliation reconciliation = Reconciler.reconcile(accountId, state.findings(), withDeferred, now);
     store.writeFindings(accountId, reconciliation.changed());
 
-    Deactivator deactivator = Deactivator.create(ActionLogStore.of(store), keys);
-    DeactivationReport report = deactivator.execute(accountId, runId, actor, plan, mode, state, now, deadline::reached);
+    Deactivator deactivator = Deactivator.create(store, keys);
+    DeactivationReport report = deactivator.execute(accountId, runId, actor, plan, mode, state.actions(), now, deadline::reached);
     List<DeactivatedKey> deactivated = new ArrayList<>(report.deactivated());
     deactivated.addAll(resumedDeactivations(report.resumed(), inventory));
     deactivated.addAll(unannouncedDeactivations(state, inventory, now, deactivated));

@@ -3,10 +3,9 @@ package dev.keywarden.audit;
 import dev.keywarden.KeywardenException;
 import dev.keywarden.checks.AuditResult;
 import dev.keywarden.config.Settings;
-import dev.keywarden.findings.AccountState;
-import dev.keywarden.findings.AccountStateStore;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.notify.NoticeDraft;
+import dev.keywarden.notify.NoticeOutbox;
 import dev.keywarden.notify.NoticePlanner;
 import dev.keywarden.notify.NoticePublisher;
 import dev.keywarden.remediate.DeactivatedKey;
@@ -29,10 +28,10 @@ final class NoticeStep {
   private static final Logger LOG = LogManager.getLogger(NoticeStep.class);
 
   private final Settings settings;
-  private final AccountStateStore store;
+  private final NoticeOutbox store;
   private final Optional<NoticePublisher> publisher;
 
-  NoticeStep(Settings settings, AccountStateStore store, Optional<NoticePublisher> publisher) {
+  NoticeStep(Settings settings, NoticeOutbox store, Optional<NoticePublisher> publisher) {
     this.settings = settings;
     this.store = store;
     this.publisher = publisher;

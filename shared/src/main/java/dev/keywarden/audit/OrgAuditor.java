@@ -2,7 +2,6 @@ package dev.keywarden.audit;
 
 import dev.keywarden.KeywardenException;
 import dev.keywarden.config.Settings;
-import dev.keywarden.findings.AccountStateStore;
 import dev.keywarden.inventory.AccountInventory;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class OrgAuditor {
    * @param central an account run on the central side only, used to record accounts not audited
    * @param clock the run's time
    */
-  public static OrgAuditor create(Settings settings, AccountDirectory directory, AccountStateStore store,
+  public static OrgAuditor create(Settings settings, AccountDirectory directory, RunRecords store,
       MemberAccess members, AccountRun central, Clock clock) {
     return new OrgAuditor(OrgDispatcher.create(settings, directory, store, clock), members, central);
   }

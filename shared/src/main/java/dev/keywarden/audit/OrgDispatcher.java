@@ -2,7 +2,6 @@ package dev.keywarden.audit;
 
 import dev.keywarden.checks.Owners;
 import dev.keywarden.config.Settings;
-import dev.keywarden.findings.AccountStateStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -23,11 +22,11 @@ public final class OrgDispatcher {
   private final AccountSelection selection;
   private final List<String> ownerTagKeys;
   private final AccountDirectory directory;
-  private final AccountStateStore store;
+  private final RunRecords store;
   private final Clock clock;
 
   private OrgDispatcher(AccountSelection selection, List<String> ownerTagKeys, AccountDirectory directory,
-      AccountStateStore store, Clock clock) {
+      RunRecords store, Clock clock) {
     this.selection = Objects.requireNonNull(selection, "selection");
     this.ownerTagKeys = List.copyOf(ownerTagKeys);
     this.directory = Objects.requireNonNull(directory, "directory");
@@ -43,7 +42,7 @@ public final class OrgDispatcher {
    * @param store where the run record goes
    * @param clock the run's time
    */
-  public static OrgDispatcher create(Settings settings, AccountDirectory directory, AccountStateStore store, Clock clock) {
+  public static OrgDispatcher create(Settings settings, AccountDirectory directory, RunRecords store, Clock clock) {
     return new OrgDispatcher(AccountSelection.of(settings.org()), settings.audit().ownerTagKeys(), directory, store,
         clock);
   }

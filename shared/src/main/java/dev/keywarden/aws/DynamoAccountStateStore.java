@@ -1,36 +1,25 @@
 package dev.keywarden.aws;
 
 import static dev.keywarden.aws.FindingsTableItems.ACTION;
-import static dev.keywarden.aws.FindingsTableItems.COMPLETED_RUN_ID;
 import static dev.keywarden.aws.FindingsTableItems.FINDING;
 import static dev.keywarden.aws.FindingsTableItems.GSI1;
 import static dev.keywarden.aws.FindingsTableItems.GSI1_PK;
 import static dev.keywarden.aws.FindingsTableItems.GSI1_SK;
-import static dev.keywarden.aws.FindingsTableItems.HOLDER;
-import static dev.keywarden.aws.FindingsTableItems.LAST_ROTATED;
 import static dev.keywarden.aws.FindingsTableItems.LEASE;
 import static dev.keywarden.aws.FindingsTableItems.NOTICE;
 import static dev.keywarden.aws.FindingsTableItems.OUTBOX;
 import static dev.keywarden.aws.FindingsTableItems.PK;
-import static dev.keywarden.aws.FindingsTableItems.RESOURCE_ID;
-import static dev.keywarden.aws.FindingsTableItems.RUN_ID;
 import static dev.keywarden.aws.FindingsTableItems.SK;
-import static dev.keywarden.aws.FindingsTableItems.STAGES;
-import static dev.keywarden.aws.FindingsTableItems.STATUS;
 import static dev.keywarden.aws.FindingsTableItems.SUMMARY;
 import static dev.keywarden.aws.FindingsTableItems.TTL;
-import static dev.keywarden.aws.FindingsTableItems.TYPE;
-import static dev.keywarden.aws.FindingsTableItems.UNTIL;
-import static dev.keywarden.aws.FindingsTableItems.VERSION;
 import static dev.keywarden.aws.FindingsTableItems.key;
-import static dev.keywarden.aws.FindingsTableItems.n;
 import static dev.keywarden.aws.FindingsTableItems.pk;
 import static dev.keywarden.aws.FindingsTableItems.s;
 
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
-import dev.keywarden.findings.AccountState;
-import dev.keywarden.findings.AccountStateStore;
+import dev.keywarden.audit.AccountState;
+import dev.keywarden.audit.AccountStateStore;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.RunRecord;
 import dev.keywarden.findings.RunSummary;
@@ -40,35 +29,23 @@ import dev.keywarden.notify.NoticeDraft;
 import dev.keywarden.remediate.ActionLogEntry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Keeps each account's findings, notice stages, notice outbox, action log, run summaries and run
@@ -110,6 +87,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <p>Findings are written one conditional {@code PutItem} each (a batch cannot carry conditions);
  * notice claims and their outbox entry in one transaction. Nothing is logged here: errors name
  * the account, the table and item keys only.
+ *
+ * <p>Each kind of item has its own class ({@link DynamoLeases}, {@link DynamoFindings},
+ * {@link DynamoNoticeOutbox}, {@link DynamoActionLog}, {@link DynamoOwners}, {@link DynamoRunRecords}),
+ * each implementing one port; this class reads an account whole and hands every other call to them.
  */
 public final class DynamoAccountStateStore implements AccountStateStore {
   /** The table's name unless configured otherwise. */
@@ -123,22 +104,27 @@ public final class DynamoAccountStateStore implements AccountStateStore {
   public static final int MAX_CLAIMS_PER_NOTICE = 99;
 
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-  private static final Duration LEASE_CLEANUP = Duration.ofDays(1);
 
-  private final DynamoDbClient client;
+  private final FindingsTable table;
   private final String tableName;
-  private final Duration history;
-  /**
-   * Names this store's leases beside the run id: one audit request delivered twice at once (SQS
-   * standard queues may) starts two runs with the same id, and only one of them may hold the
-   * account; the SDK retrying this store's own lease write still finds the lease its own.
-   */
-  private final String leaseHolder = UUID.randomUUID().toString();
+  private final DynamoLeases leases;
+  private final DynamoFindings findings;
+  private final DynamoNoticeOutbox notices;
+  private final DynamoActionLog actions;
+  private final DynamoOwners owners;
+  private final DynamoRunRecords runs;
 
   private DynamoAccountStateStore(Builder builder) {
-    this.client = Objects.requireNonNull(builder.client, "client");
+    FindingsTable table = new FindingsTable(Objects.requireNonNull(builder.client, "client"), builder.tableName,
+        Duration.ofDays(builder.historyDays));
     this.tableName = builder.tableName;
-    this.history = Duration.ofDays(builder.historyDays);
+    this.leases = new DynamoLeases(table);
+    this.findings = new DynamoFindings(table);
+    this.notices = new DynamoNoticeOutbox(table);
+    this.actions = new DynamoActionLog(table);
+    this.owners = new DynamoOwners(table);
+    this.runs = new DynamoRunRecords(table);
+    this.table = table;
   }
 
   public static Builder builder() {
@@ -196,32 +182,25 @@ public final class DynamoAccountStateStore implements AccountStateStore {
 
   @Override
   public AccountState load(String accountId) {
-    Map<String, StoredFinding> findings = new LinkedHashMap<>();
-    query(accountId, FINDING, Optional.empty(), "load findings").forEach(item -> {
+    Map<String, StoredFinding> stored = new LinkedHashMap<>();
+    table.query(accountId, FINDING, Optional.empty(), "load findings").forEach(item -> {
       StoredFinding finding = FindingsTableItems.finding(item);
-      findings.put(finding.key(), finding);
+      stored.put(finding.key(), finding);
     });
-    Map<String, KeyNoticeState> notices = new LinkedHashMap<>();
-    query(accountId, NOTICE, Optional.empty(), "load notice stages").forEach(item -> {
+    Map<String, KeyNoticeState> stages = new LinkedHashMap<>();
+    table.query(accountId, NOTICE, Optional.empty(), "load notice stages").forEach(item -> {
       KeyNoticeState state = FindingsTableItems.noticeState(item);
-      notices.put(state.keyId(), state);
+      stages.put(state.keyId(), state);
     });
-    List<NoticeDraft> outbox = query(accountId, OUTBOX, Optional.empty(), "load the notice outbox").stream()
+    List<NoticeDraft> outbox = table.query(accountId, OUTBOX, Optional.empty(), "load the notice outbox").stream()
         .map(FindingsTableItems::draft)
         .toList();
-    List<ActionLogEntry> actions = query(accountId, ACTION, Optional.empty(), "load the action log").stream()
-        .map(FindingsTableItems::action)
-        .sorted(Comparator.comparing(ActionLogEntry::at).thenComparing(ActionLogEntry::phase))
-        .toList();
-    return new AccountState(findings, notices, outbox, actions);
+    return new AccountState(stored, stages, outbox, actions.actions(accountId));
   }
 
   /** The account's findings, all of them or those with one status, ordered by check id then resource id. */
   public List<StoredFinding> findings(String accountId, Optional<FindingStatus> status) {
-    return query(accountId, FINDING, status, "read findings").stream()
-        .map(FindingsTableItems::finding)
-        .sorted(Comparator.comparing(StoredFinding::checkId).thenComparing(StoredFinding::resourceId))
-        .toList();
+    return findings.findings(accountId, status);
   }
 
   /**
@@ -230,278 +209,84 @@ public final class DynamoAccountStateStore implements AccountStateStore {
    * @param isoWeek such as {@code 2026-W48} (see {@link dev.keywarden.findings.IsoWeek})
    */
   public List<RunSummary> summariesForWeek(String isoWeek) {
-    Map<String, RunSummary> latest = new TreeMap<>();
-    runSummariesForWeek(isoWeek).forEach(summary ->
-        latest.merge(summary.accountId(), summary, (a, b) -> b.at().isAfter(a.at()) ? b : a));
-    return List.copyOf(latest.values());
+    return runs.summariesForWeek(isoWeek);
   }
 
   /** Every run summary of the ISO week, all accounts, through the week index: what the weekly report reads. */
   public List<RunSummary> runSummariesForWeek(String isoWeek) {
-    QueryRequest request = QueryRequest.builder()
-        .tableName(tableName)
-        .indexName(GSI1)
-        .keyConditionExpression("#pk = :pk")
-        .expressionAttributeNames(Map.of("#pk", GSI1_PK))
-        .expressionAttributeValues(Map.of(":pk", s(SUMMARY + isoWeek)))
-        .build();
-    return call("read the summaries of week " + isoWeek, () -> {
-      List<RunSummary> all = new ArrayList<>();
-      client.queryPaginator(request).items().forEach(item -> all.add(FindingsTableItems.summary(item)));
-      return List.copyOf(all);
-    });
-  }
-
-  private List<Map<String, AttributeValue>> query(String accountId, String prefix, Optional<FindingStatus> status, String what) {
-    Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#sk", SK));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk(accountId)), ":prefix", s(prefix)));
-    QueryRequest.Builder request = QueryRequest.builder()
-        .tableName(tableName)
-        .consistentRead(true)
-        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)");
-    status.ifPresent(wanted -> {
-      names.put("#status", STATUS);
-      values.put(":status", s(wanted.name()));
-      request.filterExpression("#status = :status");
-    });
-    QueryRequest built = request.expressionAttributeNames(names).expressionAttributeValues(values).build();
-    return call(what + " of account " + accountId, () -> {
-      List<Map<String, AttributeValue>> items = new ArrayList<>();
-      client.queryPaginator(built).items().forEach(items::add);
-      return items;
-    });
-  }
-
-  // ---- lease
-
-  @Override
-  public boolean acquireLease(String accountId, String runId, Instant now, Duration ttl) {
-    Instant until = now.plus(ttl);
-    Map<String, AttributeValue> item = new LinkedHashMap<>(key(accountId, LEASE));
-    item.put(TYPE, s("lease"));
-    item.put(RUN_ID, s(runId));
-    item.put(HOLDER, s(leaseHolder));
-    item.put(UNTIL, n(until.toEpochMilli()));
-    item.put(TTL, n(until.plus(LEASE_CLEANUP).getEpochSecond()));
-    try {
-      call("take the run lease of account " + accountId, () -> client.putItem(r -> r
-          .tableName(tableName)
-          .item(item)
-          .conditionExpression("(attribute_not_exists(#pk) OR #until < :now OR (#runId = :runId AND #holder = :holder))"
-              + " AND (attribute_not_exists(#completed) OR #completed <> :runId)")
-          .expressionAttributeNames(Map.of("#pk", PK, "#until", UNTIL, "#runId", RUN_ID, "#holder", HOLDER,
-              "#completed", COMPLETED_RUN_ID))
-          .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()), ":runId", s(runId), ":holder", s(leaseHolder)))));
-      return true;
-    } catch (ConditionalCheckFailedException heldByAnotherRun) {
-      return false;
-    }
-  }
-
-  @Override
-  public void releaseLease(String accountId, String runId) {
-    try {
-      call("release the run lease of account " + accountId, () -> client.deleteItem(r -> r
-          .tableName(tableName)
-          .key(key(accountId, LEASE))
-          .conditionExpression("#runId = :runId AND #holder = :holder")
-          .expressionAttributeNames(Map.of("#runId", RUN_ID, "#holder", HOLDER))
-          .expressionAttributeValues(Map.of(":runId", s(runId), ":holder", s(leaseHolder)))));
-    } catch (ConditionalCheckFailedException notOurs) {
-      // Another run (or another delivery of this one) took the lease after ours expired, or it is
-      // already gone: nothing of ours to release.
-    }
-  }
-
-  @Override
-  public void completeLease(String accountId, String runId) {
-    try {
-      call("give back the run lease of account " + accountId, () -> client.updateItem(r -> r
-          .tableName(tableName)
-          .key(key(accountId, LEASE))
-          .updateExpression("SET #completed = :runId, #until = :free")
-          .conditionExpression("#runId = :runId AND #holder = :holder")
-          .expressionAttributeNames(Map.of("#completed", COMPLETED_RUN_ID, "#until", UNTIL, "#runId", RUN_ID,
-              "#holder", HOLDER))
-          .expressionAttributeValues(Map.of(":runId", s(runId), ":holder", s(leaseHolder), ":free", n(0)))));
-    } catch (ConditionalCheckFailedException notOurs) {
-      // As in releaseLease: the lease is no longer ours to mark.
-    }
-  }
-
-  @Override
-  public boolean completed(String accountId, String runId) {
-    Map<String, AttributeValue> lease = call("read the run lease of account " + accountId, () -> client.getItem(r -> r
-        .tableName(tableName).key(key(accountId, LEASE)).consistentRead(true)).item());
-    return lease != null && lease.containsKey(COMPLETED_RUN_ID) && runId.equals(lease.get(COMPLETED_RUN_ID).s());
-  }
-
-  // ---- findings
-
-  @Override
-  public void writeFindings(String accountId, List<StoredFinding> changed) {
-    for (StoredFinding finding : changed) {
-      if (!finding.accountId().equals(accountId)) {
-        throw new IllegalArgumentException("finding " + finding.key() + " belongs to account " + finding.accountId()
-            + ", not " + accountId);
-      }
-      Map<String, AttributeValue> item = FindingsTableItems.finding(finding, history);
-      try {
-        call("write finding " + finding.key() + " of account " + accountId, () -> client.putItem(r -> {
-          r.tableName(tableName).item(item);
-          if (finding.version() <= 1) {
-            r.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK));
-          } else {
-            r.conditionExpression("#version = :previous")
-                .expressionAttributeNames(Map.of("#version", VERSION))
-                .expressionAttributeValues(Map.of(":previous", n(finding.version() - 1)));
-          }
-        }));
-      } catch (ConditionalCheckFailedException raced) {
-        if (holdsAlready(item, accountId)) {
-          // The SDK retried a write whose answer was lost after DynamoDB applied it: the table already
-          // holds exactly this version, so the write is done, not raced.
-          continue;
-        }
-        throw new KeywardenException("another run changed finding " + finding.key() + " of account " + accountId
-            + "; this run stops, the next one will reconcile", raced);
-      }
-    }
-  }
-
-  /** True when the table's item under this item's key is this very item, attribute for attribute. */
-  private boolean holdsAlready(Map<String, AttributeValue> item, String accountId) {
-    Map<String, AttributeValue> stored = call("read back finding " + item.get(FindingsTableItems.SK).s() + " of account "
-        + accountId, () -> client.getItem(r -> r.tableName(tableName)
-            .key(Map.of(FindingsTableItems.PK, item.get(FindingsTableItems.PK), FindingsTableItems.SK,
-                item.get(FindingsTableItems.SK)))
-            .consistentRead(true)).item());
-    return item.equals(stored);
-  }
-
-  // ---- notices
-
-  @Override
-  public boolean claimNotice(String accountId, NoticeDraft draft) {
-    if (draft.claims().size() > MAX_CLAIMS_PER_NOTICE) {
-      throw new IllegalArgumentException("notice " + draft.id() + " claims " + draft.claims().size()
-          + " keys; one notice can claim at most " + MAX_CLAIMS_PER_NOTICE + ": split it");
-    }
-    List<TransactWriteItem> writes = new ArrayList<>();
-    new TreeMap<>(draft.claims()).forEach((keyId, claim) -> writes.add(TransactWriteItem.builder()
-        .update(u -> u
-            .tableName(tableName)
-            .key(key(accountId, FindingsTableItems.noticeSk(keyId)))
-            .updateExpression("ADD #stages :stages SET #type = :type, #resourceId = :resourceId, #lastRotated = :lastRotated")
-            .conditionExpression("attribute_not_exists(#stages) OR NOT contains(#stages, :stage)")
-            .expressionAttributeNames(Map.of(
-                "#stages", STAGES, "#type", TYPE, "#resourceId", RESOURCE_ID, "#lastRotated", LAST_ROTATED))
-            .expressionAttributeValues(Map.of(
-                ":stages", AttributeValue.fromSs(List.of(claim.stage())),
-                ":stage", s(claim.stage()),
-                ":type", s("notice"),
-                ":resourceId", s(claim.resourceId()),
-                ":lastRotated", s(claim.lastRotated().toString()))))
-        .build()));
-    writes.add(TransactWriteItem.builder()
-        .put(p -> p
-            .tableName(tableName)
-            .item(FindingsTableItems.outbox(accountId, draft))
-            .conditionExpression("attribute_not_exists(#pk)")
-            .expressionAttributeNames(Map.of("#pk", PK)))
-        .build());
-    try {
-      call("claim notice " + draft.id() + " of account " + accountId,
-          () -> client.transactWriteItems(r -> r.transactItems(writes)));
-      return true;
-    } catch (TransactionCanceledException cancelled) {
-      if (cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
-          .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
-        return ownOutboxEntryExists(accountId, draft.id());
-      }
-      throw new KeywardenException("claiming notice " + draft.id() + " of account " + accountId
-          + " was cancelled by DynamoDB (" + reasons(cancelled) + "); nothing was claimed, the next run retries", cancelled);
-    }
-  }
-
-  /**
-   * Whether this draft's own outbox entry is in the table. A transaction that DynamoDB applied but
-   * whose answer was lost may be retried by the client and then fail its own conditions; the entry,
-   * named by a draft id that holds the run id, shows the claim was this run's after all.
-   */
-  private boolean ownOutboxEntryExists(String accountId, String draftId) {
-    Map<String, AttributeValue> item = call("read the outbox entry of notice " + draftId + " of account " + accountId,
-        () -> client.getItem(r -> r.tableName(tableName).key(key(accountId, FindingsTableItems.outboxSk(draftId)))
-            .consistentRead(true)).item());
-    return item != null && !item.isEmpty();
-  }
-
-  private static String reasons(TransactionCanceledException cancelled) {
-    return cancelled.hasCancellationReasons()
-        ? cancelled.cancellationReasons().stream().map(CancellationReason::code).distinct().toList().toString()
-        : "no reason given";
-  }
-
-  @Override
-  public void completeNotice(String accountId, String draftId) {
-    call("remove notice " + draftId + " of account " + accountId + " from the outbox",
-        () -> client.deleteItem(r -> r.tableName(tableName).key(key(accountId, FindingsTableItems.outboxSk(draftId)))));
-  }
-
-  // ---- action log and summaries
-
-  @Override
-  public boolean appendAction(ActionLogEntry entry) {
-    try {
-      call("log action " + entry.actionId() + " of account " + entry.accountId(), () -> client.putItem(r -> r
-          .tableName(tableName)
-          .item(FindingsTableItems.action(entry))
-          .conditionExpression("attribute_not_exists(#pk)")
-          .expressionAttributeNames(Map.of("#pk", PK))));
-      return true;
-    } catch (ConditionalCheckFailedException alreadyLogged) {
-      return false;
-    }
-  }
-
-  @Override
-  public Map<String, String> owners(String accountId) {
-    var item = call("read the key owners of account " + accountId, () -> client.getItem(r -> r
-        .tableName(tableName).key(key(accountId, FindingsTableItems.OWNERS)).consistentRead(true)).item());
-    return item == null || item.isEmpty() ? Map.of() : FindingsTableItems.owners(item);
-  }
-
-  @Override
-  public void putOwners(String accountId, Map<String, String> owners) {
-    call("store the key owners of account " + accountId, () -> client.putItem(r -> r
-        .tableName(tableName)
-        .item(FindingsTableItems.owners(accountId, owners))));
-  }
-
-  @Override
-  public void putSummary(RunSummary summary) {
-    call("store the run summary of account " + summary.accountId(), () -> client.putItem(r -> r
-        .tableName(tableName)
-        .item(FindingsTableItems.summary(summary, history))));
-  }
-
-  // ---- runs
-
-  @Override
-  public void putRun(String runId, Instant startedAt, List<String> accountIds) {
-    RunRecord run = new RunRecord(runId, startedAt, accountIds);
-    call("store the record of run " + runId, () -> client.putItem(r -> r
-        .tableName(tableName)
-        .item(FindingsTableItems.run(run, history))));
+    return runs.runSummariesForWeek(isoWeek);
   }
 
   /** The record the dispatcher wrote for a run, if any. */
   public Optional<RunRecord> run(String runId) {
-    Map<String, AttributeValue> item = call("read the record of run " + runId, () -> client.getItem(r -> r
-        .tableName(tableName)
-        .key(FindingsTableItems.runKey(runId))
-        .consistentRead(true)).item());
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(FindingsTableItems.run(item));
+    return runs.run(runId);
+  }
+
+  // ---- the ports, each handed to its item kind's class
+
+  @Override
+  public boolean acquireLease(String accountId, String runId, Instant now, Duration ttl) {
+    return leases.acquireLease(accountId, runId, now, ttl);
+  }
+
+  @Override
+  public void releaseLease(String accountId, String runId) {
+    leases.releaseLease(accountId, runId);
+  }
+
+  @Override
+  public void completeLease(String accountId, String runId) {
+    leases.completeLease(accountId, runId);
+  }
+
+  @Override
+  public boolean completed(String accountId, String runId) {
+    return leases.completed(accountId, runId);
+  }
+
+  @Override
+  public void writeFindings(String accountId, List<StoredFinding> changed) {
+    findings.writeFindings(accountId, changed);
+  }
+
+  @Override
+  public boolean claimNotice(String accountId, NoticeDraft draft) {
+    return notices.claimNotice(accountId, draft);
+  }
+
+  @Override
+  public void completeNotice(String accountId, String draftId) {
+    notices.completeNotice(accountId, draftId);
+  }
+
+  @Override
+  public List<ActionLogEntry> actions(String accountId) {
+    return actions.actions(accountId);
+  }
+
+  @Override
+  public boolean appendAction(ActionLogEntry entry) {
+    return actions.appendAction(entry);
+  }
+
+  @Override
+  public Map<String, String> owners(String accountId) {
+    return owners.owners(accountId);
+  }
+
+  @Override
+  public void putOwners(String accountId, Map<String, String> accountOwners) {
+    owners.putOwners(accountId, accountOwners);
+  }
+
+  @Override
+  public void putSummary(RunSummary summary) {
+    runs.putSummary(summary);
+  }
+
+  @Override
+  public void putRun(String runId, Instant startedAt, List<String> accountIds) {
+    runs.putRun(runId, startedAt, accountIds);
   }
 
   // ---- table
@@ -513,7 +298,7 @@ public final class DynamoAccountStateStore implements AccountStateStore {
    * @throws KeywardenException when the table already exists or cannot be created
    */
   public static void createTable(DynamoDbClient client, String tableName) {
-    String region = region(client);
+    String region = FindingsTable.region(client);
     try {
       client.createTable(r -> r
           .tableName(tableName)
@@ -536,7 +321,7 @@ public final class DynamoAccountStateStore implements AccountStateStore {
       throw new KeywardenException("table " + tableName + " already exists in " + region
           + ": use it as it is, or delete it first to create it again", exists);
     } catch (DynamoDbException e) {
-      throw translate(e, "create table " + tableName, tableName, region);
+      throw FindingsTable.translate(e, "create table " + tableName, tableName, region);
     }
   }
 
@@ -548,7 +333,7 @@ public final class DynamoAccountStateStore implements AccountStateStore {
     } catch (ResourceNotFoundException missing) {
       return false;
     } catch (DynamoDbException e) {
-      throw translate(e, "describe table " + tableName, tableName, region(client));
+      throw FindingsTable.translate(e, "describe table " + tableName, tableName, FindingsTable.region(client));
     }
   }
 
@@ -558,41 +343,5 @@ public final class DynamoAccountStateStore implements AccountStateStore {
 
   private static KeySchemaElement keyElement(String name, KeyType type) {
     return KeySchemaElement.builder().attributeName(name).keyType(type).build();
-  }
-
-  // ---- errors
-
-  /**
-   * Runs one call, turning a missing table and denied access into messages that say what to do;
-   * failed conditions pass through for the caller, which knows what they mean.
-   */
-  private <T> T call(String what, Supplier<T> body) {
-    try {
-      return body.get();
-    } catch (ConditionalCheckFailedException | TransactionCanceledException expected) {
-      throw expected;
-    } catch (DynamoDbException e) {
-      throw translate(e, what, tableName, region(client));
-    }
-  }
-
-  static KeywardenException translate(DynamoDbException e, String what, String tableName, String region) {
-    if (e instanceof ResourceNotFoundException) {
-      return new KeywardenException("table " + tableName + " does not exist in " + region
-          + ": create it with 'keywarden setup' or deploy template.yaml", e);
-    }
-    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    if (e.statusCode() == 403 || "AccessDeniedException".equals(code)) {
-      return new KeywardenException("access denied: could not " + what + " in table " + tableName + " in " + region
-          + "; the caller's role needs dynamodb:Query, PutItem, UpdateItem, DeleteItem and TransactWriteItems on the"
-          + " table and its indexes (" + e.getMessage() + ")", e);
-    }
-    return new KeywardenException("could not " + what + " in table " + tableName + " in " + region + ": " + e.getMessage(), e);
-  }
-
-  private static String region(DynamoDbClient client) {
-    return client.serviceClientConfiguration().region() == null
-        ? "the configured region"
-        : client.serviceClientConfiguration().region().id();
   }
 }

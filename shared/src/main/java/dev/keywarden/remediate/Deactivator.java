@@ -1,7 +1,6 @@
 package dev.keywarden.remediate;
 
 import dev.keywarden.KeywardenException;
-import dev.keywarden.findings.AccountState;
 import dev.keywarden.remediate.ActionLogEntry.Kind;
 import dev.keywarden.remediate.ActionLogEntry.Phase;
 import java.time.Instant;
@@ -51,12 +50,12 @@ public final class Deactivator {
    *
    * @param runId the run, written on every log entry
    * @param actor the caller's ARN, written on every log entry
-   * @param state the account as read at the start of the run; its action log is the history
+   * @param actions the account's action log as read at the start of the run, oldest first: the history
    * @param now when the run acts, written on every log entry
    */
   public DeactivationReport execute(
-      String accountId, String runId, String actor, DeactivationPlan plan, Mode mode, AccountState state, Instant now) {
-    return execute(accountId, runId, actor, plan, mode, state, now, () -> false);
+      String accountId, String runId, String actor, DeactivationPlan plan, Mode mode, List<ActionLogEntry> actions, Instant now) {
+    return execute(accountId, runId, actor, plan, mode, actions, now, () -> false);
   }
 
   /**
@@ -65,13 +64,13 @@ public final class Deactivator {
    * to the next run. Keys not begun are in none of the report's lists.
    */
   public DeactivationReport execute(String accountId, String runId, String actor, DeactivationPlan plan, Mode mode,
-      AccountState state, Instant now, BooleanSupplier stop) {
+      List<ActionLogEntry> actions, Instant now, BooleanSupplier stop) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(stop, "stop");
     if (mode == Mode.DRY_RUN) {
       return new DeactivationReport(mode, plan.deactivate(), List.of(), List.of(), List.of(), List.of());
     }
-    Run run = new Run(accountId, runId, actor, now, new ActionHistory(state.actions()));
+    Run run = new Run(accountId, runId, actor, now, new ActionHistory(actions));
     List<DeactivatedKey> deactivated = new ArrayList<>();
     List<String> alreadyDone = new ArrayList<>();
     List<String> failed = new ArrayList<>();
@@ -95,8 +94,8 @@ public final class Deactivator {
    *
    * @return the report, whose {@link DeactivationReport#resumed()} holds the results written
    */
-  public DeactivationReport resumeUnfinished(String accountId, String runId, String actor, AccountState state, Instant now) {
-    Run run = new Run(accountId, runId, actor, now, new ActionHistory(state.actions()));
+  public DeactivationReport resumeUnfinished(String accountId, String runId, String actor, List<ActionLogEntry> actions, Instant now) {
+    Run run = new Run(accountId, runId, actor, now, new ActionHistory(actions));
     List<ActionLogEntry> resumed = new ArrayList<>(run.resume(Kind.REACTIVATE));
     resumed.addAll(run.resume(Kind.DEACTIVATE));
     return new DeactivationReport(Mode.ENFORCE, List.of(), List.of(), resumed, List.of(), List.of());

@@ -1,7 +1,5 @@
 package dev.keywarden.audit;
 
-import dev.keywarden.findings.AccountState;
-import dev.keywarden.findings.AccountStateStore;
 import dev.keywarden.findings.RunRecord;
 import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
@@ -56,6 +54,11 @@ final class InMemoryStateStore implements AccountStateStore {
   @Override
   public void completeNotice(String accountId, String draftId) {
     throw new UnsupportedOperationException("notices are not part of these tests");
+  }
+
+  @Override
+  public List<ActionLogEntry> actions(String accountId) {
+    throw new UnsupportedOperationException("actions are not part of these tests");
   }
 
   @Override

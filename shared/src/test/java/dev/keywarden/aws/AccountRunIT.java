@@ -14,7 +14,6 @@ import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.remediate.AccessKeys;
 import dev.keywarden.remediate.ActionLogEntry;
-import dev.keywarden.remediate.ActionLogStore;
 import dev.keywarden.remediate.KeyStatus;
 import dev.keywarden.remediate.Reactivator;
 import dev.keywarden.testsupport.WithEmulator;
@@ -270,7 +269,7 @@ class AccountRunIT {
     RunOutcome outcome = runOnDay(30, true);
     assertThat(status()).isEqualTo(KeyStatus.INACTIVE);
 
-    Reactivator.create(ActionLogStore.of(store()), AccessKeyGateway.create(clients))
+    Reactivator.create(store(), AccessKeyGateway.create(clients))
         .reactivate(outcome.accountId(), USER, keyId, "Payments batch needs one more day", "arn:aws:iam::123456789012:user/sec", clock.instant());
 
     assertThat(status()).isEqualTo(KeyStatus.ACTIVE);

@@ -3,10 +3,10 @@ package dev.keywarden.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.audit.AccountRun;
+import dev.keywarden.audit.AccountStateStore;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.faults.CrashingPort;
 import dev.keywarden.faults.CrashingPort.At;
-import dev.keywarden.findings.AccountStateStore;
 import dev.keywarden.notify.NoticePublisher;
 import dev.keywarden.remediate.AccessKeys;
 import dev.keywarden.testsupport.WithEmulator;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keywarden.KeywardenException;
+import dev.keywarden.audit.AccountState;
 import dev.keywarden.checks.AuditResult;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.checks.Severity;
 import dev.keywarden.emulator.AwsEndpoint;
-import dev.keywarden.findings.AccountState;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.IsoWeek;
 import dev.keywarden.findings.Reconciler;

@@ -198,7 +198,7 @@ class FindingsTableItemsTest {
   void translate_whenTableMissing_saysHowToCreateIt() {
     DynamoDbException missing = (DynamoDbException) ResourceNotFoundException.builder().message("not found").build();
 
-    assertThat(DynamoAccountStateStore.translate(missing, "load findings", "keywarden-findings", "eu-west-1"))
+    assertThat(FindingsTable.translate(missing, "load findings", "keywarden-findings", "eu-west-1"))
         .hasMessage("table keywarden-findings does not exist in eu-west-1:"
             + " create it with 'keywarden setup' or deploy template.yaml");
   }
@@ -211,7 +211,7 @@ class FindingsTableItemsTest {
         .message("not authorized")
         .build();
 
-    assertThat(DynamoAccountStateStore.translate(denied, "load findings of account 1", "t1", "eu-west-1"))
+    assertThat(FindingsTable.translate(denied, "load findings of account 1", "t1", "eu-west-1"))
         .hasMessageStartingWith("access denied: could not load findings of account 1 in table t1 in eu-west-1")
         .hasMessageContaining("dynamodb:Query");
   }

@@ -64,7 +64,7 @@ class DeactivationIT {
     DeactivationPlan plan = DeactivationPlanner.plan(
         account, audit.result(), audit.inventory(), mode, DeactivationPlanner.DEFAULT_CAP, audit.inventory().callerArn());
     return Deactivator.create(log, gateway).execute(
-        account, "run-1", audit.inventory().callerArn().orElseThrow(), plan, mode, log.state(), audit.asOf());
+        account, "run-1", audit.inventory().callerArn().orElseThrow(), plan, mode, log.history(), audit.asOf());
   }
 
   @Test

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.keywarden.findings.AccountState;
 import dev.keywarden.remediate.ActionLogEntry.Kind;
 import dev.keywarden.remediate.ActionLogEntry.Phase;
 import java.time.Duration;
@@ -45,16 +44,16 @@ class DeactivatorTest {
   }
 
   private DeactivationReport enforce(PlannedDeactivation... planned) {
-    return deactivator.execute(ACCOUNT, RUN, ACTOR, plan(planned), Mode.ENFORCE, log.state(), NOW);
+    return deactivator.execute(ACCOUNT, RUN, ACTOR, plan(planned), Mode.ENFORCE, log.history(), NOW);
   }
 
   private DeactivationReport resume() {
-    return deactivator.resumeUnfinished(ACCOUNT, "run-2", ACTOR, log.state(), NOW.plus(Duration.ofDays(1)));
+    return deactivator.resumeUnfinished(ACCOUNT, "run-2", ACTOR, log.history(), NOW.plus(Duration.ofDays(1)));
   }
 
   @Test
   void execute_whenDryRun_callsNothingWritesNothingAndListsWhatItWouldDo() {
-    DeactivationReport report = deactivator.execute(ACCOUNT, RUN, ACTOR, plan(ALICE, BOB), Mode.DRY_RUN, AccountState.empty(), NOW);
+    DeactivationReport report = deactivator.execute(ACCOUNT, RUN, ACTOR, plan(ALICE, BOB), Mode.DRY_RUN, List.of(), NOW);
 
     assertThat(report.wouldDeactivate()).containsExactly(ALICE, BOB);
     assertThat(report.deactivated()).isEmpty();
@@ -68,7 +67,7 @@ class DeactivatorTest {
     assertThatThrownBy(() -> enforce(ALICE)).isInstanceOf(InMemoryActionLog.Crash.class);
     int callsBefore = keys.calls();
 
-    deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.DRY_RUN, log.state(), NOW);
+    deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.DRY_RUN, log.history(), NOW);
 
     assertThat(keys.calls()).isEqualTo(callsBefore);
     assertThat(log.entries(Phase.RESULT)).isEmpty();
@@ -119,7 +118,7 @@ class DeactivatorTest {
   void execute_whenDoneByEarlierRun_writesNothingAndCallsNoUpdate() {
     enforce(ALICE);
 
-    DeactivationReport second = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.state(), NOW);
+    DeactivationReport second = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
 
     assertThat(keys.updates()).isEqualTo(1);
     assertThat(log.entries()).hasSize(2);
@@ -167,7 +166,7 @@ class DeactivatorTest {
     enforce(ALICE);
     keys.allow(ALICE_KEY);
 
-    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.state(), NOW);
+    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
 
     assertThat(report.deactivated()).hasSize(1);
     assertThat(log.entries()).extracting(ActionLogEntry::actionId, ActionLogEntry::phase).containsExactly(
@@ -182,7 +181,7 @@ class DeactivatorTest {
     enforce(ALICE);
     Reactivator.create(log, keys).reactivate(ACCOUNT, "alice", ALICE_KEY, "payments outage", "arn:aws:iam::" + ACCOUNT + ":user/oncall", NOW);
 
-    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.state(), NOW);
+    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
 
     assertThat(keys.current(ALICE_KEY)).isEqualTo(KeyStatus.INACTIVE);
     assertThat(report.deactivated()).hasSize(1);
@@ -194,7 +193,7 @@ class DeactivatorTest {
     enforce(ALICE);
     keys.set(ALICE_KEY, KeyStatus.ACTIVE);
 
-    deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.state(), NOW);
+    deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
 
     assertThat(keys.current(ALICE_KEY)).isEqualTo(KeyStatus.INACTIVE);
     assertThat(keys.updates()).isEqualTo(2);
@@ -246,7 +245,7 @@ class DeactivatorTest {
     keys.crashBeforeNextUpdate();
     assertThatThrownBy(() -> enforce(ALICE)).isInstanceOf(InMemoryActionLog.Crash.class);
 
-    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.state(), NOW);
+    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
 
     assertThat(keys.updates()).isEqualTo(1);
     assertThat(log.entries(Phase.INTENT)).hasSize(1);
@@ -260,7 +259,7 @@ class DeactivatorTest {
     log.crashOnce(e -> e.phase() == Phase.RESULT);
     assertThatThrownBy(() -> enforce(ALICE)).isInstanceOf(InMemoryActionLog.Crash.class);
 
-    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(BOB), Mode.ENFORCE, log.state(), NOW);
+    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(BOB), Mode.ENFORCE, log.history(), NOW);
 
     assertThat(report.deactivated()).extracting(DeactivatedKey::accessKeyId).containsExactly(BOB_KEY);
     assertThat(report.resumed()).singleElement().satisfies(e -> {

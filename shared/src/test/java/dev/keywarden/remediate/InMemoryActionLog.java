@@ -1,10 +1,8 @@
 package dev.keywarden.remediate;
 
-import dev.keywarden.findings.AccountState;
 import dev.keywarden.remediate.ActionLogEntry.Phase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /** The action log in a list, append-only and idempotent per (actionId, phase) like the store; can crash on a chosen write. */
@@ -55,9 +53,9 @@ final class InMemoryActionLog implements ActionLogStore {
     return entries.stream().filter(e -> e.phase() == phase).toList();
   }
 
-  /** The account as the next run would load it. */
-  AccountState state() {
-    return new AccountState(Map.of(), Map.of(), List.of(), entries);
+  /** The action log as the next run would load it. */
+  List<ActionLogEntry> history() {
+    return List.copyOf(entries);
   }
 
   /** Stands for the process dying: nothing catches it. */

@@ -36,7 +36,7 @@ class ReactivatorTest {
   private void deactivateAlice() {
     Deactivator.create(log, keys).execute(
         ACCOUNT, "run-1", "auditor", new DeactivationPlan(List.of(ALICE), List.of(), List.of(), List.of()), Mode.ENFORCE,
-        log.state(), AS_OF);
+        log.history(), AS_OF);
   }
 
   @Test

@@ -1,5 +1,6 @@
-package dev.keywarden.findings;
+package dev.keywarden.audit;
 
+import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.notify.KeyNoticeState;
 import dev.keywarden.notify.NoticeDraft;
 import dev.keywarden.remediate.ActionLogEntry;
