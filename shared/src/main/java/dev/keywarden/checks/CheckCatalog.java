@@ -40,6 +40,12 @@ public final class CheckCatalog {
     return Optional.ofNullable(BY_ID.get(id));
   }
 
+  /** Whether the check with this id has the trait; false for an id the catalogue does not hold. */
+  public static boolean has(String checkId, CheckTrait trait) {
+    Check check = BY_ID.get(checkId);
+    return check != null && check.metadata().has(trait);
+  }
+
   /** Every check id, for validating configuration and exemption tags. */
   public static Set<String> ids() {
     return BY_ID.keySet();

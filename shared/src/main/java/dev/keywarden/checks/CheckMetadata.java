@@ -1,10 +1,17 @@
 package dev.keywarden.checks;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * What a check is, kept beside its logic: id, title, severity, compliance mapping and the fix.
+ * What a check is, kept beside its logic: id, title, severity, compliance mapping, the fix, and the
+ * traits by which the rest of Keywarden treats its findings (so that no report or planner keeps its
+ * own list of check ids).
+ *
+ * <p>A check with no traits is built with the seven-argument constructor; traits are added with
+ * {@link #withTraits}, so that a new trait never changes how existing checks are written.
  *
  * @param id the stable id, such as {@code key-expired}; findings and exemptions name it
  * @param title a short statement of the problem
@@ -13,8 +20,9 @@ import java.util.Objects;
  * @param cis CIS AWS Foundations Benchmark (v3.0.0) recommendation numbers, such as {@code 1.14}
  * @param securityHub AWS Security Hub control ids, such as {@code IAM.3}
  * @param remediation what to do, in a sentence or two
+ * @param traits how the rest of Keywarden treats this check's findings; empty for most checks
  */
-public record CheckMetadata(String id, String title, String rule, Severity severity, List<String> cis, List<String> securityHub, String remediation) {
+public record CheckMetadata(String id, String title, String rule, Severity severity, List<String> cis, List<String> securityHub, String remediation, Set<CheckTrait> traits) {
   public CheckMetadata {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
@@ -23,5 +31,24 @@ public record CheckMetadata(String id, String title, String rule, Severity sever
     cis = List.copyOf(cis);
     securityHub = List.copyOf(securityHub);
     Objects.requireNonNull(remediation, "remediation");
+    traits = Set.copyOf(traits);
+  }
+
+  /** A check with no traits. */
+  public CheckMetadata(String id, String title, String rule, Severity severity, List<String> cis, List<String> securityHub, String remediation) {
+    this(id, title, rule, severity, cis, securityHub, remediation, Set.of());
+  }
+
+  /** This metadata with the given traits added to those it has. */
+  public CheckMetadata withTraits(CheckTrait... added) {
+    Set<CheckTrait> all = EnumSet.noneOf(CheckTrait.class);
+    all.addAll(traits);
+    all.addAll(List.of(added));
+    return new CheckMetadata(id, title, rule, severity, cis, securityHub, remediation, all);
+  }
+
+  /** Whether this check has the trait. */
+  public boolean has(CheckTrait trait) {
+    return traits.contains(trait);
   }
 }

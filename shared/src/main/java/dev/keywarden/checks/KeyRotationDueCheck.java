@@ -17,7 +17,7 @@ public final class KeyRotationDueCheck implements Check {
       List.of("IAM.3"),
       "Rotate the key before its deadline: create a second access key, update the application or profile to use it,"
           + " deactivate the old key and check nothing fails, then delete the old key. Where possible replace long-term keys"
-          + " with short-term credentials (IAM roles, IAM Identity Center).");
+          + " with short-term credentials (IAM roles, IAM Identity Center).").withTraits(CheckTrait.KEY_DEADLINE);
 
   KeyRotationDueCheck() {}
 

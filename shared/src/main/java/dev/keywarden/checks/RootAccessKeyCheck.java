@@ -17,7 +17,7 @@ public final class RootAccessKeyCheck implements Check {
       List.of("1.4"),
       List.of("IAM.4"),
       "Sign in as the root user, open Security credentials and delete its access keys (deactivate first if something"
-          + " might still use them); give automation an IAM role instead.");
+          + " might still use them); give automation an IAM role instead.").withTraits(CheckTrait.ROOT);
 
   RootAccessKeyCheck() {}
 

@@ -14,7 +14,7 @@ public final class RootNoHardwareMfaCheck implements Check {
       List.of("1.6"),
       List.of("IAM.6"),
       "Sign in as the root user, assign a hardware MFA device or FIDO security key under Security credentials, then"
-          + " remove the virtual MFA device.");
+          + " remove the virtual MFA device.").withTraits(CheckTrait.ROOT);
 
   RootNoHardwareMfaCheck() {}
 

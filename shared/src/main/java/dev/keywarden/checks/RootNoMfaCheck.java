@@ -15,7 +15,7 @@ public final class RootNoMfaCheck implements Check {
       List.of("1.5"),
       List.of("IAM.9"),
       "Sign in as the root user and assign an MFA device under Security credentials, preferably a hardware key or FIDO"
-          + " security key; keep its recovery details somewhere safe.");
+          + " security key; keep its recovery details somewhere safe.").withTraits(CheckTrait.ROOT);
 
   RootNoMfaCheck() {}
 

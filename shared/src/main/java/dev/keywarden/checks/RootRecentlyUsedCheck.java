@@ -19,7 +19,7 @@ public final class RootRecentlyUsedCheck implements Check {
       List.of("1.7"),
       List.of(),
       "Find out in CloudTrail what the root user did and who did it; use IAM roles or IAM Identity Center for everyday"
-          + " work, keep root for the tasks that require it, and delete root access keys.");
+          + " work, keep root for the tasks that require it, and delete root access keys.").withTraits(CheckTrait.ROOT);
 
   private static final ReportColumn[] NEEDED = {
     ReportColumn.PASSWORD_LAST_USED, ReportColumn.ACCESS_KEY_1_LAST_USED_DATE, ReportColumn.ACCESS_KEY_2_LAST_USED_DATE

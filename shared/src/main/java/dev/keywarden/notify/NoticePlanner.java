@@ -1,9 +1,9 @@
 package dev.keywarden.notify;
 
 import dev.keywarden.checks.AuditResult;
+import dev.keywarden.checks.CheckCatalog;
+import dev.keywarden.checks.CheckTrait;
 import dev.keywarden.checks.Finding;
-import dev.keywarden.checks.KeyExpiredCheck;
-import dev.keywarden.checks.KeyRotationDueCheck;
 import dev.keywarden.checks.Owners;
 import dev.keywarden.inventory.AccessKeySlot;
 import dev.keywarden.inventory.AccountInventory;
@@ -126,7 +126,7 @@ public final class NoticePlanner {
   }
 
   private static boolean isKeyDeadlineFinding(Finding f) {
-    return f.checkId().equals(KeyRotationDueCheck.METADATA.id()) || f.checkId().equals(KeyExpiredCheck.METADATA.id());
+    return CheckCatalog.has(f.checkId(), CheckTrait.KEY_DEADLINE);
   }
 
   private static Optional<CredentialReportRow> row(AccountInventory inventory, String userName) {

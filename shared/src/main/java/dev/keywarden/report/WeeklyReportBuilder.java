@@ -2,6 +2,7 @@ package dev.keywarden.report;
 
 import dev.keywarden.checks.Check;
 import dev.keywarden.checks.CheckCatalog;
+import dev.keywarden.checks.CheckTrait;
 import dev.keywarden.checks.Severity;
 import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
@@ -76,8 +77,6 @@ public final class WeeklyReportBuilder {
   public static final Duration DUE_WINDOW = Duration.ofDays(7);
   /** Weeks shown in the trends, the report's own included. */
   public static final int TREND_WEEKS = 8;
-  /** The checks whose deadline ends in deactivation. */
-  public static final Set<String> KEY_DEADLINE_CHECKS = Set.of("key-rotation-due", "key-expired");
   static final String NO_RUN = "no run this week";
 
   private static final Comparator<RunSummary> LATEST =
@@ -152,7 +151,7 @@ public final class WeeklyReportBuilder {
 
   private static List<RootFinding> rootFindings(ReportInput input) {
     return input.openFindings().stream()
-        .filter(f -> f.checkId().startsWith("root-"))
+        .filter(f -> CheckCatalog.has(f.checkId(), CheckTrait.ROOT))
         .sorted(Comparator.comparing(StoredFinding::accountId).thenComparing(FINDING_ORDER))
         .map(f -> new RootFinding(account(input, f.accountId()), f))
         .toList();
@@ -256,7 +255,7 @@ public final class WeeklyReportBuilder {
     Instant until = input.generatedAt().plus(DUE_WINDOW);
     List<KeyDue> due = new ArrayList<>();
     for (StoredFinding f : input.openFindings()) {
-      if (!KEY_DEADLINE_CHECKS.contains(f.checkId()) || f.deadline().isEmpty() || f.deadline().get().isAfter(until)) {
+      if (!CheckCatalog.has(f.checkId(), CheckTrait.KEY_DEADLINE) || f.deadline().isEmpty() || f.deadline().get().isAfter(until)) {
         continue;
       }
       Instant deadline = f.deadline().get();
