@@ -58,4 +58,9 @@ public record RunOutcome(
     noticesPublished = List.copyOf(noticesPublished);
     Objects.requireNonNull(summary, "summary");
   }
+
+  /** How many findings the checks made, 0 when the run did not check the account: what a handler logs. */
+  public int findingCount() {
+    return result.map(r -> r.findings().size()).orElse(0);
+  }
 }

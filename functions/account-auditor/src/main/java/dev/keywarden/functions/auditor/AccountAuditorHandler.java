@@ -192,8 +192,7 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
 
   private static void log(RunOutcome outcome) {
     switch (outcome.status()) {
-      case COMPLETED -> LOG.info("audited account {}: {} finding(s)", outcome.accountId(),
-          outcome.result().map(r -> r.findings().size()).orElse(0));
+      case COMPLETED -> LOG.info("audited account {}: {} finding(s)", outcome.accountId(), outcome.findingCount());
       case SKIPPED_BUSY -> LOG.info("account {} is being audited by another run; skipped", outcome.accountId());
       case ALREADY_DONE -> LOG.info("account {} was already audited by this run; a repeated request did nothing",
           outcome.accountId());

@@ -1,0 +1,5 @@
+package dev.keywarden.functions.auditor;
+
+import dev.keywarden.testsupport.FunctionArchitectureContract;
+
+class ArchitectureTest extends FunctionArchitectureContract {}

@@ -1,0 +1,5 @@
+package dev.keywarden.functions.dispatcher;
+
+import dev.keywarden.testsupport.FunctionArchitectureContract;
+
+class ArchitectureTest extends FunctionArchitectureContract {}
