@@ -138,7 +138,7 @@ final class DemoCommand implements Callable<Integer> {
       List<DemoOrganization.Account> accounts = DemoOrganization.create(management,
           realClock.instant().atZone(ZoneOffset.UTC).toLocalDate(), name -> progressLine("  seeding " + name));
       clearProgress();
-      Settings settings = settings(management, accounts.get(0).id());
+      Settings settings = settings(management);
       MemberAccountClients roles = MemberAccountClients.create(management, settings.org());
       describeOrganization(story, accounts, roles, json);
 
@@ -267,7 +267,7 @@ final class DemoCommand implements Callable<Integer> {
     return build.resolve("demo-report");
   }
 
-  private Settings settings(AwsClientFactory management, String managementId) {
+  private Settings settings(AwsClientFactory management) {
     DynamoAccountStateStore.createTable(management.dynamoDb(), DynamoAccountStateStore.DEFAULT_TABLE_NAME);
     String notices = management.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     String securityTopic = management.sns().createTopic(r -> r.name("keywarden-security")).topicArn();

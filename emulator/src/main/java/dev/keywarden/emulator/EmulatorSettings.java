@@ -87,7 +87,7 @@ final class EmulatorSettings {
       return checkPython(Path.of(configured.trim()), origin);
     }
     if (searchPath != null) {
-      for (String dir : searchPath.split(Pattern.quote(File.pathSeparator))) {
+      for (String dir : searchPath.split(Pattern.quote(File.pathSeparator), -1)) {
         if (dir.isBlank()) {
           continue;
         }

@@ -268,7 +268,7 @@ public final class MotoServer implements AutoCloseable {
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(false);
-      socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0));
+      socket.bind(new InetSocketAddress(InetAddress.getByAddress(HOST, new byte[] {127, 0, 0, 1}), 0));
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot find a free port on " + HOST, e);

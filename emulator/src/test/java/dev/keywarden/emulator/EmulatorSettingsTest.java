@@ -17,9 +17,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class EmulatorSettingsTest {
-  private static final UnaryOperator<String> NONE = name -> null;
 
   @TempDir Path temp;
+
+  /** No property or variable is set. */
+  private static String none(String name) {
+    return null;
+  }
 
   private static UnaryOperator<String> of(String name, String value) {
     return Map.of(name, value)::get;
@@ -33,7 +37,7 @@ class EmulatorSettingsTest {
 
   @Test
   void motoVersion_whenNoSystemProperty_usesTheVersionTheBuildPinned() {
-    assertThat(EmulatorSettings.motoVersion(NONE)).matches("[0-9]+\\.[0-9]+\\.[0-9]+");
+    assertThat(EmulatorSettings.motoVersion(EmulatorSettingsTest::none)).matches("[0-9]+\\.[0-9]+\\.[0-9]+");
   }
 
   @ParameterizedTest
@@ -54,8 +58,8 @@ class EmulatorSettingsTest {
   })
   void installDir_whenSettingsGiven_prefersPropertyThenEnvironmentThenCache(
       String property, String env, String expected) {
-    UnaryOperator<String> properties = property == null ? NONE : of("keywarden.emulator.dir", property);
-    UnaryOperator<String> environment = env == null ? NONE : of("KEYWARDEN_EMULATOR_DIR", env);
+    UnaryOperator<String> properties = property == null ? EmulatorSettingsTest::none : of("keywarden.emulator.dir", property);
+    UnaryOperator<String> environment = env == null ? EmulatorSettingsTest::none : of("KEYWARDEN_EMULATOR_DIR", env);
 
     assertThat(EmulatorSettings.installDir(properties, environment, "/home/me"))
         .isEqualTo(Path.of(expected));
@@ -74,7 +78,7 @@ class EmulatorSettingsTest {
   void python_whenOnlyEnvironmentSet_usesIt() throws IOException {
     Path fromEnv = executable("python-b");
 
-    assertThat(EmulatorSettings.python(NONE, of("KEYWARDEN_PYTHON", fromEnv.toString()), null))
+    assertThat(EmulatorSettings.python(EmulatorSettingsTest::none, of("KEYWARDEN_PYTHON", fromEnv.toString()), null))
         .isEqualTo(fromEnv);
   }
 
@@ -84,12 +88,12 @@ class EmulatorSettingsTest {
     Path python3 = executable("bin/python3");
     String searchPath = temp.resolve("empty") + File.pathSeparator + bin;
 
-    assertThat(EmulatorSettings.python(NONE, NONE, searchPath)).isEqualTo(python3);
+    assertThat(EmulatorSettings.python(EmulatorSettingsTest::none, EmulatorSettingsTest::none, searchPath)).isEqualTo(python3);
   }
 
   @Test
   void python_whenNotOnSearchPath_throwsWithInstallCommand() {
-    assertThatThrownBy(() -> EmulatorSettings.python(NONE, NONE, temp.toString()))
+    assertThatThrownBy(() -> EmulatorSettings.python(EmulatorSettingsTest::none, EmulatorSettingsTest::none, temp.toString()))
         .isInstanceOf(EmulatorException.class)
         .hasMessageContaining("python3 was not found on the PATH")
         .hasMessageContaining("apt-get install python3 python3-venv")
@@ -100,7 +104,7 @@ class EmulatorSettingsTest {
   void python_whenConfiguredPathDoesNotExist_throwsNamingPathAndSetting() {
     String missing = temp.resolve("no-such-python").toString();
 
-    assertThatThrownBy(() -> EmulatorSettings.python(NONE, of("KEYWARDEN_PYTHON", missing), null))
+    assertThatThrownBy(() -> EmulatorSettings.python(EmulatorSettingsTest::none, of("KEYWARDEN_PYTHON", missing), null))
         .isInstanceOf(EmulatorException.class)
         .hasMessageContaining(missing)
         .hasMessageContaining("environment variable KEYWARDEN_PYTHON")

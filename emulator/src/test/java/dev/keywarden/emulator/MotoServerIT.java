@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,7 @@ class MotoServerIT {
     server.close();
 
     assertThat(process.isAlive()).isFalse();
-    assertThatThrownBy(() -> new Socket("127.0.0.1", endpoint.endpoint().getPort()).close())
+    assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), endpoint.endpoint().getPort()).close())
         .isInstanceOf(ConnectException.class);
   }
 

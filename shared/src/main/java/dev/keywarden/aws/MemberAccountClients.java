@@ -54,7 +54,7 @@ public final class MemberAccountClients {
     CallerIdentity self = caller();
     if (self.accountId().equals(accountId)) {
       AwsCredentialsProvider base = management.credentialsProvider();
-      AwsCredentialsProvider notClosedWithTheMember = base::resolveCredentials;
+      AwsCredentialsProvider notClosedWithTheMember = () -> base.resolveCredentials();
       return management.withCredentials(notClosedWithTheMember);
     }
     String roleArn = roleArn(partition(self.arn()), accountId, org.auditRoleName());

@@ -162,7 +162,7 @@ public final class ConfigLoader {
       return List.of();
     }
     List<String> items = new java.util.ArrayList<>();
-    for (String part : value.value().split(",")) {
+    for (String part : value.value().split(",", -1)) {
       String item = part.strip();
       if (item.isEmpty()) {
         continue;
@@ -248,7 +248,7 @@ public final class ConfigLoader {
 
   private static List<Integer> parseStages(Raw raw, AuditPolicy audit) {
     List<Integer> stages = new java.util.ArrayList<>();
-    for (String part : raw.value().split(",")) {
+    for (String part : raw.value().split(",", -1)) {
       String text = part.strip();
       if (text.isEmpty()) {
         continue;

@@ -19,8 +19,8 @@ public final class CsvReport {
 
   /**
    * One row per finding, by account id, severity (most urgent first), check, principal and resource;
-   * {@code accountName} and {@code owner} (from {@code owners} under {@code accountId/principal}) are
-   * empty when unknown.
+   * the account name column and the owner column (from {@code owners} under {@code accountId/principal})
+   * are empty when unknown.
    */
   public static String render(List<StoredFinding> open, Map<String, String> accountNames, Map<String, String> owners) {
     List<StoredFinding> sorted = new ArrayList<>(open);

@@ -88,7 +88,7 @@ class ConcurrentRunsIT {
 
           Timed done = runs.stream().filter(r -> r.outcome().status() == RunOutcome.Status.COMPLETED).findFirst()
               .orElseThrow(() -> new AssertionError("no run completed: " + runs));
-          Timed busy = runs.get(runs.get(0) == done ? 1 : 0);
+          Timed busy = runs.get(runs.indexOf(done) == 0 ? 1 : 0);
           figures.add(String.format("round %d: %s in %d ms, %s in %d ms, %d faults",
               round, done.outcome().status(), (done.endNanos() - done.startNanos()) / 1_000_000,
               busy.outcome().status(), (busy.endNanos() - busy.startNanos()) / 1_000_000, proxy.injectedTotal()));

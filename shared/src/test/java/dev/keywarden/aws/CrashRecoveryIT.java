@@ -80,7 +80,7 @@ class CrashRecoveryIT {
         if (day != DEADLINE || attempt > 0) {
           return AccountRuns.create(clients, settings, clock);
         }
-        CrashingPort.Process process = new CrashingPort.Process();
+        CrashingPort.SimulatedProcess process = new CrashingPort.SimulatedProcess();
         AccountStateStore store = AccountRuns.store(clients, settings);
         AccessKeys keys = AccessKeyGateway.create(clients);
         NoticePublisher publisher = SnsNotifier.create(clients.sns(), life.topicArn(), Optional.of(life.securityTopicArn()));

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Wraps a port (key gateway, state store, notice publisher) so that the process "dies" at a chosen
  * call, before or after the real one, and every later call through any port sharing the same
- * {@link Process} fails too, as nothing runs after a crash: not even the lease's release.
+ * {@link SimulatedProcess} fails too, as nothing runs after a crash: not even the lease's release.
  */
 public final class CrashingPort {
   private CrashingPort() {}
@@ -26,7 +26,7 @@ public final class CrashingPort {
   }
 
   /** One simulated process: once it has crashed, every wrapped port of it refuses to work. */
-  public static final class Process {
+  public static final class SimulatedProcess {
     private final AtomicBoolean dead = new AtomicBoolean();
 
     public boolean crashed() {
@@ -39,7 +39,7 @@ public final class CrashingPort {
    *
    * @param method a method of the port, by name
    */
-  public static <T> T crashing(Class<T> port, T real, Process process, String method, int nth, At at) {
+  public static <T> T crashing(Class<T> port, T real, SimulatedProcess process, String method, int nth, At at) {
     Objects.requireNonNull(real, "real");
     AtomicInteger calls = new AtomicInteger();
     InvocationHandler handler = (proxy, m, args) -> {
@@ -70,7 +70,7 @@ public final class CrashingPort {
   }
 
   /** The port, never crashing itself but dead once the process is. */
-  public static <T> T dyingWith(Class<T> port, T real, Process process) {
+  public static <T> T dyingWith(Class<T> port, T real, SimulatedProcess process) {
     return crashing(port, real, process, "", 0, At.AFTER);
   }
 }

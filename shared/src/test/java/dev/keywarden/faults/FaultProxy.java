@@ -350,7 +350,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   static String formParameter(String form, String name) {
-    for (String pair : form.split("&")) {
+    for (String pair : form.split("&", -1)) {
       int eq = pair.indexOf('=');
       if (eq > 0 && pair.substring(0, eq).equals(name)) {
         return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);

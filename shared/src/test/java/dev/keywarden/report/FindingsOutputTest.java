@@ -74,7 +74,7 @@ class FindingsOutputTest {
 
     String csv = FindingsOutput.csv(result(List.of(f)));
 
-    String[] lines = csv.split("\r\n");
+    String[] lines = csv.split("\r\n", -1);
     assertThat(lines[0]).isEqualTo("severity,checkId,accountId,principal,resourceId,title,message,deadline");
     assertThat(lines[1]).contains(",'=cmd|'/c calc'!A1,").contains(",\"owner tag is \"\"bob, the builder\"\"\",");
   }

@@ -40,7 +40,7 @@ public abstract class DeployedFunctionContract {
 
   @Test
   void handler_isAClassOfThisModuleImplementingALambdaHandler() throws Exception {
-    String[] handler = thisFunction().path("Handler").asText().split("::");
+    String[] handler = thisFunction().path("Handler").asText().split("::", -1);
     Class<?> type = Class.forName(handler[0]);
 
     assertThat(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type))

@@ -34,7 +34,7 @@ import java.util.function.Function;
  */
 public final class ColdStartBench {
   /** The auditor's Timeout in template.yaml: the deadline Lambda gives each invocation. */
-  private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(900);
+  private static final Duration FUNCTION_TIMEOUT = Duration.ofMinutes(15);
   private static final double AUDITOR_TARGET_SECONDS = 1.5;
   private static final long JAR_TARGET_BYTES = DeploymentPackage.MAX_BYTES;
   private static final String TABLE = "keywarden-findings";

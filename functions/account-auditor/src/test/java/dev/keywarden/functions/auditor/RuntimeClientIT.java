@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @WithEmulator
 class RuntimeClientIT {
   /** The auditor's Timeout in template.yaml: the deadline Lambda gives each invocation. */
-  private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(900);
+  private static final Duration FUNCTION_TIMEOUT = Duration.ofMinutes(15);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TABLE = "keywarden-findings";
 
