@@ -3,6 +3,7 @@ package dev.keywarden.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.emulator.IamQuery;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;

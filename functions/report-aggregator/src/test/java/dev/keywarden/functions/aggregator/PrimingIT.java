@@ -1,7 +1,6 @@
 package dev.keywarden.functions.aggregator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
@@ -10,22 +9,22 @@ import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.testsupport.WithEmulator;
 import dev.keywarden.testsupport.crac.CheckpointContext;
+import dev.keywarden.testsupport.crac.PrimingContract;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.crac.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** SnapStart priming: the handler registers for the checkpoint and primes against AWS without changing anything. */
 @WithEmulator
-class PrimingIT {
+class PrimingIT extends PrimingContract {
   private static final String TABLE = "keywarden-findings";
   private static final String BUCKET = "keywarden-reports";
 
   private AwsClientFactory clients;
   private ReportAggregatorHandler handler;
-  private final CheckpointContext checkpoint = new CheckpointContext();
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
@@ -43,18 +42,18 @@ class PrimingIT {
     clients.close();
   }
 
-  @Test
-  void registerWith_whenGivenTheCheckpointContext_registersTheHandler() {
-    handler.registerWith(checkpoint);
-
-    assertThat(checkpoint.registered()).containsExactly(handler);
+  @Override
+  protected Resource handler() {
+    return handler;
   }
 
-  @Test
-  void beforeCheckpoint_whenRunByTheCheckpoint_primesWithoutWritingToTheBucket() {
-    handler.registerWith(checkpoint);
+  @Override
+  protected void registerWith(CheckpointContext context) {
+    handler.registerWith(context);
+  }
 
-    assertThatCode(() -> checkpoint.beforeCheckpoint(null)).doesNotThrowAnyException();
+  @Override
+  protected void assertNothingWritten() {
     assertThat(clients.s3().listObjectsV2(r -> r.bucket(BUCKET)).contents()).as("objects in the reports bucket").isEmpty();
   }
 }

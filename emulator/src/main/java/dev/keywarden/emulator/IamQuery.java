@@ -8,16 +8,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Sends raw IAM query-API calls to the emulator; the Authorization header only names the service
- * so that moto routes the call to IAM (it checks no signature by default).
+ * Sends raw IAM query-API calls to the emulator, for tests of the emulator itself and of its JUnit
+ * extension, which have no AWS SDK to call with; the Authorization header only names the service so
+ * that moto routes the call to IAM (it checks no signature by default).
  */
-final class IamQuery {
+public final class IamQuery {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private IamQuery() {}
 
-  static HttpResponse<String> call(AwsEndpoint endpoint, String action, String parameters)
+  /** Sends {@code Action=action&parameters} (form-encoded, {@code parameters} may be empty) and returns the answer. */
+  public static HttpResponse<String> call(AwsEndpoint endpoint, String action, String parameters)
       throws IOException, InterruptedException {
     String body = "Action=" + action + (parameters.isEmpty() ? "" : "&" + parameters)
         + "&Version=2010-05-08";

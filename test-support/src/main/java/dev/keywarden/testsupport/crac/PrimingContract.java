@@ -1,0 +1,41 @@
+package dev.keywarden.testsupport.crac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import org.crac.Resource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SnapStart priming, alike for every function: the handler registers for the checkpoint, and the
+ * checkpoint primes it against AWS without throwing and without writing anything. Each function
+ * module's {@code PrimingIT} extends it; it builds its handler against the emulator before each test
+ * and says what "nothing written" means for that function.
+ */
+public abstract class PrimingContract {
+  private final CheckpointContext checkpoint = new CheckpointContext();
+
+  /** The handler under test, built before each test. */
+  protected abstract Resource handler();
+
+  /** Registers the handler with the context, as its constructor does with the runtime's global one. */
+  protected abstract void registerWith(CheckpointContext context);
+
+  /** Asserts that nothing the function writes (table items, queued messages, stored objects) was written. */
+  protected abstract void assertNothingWritten();
+
+  @Test
+  void registerWith_whenGivenTheCheckpointContext_registersTheHandler() {
+    registerWith(checkpoint);
+
+    assertThat(checkpoint.registered()).containsExactly(handler());
+  }
+
+  @Test
+  void beforeCheckpoint_whenRunByTheCheckpoint_primesWithoutThrowingOrWriting() {
+    registerWith(checkpoint);
+
+    assertThatCode(() -> checkpoint.beforeCheckpoint(null)).doesNotThrowAnyException();
+    assertNothingWritten();
+  }
+}
