@@ -6,6 +6,7 @@ import dev.keywarden.audit.AuditRequest;
 import dev.keywarden.audit.AuditRequestSink;
 import dev.keywarden.audit.DispatchResult;
 import dev.keywarden.audit.OrgAuditor;
+import dev.keywarden.audit.RunIds;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.DynamoAccountStateStore;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -80,7 +80,7 @@ final class OrgAuditCommand implements Callable<Integer> {
     }
     Settings settings = config.settings();
     PrintWriter out = spec.commandLine().getOut();
-    String runId = "cli-" + Instant.now(clock).toString().replace(":", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String runId = RunIds.forCommand(Instant.now(clock));
     List<AccountResult> results;
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
       if (!DynamoAccountStateStore.tableExists(clients.dynamoDb(), settings.run().findingsTable())) {

@@ -1,6 +1,7 @@
 package dev.keywarden.cli;
 
 import dev.keywarden.KeywardenException;
+import dev.keywarden.audit.RunIds;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AccountRuns;
 import dev.keywarden.aws.AwsClientFactory;
@@ -14,7 +15,6 @@ import dev.keywarden.remediate.PlannedDeactivation;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings = config.settings();
     PrintWriter out = spec.commandLine().getOut();
-    String runId = "cli-" + Instant.now(clock).toString().replace(":", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String runId = RunIds.forCommand(Instant.now(clock));
     RunOutcome outcome;
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
       if (!DynamoAccountStateStore.tableExists(clients.dynamoDb(), settings.run().findingsTable())) {

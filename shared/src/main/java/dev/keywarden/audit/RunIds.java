@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Names a run after the schedule event that started it, so that a retried invocation of the same event
@@ -28,5 +29,14 @@ public final class RunIds {
           + (eventId == null ? "(nothing)" : eventId) + "': expected an EventBridge Scheduled Event");
     }
     return "run-" + COMPACT.format(eventTime) + "-" + id.substring(0, Math.min(ID_PREFIX, id.length())).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * {@code cli-2026-11-24T060000.123Z-1f0c2a9e}: a run the command starts, named by its start time (colons
+   * left out, as in a file name) and a random suffix, since no event names it and two commands may start
+   * in the same instant.
+   */
+  public static String forCommand(Instant now) {
+    return "cli-" + now.toString().replace(":", "") + "-" + UUID.randomUUID().toString().substring(0, ID_PREFIX);
   }
 }

@@ -45,4 +45,15 @@ class RunIdsTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("has no time");
   }
+
+  @Test
+  void forCommand_isNamedByTheStartTimeWithoutColonsAndARandomSuffix() {
+    Instant now = Instant.parse("2026-11-24T06:00:00.123Z");
+
+    String first = RunIds.forCommand(now);
+
+    assertThat(first).matches("cli-2026-11-24T060000\\.123Z-[0-9a-f]{8}");
+    assertThat(RunIds.forCommand(now)).as("a second command in the same instant").isNotEqualTo(first);
+    assertThat(new AuditRequest(first, "123456789012").runId()).isEqualTo(first);
+  }
 }
