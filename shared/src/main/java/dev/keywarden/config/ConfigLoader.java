@@ -27,43 +27,75 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
 
-  /** The settings, in the order the documentation lists them. */
+  /** The settings, in the order the documentation lists them, each with the description it is documented by. */
   enum Setting {
-    MAX_KEY_AGE_DAYS("max-key-age-days", 1, 3650),
-    NOTICE_WINDOW_DAYS("notice-window-days", 0, 3650),
-    UNUSED_DAYS("unused-days", 1, 3650),
-    ROOT_WINDOW_DAYS("root-window-days", 1, 3650),
-    MIN_PASSWORD_LENGTH("min-password-length", 6, 128),
-    PASSWORD_REUSE_PREVENTION("password-reuse-prevention", 0, 24),
-    OWNER_TAG_KEYS("owner-tag-keys", 0, 0),
-    CREDENTIAL_REPORT_WAIT_SECONDS("credential-report-wait-seconds", 1, 900),
-    MODE("mode", 0, 0),
-    DEACTIVATION_CAP("deactivation-cap", 0, 1000),
-    NOTICE_STAGES_DAYS("notice-stages-days", 1, 365),
-    FINDINGS_TABLE("findings-table", 0, 0),
-    NOTICES_TOPIC_ARN("notices-topic-arn", 0, 0),
-    SECURITY_TOPIC_ARN("security-topic-arn", 0, 0),
-    FALLBACK_OWNER("fallback-owner", 0, 0),
-    HISTORY_DAYS("history-days", 1, 3650),
-    LEASE_SECONDS("lease-seconds", 60, 86400),
-    REPORTS_BUCKET("reports-bucket", 0, 0),
-    STOP_MARGIN_SECONDS("stop-margin-seconds", 5, 600),
-    AUDIT_ROLE_NAME("audit-role-name", 0, 0),
-    EXTERNAL_ID("external-id", 0, 0),
-    INCLUDE_OUS("include-ous", 0, 0),
-    EXCLUDE_OUS("exclude-ous", 0, 0),
-    INCLUDE_ACCOUNTS("include-accounts", 0, 0),
-    EXCLUDE_ACCOUNTS("exclude-accounts", 0, 0),
-    AUDIT_QUEUE_URL("audit-queue-url", 0, 0);
+    MAX_KEY_AGE_DAYS("max-key-age-days", 1, 3650, "90",
+        "a key's deadline is its last rotation plus this"),
+    NOTICE_WINDOW_DAYS("notice-window-days", 0, 3650, "14",
+        "`key-rotation-due` when the deadline is at most this far away"),
+    UNUSED_DAYS("unused-days", 1, 3650, "45",
+        "keys and console passwords unused this long are flagged"),
+    ROOT_WINDOW_DAYS("root-window-days", 1, 3650, "30",
+        "root sign-in or key use within this window is flagged"),
+    MIN_PASSWORD_LENGTH("min-password-length", 6, 128, "14",
+        "the password policy's minimum length must reach this"),
+    PASSWORD_REUSE_PREVENTION("password-reuse-prevention", 0, 24, "24",
+        "the password policy must remember this many passwords"),
+    OWNER_TAG_KEYS("owner-tag-keys", 0, 0, "`owner, Owner, email, keywarden:owner`",
+        "user tags that name an owner, first match wins"),
+    CREDENTIAL_REPORT_WAIT_SECONDS("credential-report-wait-seconds", 1, 900, "120",
+        "how long to wait for IAM to generate the credential report"),
+    MODE("mode", 0, 0, "`dry-run`",
+        "`enforce` deactivates keys past their limit; anything else is refused"),
+    DEACTIVATION_CAP("deactivation-cap", 0, 1000, "20",
+        "at most this many keys deactivated per account per run; beyond it, `deactivation-deferred` and an alert"),
+    NOTICE_STAGES_DAYS("notice-stages-days", 1, 365, "`14, 7, 1`",
+        "owners are told this many days before a key's deadline, each stage once"),
+    FINDINGS_TABLE("findings-table", 0, 0, "`keywarden-findings`",
+        "the DynamoDB table"),
+    NOTICES_TOPIC_ARN("notices-topic-arn", 0, 0, "none",
+        "SNS topic for owners' notices (attributes `recipient`, `kind`, `accountId`); unset: no notices"),
+    SECURITY_TOPIC_ARN("security-topic-arn", 0, 0, "none",
+        "SNS topic for the security team's alerts"),
+    FALLBACK_OWNER("fallback-owner", 0, 0, "none",
+        "where notices go for users without a valid owner tag, in accounts without an owner tag of their own"),
+    HISTORY_DAYS("history-days", 1, 3650, "400",
+        "resolved findings and run summaries expire after this (DynamoDB TTL)"),
+    LEASE_SECONDS("lease-seconds", 60, 86400, "900",
+        "how long a run holds an account before another may take over"),
+    REPORTS_BUCKET("reports-bucket", 0, 0, "none",
+        "the S3 bucket the weekly report is written to (`reports/<week>/`); `keywarden report` writes a folder instead"),
+    STOP_MARGIN_SECONDS("stop-margin-seconds", 5, 600, "60",
+        "in Lambda, once less than this remains before the function's timeout, a run begins no other deactivation, notice or account; it ends `INCOMPLETE`, gives its lease back, and its queue message comes back for the next delivery to finish (5 to 600; keep it above the longest single step with its retries)"),
+    AUDIT_ROLE_NAME("audit-role-name", 0, 0, "`KeywardenAuditRole`",
+        "the role assumed in each member account"),
+    EXTERNAL_ID("external-id", 0, 0, "none",
+        "the ExternalId the member role's trust policy requires; unset: the role is assumed without one (a warning is logged)"),
+    INCLUDE_OUS("include-ous", 0, 0, "none",
+        "comma list of OU (`ou-...`) or root (`r-...`) ids: only accounts under them, at any depth"),
+    EXCLUDE_OUS("exclude-ous", 0, 0, "none",
+        "comma list of OU or root ids whose accounts are never audited (exclusion wins)"),
+    INCLUDE_ACCOUNTS("include-accounts", 0, 0, "none",
+        "comma list of 12-digit account ids audited besides those `include-ous` selects"),
+    EXCLUDE_ACCOUNTS("exclude-accounts", 0, 0, "none",
+        "comma list of account ids never audited"),
+    AUDIT_QUEUE_URL("audit-queue-url", 0, 0, "none",
+        "the SQS queue the dispatcher function sends audit requests to");
 
     final String key;
     final int min;
     final int max;
+    /** The default as docs/configuration.md shows it ({@code none} when unset by default). */
+    final String documentedDefault;
+    /** What the setting does, for docs/configuration.md's table (see {@link SettingsTable}). */
+    final String description;
 
-    Setting(String key, int min, int max) {
+    Setting(String key, int min, int max, String documentedDefault, String description) {
       this.key = key;
       this.min = min;
       this.max = max;
+      this.documentedDefault = documentedDefault;
+      this.description = description;
     }
 
     String envName() {
