@@ -1,5 +1,6 @@
 package dev.keywarden.aws;
 
+import static dev.keywarden.aws.IamErrors.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,18 +8,10 @@ import dev.keywarden.KeywardenException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 class AccessKeyGatewayTest {
   private static final String KEY = "AKIAIOSFODNN7EXAMPLE";
-
-  private static IamException error(String code, int status) {
-    return (IamException) IamException.builder()
-        .statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("nope").build())
-        .build();
-  }
 
   @Test
   void call_whenAccessDenied_namesOperationUserKeyAndFix() {

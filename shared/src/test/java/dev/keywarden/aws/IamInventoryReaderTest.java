@@ -1,5 +1,6 @@
 package dev.keywarden.aws;
 
+import static dev.keywarden.aws.IamErrors.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,18 +8,10 @@ import dev.keywarden.KeywardenException;
 import dev.keywarden.inventory.PasswordPolicy;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.iam.model.IamException;
 
 class IamInventoryReaderTest {
   private static final String CALLER = "arn:aws:sts::111122223333:assumed-role/KeywardenAuditRole/run";
-
-  private static IamException error(String code, int status) {
-    return (IamException) IamException.builder()
-        .statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("nope").build())
-        .build();
-  }
 
   @Test
   void call_whenAccessDenied_namesPermissionCallerAndFix() {

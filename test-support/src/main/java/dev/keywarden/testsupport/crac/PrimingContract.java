@@ -15,20 +15,20 @@ import org.junit.jupiter.api.Test;
 public abstract class PrimingContract {
   private final CheckpointContext checkpoint = new CheckpointContext();
 
-  /** The handler under test, built before each test. */
-  protected abstract Resource handler();
-
-  /** Registers the handler with the context, as its constructor does with the runtime's global one. */
-  protected abstract void registerWith(CheckpointContext context);
+  /**
+   * Registers the handler under test (built before each test) with the context, as its constructor does
+   * with the runtime's global one, and returns it.
+   */
+  protected abstract Resource registerWith(CheckpointContext context);
 
   /** Asserts that nothing the function writes (table items, queued messages, stored objects) was written. */
   protected abstract void assertNothingWritten();
 
   @Test
   void registerWith_whenGivenTheCheckpointContext_registersTheHandler() {
-    registerWith(checkpoint);
+    Resource handler = registerWith(checkpoint);
 
-    assertThat(checkpoint.registered()).containsExactly(handler());
+    assertThat(checkpoint.registered()).containsExactly(handler);
   }
 
   @Test

@@ -43,13 +43,9 @@ class PrimingIT extends PrimingContract {
   }
 
   @Override
-  protected Resource handler() {
-    return handler;
-  }
-
-  @Override
-  protected void registerWith(CheckpointContext context) {
+  protected Resource registerWith(CheckpointContext context) {
     handler.registerWith(context);
+    return handler;
   }
 
   @Override
