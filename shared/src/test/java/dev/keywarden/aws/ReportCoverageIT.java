@@ -2,12 +2,15 @@ package dev.keywarden.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.checks.AuditResult;
 import dev.keywarden.checks.CheckContext;
 import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.findings.IsoWeek;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.inventory.CredentialReportRow;
 import dev.keywarden.testsupport.WithEmulator;
@@ -105,6 +108,23 @@ class ReportCoverageIT {
           assertThat(f.principal()).isEqualTo("late");
           assertThat(f.message()).contains("no row in the credential report");
         });
+  }
+
+  @Test
+  void run_whenTheReportLacksAUser_recordsTheGapInTheRunSummaryTheWeeklyReportReads() {
+    DynamoAccountStateStore.createTable(setup.dynamoDb(), "keywarden-findings");
+    seed.createUser("alice", Map.of());
+    afterDownload.add(() -> seed.createUser("late", Map.of()));
+    MutableClock clock = new MutableClock(FRESH);
+    AccountInventory inventory = read(FRESH);
+
+    RunOutcome outcome = AccountRuns.create(clients, Settings.defaults(), clock).run(inventory, "run-gap");
+
+    assertThat(outcome.result().orElseThrow().findings()).filteredOn(f -> f.checkId().equals("inventory-gap"))
+        .extracting(Finding::principal).containsExactly("late");
+    assertThat(outcome.summary().orElseThrow().openByCheck()).containsEntry("inventory-gap", 1);
+    assertThat(AccountRuns.store(clients, Settings.defaults()).summariesForWeek(IsoWeek.of(FRESH)))
+        .singleElement().satisfies(summary -> assertThat(summary.openByCheck()).containsEntry("inventory-gap", 1));
   }
 
   @Test
