@@ -30,6 +30,20 @@ class TemplateLintIT {
     assertThat(lint.exitValue()).as("cfn-lint %s:%n%s", template, output).isZero();
   }
 
+  /** Informational checks too, such as I3011 (a stateful resource without a DeletionPolicy). */
+  @Test
+  void templateYaml_passesCfnLintsInformationalChecks() throws Exception {
+    Path cfnLint = MotoServer.builder().build().tool("cfn-lint");
+
+    Process lint = new ProcessBuilder(cfnLint.toString(), "--include-checks", "I", "--", ROOT.resolve("template.yaml").toString())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(lint.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(lint.exitValue()).as("cfn-lint --include-checks I template.yaml:%n%s", output).isZero();
+  }
+
   @Test
   void templateYaml_definesTheFindingsTableWithRecoveryAndTtl() throws Exception {
     String template = Files.readString(ROOT.resolve("template.yaml"));

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.iam.model.CredentialReportNotPresentExcep
 import software.amazon.awssdk.services.iam.model.CredentialReportNotReadyException;
 import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
+import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 import software.amazon.awssdk.services.iam.model.SummaryKeyType;
@@ -39,7 +40,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * <p>Calls: {@code sts:GetCallerIdentity}, {@code iam:GenerateCredentialReport} (polled),
  * {@code iam:GetCredentialReport}, {@code iam:GetAccountAuthorizationDetails} (paginated),
  * {@code iam:GetAccountSummary}, {@code iam:GetAccountPasswordPolicy} and
- * {@code iam:ListVirtualMFADevices} (paginated).
+ * {@code iam:ListVirtualMFADevices} (paginated). When the report lacks users IAM lists, the report is
+ * generated and downloaded once more if IAM would make a new one ({@link ReportRegeneration}).
  */
 public final class IamInventoryReader {
   /** Error codes by which IAM and STS say the caller lacks a permission. */
@@ -80,9 +82,10 @@ public final class IamInventoryReader {
     GetCallerIdentityResponse caller = callerIdentity();
     String accountId = caller.account();
     String callerArn = caller.arn();
-    CredentialReport report =
-        CredentialReportParser.parse(credentialReportCsv(callerArn, accountId), "credential report of account " + accountId);
+    ReportRegeneration.Downloaded first = credentialReport(callerArn, accountId);
     AuthorizationDetails authorization = authorizationDetails(callerArn);
+    CredentialReport report = ReportRegeneration.complete(
+        first, authorization, clock.instant(), () -> credentialReport(callerArn, accountId), accountId);
     AccountSummary summary = accountSummary(callerArn);
     PasswordPolicy passwordPolicy = passwordPolicy(callerArn);
     boolean rootVirtualMfa = rootHasVirtualMfa(summary.rootMfaEnabled(), assignedVirtualMfaDevices(callerArn));
@@ -103,15 +106,27 @@ public final class IamInventoryReader {
 
   /** Generates the credential report if needed, waits for it within the bound, and returns its CSV. */
   String credentialReportCsv(String callerArn, String accountId) {
+    return reportResponse(callerArn, accountId).content().asUtf8String();
+  }
+
+  /** The parsed credential report and when IAM generated it. */
+  ReportRegeneration.Downloaded credentialReport(String callerArn, String accountId) {
+    GetCredentialReportResponse response = reportResponse(callerArn, accountId);
+    return new ReportRegeneration.Downloaded(
+        CredentialReportParser.parse(response.content().asUtf8String(), "credential report of account " + accountId),
+        Optional.ofNullable(response.generatedTime()));
+  }
+
+  private GetCredentialReportResponse reportResponse(String callerArn, String accountId) {
     return reportWait.await(
         () -> call("iam:GenerateCredentialReport", callerArn, () -> iam.generateCredentialReport().state()),
         () -> call("iam:GetCredentialReport", callerArn, this::downloadReport),
         "credential report of account " + accountId);
   }
 
-  private Optional<String> downloadReport() {
+  private Optional<GetCredentialReportResponse> downloadReport() {
     try {
-      return Optional.of(iam.getCredentialReport().content().asUtf8String());
+      return Optional.of(iam.getCredentialReport());
     } catch (CredentialReportNotReadyException | CredentialReportExpiredException | CredentialReportNotPresentException e) {
       return Optional.empty();
     }

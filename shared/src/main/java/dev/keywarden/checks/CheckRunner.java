@@ -11,8 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Runs the whole catalogue over one account and applies exemptions. */
+/**
+ * Runs the whole catalogue over one account and applies exemptions; findings on credential report
+ * rows of users IAM no longer lists are left out (the inventory gap names those users instead).
+ */
 public final class CheckRunner {
   /** Most severe first, then by check, principal and resource, so output is stable across runs. */
   static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
@@ -26,10 +30,11 @@ public final class CheckRunner {
   public static AuditResult run(CheckContext context) {
     List<Finding> found = new ArrayList<>();
     Map<String, String> skipped = new LinkedHashMap<>();
+    Set<String> gone = InventoryGapCheck.unknownToIam(context);
     for (Check check : CheckCatalog.all()) {
       CheckOutcome outcome = check.evaluate(context);
       outcome.skippedBecause().ifPresent(reason -> skipped.put(check.metadata().id(), reason));
-      found.addAll(outcome.findings());
+      outcome.findings().stream().filter(f -> isAbout(check, f, gone)).forEach(found::add);
     }
     Exemptions exemptions = new Exemptions(context);
     List<Finding> open = new ArrayList<>();
@@ -45,6 +50,11 @@ public final class CheckRunner {
     open.sort(ORDER);
     exempted.sort(Comparator.comparing(ExemptedFinding::finding, ORDER));
     return new AuditResult(context.accountId(), context.asOf(), open, exempted, skipped);
+  }
+
+  /** False for findings on users IAM no longer lists, but for the inventory gap that names them. */
+  private static boolean isAbout(Check check, Finding finding, Set<String> gone) {
+    return check instanceof InventoryGapCheck || !gone.contains(finding.principal());
   }
 
   /** The users' exemptions in force on the audit's day, read once per user. */

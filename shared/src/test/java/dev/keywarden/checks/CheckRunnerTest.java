@@ -59,7 +59,7 @@ class CheckRunnerTest {
   @Test
   void run_whenSampleReportOffline_skipsChecksNeedingMoreThanTheReport() throws IOException {
     assertThat(sample().skipped()).containsOnlyKeys("root-no-hardware-mfa", "password-policy-weak", "user-direct-policies",
-        "user-full-admin", "owner-missing", "tag-invalid");
+        "user-full-admin", "owner-missing", "tag-invalid", "inventory-gap");
   }
 
   @Test

@@ -21,6 +21,14 @@ import org.junit.jupiter.api.Test;
 public abstract class DeployedFunctionContract {
   private static final SamTemplate TEMPLATE = SamTemplate.load("template.yaml");
 
+  private static String thisFunctionsId() {
+    String jar = SamTemplate.deploymentJar();
+    return TEMPLATE.functions().entrySet().stream()
+        .filter(e -> e.getValue().path("CodeUri").asText().equals(jar))
+        .map(Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new AssertionError("template.yaml deploys no function from " + jar));
+  }
+
   private static JsonNode thisFunction() {
     String modulePrefix = SamTemplate.ROOT.relativize(SamTemplate.MODULE).toString().replace('\\', '/') + "/";
     Map<String, JsonNode> mine = new LinkedHashMap<>();
@@ -47,6 +55,23 @@ public abstract class DeployedFunctionContract {
         .as("%s implements a Lambda handler interface", type).isTrue();
     assertThat(type.getMethods()).extracting(Method::getName).contains(handler[1]);
     assertThat(type.getConstructor()).as("the public no-arg constructor the runtime uses").isNotNull();
+  }
+
+  /** sam build runs the Makefile target named after the function, in the repository root. */
+  @Test
+  void metadata_letsSamBuildRunThisModulesMavenBuildThroughTheMakefile() throws Exception {
+    String id = thisFunctionsId();
+    JsonNode metadata = TEMPLATE.resource(id).path("Metadata");
+    String module = SamTemplate.ROOT.relativize(SamTemplate.MODULE).toString().replace('\\', '/');
+
+    assertThat(metadata.path("BuildMethod").asText()).isEqualTo("makefile");
+    assertThat(metadata.path("ContextPath").asText()).as("the Makefile's folder").isEqualTo(".");
+    assertThat(metadata.path("WorkingDirectory").asText()).as("where make runs").isEqualTo(".");
+    assertThat(SamTemplate.ROOT.resolve(metadata.path("ProjectRootDirectory").asText())).isDirectory();
+    String makefile = Files.readString(SamTemplate.ROOT.resolve("Makefile"));
+    String function = module.substring(module.lastIndexOf('/') + 1);
+    assertThat(makefile).as("the Makefile's target for %s", id)
+        .containsPattern("(?m)^build-" + id + ":\\R\\t\\$\\(call function," + function + "\\)$");
   }
 
   @Test

@@ -49,6 +49,13 @@ public final class SamTemplate {
     return functions;
   }
 
+  /** Every resource, whole (Type, Properties, policies), by logical id. */
+  public Map<String, JsonNode> resources() {
+    Map<String, JsonNode> resources = new LinkedHashMap<>();
+    root.path("Resources").fields().forEachRemaining(e -> resources.put(e.getKey(), e.getValue()));
+    return resources;
+  }
+
   public JsonNode resource(String logicalId) {
     return root.path("Resources").path(logicalId);
   }

@@ -65,7 +65,7 @@ public abstract class DeploymentJarContract {
 
   @Test
   void jar_holdsTheHandlerAndItsLoggingConfiguration() {
-    assertThat(entries).contains(handlerEntry(), "log4j2.xml", "KeywardenLambdaLayout.json");
+    assertThat(entries).contains(handlerEntry(), "log4j2.properties", "KeywardenLambdaLayout.json").doesNotContain("log4j2.xml");
   }
 
   @Test

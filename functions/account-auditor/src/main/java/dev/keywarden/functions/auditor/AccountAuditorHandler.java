@@ -3,13 +3,13 @@ package dev.keywarden.functions.auditor;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.audit.AccountStateStore;
 import dev.keywarden.audit.AuditRequest;
 import dev.keywarden.audit.Deadline;
+import dev.keywarden.audit.EventPayload;
 import dev.keywarden.audit.OrgAuditor;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AccountRuns;
@@ -204,12 +204,7 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
   }
 
   private static JsonNode read(InputStream input) throws IOException {
-    try {
-      return JSON.readTree(input);
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException(AuditorEvent.EXPECTED + ", got a payload that is not JSON: "
-          + e.getOriginalMessage());
-    }
+    return EventPayload.object(input, AuditorEvent.EXPECTED);
   }
 
   private static Supplier<String> memoize(Supplier<String> supplier) {

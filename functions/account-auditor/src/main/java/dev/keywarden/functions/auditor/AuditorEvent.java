@@ -2,6 +2,7 @@ package dev.keywarden.functions.auditor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keywarden.InvalidInputException;
+import dev.keywarden.audit.EventPayload;
 import dev.keywarden.audit.RunIds;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -67,9 +68,7 @@ sealed interface AuditorEvent {
    * @throws InvalidInputException naming what was expected and what arrived
    */
   static AuditorEvent parse(JsonNode event) {
-    if (event == null || !event.isObject()) {
-      throw new InvalidInputException(EXPECTED + ", got " + (event == null ? "nothing" : "a JSON " + event.getNodeType()));
-    }
+    EventPayload.object(event, EXPECTED);
     if (event.has("Records")) {
       return sqsBatch(event.get("Records"));
     }

@@ -27,7 +27,11 @@ import java.util.function.Function;
  * JVM launch to the end of initialisation (first poll) and to the first response, then a second (warm)
  * invocation in the same JVM, median of several runs, and each jar's size. Run by {@code bench/cold-start}; prints figures, asserts nothing.
  *
- * <p>Arguments: the repository root and the number of runs. Each run starts from a reset emulator, so
+ * <p>Arguments: the repository root, the number of runs, and where the functions run: {@code harness} (the
+ * project's own Runtime API, {@link RuntimeApiServer}) or {@code rie} (AWS's Lambda Runtime Interface
+ * Emulator, whose binary the system property {@code keywarden.rie} names; it starts the JVM on the first
+ * invocation, so there the first response is timed from that invocation, and init is not shown: the
+ * emulator's {@code Init Duration} times an asynchronous call). Each run starts from a reset emulator, so
  * the auditor's first invocation is always a first run (it writes its findings) and the warm one a
  * steady-state run; the credential report is generated before the function starts (see the auditor's
  * arrangement).
@@ -47,6 +51,14 @@ public final class ColdStartBench {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    String engine = args.length > 2 ? args[2] : "harness";
+    if (!engine.equals("harness") && !engine.equals("rie")) {
+      throw new IllegalArgumentException("where to run the functions must be harness or rie, got '" + engine + "'");
+    }
+    Path rie = Path.of(System.getProperty("keywarden.rie", root.resolve("build/go/bin/aws-lambda-rie").toString()));
+    if (engine.equals("rie") && !Files.isExecutable(rie)) {
+      throw new IllegalStateException("no aws-lambda-rie at " + rie + ": bench/cold-start builds it with go install");
+    }
     JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(root.resolve("template.yaml").toFile())
         .path("Resources");
 
@@ -78,9 +90,10 @@ public final class ColdStartBench {
 
     MotoServer moto = MotoServer.shared();
     AwsEndpoint endpoint = moto.start();
-    System.out.printf(Locale.ROOT, "emulator: %s; %d run(s) per function; JVM %s%n", endpoint.endpoint(), runs,
-        System.getProperty("java.version"));
-    System.out.printf(Locale.ROOT, "load average at start: %.2f on %d cores%n",
+    System.out.printf(Locale.ROOT, "emulator: %s; %d run(s) per function; JVM %s; functions under %s%n", endpoint.endpoint(),
+        runs, System.getProperty("java.version"),
+        engine.equals("rie") ? "AWS's runtime interface emulator (" + rie + ")" : "the project's Runtime API harness");
+    System.out.printf(Locale.ROOT, "load average (1 min) at start: %.2f on %d cores%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());
     System.out.printf(Locale.ROOT, "%-26s %11s %7s %8s %7s  %s%n", "function", "jar bytes", "init s", "first s",
@@ -107,6 +120,20 @@ public final class ColdStartBench {
         }
         env.putAll(LambdaProcess.awsEnvironment(endpoint));
         env.put("KEYWARDEN_FINDINGS_TABLE", TABLE);
+        if (engine.equals("rie")) {
+          try (RieFunction underRie = RieFunction.start(rie, jar, handler, function.path("MemorySize").asInt(512), env)) {
+            long sent = System.nanoTime();
+            underRie.invoke(event);
+            firsts.add((System.nanoTime() - sent) / 1e9);
+            // The emulator's own Init Duration times an asynchronous call (a few ms whatever the function
+            // does), and the JVM's first poll of its Runtime API cannot be seen from outside: no init figure.
+            inits.add(Double.NaN);
+            long again = System.nanoTime();
+            underRie.invoke(event);
+            warms.add((System.nanoTime() - again) / 1e9);
+          }
+          continue;
+        }
         try (RuntimeApiServer api = RuntimeApiServer.start()) {
           try (LambdaProcess process = LambdaProcess.start(jar, handler, api, env)) {
             // From the JVM's launch: unpacking the jar comes before it, in Lambda as here.
@@ -140,6 +167,8 @@ public final class ColdStartBench {
         met = false;
       }
     }
+    System.out.printf(Locale.ROOT, "load average (1 min) at the end: %.2f%n",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println(met ? "targets met" : "targets missed");
     moto.close();
     System.exit(met ? 0 : 1);

@@ -1,12 +1,13 @@
 package dev.keywarden.functions.dispatcher;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.audit.AccountStateStore;
 import dev.keywarden.audit.AuditRequest;
 import dev.keywarden.audit.DispatchResult;
+import dev.keywarden.audit.EventPayload;
 import dev.keywarden.audit.OrgDispatcher;
 import dev.keywarden.audit.RunIds;
 import dev.keywarden.aws.AccountRuns;
@@ -17,6 +18,12 @@ import dev.keywarden.aws.OrgAuditors;
 import dev.keywarden.aws.SqsAuditQueue;
 import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.config.Settings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,8 +46,11 @@ import org.joda.time.DateTimeZone;
  * snapshot holds them ready and bad configuration fails the initialisation, not a run. Before a SnapStart
  * checkpoint it primes itself (see {@link #beforeCheckpoint}), so that a restored function starts warm.
  */
-public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
+public final class OrgDispatcherHandler implements RequestStreamHandler, Resource {
   private static final Logger LOG = LogManager.getLogger(OrgDispatcherHandler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PRIMING_SCHEDULE = "{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
+      + "\"id\":\"priming\",\"time\":\"2000-01-01T00:00:00Z\"}";
   /** An account id no Organization has: priming reads its (empty) state and writes nothing. */
   static final String PRIMING_ACCOUNT = "000000000000";
 
@@ -88,7 +98,12 @@ public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent
     ScheduledEvent event = new ScheduledEvent().withId("priming").withTime(new DateTime(0L, DateTimeZone.UTC));
     String runId = runId(event);
     AuditRequest.fromJson(new AuditRequest(runId, PRIMING_ACCOUNT).toJson());
-    response(new DispatchResult(runId, List.of(PRIMING_ACCOUNT)));
+    try {
+      EventPayload.scheduled(new ByteArrayInputStream(PRIMING_SCHEDULE.getBytes(StandardCharsets.UTF_8))).runId();
+      JSON.writeValueAsBytes(response(new DispatchResult(runId, List.of(PRIMING_ACCOUNT))));
+    } catch (IOException e) {
+      throw new IllegalStateException("priming could not read its own scheduled event", e);
+    }
   }
 
   /** Nothing to refresh: clients re-resolve credentials themselves. */
@@ -98,13 +113,25 @@ public final class OrgDispatcherHandler implements RequestHandler<ScheduledEvent
   }
 
   /**
-   * Dispatches one run named after the event.
+   * Reads the payload itself (not through the runtime client), so that an empty or malformed one is an
+   * {@link InvalidInputException} saying what was expected, then dispatches as {@link #dispatch}.
+   */
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    JSON.writeValue(output, dispatch(EventPayload.scheduled(input).runId(), context));
+  }
+
+  /** Dispatches the run of an already typed event, as the stream handler does. */
+  public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    return dispatch(runId(event), context);
+  }
+
+  /**
+   * Dispatches one run.
    *
    * @return {@code {"runId": "...", "accounts": ["111111111111", ...]}}
    */
-  @Override
-  public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-    String runId = runId(event);
+  Map<String, Object> dispatch(String runId, Context context) {
     ThreadContext.put("runId", runId);
     if (context != null) {
       ThreadContext.put("requestId", context.getAwsRequestId());

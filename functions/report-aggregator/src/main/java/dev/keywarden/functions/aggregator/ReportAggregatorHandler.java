@@ -1,15 +1,20 @@
 package dev.keywarden.functions.aggregator;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.InvalidInputException;
+import dev.keywarden.audit.EventPayload;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.WeeklyReports;
 import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.config.Settings;
 import dev.keywarden.report.ReportFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,8 +34,9 @@ import org.crac.Resource;
  * snapshot holds them ready and bad configuration fails the initialisation, not a run. Before a SnapStart
  * checkpoint it primes itself (see {@link #beforeCheckpoint}), so that a restored function starts warm.
  */
-public final class ReportAggregatorHandler implements RequestHandler<ScheduledEvent, Map<String, Object>>, Resource {
+public final class ReportAggregatorHandler implements RequestStreamHandler, Resource {
   private static final Logger LOG = LogManager.getLogger(ReportAggregatorHandler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
   /** A week long before any run: priming reads it (finding nothing) and renders its empty report. */
   static final String PRIMING_WEEK = "2000-W01";
 
@@ -73,6 +79,13 @@ public final class ReportAggregatorHandler implements RequestHandler<ScheduledEv
   public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
     ReportFiles files = ReportFiles.render(reports.read(PRIMING_WEEK), "s3://priming/" + ReportFiles.HTML);
     week(new ScheduledEvent().withTime(new org.joda.time.DateTime(0L, org.joda.time.DateTimeZone.UTC)));
+    ReportWeeks.endedBefore(EventPayload.scheduled(JSON.createObjectNode().put("id", "priming").put("time", "2000-01-03T00:00:00Z"))
+        .time());
+    try {
+      JSON.writeValueAsBytes(response(PRIMING_WEEK, "s3://priming/" + ReportFiles.HTML));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("priming could not write its response", e);
+    }
     LOG.info("primed before the checkpoint: rendered an empty report of {} characters", files.html().length());
   }
 
@@ -83,13 +96,25 @@ public final class ReportAggregatorHandler implements RequestHandler<ScheduledEv
   }
 
   /**
-   * Publishes the report of the week that ended before the event.
+   * Reads the payload itself (not through the runtime client), so that an empty or malformed one is an
+   * {@link InvalidInputException} saying what was expected, then publishes as {@link #publish}.
+   */
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    JSON.writeValue(output, publish(ReportWeeks.endedBefore(EventPayload.scheduled(input).time()), context));
+  }
+
+  /** Publishes the report of the week that ended before an already typed event, as the stream handler does. */
+  public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    return publish(week(event), context);
+  }
+
+  /**
+   * Publishes the report of the week.
    *
    * @return {@code {"week": "2026-W48", "location": "s3://bucket/reports/2026-W48/index.html"}}
    */
-  @Override
-  public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-    String week = week(event);
+  Map<String, Object> publish(String week, Context context) {
     ThreadContext.put("week", week);
     if (context != null) {
       ThreadContext.put("requestId", context.getAwsRequestId());

@@ -1,0 +1,74 @@
+package dev.keywarden.functions.auditor;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keywarden.InvalidInputException;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.ClientSettings;
+import dev.keywarden.config.Settings;
+import dev.keywarden.testsupport.lambda.MalformedPayloads;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every empty or malformed payload of either shape the auditor accepts is an InvalidInputException
+ * naming what arrived, before any call to AWS.
+ */
+class MalformedEventTest {
+  private AwsClientFactory clients;
+  private AccountAuditorHandler handler;
+
+  /** The payloads no function accepts, and those that are neither an SQS batch nor a schedule. */
+  static List<MalformedPayloads.Case> cases() {
+    return Stream.concat(MalformedPayloads.anyFunction().stream(), auditorCases().stream()).toList();
+  }
+
+  static List<MalformedPayloads.Case> auditorCases() {
+    return List.of(
+        new MalformedPayloads.Case("empty object", "{}", "got an object with fields []"),
+        new MalformedPayloads.Case("Records null", "{\"Records\": null}", "Records that is not a list"),
+        new MalformedPayloads.Case("Records an object", "{\"Records\": {}}", "Records that is not a list"),
+        new MalformedPayloads.Case("record a number", "{\"Records\": [5]}", "record 0 with eventSource ''"),
+        new MalformedPayloads.Case("record without source", "{\"Records\": [{\"messageId\": \"m-1\"}]}",
+            "record 0 with eventSource ''"),
+        new MalformedPayloads.Case("messageId a number",
+            "{\"Records\": [{\"eventSource\": \"aws:sqs\", \"messageId\": 5, \"body\": \"{}\"}]}", "record 0 has no messageId"),
+        new MalformedPayloads.Case("schedule without time",
+            "{\"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"id\": \"e-1\"}", "got ''"),
+        new MalformedPayloads.Case("schedule time a number",
+            "{\"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"id\": \"e-1\", \"time\": 5}", "got '5'"),
+        new MalformedPayloads.Case("schedule without id",
+            "{\"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"time\": \"2026-11-24T06:00:00Z\"}",
+            "has no id with letters or digits"));
+  }
+
+  @BeforeEach
+  void arrange() {
+    clients = AwsClientFactory.create(
+        ClientSettings.forEndpoint(URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing").withMaxAttempts(1));
+    handler = new AccountAuditorHandler(clients, Settings.defaults(), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    clients.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void handleRequest_whenThePayloadIsMalformed_throwsNamingIt(MalformedPayloads.Case malformed) {
+    assertThatThrownBy(() -> handler.handleRequest(
+            new ByteArrayInputStream(malformed.payload().getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(malformed.message());
+  }
+}
