@@ -15,17 +15,21 @@ PORT_UNAVAILABLE = 3
 # Test fixtures: only a server started with this variable set to 1 (MotoServer.Builder.testFixtures())
 # answers the paths below; every other server has none of them.
 TEST_FIXTURES_ENV = "KEYWARDEN_MOTO_TEST_FIXTURES"
-KEY_LAST_USED_PATH = "/keywarden-test-fixtures/access-key-last-used"
+ACCESS_KEY_PATH = "/keywarden-test-fixtures/access-key"
 
 
 def with_test_fixtures(app):
-    """Wraps moto's WSGI app with what no AWS API can do and tests need: setting when a key was last used.
+    """Wraps moto's WSGI app with what no AWS API can do and tests need: dating an access key.
 
-    POST KEY_LAST_USED_PATH with {"accessKeyId", "lastUsed" (ISO-8601, UTC), "service", "region"} sets the
-    key's last use as IAM's GetAccessKeyLastUsed and the credential report then give it.
+    POST ACCESS_KEY_PATH with {"accessKeyId", and "lastUsed" (ISO-8601) with "service" and "region", or
+    "created" (ISO-8601), or both} sets the key's last use (as GetAccessKeyLastUsed and the credential report
+    then give it) or its creation time (as ListAccessKeys and the report's last rotation give it).
     """
     import json
     from datetime import datetime, timezone
+
+    def utc(text):
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc).replace(tzinfo=None)
 
     def answer(start_response, status, body):
         data = json.dumps(body).encode()
@@ -33,7 +37,7 @@ def with_test_fixtures(app):
         return [data]
 
     def fixtures(environ, start_response):
-        if environ.get("PATH_INFO") != KEY_LAST_USED_PATH:
+        if environ.get("PATH_INFO") != ACCESS_KEY_PATH:
             return app(environ, start_response)
         if environ.get("REQUEST_METHOD") != "POST":
             return answer(start_response, "405 Method Not Allowed", {"error": "POST a JSON body"})
@@ -41,8 +45,8 @@ def with_test_fixtures(app):
             length = int(environ.get("CONTENT_LENGTH") or 0)
             request = json.loads(environ["wsgi.input"].read(length) or b"{}")
             key_id = request["accessKeyId"]
-            when = datetime.fromisoformat(request["lastUsed"].replace("Z", "+00:00"))
-            when = when.astimezone(timezone.utc).replace(tzinfo=None)
+            used = utc(request["lastUsed"]) if "lastUsed" in request else None
+            made = utc(request["created"]) if "created" in request else None
             service = request.get("service", "sts")
             region = request.get("region", "us-east-1")
         except (KeyError, ValueError, TypeError) as error:
@@ -54,7 +58,10 @@ def with_test_fixtures(app):
                 for user in list(backend.users.values()):
                     for key in user.access_keys:
                         if key.access_key_id == key_id:
-                            key.last_used = AccessKeyLastUsed(timestamp=when, service=service, region=region)
+                            if used is not None:
+                                key.last_used = AccessKeyLastUsed(timestamp=used, service=service, region=region)
+                            if made is not None:
+                                key.create_date = made
                             return answer(start_response, "200 OK", {"status": "ok", "user": user.name})
         return answer(start_response, "404 Not Found", {"error": f"no access key {key_id}"})
 

@@ -133,15 +133,18 @@ public final class RotationPlanner {
       long keys = row.accessKeys().stream().filter(s -> s.lastRotated().isPresent()).count();
       long active = row.activeKeys().size();
       Optional<String> reason = Optional.empty();
-      if (active >= 2) {
+      boolean abandonedKeyHeld = record != null && record.phase() == RotationRecord.Phase.ABANDONED
+          && record.newKeyId().isPresent() && keys >= 2;
+      if (abandonedKeyHeld) {
+        reason = Optional.of("its other key, " + record.newKeyId().get() + ", was created by Keywarden and deactivated"
+            + " because " + record.note().replaceFirst("^created key \\S+ deactivated: ", "")
+            + "; delete that key so that Keywarden can create the new one at its next run");
+      } else if (active >= 2) {
         reason = Optional.of(row.user() + " has two active access keys, so Keywarden cannot create a third; "
             + "deactivate and delete the one nothing uses");
       } else if (keys >= 2) {
-        reason = Optional.of(row.user() + " has an inactive access key beside the one due"
-            + (record != null && record.phase() == RotationRecord.Phase.ABANDONED && record.newKeyId().isPresent()
-                ? " (" + record.newKeyId().get() + ", which Keywarden created and deactivated when its secret could not"
-                    + " be written)" : "")
-            + ", so no slot is free; delete the inactive key so that Keywarden can create the new one");
+        reason = Optional.of(row.user() + " has an inactive access key beside the one due, so no slot is free;"
+            + " delete the inactive key so that Keywarden can create the new one");
       } else if (!SECRET_SAFE.matcher(row.user()).matches()) {
         reason = Optional.of("the user name " + row.user() + " has a character Secrets Manager names cannot hold (',')");
       }
@@ -150,7 +153,9 @@ public final class RotationPlanner {
         findings.add(new Finding(BLOCKED.id(), BLOCKED.severity(), accountId, row.user(), old.resourceId(), BLOCKED.title(),
             "assisted rotation of " + old.resourceId() + " (deadline " + old.deadline() + ") cannot start: " + reason.get(),
             Optional.of(old.deadline())));
-        handled.add(old.resourceId());
+        // The blocked notice speaks for every due key of the user: an ordinary one would ask for a third key.
+        audit.findings().stream().filter(f -> f.principal().equals(row.user()) && f.deadline().isPresent())
+            .forEach(f -> handled.add(f.resourceId()));
       } else {
         // When every stage up to now was announced by the ordinary notices (the account opted in later),
         // the rotation still starts, and its notice claims a stage of its own.
