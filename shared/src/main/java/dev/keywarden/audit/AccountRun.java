@@ -164,7 +164,9 @@ public final class AccountRun {
       }
       published.addAll(notices.sendDrafts(accountId, runId, rotated.drafts(), deadline));
       toAnnounce = deactivated.stream().filter(k -> !rotated.announced().contains(k)).toList();
-      toRemind = withoutKeys(withDeferred, rotation.handledKeys());
+      java.util.Set<String> handled = new java.util.HashSet<>(rotation.handledKeys());
+      handled.removeAll(rotated.notCreated());
+      toRemind = withoutKeys(withDeferred, handled);
     }
     published.addAll(notices.send(accountId, runId, inventory, toRemind, state, toAnnounce, now, deadline));
     recordKeyOwners(accountId, inventory, withDeferred);

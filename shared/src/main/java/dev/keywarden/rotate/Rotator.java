@@ -90,9 +90,14 @@ public final class Rotator {
     }
   }
 
-  /** What {@link #execute} did. */
+  /**
+   * What {@link #execute} did.
+   *
+   * @param announced keys this run deactivated whose notice is the rotation's own (cut-overs)
+   * @param notCreated old keys whose new key was planned but not made: their owners get the ordinary notices
+   */
   public record Report(List<String> created, List<String> cutOver, List<String> completed, List<String> abandoned,
-      List<NoticeDraft> drafts, List<DeactivatedKey> announced) {}
+      List<NoticeDraft> drafts, List<DeactivatedKey> announced, java.util.Set<String> notCreated) {}
 
   /**
    * Resolves unfinished intents (enforce only), plans, and confirms cut-over candidates.
@@ -157,8 +162,9 @@ public final class Rotator {
     List<String> abandoned = new ArrayList<>();
     List<NoticeDraft> drafts = new ArrayList<>();
     List<DeactivatedKey> announced = new ArrayList<>();
+    java.util.Set<String> notCreated = new java.util.HashSet<>();
     if (prepared.mode() != Mode.ENFORCE) {
-      return new Report(created, cutOver, completed, abandoned, drafts, announced);
+      return new Report(created, cutOver, completed, abandoned, drafts, announced, notCreated);
     }
     RotationPlan plan = prepared.plan();
     int quietHours = settings.cutoverQuietHours();
@@ -196,18 +202,22 @@ public final class Rotator {
     }
     for (RotationPlan.Creation c : plan.create()) {
       if (stop.getAsBoolean()) {
-        break;
+        notCreated.add(c.old().resourceId());
+        continue;
       }
       Optional<RotationRecord> done = createKey(accountId, runId, c, now);
       if (done.isPresent() && done.get().phase() == RotationRecord.Phase.IN_PROGRESS) {
         created.add(c.old().userName());
         recipient(inventory, c.old().userName(), ownerTagKeys, fallbackOwner).ifPresent(to -> drafts.add(
             RotationNotices.created(accountId, runId, to, done.get(), c.old(), c.stage(), quietHours, now)));
-      } else if (done.isPresent()) {
-        abandoned.add(c.old().userName());
+      } else {
+        notCreated.add(c.old().resourceId());
+        if (done.isPresent() && done.get().phase() == RotationRecord.Phase.ABANDONED) {
+          abandoned.add(c.old().userName());
+        }
       }
     }
-    return new Report(created, cutOver, completed, abandoned, drafts, announced);
+    return new Report(created, cutOver, completed, abandoned, drafts, announced, notCreated);
   }
 
   /** One creation: intent, key, secret, result; the key is deactivated if its secret cannot be written. */
@@ -237,6 +247,15 @@ public final class Rotator {
     try {
       key = keys.create(user);
     } catch (KeywardenException e) {
+      if (e.getMessage().contains(" was denied ")) {
+        // A refusal is a definite answer: no key was made.
+        LOG.warn("runId={} accountId={} iam:CreateAccessKey for {} was denied: deploy member-role.yaml with"
+            + " AssistedRotation=enabled in this account: {}", runId, accountId, user, e.getMessage());
+        RotationRecord refused = intent.next(RotationRecord.Phase.ABANDONED, now, runId,
+            "iam:CreateAccessKey was denied; no key was created");
+        put(refused);
+        return Optional.of(refused);
+      }
       // The answer may have been lost after IAM made the key: the intent stays, and the next run looks for it.
       LOG.warn("runId={} accountId={} iam:CreateAccessKey for {} failed; the next run checks for the key: {}", runId,
           accountId, user, e.getMessage());
