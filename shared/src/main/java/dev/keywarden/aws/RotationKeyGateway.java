@@ -1,5 +1,6 @@
 package dev.keywarden.aws;
 
+import dev.keywarden.KeywardenException;
 import dev.keywarden.rotate.NewAccessKey;
 import dev.keywarden.rotate.RotationKeys;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.AccessKeyLastUsed;
@@ -41,8 +43,18 @@ public final class RotationKeyGateway implements RotationKeys {
 
   @Override
   public NewAccessKey create(String userName) {
-    AccessKey key = AccessKeyGateway.call("iam:CreateAccessKey", userName, "(new)",
-        () -> iam.createAccessKey(r -> r.userName(userName)).accessKey());
+    AccessKey key;
+    try {
+      key = AccessKeyGateway.call("iam:CreateAccessKey", userName, "(new)",
+          () -> iam.createAccessKey(r -> r.userName(userName)).accessKey());
+    } catch (KeywardenException e) {
+      if (e.getCause() instanceof AwsServiceException refused && (refused.statusCode() == 403 || refused.statusCode() == 404
+          || IamInventoryReader.isDenied(refused))) {
+        throw new Refused("iam:CreateAccessKey was refused for user " + userName + " (HTTP " + refused.statusCode()
+            + "): grant it to the audit role with member-role.yaml's AssistedRotation=enabled, and check the user exists", e);
+      }
+      throw e;
+    }
     return new NewAccessKey(userName, key.accessKeyId(), key.secretAccessKey(),
         key.createDate() == null ? Instant.now() : key.createDate());
   }

@@ -16,8 +16,20 @@ public interface RotationKeys {
   /** The user's keys (at most two). */
   List<Key> keys(String userName);
 
-  /** Creates a key for the user ({@code iam:CreateAccessKey}). */
+  /**
+   * Creates a key for the user ({@code iam:CreateAccessKey}).
+   *
+   * @throws Refused when IAM refused the call, so that certainly no key was made
+   * @throws dev.keywarden.KeywardenException for any other failure, after which a key may exist
+   */
   NewAccessKey create(String userName);
+
+  /** IAM refused to create the key (denied, or no such user): no key was made. */
+  final class Refused extends dev.keywarden.KeywardenException {
+    public Refused(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   /** When the key was last used ({@code iam:GetAccessKeyLastUsed}); empty when never. */
   Optional<Instant> lastUsed(String accessKeyId);

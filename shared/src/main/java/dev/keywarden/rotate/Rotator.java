@@ -246,16 +246,14 @@ public final class Rotator {
     NewAccessKey key;
     try {
       key = keys.create(user);
+    } catch (RotationKeys.Refused e) {
+      // A refusal is a definite answer: no key was made.
+      LOG.warn("runId={} accountId={} {}", runId, accountId, e.getMessage());
+      RotationRecord refused = intent.next(RotationRecord.Phase.ABANDONED, now, runId,
+          "iam:CreateAccessKey was refused; no key was created");
+      put(refused);
+      return Optional.of(refused);
     } catch (KeywardenException e) {
-      if (e.getMessage().contains(" was denied ")) {
-        // A refusal is a definite answer: no key was made.
-        LOG.warn("runId={} accountId={} iam:CreateAccessKey for {} was denied: deploy member-role.yaml with"
-            + " AssistedRotation=enabled in this account: {}", runId, accountId, user, e.getMessage());
-        RotationRecord refused = intent.next(RotationRecord.Phase.ABANDONED, now, runId,
-            "iam:CreateAccessKey was denied; no key was created");
-        put(refused);
-        return Optional.of(refused);
-      }
       // The answer may have been lost after IAM made the key: the intent stays, and the next run looks for it.
       LOG.warn("runId={} accountId={} iam:CreateAccessKey for {} failed; the next run checks for the key: {}", runId,
           accountId, user, e.getMessage());

@@ -185,6 +185,46 @@ class RotationPermissionsIT {
   }
 
   @Test
+  void withoutTheRotationPolicy_noKeyIsMade_theAttemptEnds_andTheOwnerGetsTheOrdinaryNotice() throws Exception {
+    List<String> actions = new ArrayList<>(member.allowedActions(ROLE));
+    actions.add("dynamodb:*");
+    actions.add("sns:Publish");
+    admin.iam().createUser(r -> r.userName("keywarden-auditor"));
+    admin.iam().putUserPolicy(r -> r.userName("keywarden-auditor").policyName("p").policyDocument(
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+            + actions.stream().map(a -> "\"" + a + "\"").toList() + ",\"Resource\":\"*\"}]}"));
+    var key = admin.iam().createAccessKey(r -> r.userName("keywarden-auditor")).accessKey();
+    String queueUrl = admin.sqs().createQueue(r -> r.queueName("owner-inbox")).queueUrl();
+    String queueArn = admin.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
+        .attributesAsStrings().get("QueueArn");
+    admin.sns().subscribe(r -> r.topicArn(environment.get("KEYWARDEN_NOTICES_TOPIC_ARN")).protocol("sqs").endpoint(queueArn));
+
+    RunOutcome outcome;
+    try (AwsClientFactory auditor = AwsClientFactory.create(ClientSettings.forEndpoint(endpoint.endpoint(),
+        endpoint.region(), key.accessKeyId(), key.secretAccessKey()))) {
+      MotoServer.shared().enforceIam(true);
+      outcome = run(auditor, Duration.ofDays(77), "refused");
+    } finally {
+      MotoServer.shared().enforceIam(false);
+    }
+
+    assertThat(outcome.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+    assertThat(keyStatuses()).containsExactly("Active");
+    Settings settings = ConfigLoader.loadSettings(Optional.empty(), environment);
+    assertThat(AccountRuns.rotationStore(admin, settings).rotations("123456789012").get(USER).phase())
+        .isEqualTo(dev.keywarden.rotate.RotationRecord.Phase.ABANDONED);
+    List<String> kinds = new ArrayList<>();
+    admin.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)).messages().forEach(m -> {
+      try {
+        kinds.add(new ObjectMapper().readTree(m.body()).path("MessageAttributes").path("kind").path("Value").asText());
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    assertThat(kinds).containsExactly("rotation-notice");
+  }
+
+  @Test
   void rotationPolicy_isOptional_andConfinedToTaggedUsersAndKeywardensSecretNames() {
     JsonNode policy = member.resource(POLICY);
     assertThat(policy.path("Condition").asText()).isEqualTo("RotationEnabled");
