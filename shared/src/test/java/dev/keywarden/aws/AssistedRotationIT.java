@@ -229,6 +229,8 @@ class AssistedRotationIT {
           .contains("6 days left"));
       assertThat(inbox("billing@example.com")).singleElement()
           .satisfies(n -> assertThat(n.body()).contains("still used, last at " + created.plus(days(6.9))));
+      JsonNode midway = report(dev.keywarden.findings.IsoWeek.of(clock.instant()), written);
+      assertThat(midway.path("assistedRotations").path("inProgress").asInt()).isEqualTo(2);
 
       // Day 7.5 + 1 minute: orders' old key has been quiet exactly 24 hours (and a minute): early cut-over.
       lastUsed(billingNew, days(7.4));
@@ -271,14 +273,19 @@ class AssistedRotationIT {
       assertThat(inbox("orders@example.com")).as("the cut-over key is not announced again").isEmpty();
       assertThat(keys("svc-orders")).containsEntry(ordersNew, KeyStatus.ACTIVE);
 
-      // A later run changes nothing and sends nothing.
+      // A later run changes nothing and sends nothing; the week's report shows the rotations that ended.
       runAt(days(15), "day-15");
+      JsonNode ended = report(dev.keywarden.findings.IsoWeek.of(created.plus(days(14))), written);
+      assertThat(ended.path("assistedRotations").path("inProgress").asInt()).isZero();
+      assertThat(ended.path("assistedRotations").path("rotations").findValuesAsText("userName")).contains("svc-billing");
+      assertThat(ended.path("assistedRotations").path("completedThisWeek").asInt()).isBetween(1, 2);
       assertThat(inbox("orders@example.com")).isEmpty();
       assertThat(inbox("billing@example.com")).isEmpty();
       assertThat(keys("svc-orders")).hasSize(2);
       assertThat(keys("svc-billing")).hasSize(2);
       written.add(logs.text());
     }
+    assertThat(written).as("log, reports").hasSizeGreaterThan(8);
 
     // The secrets never left Secrets Manager: not in any log line, table item or notice.
     assertThat(secretsSeen).hasSize(2).allSatisfy(s -> assertThat(s).hasSize(40));
@@ -288,8 +295,22 @@ class AssistedRotationIT {
     for (String secret : secretsSeen) {
       assertThat(written).allSatisfy(text -> assertThat(text).doesNotContain(secret));
     }
-    assertThat(written.get(0)).as("the capture saw the run's own lines").contains("assisted rotation: created")
-        .as("and the SDK's debug lines").contains("software.amazon.awssdk");
+    String log = written.stream().filter(t -> t.contains("assisted rotation: created")).findFirst().orElseThrow();
+    assertThat(log).as("the capture saw the SDK's debug lines too").contains("software.amazon.awssdk");
+  }
+
+  /** Writes the week's report into a folder; its files join {@code written}; returns its JSON. */
+  private JsonNode report(String week, List<String> written) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("keywarden-report-");
+    java.nio.file.Path page = WeeklyReports.create(clients, settings(), clock).writeTo(week, dir);
+    String html = java.nio.file.Files.readString(page);
+    assertThat(html).contains("<section id=\"assisted-rotations\"");
+    written.add(html);
+    written.add(java.nio.file.Files.readString(dir.resolve("digest.txt")));
+    written.add(java.nio.file.Files.readString(dir.resolve("findings.csv")));
+    String json = java.nio.file.Files.readString(dir.resolve("report.json"));
+    written.add(json);
+    return JSON.readTree(json);
   }
 
   private List<String> outboxBodies() {
