@@ -373,6 +373,43 @@ class AssistedRotationIT {
   }
 
   @Test
+  void run_thatDiesAfterTheCutOverBeforeItsRecord_isFinishedByTheNextRun_andTheOwnerIsTold() throws Exception {
+    user("svc-cut", "cut@example.com", true, false);
+    startClock();
+    runAt(Duration.ZERO, "day-0");
+    assertThat(inbox("cut@example.com")).singleElement()
+        .satisfies(n -> assertThat(n.body()).contains("created a new access key"));
+    String made = rotation("svc-cut").newKeyId().orElseThrow();
+    lastUsed(made, days(1));
+    Settings settings = settings();
+    clock.set(created.plus(days(2)));
+    CrashingPort.Process process = new CrashingPort.Process();
+    AccessKeyGateway keys = AccessKeyGateway.create(clients);
+    RotationStore store = CrashingPort.crashing(RotationStore.class, AccountRuns.rotationStore(clients, settings), process,
+        "put", 1, CrashingPort.At.BEFORE);
+    AccountRun dying = AccountRun.builder().settings(settings).store(AccountRuns.store(clients, settings)).keys(keys)
+        .clock(clock).publisher(SnsNotifier.create(clients.sns(), topicArn, Optional.empty()))
+        .rotator(Rotator.create(RotationKeyGateway.create(clients.iam()), SecretsManagerVault.create(clients.secretsManager()),
+            store, keys, settings.rotation()))
+        .build();
+
+    assertThatThrownBy(() -> dying.run(IamInventoryReader.create(clients, AuditPolicy.defaults(), clock).read(), "dies"))
+        .isInstanceOf(CrashingPort.SimulatedCrash.class);
+    assertThat(keys("svc-cut")).containsEntry(oldKeys.get("svc-cut"), KeyStatus.INACTIVE);
+    assertThat(rotation("svc-cut").phase()).isEqualTo(RotationRecord.Phase.IN_PROGRESS);
+
+    RunOutcome next = runAt(days(2).plusSeconds(settings.run().leaseSeconds() + 1), "next");
+
+    assertThat(next.status()).isEqualTo(RunOutcome.Status.COMPLETED);
+    assertThat(rotation("svc-cut").phase()).isEqualTo(RotationRecord.Phase.COMPLETED);
+    assertThat(keys("svc-cut")).containsEntry(made, KeyStatus.ACTIVE);
+    assertThat(inbox("cut@example.com")).singleElement().satisfies(n -> {
+      assertThat(n.attributes()).containsEntry("kind", "deactivation-notice");
+      assertThat(n.body()).contains(oldKeys.get("svc-cut"));
+    });
+  }
+
+  @Test
   void accountThatDoesNotAllowIt_getsOrdinaryNoticesAndNoKey() throws Exception {
     user("svc-orders", "orders@example.com", true, false);
     startClock();
