@@ -410,6 +410,27 @@ class AssistedRotationIT {
   }
 
   @Test
+  void secret_isEncryptedWithTheConfiguredKey_tagged_andClosedToOtherAccounts() throws Exception {
+    user("svc-kms", "kms@example.com", true, false);
+    startClock();
+    Settings withKey = settings().withRotation(
+        new RotationSettings(false, List.of(ACCOUNT), 24, Optional.of("alias/keywarden-secrets")));
+
+    AccountRuns.create(clients, withKey, clock).run(IamInventoryReader.create(clients, AuditPolicy.defaults(), clock).read(), "r");
+
+    var secret = clients.secretsManager().describeSecret(r -> r.secretId("keywarden/access-keys/svc-kms"));
+    assertThat(secret.kmsKeyId()).isEqualTo("alias/keywarden-secrets");
+    assertThat(secret.tags()).extracting(t -> t.key() + "=" + t.value())
+        .containsExactlyInAnyOrder("keywarden:managed=true", "keywarden:user=svc-kms");
+    JsonNode policy = JSON.readTree(clients.secretsManager()
+        .getResourcePolicy(r -> r.secretId("keywarden/access-keys/svc-kms")).resourcePolicy());
+    assertThat(policy.path("Statement").get(0).path("Effect").asText()).isEqualTo("Deny");
+    assertThat(policy.path("Statement").get(0).path("Condition").path("StringNotEquals").path("aws:PrincipalAccount")
+        .asText()).isEqualTo(ACCOUNT);
+    assertThat(useNewKeyFromItsSecret("svc-kms")).isEqualTo(rotation("svc-kms").newKeyId().orElseThrow());
+  }
+
+  @Test
   void accountThatDoesNotAllowIt_getsOrdinaryNoticesAndNoKey() throws Exception {
     user("svc-orders", "orders@example.com", true, false);
     startClock();
