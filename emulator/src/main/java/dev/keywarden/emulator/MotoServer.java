@@ -40,6 +40,9 @@ public final class MotoServer implements AutoCloseable {
   static final String HOST = "127.0.0.1";
   static final String LAUNCHER = "keywarden_moto_launcher.py";
   static final String READY_LINE = "keywarden-moto ready";
+  /** The launcher answers its test-fixture paths only when this variable is 1. */
+  static final String TEST_FIXTURES_ENV = "KEYWARDEN_MOTO_TEST_FIXTURES";
+  static final String ACCESS_KEY_PATH = "/keywarden-test-fixtures/access-key";
   /** The launcher's exit status when another process took the port first. */
   static final int PORT_UNAVAILABLE = 3;
   private static final int PORT_ATTEMPTS = 5;
@@ -216,6 +219,54 @@ public final class MotoServer implements AutoCloseable {
     if (response.statusCode() != 200) {
       throw new EmulatorException("The emulator at " + uri + " refused to switch IAM enforcement with HTTP "
           + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  /**
+   * Test fixture: sets when an access key was last used, as IAM's {@code GetAccessKeyLastUsed} and the
+   * credential report then say, which no AWS API can set. Only a server built with
+   * {@link Builder#testFixtures()} accepts it.
+   *
+   * @throws EmulatorException when the server has no test fixtures or no such key exists
+   */
+  public void setAccessKeyLastUsed(String accessKeyId, Instant lastUsed, String service, String region) {
+    dateAccessKey(accessKeyId, "\"lastUsed\":\"" + lastUsed + "\",\"service\":\"" + service.replaceAll("[^a-z0-9-]", "")
+        + "\",\"region\":\"" + region.replaceAll("[^a-z0-9-]", "") + "\"");
+  }
+
+  /**
+   * Test fixture: sets when an access key was created, as {@code ListAccessKeys} and the credential
+   * report's last rotation then say. The emulator dates keys with the real time, so a key meant to be
+   * 76 days old next to one created today needs this. Only a server built with
+   * {@link Builder#testFixtures()} accepts it.
+   *
+   * @throws EmulatorException when the server has no test fixtures or no such key exists
+   */
+  public void setAccessKeyCreated(String accessKeyId, Instant created) {
+    dateAccessKey(accessKeyId, "\"created\":\"" + created + "\"");
+  }
+
+  private void dateAccessKey(String accessKeyId, String fields) {
+    if (!"1".equals(environment.get(TEST_FIXTURES_ENV))) {
+      throw new EmulatorException("this emulator was started without test fixtures: build it with"
+          + " MotoServer.builder().testFixtures() to date an access key");
+    }
+    URI uri = endpoint().endpoint().resolve(ACCESS_KEY_PATH);
+    String body = "{\"accessKeyId\":\"" + accessKeyId.replaceAll("[^A-Za-z0-9]", "") + "\"," + fields + "}";
+    HttpResponse<String> response;
+    try {
+      response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new EmulatorException("Cannot date key " + accessKeyId + " at " + uri + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmulatorException("Interrupted while dating key " + accessKeyId, e);
+    }
+    if (response.statusCode() != 200) {
+      throw new EmulatorException("The emulator at " + uri + " refused to date key " + accessKeyId
+          + " with HTTP " + response.statusCode() + ": " + response.body());
     }
   }
 
@@ -465,6 +516,15 @@ public final class MotoServer implements AutoCloseable {
     public Builder environment(String name, String value) {
       environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
+    }
+
+    /**
+     * Gives the server its test fixtures (see {@link MotoServer#setAccessKeyLastUsed} and
+     * {@link MotoServer#setAccessKeyCreated}); for tests only,
+     * never for the demo. A server without them answers none of their paths.
+     */
+    public Builder testFixtures() {
+      return environment(TEST_FIXTURES_ENV, "1");
     }
 
     /** How long to wait for the server to answer HTTP after launching it; default 60 s. */

@@ -12,12 +12,73 @@ import sys
 
 PORT_UNAVAILABLE = 3
 
+# Test fixtures: only a server started with this variable set to 1 (MotoServer.Builder.testFixtures())
+# answers the paths below; every other server has none of them.
+TEST_FIXTURES_ENV = "KEYWARDEN_MOTO_TEST_FIXTURES"
+ACCESS_KEY_PATH = "/keywarden-test-fixtures/access-key"
+
+
+def with_test_fixtures(app):
+    """Wraps moto's WSGI app with what no AWS API can do and tests need: dating an access key.
+
+    POST ACCESS_KEY_PATH with {"accessKeyId", and "lastUsed" (ISO-8601) with "service" and "region", or
+    "created" (ISO-8601), or both} sets the key's last use (as GetAccessKeyLastUsed and the credential report
+    then give it) or its creation time (as ListAccessKeys and the report's last rotation give it).
+    """
+    import json
+    from datetime import datetime, timezone
+
+    def utc(text):
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc).replace(tzinfo=None)
+
+    def answer(start_response, status, body):
+        data = json.dumps(body).encode()
+        start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+        return [data]
+
+    def fixtures(environ, start_response):
+        if environ.get("PATH_INFO") != ACCESS_KEY_PATH:
+            return app(environ, start_response)
+        if environ.get("REQUEST_METHOD") != "POST":
+            return answer(start_response, "405 Method Not Allowed", {"error": "POST a JSON body"})
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            request = json.loads(environ["wsgi.input"].read(length) or b"{}")
+            key_id = request["accessKeyId"]
+            used = utc(request["lastUsed"]) if "lastUsed" in request else None
+            made = utc(request["created"]) if "created" in request else None
+            service = request.get("service", "sts")
+            region = request.get("region", "us-east-1")
+        except (KeyError, ValueError, TypeError) as error:
+            return answer(start_response, "400 Bad Request", {"error": f"bad request: {error!r}"})
+        from moto.iam.models import AccessKeyLastUsed, iam_backends
+
+        for _, by_partition in list(iam_backends.items()):
+            for backend in list(by_partition.values()):
+                for user in list(backend.users.values()):
+                    for key in user.access_keys:
+                        if key.access_key_id == key_id:
+                            if used is not None:
+                                key.last_used = AccessKeyLastUsed(timestamp=used, service=service, region=region)
+                            if made is not None:
+                                key.create_date = made
+                            return answer(start_response, "200 OK", {"status": "ok", "user": user.name})
+        return answer(start_response, "404 Not Found", {"error": f"no access key {key_id}"})
+
+    return fixtures
+
 
 def main() -> None:
     host = sys.argv[1]
     port = int(sys.argv[2])
 
     from moto.server import ThreadedMotoServer
+
+    if os.environ.get(TEST_FIXTURES_ENV) == "1":
+        from moto.moto_server import threaded_moto_server
+
+        make_app = threaded_moto_server.DomainDispatcherApplication
+        threaded_moto_server.DomainDispatcherApplication = lambda create: with_test_fixtures(make_app(create))
 
     server = ThreadedMotoServer(ip_address=host, port=port, verbose=False)
 

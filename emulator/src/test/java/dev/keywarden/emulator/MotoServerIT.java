@@ -57,6 +57,39 @@ class MotoServerIT {
   }
 
   @Test
+  void datingAKey_withTestFixtures_isWhatIamThenReports() throws Exception {
+    server = MotoServer.builder().testFixtures().build();
+    AwsEndpoint endpoint = server.start();
+    IamQuery.call(endpoint, "CreateUser", "UserName=svc-fixture");
+    String created = IamQuery.call(endpoint, "CreateAccessKey", "UserName=svc-fixture").body();
+    String keyId = created.replaceAll("(?s).*<AccessKeyId>([A-Z0-9]+)</AccessKeyId>.*", "$1");
+
+    server.setAccessKeyLastUsed(keyId, java.time.Instant.parse("2031-05-06T07:08:09Z"), "s3", "eu-west-1");
+
+    String lastUsed = IamQuery.call(endpoint, "GetAccessKeyLastUsed", "AccessKeyId=" + keyId).body();
+    assertThat(lastUsed).contains("2031-05-06T07:08:09").contains("<ServiceName>s3</ServiceName>")
+        .contains("<Region>eu-west-1</Region>");
+    server.setAccessKeyCreated(keyId, java.time.Instant.parse("2030-01-02T03:04:05Z"));
+    assertThat(IamQuery.call(endpoint, "ListAccessKeys", "UserName=svc-fixture").body()).contains("2030-01-02T03:04:05");
+    assertThatThrownBy(() -> server.setAccessKeyLastUsed("AKIANOSUCHKEY0000000", java.time.Instant.now(), "s3", "us-east-1"))
+        .isInstanceOf(EmulatorException.class).hasMessageContaining("404").hasMessageContaining("AKIANOSUCHKEY0000000");
+  }
+
+  @Test
+  void setAccessKeyLastUsed_withoutTestFixtures_isRefusedAndThePathIsNotThere() throws Exception {
+    server = MotoServer.builder().build();
+    AwsEndpoint endpoint = server.start();
+
+    assertThatThrownBy(() -> server.setAccessKeyLastUsed("AKIAANY", java.time.Instant.now(), "s3", "us-east-1"))
+        .isInstanceOf(EmulatorException.class).hasMessageContaining("testFixtures()");
+    java.net.http.HttpResponse<String> direct = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(endpoint.endpoint().resolve(MotoServer.ACCESS_KEY_PATH))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"accessKeyId\":\"AKIAANY\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(direct.body()).doesNotContain("no access key");
+  }
+
+  @Test
   void start_whenInstalled_answersIamCalls() throws Exception {
     server = MotoServer.builder().build();
     AwsEndpoint endpoint = server.start();

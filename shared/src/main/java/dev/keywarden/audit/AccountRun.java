@@ -26,6 +26,8 @@ import dev.keywarden.remediate.DeactivationPlanner;
 import dev.keywarden.remediate.DeactivationReport;
 import dev.keywarden.remediate.Deactivator;
 import dev.keywarden.remediate.Mode;
+import dev.keywarden.remediate.PlannedDeactivation;
+import dev.keywarden.rotate.Rotator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +63,7 @@ public final class AccountRun {
   private final Optional<NoticePublisher> publisher;
   private final Clock clock;
   private final NoticeStep notices;
+  private final Optional<Rotator> rotator;
 
   private AccountRun(Builder b) {
     this.settings = Objects.requireNonNull(b.settings, "settings");
@@ -69,6 +72,7 @@ public final class AccountRun {
     this.publisher = Objects.requireNonNull(b.publisher, "publisher");
     this.clock = Objects.requireNonNull(b.clock, "clock");
     this.notices = new NoticeStep(settings, store, publisher);
+    this.rotator = Objects.requireNonNull(b.rotator, "rotator");
   }
 
   public static Builder builder() {
@@ -123,13 +127,20 @@ public final class AccountRun {
     AuditResult audit = CheckRunner.run(new CheckContext(inventory, settings.audit(), now));
     DeactivationPlan plan = DeactivationPlanner.plan(accountId, audit, inventory, mode, settings.run().deactivationCap(),
         inventory.callerArn());
-    AuditResult withDeferred = withExtraFindings(audit, plan.deferredFindings());
+    Rotator.Prepared rotation = rotator.map(r -> r.prepare(accountId, runId, inventory, audit, state.noticeStates(),
+            settings.run().noticeStagesDays(), mode, inventory.callerArn(), now,
+            Math.max(0, settings.run().deactivationCap() - plan.deactivate().size())))
+        .orElse(Rotator.Prepared.none(mode));
+    List<Finding> extra = new ArrayList<>(plan.deferredFindings());
+    extra.addAll(rotation.plan().blockedFindings());
+    AuditResult withDeferred = withExtraFindings(audit, extra);
 
     Reconciliation reconciliation = Reconciler.reconcile(accountId, state.findings(), withDeferred, now);
     store.writeFindings(accountId, reconciliation.changed());
 
     Deactivator deactivator = Deactivator.create(store, keys);
-    DeactivationReport report = deactivator.execute(accountId, runId, actor, plan, mode, state.actions(), now, deadline::reached);
+    DeactivationReport report = deactivator.execute(accountId, runId, actor, withCutOvers(plan, rotation.cutOvers()), mode,
+        state.actions(), now, deadline::reached);
     List<DeactivatedKey> deactivated = new ArrayList<>(report.deactivated());
     deactivated.addAll(resumedDeactivations(report.resumed(), inventory));
     deactivated.addAll(unannouncedDeactivations(state, inventory, now, deactivated));
@@ -138,7 +149,23 @@ public final class AccountRun {
       notices.alertDeferred(accountId, runId, plan);
     }
 
-    published.addAll(notices.send(accountId, runId, inventory, withDeferred, state, deactivated, now, deadline));
+    List<DeactivatedKey> toAnnounce = deactivated;
+    AuditResult toRemind = withDeferred;
+    if (rotator.isPresent()) {
+      Rotator.Report rotated = rotator.get().execute(rotation, accountId, runId, inventory, deactivated,
+          settings.audit().ownerTagKeys(), settings.run().fallbackOwner(), now, deadline::reached);
+      if (!rotated.created().isEmpty() || !rotated.cutOver().isEmpty() || !rotated.completed().isEmpty()
+          || !rotated.abandoned().isEmpty()) {
+        LOG.info("runId={} accountId={} assisted rotation: created={} cutOver={} completed={} abandoned={}", runId, accountId,
+            rotated.created(), rotated.cutOver(), rotated.completed(), rotated.abandoned());
+      }
+      published.addAll(notices.sendDrafts(accountId, runId, rotated.drafts(), deadline));
+      toAnnounce = deactivated.stream().filter(k -> !rotated.announced().contains(k)).toList();
+      java.util.Set<String> handled = new java.util.HashSet<>(rotation.handledKeys());
+      handled.removeAll(rotated.notCreated());
+      toRemind = withoutKeys(withDeferred, handled);
+    }
+    published.addAll(notices.send(accountId, runId, inventory, toRemind, state, toAnnounce, now, deadline));
     recordKeyOwners(accountId, inventory, withDeferred);
 
     if (deadline.reached()) {
@@ -199,6 +226,27 @@ public final class AccountRun {
     if (!owners.equals(store.owners(accountId))) {
       store.putOwners(accountId, owners);
     }
+  }
+
+  /** The plan with assisted rotation's early cut-overs after its own keys, so the same rails and log apply. */
+  private static DeactivationPlan withCutOvers(DeactivationPlan plan, List<PlannedDeactivation> cutOvers) {
+    if (cutOvers.isEmpty()) {
+      return plan;
+    }
+    List<PlannedDeactivation> all = new ArrayList<>(plan.deactivate());
+    all.addAll(cutOvers);
+    return new DeactivationPlan(all, plan.deferred(), plan.deferredFindings(), plan.refused());
+  }
+
+  /** The audit without the key-deadline findings of keys whose reminders assisted rotation sends itself. */
+  private static AuditResult withoutKeys(AuditResult audit, java.util.Set<String> handled) {
+    if (handled.isEmpty()) {
+      return audit;
+    }
+    List<Finding> kept = audit.findings().stream()
+        .filter(f -> !(handled.contains(f.resourceId()) && f.deadline().isPresent()))
+        .toList();
+    return new AuditResult(audit.accountId(), audit.asOf(), kept, audit.exempted(), audit.skipped());
   }
 
   private static AuditResult withExtraFindings(AuditResult audit, List<Finding> extra) {
@@ -270,6 +318,13 @@ public final class AccountRun {
     private AccessKeys keys;
     private Optional<NoticePublisher> publisher = Optional.empty();
     private Clock clock = Clock.systemUTC();
+    private Optional<Rotator> rotator = Optional.empty();
+
+    /** Assisted rotation for the accounts the settings allow; without it, none. */
+    public Builder rotator(Rotator rotator) {
+      this.rotator = Optional.ofNullable(rotator);
+      return this;
+    }
 
     public Builder settings(Settings settings) {
       this.settings = settings;

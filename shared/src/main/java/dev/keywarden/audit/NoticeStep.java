@@ -74,6 +74,25 @@ final class NoticeStep {
     return sent;
   }
 
+  /** Claims and publishes drafts planned elsewhere (assisted rotation's); returns the ids of those sent. */
+  List<String> sendDrafts(String accountId, String runId, List<NoticeDraft> drafts, Deadline deadline) {
+    List<String> sent = new ArrayList<>();
+    if (publisher.isEmpty()) {
+      return sent;
+    }
+    for (NoticeDraft draft : drafts) {
+      if (deadline.reached()) {
+        break;
+      }
+      if (store.claimNotice(accountId, draft)) {
+        publishAndComplete(accountId, draft).ifPresent(sent::add);
+      } else {
+        LOG.info("runId={} accountId={} notice {} already claimed; not sent again", runId, accountId, draft.id());
+      }
+    }
+    return sent;
+  }
+
   /** Tells the security team that the per-run cap left expired keys active. */
   void alertDeferred(String accountId, String runId, DeactivationPlan plan) {
     if (publisher.isEmpty()) {

@@ -30,6 +30,7 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -133,6 +134,11 @@ public final class AwsClientFactory implements AutoCloseable {
 
   public SnsClient sns() {
     return client(SnsClient.class, SnsClient::builder);
+  }
+
+  /** Secrets Manager, for assisted rotation's new keys (the member account's, through its clients). */
+  public SecretsManagerClient secretsManager() {
+    return client(SecretsManagerClient.class, SecretsManagerClient::builder);
   }
 
   public SqsClient sqs() {

@@ -97,7 +97,7 @@ public final class OrgAuditors {
     public RunOutcome run(AccountInventory inventory, AuditRequest request, Deadline deadline) {
       Settings settings = access.settings();
       if (request.accountOwner().isPresent()) {
-        settings = new Settings(settings.audit(), settings.run().withFallbackOwner(request.accountOwner()), settings.org());
+        settings = settings.withRun(settings.run().withFallbackOwner(request.accountOwner()));
       }
       AccountRun run = AccountRuns.create(access.management(), member, settings, access.clock());
       return run.run(inventory, request.runId(), deadline);

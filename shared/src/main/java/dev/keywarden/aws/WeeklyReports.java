@@ -10,6 +10,7 @@ import dev.keywarden.findings.IsoWeek;
 import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.report.ReportFiles;
+import dev.keywarden.report.RotationReport;
 import dev.keywarden.report.ReportInput;
 import dev.keywarden.report.WeeklyReportBuilder;
 import java.io.IOException;
@@ -113,7 +114,7 @@ public final class WeeklyReports {
         "reports-bucket is not set (KEYWARDEN_REPORTS_BUCKET): the weekly report needs a bucket to go to"));
     String prefix = "reports/" + isoWeek + "/";
     String location = "s3://" + bucket + "/" + prefix + ReportFiles.HTML;
-    ReportFiles files = ReportFiles.render(read(isoWeek), location);
+    ReportFiles files = withRotations(isoWeek, ReportFiles.render(read(isoWeek), location));
     put(bucket, prefix + ReportFiles.HTML, files.html(), "text/html; charset=utf-8");
     put(bucket, prefix + ReportFiles.JSON, files.json(), "application/json");
     put(bucket, prefix + ReportFiles.CSV, files.csv(), "text/csv; charset=utf-8");
@@ -127,7 +128,7 @@ public final class WeeklyReports {
   /** Writes the four files of the report into {@code dir} (created when missing); returns the page. */
   public Path writeTo(String isoWeek, Path dir) {
     Path page = dir.resolve(ReportFiles.HTML);
-    ReportFiles files = ReportFiles.render(read(isoWeek), page.toAbsolutePath().toString());
+    ReportFiles files = withRotations(isoWeek, ReportFiles.render(read(isoWeek), page.toAbsolutePath().toString()));
     try {
       Files.createDirectories(dir);
       write(page, files.html());
@@ -138,6 +139,14 @@ public final class WeeklyReports {
       throw new InvalidInputException("cannot write the report into " + dir + ": " + e.getMessage(), e);
     }
     return page;
+  }
+
+  /** The files with the assisted-rotation section, when the settings turn assisted rotation on anywhere. */
+  private ReportFiles withRotations(String isoWeek, ReportFiles files) {
+    if (!settings.rotation().enabled()) {
+      return files;
+    }
+    return RotationReport.of(isoWeek, AccountRuns.rotationStore(clients, settings).all()).addTo(files);
   }
 
   /** Writes through a temporary file and a move, so a reader never sees half a report. */

@@ -80,7 +80,13 @@ public final class ConfigLoader {
     EXCLUDE_ACCOUNTS("exclude-accounts", 0, 0, "none",
         "comma list of account ids never audited"),
     AUDIT_QUEUE_URL("audit-queue-url", 0, 0, "none",
-        "the SQS queue the dispatcher function sends audit requests to");
+        "the SQS queue the dispatcher function sends audit requests to"),
+    ASSISTED_ROTATION("assisted-rotation", 0, 0, "`off`",
+        "where Keywarden rotates keys itself for users tagged `keywarden:rotation = assisted`: `off`, `all` (every audited account) or a comma list of 12-digit account ids; each of those accounts also needs member-role.yaml's `AssistedRotation = enabled` ([operations.md](operations.md#assisted-rotation)). Set it for the report function too, whose report then has its assisted-rotation section"),
+    CUTOVER_QUIET_HOURS("cutover-quiet-hours", 1, 720, "24",
+        "an assisted rotation deactivates the old key early once the new key was used and the old key was not used for this many hours (1 to 720)"),
+    ROTATION_KMS_KEY_ID("rotation-kms-key-id", 0, 0, "none",
+        "the KMS key (id, `alias/NAME`, or a key or alias ARN) that encrypts the new keys' secrets; unset: the account's `aws/secretsmanager` key");
 
     final String key;
     final int min;
@@ -162,7 +168,33 @@ public final class ConfigLoader {
       }
     }
     AuditPolicy audit = build(raw);
-    return new Settings(audit, buildRun(raw, audit), buildOrg(raw));
+    return new Settings(audit, buildRun(raw, audit), buildOrg(raw), buildRotation(raw));
+  }
+
+  /** KMS key ids, aliases and their ARNs, the forms Secrets Manager's {@code KmsKeyId} takes. */
+  private static final Pattern KMS_KEY = Pattern.compile(
+      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias/[A-Za-z0-9/_-]{1,250}"
+          + "|arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key/[0-9a-zA-Z-]{1,64}|alias/[A-Za-z0-9/_-]{1,250})");
+
+  private static RotationSettings buildRotation(Map<Setting, Raw> raw) {
+    RotationSettings d = RotationSettings.defaults();
+    boolean all = false;
+    List<String> accounts = List.of();
+    Raw assisted = raw.get(Setting.ASSISTED_ROTATION);
+    if (assisted != null) {
+      String value = assisted.value().strip();
+      if (value.equals("all")) {
+        all = true;
+      } else if (!value.equals("off") && !value.isEmpty()) {
+        accounts = list(raw, Setting.ASSISTED_ROTATION, ACCOUNT_ID,
+            "'off', 'all' (every audited account) or a comma-separated list of 12-digit account ids");
+      }
+    }
+    Integer quiet = raw.containsKey(Setting.CUTOVER_QUIET_HOURS)
+        ? parseInt(Setting.CUTOVER_QUIET_HOURS, raw.get(Setting.CUTOVER_QUIET_HOURS)) : null;
+    Optional<String> kms = optional(raw, Setting.ROTATION_KMS_KEY_ID, KMS_KEY,
+        "a KMS key id, alias/NAME, or the ARN of a key or alias, such as alias/keywarden-secrets");
+    return new RotationSettings(all, accounts, orDefault(quiet, d.cutoverQuietHours()), kms);
   }
 
   private static OrgSettings buildOrg(Map<Setting, Raw> raw) {
