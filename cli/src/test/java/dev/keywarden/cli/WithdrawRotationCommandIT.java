@@ -3,7 +3,7 @@ package dev.keywarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keywarden.aws.AccountSeeder;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.config.AuditPolicy;

@@ -159,7 +159,7 @@ public final class DynamoRotationStore implements RotationStore {
     } catch (DynamoDbException e) {
       String region = client.serviceClientConfiguration().region() == null
           ? "the configured region" : client.serviceClientConfiguration().region().id();
-      throw DynamoAccountStateStore.translate(e, what, tableName, region);
+      throw FindingsTable.translate(e, what, tableName, region);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.keywarden.aws;
 
+import dev.keywarden.emulator.AccountSeeder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -328,7 +329,7 @@ class AssistedRotationIT {
   void run_thatDiesBetweenKeyCreationAndItsResult_isFinishedByTheNextRun(CrashPoint at) throws Exception {
     user("svc-crash", "crash@example.com", true, false);
     startClock();
-    CrashingPort.Process process = new CrashingPort.Process();
+    CrashingPort.SimulatedProcess process = new CrashingPort.SimulatedProcess();
     Settings settings = settings();
     AccessKeyGateway keys = AccessKeyGateway.create(clients);
     SecretVault vault = CrashingPort.crashing(SecretVault.class, SecretsManagerVault.create(clients.secretsManager()),
@@ -383,7 +384,7 @@ class AssistedRotationIT {
     lastUsed(made, days(1));
     Settings settings = settings();
     clock.set(created.plus(days(2)));
-    CrashingPort.Process process = new CrashingPort.Process();
+    CrashingPort.SimulatedProcess process = new CrashingPort.SimulatedProcess();
     AccessKeyGateway keys = AccessKeyGateway.create(clients);
     RotationStore store = CrashingPort.crashing(RotationStore.class, AccountRuns.rotationStore(clients, settings), process,
         "put", 1, CrashingPort.At.BEFORE);

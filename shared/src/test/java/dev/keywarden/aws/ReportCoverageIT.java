@@ -1,5 +1,6 @@
 package dev.keywarden.aws;
 
+import dev.keywarden.emulator.AccountSeeder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.audit.RunOutcome;

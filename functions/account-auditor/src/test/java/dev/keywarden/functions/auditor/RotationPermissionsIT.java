@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AccessKeyGateway;
 import dev.keywarden.aws.AccountRuns;
-import dev.keywarden.aws.AccountSeeder;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.aws.ActionRecorder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
