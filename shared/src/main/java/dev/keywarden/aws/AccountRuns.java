@@ -2,7 +2,10 @@ package dev.keywarden.aws;
 
 import dev.keywarden.audit.AccountRun;
 import dev.keywarden.config.Settings;
+import dev.keywarden.securityhub.SecurityHubExport;
+import dev.keywarden.securityhub.SecurityHubSettings;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Wires the unattended loop to AWS: the findings table, the account's keys and the notice topics. */
 public final class AccountRuns {
@@ -21,6 +24,15 @@ public final class AccountRuns {
    * reached with the central clients, the account's keys with the member clients.
    */
   public static AccountRun create(AwsClientFactory central, AwsClientFactory member, Settings settings, Clock clock) {
+    return create(central, member, settings, clock, SecurityHubSettings.fromEnvironment(System.getenv()));
+  }
+
+  /**
+   * An {@link AccountRun} as above that also sends findings to Security Hub when {@code securityHub}
+   * is given: imported with the central clients, as the central account's custom-integration product.
+   */
+  public static AccountRun create(AwsClientFactory central, AwsClientFactory member, Settings settings, Clock clock,
+      Optional<SecurityHubSettings> securityHub) {
     DynamoAccountStateStore store = store(central, settings);
     AccountRun.Builder run = AccountRun.builder()
         .settings(settings)
@@ -29,7 +41,14 @@ public final class AccountRuns {
         .clock(clock);
     settings.run().noticesTopicArn().ifPresent(topic ->
         run.publisher(SnsNotifier.create(central.sns(), topic, settings.run().securityTopicArn())));
+    securityHub.ifPresent(product -> run.export(securityHubExport(central, settings, product)));
     return run.build();
+  }
+
+  /** The Security Hub export of findings, with what it last sent kept in the findings table. */
+  public static SecurityHubExport securityHubExport(AwsClientFactory central, Settings settings, SecurityHubSettings product) {
+    return SecurityHubExport.create(product, SecurityHubImporter.create(central.securityHub()),
+        DynamoImportedFindings.create(central.dynamoDb(), settings.run().findingsTable()));
   }
 
   /** The findings table named in the settings. */

@@ -30,6 +30,7 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -137,6 +138,10 @@ public final class AwsClientFactory implements AutoCloseable {
 
   public SqsClient sqs() {
     return client(SqsClient.class, SqsClient::builder);
+  }
+
+  public SecurityHubClient securityHub() {
+    return client(SecurityHubClient.class, SecurityHubClient::builder);
   }
 
   /**
