@@ -113,8 +113,8 @@ final class DemoCommand implements Callable<Integer> {
     if (days < MIN_DAYS || days > MAX_DAYS) {
       throw new InvalidInputException("--days must be between " + MIN_DAYS + " and " + MAX_DAYS + ", got " + days);
     }
-    if (format == OutputFormat.csv) {
-      throw new InvalidInputException("--format: the demo prints table or json, not csv");
+    if (format == OutputFormat.csv || format == OutputFormat.ocsf) {
+      throw new InvalidInputException("--format: the demo prints table or json, not " + format);
     }
     boolean quiet = GlobalOptions.of(spec).quiet;
     PrintWriter stdout = spec.commandLine().getOut();

@@ -9,6 +9,7 @@ import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.IsoWeek;
 import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
+import dev.keywarden.report.OcsfFindings;
 import dev.keywarden.report.ReportFiles;
 import dev.keywarden.report.ReportInput;
 import dev.keywarden.report.WeeklyReportBuilder;
@@ -113,10 +114,12 @@ public final class WeeklyReports {
         "reports-bucket is not set (KEYWARDEN_REPORTS_BUCKET): the weekly report needs a bucket to go to"));
     String prefix = "reports/" + isoWeek + "/";
     String location = "s3://" + bucket + "/" + prefix + ReportFiles.HTML;
-    ReportFiles files = ReportFiles.render(read(isoWeek), location);
+    ReportInput input = read(isoWeek);
+    ReportFiles files = ReportFiles.render(input, location);
     put(bucket, prefix + ReportFiles.HTML, files.html(), "text/html; charset=utf-8");
     put(bucket, prefix + ReportFiles.JSON, files.json(), "application/json");
     put(bucket, prefix + ReportFiles.CSV, files.csv(), "text/csv; charset=utf-8");
+    put(bucket, prefix + OcsfFindings.FILE, ocsf(input), "application/json");
     settings.run().securityTopicArn().ifPresentOrElse(
         topic -> SnsNotifier.create(clients.sns(), topic, Optional.of(topic)).alert(
             "Keywarden weekly IAM report " + isoWeek, files.digest(), Map.of("kind", "weekly-digest", "week", isoWeek)),
@@ -127,17 +130,24 @@ public final class WeeklyReports {
   /** Writes the four files of the report into {@code dir} (created when missing); returns the page. */
   public Path writeTo(String isoWeek, Path dir) {
     Path page = dir.resolve(ReportFiles.HTML);
-    ReportFiles files = ReportFiles.render(read(isoWeek), page.toAbsolutePath().toString());
+    ReportInput input = read(isoWeek);
+    ReportFiles files = ReportFiles.render(input, page.toAbsolutePath().toString());
     try {
       Files.createDirectories(dir);
       write(page, files.html());
       write(dir.resolve(ReportFiles.JSON), files.json());
       write(dir.resolve(ReportFiles.CSV), files.csv());
+      write(dir.resolve(OcsfFindings.FILE), ocsf(input));
       write(dir.resolve("digest.txt"), files.digest());
     } catch (IOException e) {
       throw new InvalidInputException("cannot write the report into " + dir + ": " + e.getMessage(), e);
     }
     return page;
+  }
+
+  /** The week's open findings as OCSF Compliance Findings, for a SIEM or data lake. */
+  private static String ocsf(ReportInput input) {
+    return OcsfFindings.render(input.openFindings(), input.owners(), input.generatedAt());
   }
 
   /** Writes through a temporary file and a move, so a reader never sees half a report. */
