@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /**
  * With {@code SecurityHubExport=enabled} the auditor's role allows exactly what the export calls:
  * {@code securityhub:BatchImportFindings}, on the deployment account's own custom-integration
- * product only, and only when the parameter turns it on.
+ * product only, and {@code dynamodb:BatchWriteItem} on the findings table for what Security Hub
+ * accepted, both only when the parameter turns it on.
  */
 @WithEmulator
 class SecurityHubPermissionsIT {
@@ -68,7 +69,7 @@ class SecurityHubPermissionsIT {
 
     SortedSet<String> actions = recorder.actions();
     assertThat(setup.securityHub().getFindings(r -> r.maxResults(100)).findings()).isNotEmpty();
-    assertThat(actions).contains("securityhub:BatchImportFindings");
+    assertThat(actions).contains("securityhub:BatchImportFindings", "dynamodb:BatchWriteItem");
     assertThat(actions).allSatisfy(action ->
         assertThat(TEMPLATE.allows("AccountAuditorRole", action)).as("auditor role allows %s", action).isTrue());
     assertThat(TEMPLATE.allowedActions("AccountAuditorRole")).filteredOn(a -> a.startsWith("securityhub:"))
@@ -78,13 +79,19 @@ class SecurityHubPermissionsIT {
   @Test
   void template_grantsTheImportOnlyOnItsOwnProduct_andOnlyWhenEnabled() {
     JsonNode conditional = null;
+    JsonNode batchWrite = null;
     for (JsonNode policy : TEMPLATE.resource("AccountAuditorRole").path("Properties").path("Policies")) {
       for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
         if (statement.isArray() && statement.toString().contains("securityhub:")) {
           conditional = statement;
         }
+        if (statement.toString().contains("dynamodb:BatchWriteItem")) {
+          batchWrite = statement;
+        }
       }
     }
+    assertThat(batchWrite).as("BatchWriteItem (for the HUB# items) only with the export").isNotNull();
+    assertThat(batchWrite.isArray() && batchWrite.get(0).asText().equals("SendsToSecurityHub")).isTrue();
     assertThat(conditional).as("the Security Hub statement sits inside an !If").isNotNull();
     assertThat(conditional.get(0).asText()).isEqualTo("SendsToSecurityHub");
     JsonNode statement = conditional.get(1);
