@@ -185,7 +185,9 @@ public final class AccountRun {
       written = List.of(open);
       store.writeFindings(accountId, written);
     }
-    export.export(accountId, runId, remembered, written, Optional.empty(), now);
+    // Only the account-not-audited finding: without an inventory the owners are unknown, and the
+    // account's other findings stand as they were.
+    export.export(accountId, runId, Map.of(), written, Optional.empty(), now);
     RunSummary summary = Summaries.notAudited(accountId, runId, now, reason);
     store.putSummary(summary);
     LOG.warn("runId={} accountId={} not audited: {}", runId, accountId, reason);

@@ -155,6 +155,23 @@ class SecurityHubExportIT {
     }
   }
 
+  @Test
+  void notAudited_sendsTheAccountNotAuditedFindingAndLeavesTheOthersAsTheyWere() {
+    Step audited = step(direct);
+    String account = direct.sts().getCallerIdentity().account();
+    Settings settings = settings();
+    SecurityHubExport export = AccountRuns.securityHubExport(direct, settings, product);
+    AccountRun.builder().settings(settings).store(AccountRuns.store(direct, settings)).keys(AccessKeyGateway.create(direct))
+        .clock(clock).export(export).build().notAudited(account, "run-denied", "AccessDenied on sts:AssumeRole");
+
+    Step after = read(export.lastReport(), export.lastReport().sent());
+    assertThat(export.lastReport().sent()).isEqualTo(1);
+    assertThat(after.findings()).containsEntry("account-not-audited", "ACTIVE NEW FAILED").hasSize(audited.findings().size() + 1);
+    assertThat(after.raw().get(KEY_ROTATION_DUE).userDefinedFields()).containsEntry("keywarden/owner", OWNER);
+    assertThat(after.raw().get("account-not-audited").resources()).singleElement()
+        .satisfies(r -> assertThat(r.type()).isEqualTo("AwsAccount"));
+  }
+
   /** What Security Hub held after one step, by check id (one finding per check in this account). */
   private record Step(SecurityHubExport.Report report, int sent, Map<String, String> findings,
       Map<String, AwsSecurityFinding> raw, List<String> ids) {
