@@ -127,7 +127,7 @@ public final class WeeklyReports {
     return location;
   }
 
-  /** Writes the four files of the report into {@code dir} (created when missing); returns the page. */
+  /** Writes the report's five files (page, JSON, CSV, OCSF, digest) into {@code dir} (created when missing); returns the page. */
   public Path writeTo(String isoWeek, Path dir) {
     Path page = dir.resolve(ReportFiles.HTML);
     ReportInput input = read(isoWeek);
