@@ -230,7 +230,7 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       stdout.println();
       stdout.println("Weekly report " + json.path("report").path("week").asText() + " (index.html, report.json,"
-          + " findings.csv, digest.txt):");
+          + " findings.csv, findings.ocsf.json, digest.txt):");
       stdout.println("  " + page);
       stdout.printf(Locale.ROOT, "Done in %.0f seconds, %d AWS calls to the emulator (%d of them sts:AssumeRole).%n",
           seconds, calls.total(), calls.snapshot().getOrDefault("Sts:AssumeRole", 0L));
