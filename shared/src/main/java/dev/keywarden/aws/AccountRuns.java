@@ -48,6 +48,7 @@ public final class AccountRuns {
   /** The Security Hub export of findings, with what it last sent kept in the findings table. */
   public static SecurityHubExport securityHubExport(AwsClientFactory central, Settings settings, SecurityHubSettings product) {
     return SecurityHubExport.create(product, SecurityHubImporter.create(central.securityHub()),
+        SecurityHubWorkflowUpdater.create(central.securityHub()),
         DynamoImportedFindings.create(central.dynamoDb(), settings.run().findingsTable()));
   }
 

@@ -140,8 +140,15 @@ public final class AwsClientFactory implements AutoCloseable {
     return client(SqsClient.class, SqsClient::builder);
   }
 
+  /**
+   * Security Hub, over the JDK's HTTP client: its {@code BatchUpdateFindings} is a {@code PATCH},
+   * which the URL-connection client the others use cannot send.
+   */
   public SecurityHubClient securityHub() {
-    return client(SecurityHubClient.class, SecurityHubClient::builder);
+    return SecurityHubClient.class.cast(clients.computeIfAbsent(SecurityHubClient.class, t ->
+        configure(SecurityHubClient.builder())
+            .httpClient(JdkHttpClient.create(settings.connectTimeout(), settings.readTimeout()))
+            .build()));
   }
 
   /**

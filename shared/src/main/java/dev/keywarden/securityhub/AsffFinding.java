@@ -107,13 +107,31 @@ public record AsffFinding(
 
   /**
    * What this finding says, apart from when it was sent: two findings with the same fingerprint
-   * would show a Security Hub user the same thing, so the second is not sent.
+   * would show a Security Hub user the same thing, so the second is not sent. It is the
+   * {@link #contentFingerprint() content} and the {@link #workflowFingerprint() workflow} together.
    */
   public String fingerprint() {
-    StringBuilder text = new StringBuilder();
-    for (Object part : List.of(id, productArn, generatorId, awsAccountId, region, types, createdAt, severityLabel,
+    return contentFingerprint() + "/" + workflowFingerprint();
+  }
+
+  /**
+   * What {@code BatchImportFindings} changes in a finding Security Hub already holds: everything but
+   * when it was sent, its workflow status and its note.
+   */
+  public String contentFingerprint() {
+    return digest(List.of(id, productArn, generatorId, awsAccountId, region, types, createdAt, severityLabel,
         severityOriginal, title, description, resources, complianceStatus, relatedRequirements, remediationText,
-        new TreeMap<>(userDefinedFields), recordState, workflowStatus, noteText)) {
+        new TreeMap<>(userDefinedFields), recordState));
+  }
+
+  /** What only {@code BatchUpdateFindings} changes in a finding Security Hub already holds: workflow status and note. */
+  public String workflowFingerprint() {
+    return digest(List.of(workflowStatus, noteText));
+  }
+
+  private static String digest(List<Object> parts) {
+    StringBuilder text = new StringBuilder();
+    for (Object part : parts) {
       text.append(part).append('\u0000');
     }
     try {

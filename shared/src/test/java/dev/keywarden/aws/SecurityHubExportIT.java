@@ -100,17 +100,26 @@ class SecurityHubExportIT {
     assertThat(resolved.findings()).containsEntry(KEY_ROTATION_DUE, "ARCHIVED RESOLVED PASSED");
     assertThat(resolved.findings()).hasSameSizeAs(first.findings());
     assertThat(resolved.report().sent()).as("only the findings that changed are sent").isEqualTo(resolved.changedSince(stillOpen));
+    // The emulator does not implement BatchUpdateFindings: the workflow change is tried once, refused as
+    // unknown and kept pending. The emulator shows RESOLVED only because it applies the import's Workflow
+    // to a finding it holds, which Security Hub does not.
+    assertThat(first.workflow()).isEqualTo(new SecurityHubExport.WorkflowReport(0, 0, 0, 0, false));
+    assertThat(resolved.workflow()).isEqualTo(new SecurityHubExport.WorkflowReport(1, 0, 1, 1, true));
 
     Step exempt = life.steps().get(3);
     assertThat(exempt.findings()).containsEntry(KEY_ROTATION_DUE, "ACTIVE SUPPRESSED FAILED");
     AwsSecurityFinding suppressed = exempt.raw().get(KEY_ROTATION_DUE);
     assertThat(suppressed.note().text()).contains("migrating to roles").contains("2099-12-31");
+    assertThat(exempt.workflow()).as("still pending: NEW was the last workflow confirmed")
+        .isEqualTo(new SecurityHubExport.WorkflowReport(1, 0, 1, 1, true));
     assertThat(suppressed.userDefinedFields()).containsEntry("keywarden/exemptReason", "migrating to roles")
         .containsEntry("keywarden/exemptUntil", "2099-12-31").containsEntry("keywarden/owner", OWNER);
 
     Step reopened = life.steps().get(4);
     assertThat(reopened.findings()).containsEntry(KEY_ROTATION_DUE, "ACTIVE NEW FAILED");
     assertThat(reopened.findings()).isEqualTo(first.findings());
+    assertThat(reopened.workflow()).as("back to NEW, the workflow last confirmed: nothing to update")
+        .isEqualTo(new SecurityHubExport.WorkflowReport(0, 0, 0, 0, false));
 
     AwsSecurityFinding key = reopened.raw().get(KEY_ROTATION_DUE);
     String account = direct.sts().getCallerIdentity().account();
@@ -173,7 +182,8 @@ class SecurityHubExportIT {
   }
 
   /** What Security Hub held after one step, by check id (one finding per check in this account). */
-  private record Step(SecurityHubExport.Report report, int sent, Map<String, String> findings,
+  private record Step(SecurityHubExport.Report report, SecurityHubExport.WorkflowReport workflow, int sent,
+      Map<String, String> findings,
       Map<String, AwsSecurityFinding> raw, List<String> ids) {
     int changedSince(Step before) {
       int n = 0;
@@ -227,6 +237,7 @@ class SecurityHubExportIT {
     Settings settings = settings();
     int sent = 0;
     SecurityHubExport.Report first = null;
+    SecurityHubExport.WorkflowReport firstWorkflow = null;
     for (int attempt = 1; attempt <= 10; attempt++) {
       SecurityHubExport export = AccountRuns.securityHubExport(clients, settings, product);
       AccountRun run = AccountRun.builder().settings(settings).store(AccountRuns.store(clients, settings))
@@ -243,6 +254,7 @@ class SecurityHubExportIT {
         continue;
       }
       SecurityHubExport.Report report = export.lastReport();
+      firstWorkflow = first == null ? export.lastWorkflowReport() : firstWorkflow;
       first = first == null ? report : first;
       sent += report.sent();
       if (report.pending() == 0) {
@@ -250,10 +262,14 @@ class SecurityHubExportIT {
       }
     }
     assertThat(first).as("a run completed").isNotNull();
-    return read(first, sent);
+    return read(first, firstWorkflow, sent);
   }
 
   private Step read(SecurityHubExport.Report report, int sent) {
+    return read(report, null, sent);
+  }
+
+  private Step read(SecurityHubExport.Report report, SecurityHubExport.WorkflowReport workflow, int sent) {
     List<AwsSecurityFinding> all = new ArrayList<>();
     direct().securityHub().getFindingsPaginator(r -> r.maxResults(100)).findings().forEach(all::add);
     Map<String, String> states = new TreeMap<>();
@@ -267,7 +283,7 @@ class SecurityHubExportIT {
     }
     assertThat(ids).as("no finding twice").doesNotHaveDuplicates();
     assertThat(states).as("one finding per check here").hasSize(ids.size());
-    return new Step(report, sent, states, raw, ids);
+    return new Step(report, workflow, sent, states, raw, ids);
   }
 
   /** A fresh emulator with the same account as before the clean life. */

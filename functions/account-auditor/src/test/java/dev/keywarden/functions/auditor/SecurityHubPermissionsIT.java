@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /**
  * With {@code SecurityHubExport=enabled} the auditor's role allows exactly what the export calls:
  * {@code securityhub:BatchImportFindings}, on the deployment account's own custom-integration
- * product only, and {@code dynamodb:BatchWriteItem} on the findings table for what Security Hub
+ * product only, {@code securityhub:BatchUpdateFindings} on its own hub, for the workflow statuses
+ * Keywarden sets and without severity, criticality, confidence, types or verification state, and {@code dynamodb:BatchWriteItem} on the findings table for what Security Hub
  * accepted, both only when the parameter turns it on.
  */
 @WithEmulator
@@ -66,10 +67,16 @@ class SecurityHubPermissionsIT {
     Clock clock = Clock.systemUTC();
     AccountRuns.create(recorded, recorded, settings, clock, Optional.of(SecurityHubSettings.forAccount(account, region)))
         .run(IamInventoryReader.create(recorded, settings.audit(), clock).read(), "run-hub");
+    // A password policy resolves findings Security Hub now holds, so their workflow changes: BatchUpdateFindings
+    // (which the emulator refuses as unknown; it is recorded as called all the same).
+    setup.iam().updateAccountPasswordPolicy(r -> r.minimumPasswordLength(24).requireSymbols(true).requireNumbers(true)
+        .requireUppercaseCharacters(true).requireLowercaseCharacters(true).passwordReusePrevention(24).maxPasswordAge(90));
+    AccountRuns.create(recorded, recorded, settings, clock, Optional.of(SecurityHubSettings.forAccount(account, region)))
+        .run(IamInventoryReader.create(recorded, settings.audit(), clock).read(), "run-hub-exempt");
 
     SortedSet<String> actions = recorder.actions();
     assertThat(setup.securityHub().getFindings(r -> r.maxResults(100)).findings()).isNotEmpty();
-    assertThat(actions).contains("securityhub:BatchImportFindings", "dynamodb:BatchWriteItem");
+    assertThat(actions).contains("securityhub:BatchImportFindings", "securityhub:BatchUpdateFindings", "dynamodb:BatchWriteItem");
     assertThat(actions).allSatisfy(action ->
         assertThat(TEMPLATE.allows("AccountAuditorRole", action)).as("auditor role allows %s", action).isTrue());
     assertThat(TEMPLATE.allowedActions("AccountAuditorRole")).filteredOn(a -> a.startsWith("securityhub:"))
@@ -77,13 +84,17 @@ class SecurityHubPermissionsIT {
   }
 
   @Test
-  void template_grantsTheImportOnlyOnItsOwnProduct_andOnlyWhenEnabled() {
-    JsonNode conditional = null;
+  void template_grantsTheImportOnlyOnItsOwnProduct_andTheWorkflowUpdateOnlyOnItsHub_andOnlyWhenEnabled() {
+    JsonNode importing = null;
+    JsonNode updating = null;
     JsonNode batchWrite = null;
     for (JsonNode policy : TEMPLATE.resource("AccountAuditorRole").path("Properties").path("Policies")) {
       for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
-        if (statement.isArray() && statement.toString().contains("securityhub:")) {
-          conditional = statement;
+        if (statement.isArray() && statement.toString().contains("securityhub:BatchImportFindings")) {
+          importing = statement;
+        }
+        if (statement.isArray() && statement.toString().contains("securityhub:BatchUpdateFindings")) {
+          updating = statement;
         }
         if (statement.toString().contains("dynamodb:BatchWriteItem")) {
           batchWrite = statement;
@@ -92,12 +103,25 @@ class SecurityHubPermissionsIT {
     }
     assertThat(batchWrite).as("BatchWriteItem (for the HUB# items) only with the export").isNotNull();
     assertThat(batchWrite.isArray() && batchWrite.get(0).asText().equals("SendsToSecurityHub")).isTrue();
-    assertThat(conditional).as("the Security Hub statement sits inside an !If").isNotNull();
-    assertThat(conditional.get(0).asText()).isEqualTo("SendsToSecurityHub");
-    JsonNode statement = conditional.get(1);
+    assertThat(importing).as("the import statement sits inside an !If").isNotNull();
+    assertThat(importing.get(0).asText()).isEqualTo("SendsToSecurityHub");
+    JsonNode statement = importing.get(1);
     assertThat(statement.path("Action").asText()).isEqualTo("securityhub:BatchImportFindings");
     assertThat(statement.path("Resource").asText())
         .isEqualTo("arn:${AWS::Partition}:securityhub:${AWS::Region}:${AWS::AccountId}:product/${AWS::AccountId}/default");
+
+    assertThat(updating).as("the workflow update statement sits inside an !If").isNotNull();
+    assertThat(updating.get(0).asText()).isEqualTo("SendsToSecurityHub");
+    JsonNode update = updating.get(1);
+    assertThat(update.path("Action").asText()).isEqualTo("securityhub:BatchUpdateFindings");
+    assertThat(update.path("Resource").asText())
+        .isEqualTo("arn:${AWS::Partition}:securityhub:${AWS::Region}:${AWS::AccountId}:hub/default");
+    assertThat(update.path("Condition").path("StringEquals").path("securityhub:ASFFSyntaxPath/Workflow.Status"))
+        .extracting(JsonNode::asText).containsExactly("NEW", "SUPPRESSED", "RESOLVED");
+    JsonNode absent = update.path("Condition").path("Null");
+    for (String field : List.of("Severity.Label", "Criticality", "Confidence", "Types", "VerificationState")) {
+      assertThat(absent.path("securityhub:ASFFSyntaxPath/" + field).asText()).as("%s may not be changed", field).isEqualTo("true");
+    }
     assertThat(TEMPLATE.parameter("SecurityHubExport").path("Default").asText()).isEqualTo("disabled");
     assertThat(TEMPLATE.parameter("SecurityHubExport").path("AllowedValues"))
         .extracting(JsonNode::asText).containsExactly("disabled", "enabled");
