@@ -17,7 +17,7 @@ import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.inventory.AccountInventory;
-import dev.keywarden.securityhub.SecurityHubSettings;
+import dev.keywarden.config.SecurityHubSettings;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -3,7 +3,7 @@ package dev.keywarden.aws;
 import dev.keywarden.audit.AccountRun;
 import dev.keywarden.config.Settings;
 import dev.keywarden.securityhub.SecurityHubExport;
-import dev.keywarden.securityhub.SecurityHubSettings;
+import dev.keywarden.config.SecurityHubSettings;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -21,10 +21,11 @@ public final class AccountRuns {
 
   /**
    * An {@link AccountRun} for an account entered through another: the findings table and topics are
-   * reached with the central clients, the account's keys with the member clients.
+   * reached with the central clients, the account's keys with the member clients; findings go to
+   * Security Hub when the settings name its product ({@code security-hub-product-arn}).
    */
   public static AccountRun create(AwsClientFactory central, AwsClientFactory member, Settings settings, Clock clock) {
-    return create(central, member, settings, clock, SecurityHubSettings.fromEnvironment(System.getenv()));
+    return create(central, member, settings, clock, settings.run().securityHub());
   }
 
   /**

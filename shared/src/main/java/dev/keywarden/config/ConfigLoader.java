@@ -54,7 +54,8 @@ public final class ConfigLoader {
     EXCLUDE_OUS("exclude-ous", 0, 0),
     INCLUDE_ACCOUNTS("include-accounts", 0, 0),
     EXCLUDE_ACCOUNTS("exclude-accounts", 0, 0),
-    AUDIT_QUEUE_URL("audit-queue-url", 0, 0);
+    AUDIT_QUEUE_URL("audit-queue-url", 0, 0),
+    SECURITY_HUB_PRODUCT_ARN("security-hub-product-arn", 0, 0);
 
     final String key;
     final int min;
@@ -214,6 +215,9 @@ public final class ConfigLoader {
     Optional<String> fallback = optional(raw, Setting.FALLBACK_OWNER, EMAIL, "an e-mail address such as security@example.com");
     Optional<String> bucket = optional(raw, Setting.REPORTS_BUCKET, BUCKET,
         "an S3 bucket name of 3 to 63 lower-case letters, digits, '.' or '-'");
+    Raw hub = raw.get(Setting.SECURITY_HUB_PRODUCT_ARN);
+    Optional<SecurityHubSettings> securityHub = hub == null || hub.value().isBlank() ? Optional.empty()
+        : Optional.of(SecurityHubSettings.parse(hub.value(), hub.origin() + ": " + Setting.SECURITY_HUB_PRODUCT_ARN.key));
     Function<Setting, Integer> intOf = s -> raw.containsKey(s) ? parseInt(s, raw.get(s)) : null;
     return new RunSettings(
         enforce,
@@ -226,7 +230,8 @@ public final class ConfigLoader {
         orDefault(intOf.apply(Setting.HISTORY_DAYS), d.historyDays()),
         orDefault(intOf.apply(Setting.LEASE_SECONDS), d.leaseSeconds()),
         bucket,
-        orDefault(intOf.apply(Setting.STOP_MARGIN_SECONDS), d.stopMarginSeconds()));
+        orDefault(intOf.apply(Setting.STOP_MARGIN_SECONDS), d.stopMarginSeconds()),
+        securityHub);
   }
 
   private static Optional<String> optional(Map<Setting, Raw> raw, Setting setting, Pattern pattern, String expected) {

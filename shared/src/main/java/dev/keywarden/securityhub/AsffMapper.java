@@ -1,5 +1,6 @@
 package dev.keywarden.securityhub;
 
+import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.checks.Check;
 import dev.keywarden.checks.CheckCatalog;
 import dev.keywarden.checks.CheckMetadata;

@@ -1,5 +1,6 @@
 package dev.keywarden.securityhub;
 
+import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.KeywardenException;
 import dev.keywarden.findings.FindingsExport;
 import dev.keywarden.findings.StoredFinding;

@@ -15,7 +15,7 @@ import dev.keywarden.faults.FaultProxy.Fault;
 import dev.keywarden.faults.FaultProxy.Rule;
 import dev.keywarden.faults.FaultProxy.When;
 import dev.keywarden.securityhub.SecurityHubExport;
-import dev.keywarden.securityhub.SecurityHubSettings;
+import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.testsupport.WithEmulator;
 import java.time.Duration;
 import java.time.Instant;

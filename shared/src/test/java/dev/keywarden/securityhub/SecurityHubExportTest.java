@@ -1,5 +1,6 @@
 package dev.keywarden.securityhub;
 
+import dev.keywarden.config.SecurityHubSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.KeywardenException;

@@ -12,7 +12,7 @@ import dev.keywarden.aws.IamInventoryReader;
 import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
-import dev.keywarden.securityhub.SecurityHubSettings;
+import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.testsupport.SamTemplate;
 import dev.keywarden.testsupport.WithEmulator;
 import java.time.Clock;
