@@ -44,6 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Examples:",
       "  keywarden audit --profile prod-audit",
       "  keywarden audit --format json > findings.json",
+      "  keywarden audit --format ocsf > findings.ocsf.json   (OCSF 1.5.0 Compliance Findings)",
       "  keywarden audit --credential-report report.csv --as-of 2026-11-24",
       "  keywarden audit --profile prod-audit --fail-on high --quiet",
       "      (in CI: exit 1 on a high or critical finding, print only the findings)",
@@ -57,7 +58,7 @@ final class AuditCommand implements Callable<Integer> {
   @Mixin FailOnOption failOn;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+      description = "table, json, csv or ocsf (OCSF 1.5.0 Compliance Findings) (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
   @Option(names = "--as-of", paramLabel = "INSTANT", converter = AsOfConverter.class,

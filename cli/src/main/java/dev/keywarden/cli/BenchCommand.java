@@ -17,6 +17,7 @@ import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.inventory.AccountInventory;
+import dev.keywarden.config.SecurityHubSettings;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code keywarden bench audit}: seeds accounts of several sizes on the emulator and prints what one
  * audit of each costs, then what two whole runs (the first, and one with nothing changed) cost in
- * DynamoDB and SNS calls. Hidden: it is for {@code bench/audit-scale}, not for users.
+ * DynamoDB, SNS and Security Hub calls. Hidden: it is for {@code bench/audit-scale}, not for users.
  */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
     description = "Measures one account audit on the local emulator for several account sizes.")
@@ -109,10 +110,12 @@ final class BenchCommand implements Callable<Integer> {
       out.flush();
       wholeRuns.add(wholeRuns(settings, n));
     }
-    out.printf(Locale.ROOT, "%nThe whole run (lease, inventory, checks, reconcile, notices, summary) in dry-run mode, into a "
-        + "DynamoDB table and an SNS topic: the first run of the account, then a second run with nothing changed%n");
-    out.printf(Locale.ROOT, "%7s %7s %8s %10s %10s %10s %10s %12s  %s%n",
-        "users", "run", "wall s", "IAM calls", "DDB calls", "DDB writes", "SNS calls", "peak heap MiB", "DynamoDB calls by operation");
+    out.printf(Locale.ROOT, "%nThe whole run (lease, inventory, checks, reconcile, Security Hub export, notices, summary) in "
+        + "dry-run mode, into a DynamoDB table, an SNS topic and Security Hub: the first run of the account, then a second run "
+        + "with nothing changed%n");
+    out.printf(Locale.ROOT, "%7s %7s %8s %10s %10s %10s %10s %9s %11s %12s  %s%n",
+        "users", "run", "wall s", "IAM calls", "DDB calls", "DDB writes", "SNS calls", "SH calls", "SH findings",
+        "peak heap MiB", "DynamoDB calls by operation");
     wholeRuns.forEach(lines -> lines.forEach(out::println));
     out.flush();
     return Main.OK;
@@ -125,6 +128,8 @@ final class BenchCommand implements Callable<Integer> {
       Settings runSettings = ConfigLoader.loadSettings(Optional.empty(), Map.of("KEYWARDEN_NOTICES_TOPIC_ARN",
           setup.sns().createTopic(r -> r.name("keywarden-notices")).topicArn()));
       DynamoAccountStateStore.createTable(setup.dynamoDb(), runSettings.run().findingsTable());
+      SecurityHubSettings product = SecurityHubSettings.forAccount(setup.sts().getCallerIdentity().account(),
+          setup.region().id());
       for (String run : List.of("first", "steady")) {
         CallCounter counter = CallCounter.create();
         System.gc();
@@ -132,7 +137,8 @@ final class BenchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (AwsClientFactory clients = AwsClientFactory.create(settings, counter)) {
           AccountInventory inventory = IamInventoryReader.create(clients, runSettings.audit(), Clock.systemUTC()).read();
-          AccountRuns.create(clients, runSettings, Clock.systemUTC()).run(inventory, "run-bench-" + run);
+          AccountRuns.create(clients, clients, runSettings, Clock.systemUTC(), Optional.of(product))
+              .run(inventory, "run-bench-" + run);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -144,8 +150,10 @@ final class BenchCommand implements Callable<Integer> {
           }
         });
         long writes = dynamo.entrySet().stream().filter(e -> WRITES.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
-        lines.add(String.format(Locale.ROOT, "%7d %7s %8.2f %10d %10d %10d %10d %12d  %s", users, run, seconds,
-            counter.total("iam"), counter.total("dynamodb"), writes, counter.total("sns"), peakHeap >> 20, dynamo));
+        long held = setup.securityHub().getFindingsPaginator(r -> r.maxResults(100)).findings().stream().count();
+        lines.add(String.format(Locale.ROOT, "%7d %7s %8.2f %10d %10d %10d %10d %9d %11d %12d  %s", users, run, seconds,
+            counter.total("iam"), counter.total("dynamodb"), writes, counter.total("sns"), counter.total("securityhub"), held,
+            peakHeap >> 20, dynamo));
       }
     }
     return lines;

@@ -113,8 +113,8 @@ final class DemoCommand implements Callable<Integer> {
     if (days < MIN_DAYS || days > MAX_DAYS) {
       throw new InvalidInputException("--days must be between " + MIN_DAYS + " and " + MAX_DAYS + ", got " + days);
     }
-    if (format == OutputFormat.csv) {
-      throw new InvalidInputException("--format: the demo prints table or json, not csv");
+    if (format == OutputFormat.csv || format == OutputFormat.ocsf) {
+      throw new InvalidInputException("--format: the demo prints table or json, not " + format);
     }
     boolean quiet = GlobalOptions.of(spec).quiet;
     PrintWriter stdout = spec.commandLine().getOut();
@@ -230,7 +230,7 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       stdout.println();
       stdout.println("Weekly report " + json.path("report").path("week").asText() + " (index.html, report.json,"
-          + " findings.csv, digest.txt):");
+          + " findings.csv, findings.ocsf.json, digest.txt):");
       stdout.println("  " + page);
       stdout.printf(Locale.ROOT, "Done in %.0f seconds, %d AWS calls to the emulator (%d of them sts:AssumeRole).%n",
           seconds, calls.total(), calls.snapshot().getOrDefault("Sts:AssumeRole", 0L));

@@ -8,6 +8,7 @@ import dev.keywarden.checks.Finding;
 import dev.keywarden.checks.Owners;
 import dev.keywarden.config.Settings;
 import dev.keywarden.findings.FindingStatus;
+import dev.keywarden.findings.FindingsExport;
 import dev.keywarden.findings.Reconciler;
 import dev.keywarden.findings.Reconciliation;
 import dev.keywarden.findings.RunSummary;
@@ -64,6 +65,7 @@ public final class AccountRun {
   private final Clock clock;
   private final NoticeStep notices;
   private final Optional<Rotator> rotator;
+  private final ExportStep export;
 
   private AccountRun(Builder b) {
     this.settings = Objects.requireNonNull(b.settings, "settings");
@@ -73,6 +75,7 @@ public final class AccountRun {
     this.clock = Objects.requireNonNull(b.clock, "clock");
     this.notices = new NoticeStep(settings, store, publisher);
     this.rotator = Objects.requireNonNull(b.rotator, "rotator");
+    this.export = new ExportStep(settings, Objects.requireNonNull(b.export, "export"));
   }
 
   public static Builder builder() {
@@ -137,6 +140,7 @@ public final class AccountRun {
 
     Reconciliation reconciliation = Reconciler.reconcile(accountId, state.findings(), withDeferred, now);
     store.writeFindings(accountId, reconciliation.changed());
+    export.export(accountId, runId, state.findings(), reconciliation.changed(), Optional.of(inventory), now);
 
     Deactivator deactivator = Deactivator.create(store, keys);
     DeactivationReport report = deactivator.execute(accountId, runId, actor, withCutOvers(plan, rotation.cutOvers()), mode,
@@ -195,13 +199,19 @@ public final class AccountRun {
   public RunOutcome notAudited(String accountId, String runId, String reason) {
     Instant now = clock.instant();
     Finding finding = AccountNotAuditedCheck.finding(accountId, reason);
-    StoredFinding previous = store.load(accountId).findings().get(StoredFinding.key(finding.checkId(), finding.resourceId()));
+    Map<String, StoredFinding> remembered = store.load(accountId).findings();
+    StoredFinding previous = remembered.get(StoredFinding.key(finding.checkId(), finding.resourceId()));
+    List<StoredFinding> written = List.of();
     if (previous == null || previous.status() != FindingStatus.OPEN) {
       StoredFinding open = new StoredFinding(accountId, finding.checkId(), finding.resourceId(), finding.principal(),
           finding.severity(), finding.title(), finding.message(), FindingStatus.OPEN, now, Optional.empty(),
           Optional.empty(), Optional.empty(), Optional.empty(), previous == null ? 1 : previous.version() + 1);
-      store.writeFindings(accountId, List.of(open));
+      written = List.of(open);
+      store.writeFindings(accountId, written);
     }
+    // Only the account-not-audited finding: without an inventory the owners are unknown, and the
+    // account's other findings stand as they were.
+    export.export(accountId, runId, Map.of(), written, Optional.empty(), now);
     RunSummary summary = Summaries.notAudited(accountId, runId, now, reason);
     store.putSummary(summary);
     LOG.warn("runId={} accountId={} not audited: {}", runId, accountId, reason);
@@ -325,6 +335,7 @@ public final class AccountRun {
       this.rotator = Optional.ofNullable(rotator);
       return this;
     }
+    private Optional<FindingsExport> export = Optional.empty();
 
     public Builder settings(Settings settings) {
       this.settings = settings;
@@ -348,6 +359,12 @@ public final class AccountRun {
 
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /** Where findings also go after each reconciliation (Security Hub); none by default. */
+    public Builder export(FindingsExport export) {
+      this.export = Optional.ofNullable(export);
       return this;
     }
 

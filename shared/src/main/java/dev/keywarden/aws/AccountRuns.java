@@ -4,7 +4,10 @@ import dev.keywarden.audit.AccountRun;
 import dev.keywarden.config.Settings;
 import dev.keywarden.remediate.AccessKeys;
 import dev.keywarden.rotate.Rotator;
+import dev.keywarden.securityhub.SecurityHubExport;
+import dev.keywarden.config.SecurityHubSettings;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Wires the unattended loop to AWS: the findings table, the account's keys and the notice topics. */
 public final class AccountRuns {
@@ -20,9 +23,19 @@ public final class AccountRuns {
 
   /**
    * An {@link AccountRun} for an account entered through another: the findings table and topics are
-   * reached with the central clients, the account's keys with the member clients.
+   * reached with the central clients, the account's keys with the member clients; findings go to
+   * Security Hub when the settings name its product ({@code security-hub-product-arn}).
    */
   public static AccountRun create(AwsClientFactory central, AwsClientFactory member, Settings settings, Clock clock) {
+    return create(central, member, settings, clock, settings.run().securityHub());
+  }
+
+  /**
+   * An {@link AccountRun} as above that also sends findings to Security Hub when {@code securityHub}
+   * is given: imported with the central clients, as the central account's custom-integration product.
+   */
+  public static AccountRun create(AwsClientFactory central, AwsClientFactory member, Settings settings, Clock clock,
+      Optional<SecurityHubSettings> securityHub) {
     DynamoAccountStateStore store = store(central, settings);
     AccessKeyGateway keys = AccessKeyGateway.create(member);
     AccountRun.Builder run = AccountRun.builder()
@@ -35,6 +48,7 @@ public final class AccountRuns {
     }
     settings.run().noticesTopicArn().ifPresent(topic ->
         run.publisher(SnsNotifier.create(central.sns(), topic, settings.run().securityTopicArn())));
+    securityHub.ifPresent(product -> run.export(securityHubExport(central, settings, product)));
     return run.build();
   }
 
@@ -50,6 +64,13 @@ public final class AccountRuns {
   /** The rotation records, in the findings table named in the settings. */
   public static DynamoRotationStore rotationStore(AwsClientFactory clients, Settings settings) {
     return DynamoRotationStore.create(clients.dynamoDb(), settings.run().findingsTable());
+  }
+
+  /** The Security Hub export of findings, with what it last sent kept in the findings table. */
+  public static SecurityHubExport securityHubExport(AwsClientFactory central, Settings settings, SecurityHubSettings product) {
+    return SecurityHubExport.create(product, SecurityHubImporter.create(central.securityHub()),
+        SecurityHubWorkflowUpdater.create(central.securityHub()),
+        DynamoImportedFindings.create(central.dynamoDb(), settings.run().findingsTable()));
   }
 
   /** The findings table named in the settings. */

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -143,6 +144,17 @@ public final class AwsClientFactory implements AutoCloseable {
 
   public SqsClient sqs() {
     return client(SqsClient.class, SqsClient::builder);
+  }
+
+  /**
+   * Security Hub, over the JDK's HTTP client: its {@code BatchUpdateFindings} is a {@code PATCH},
+   * which the URL-connection client the others use cannot send.
+   */
+  public SecurityHubClient securityHub() {
+    return SecurityHubClient.class.cast(clients.computeIfAbsent(SecurityHubClient.class, t ->
+        configure(SecurityHubClient.builder())
+            .httpClient(JdkHttpClient.create(settings.connectTimeout(), settings.readTimeout()))
+            .build()));
   }
 
   /**

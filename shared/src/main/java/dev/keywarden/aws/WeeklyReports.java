@@ -9,6 +9,7 @@ import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.IsoWeek;
 import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
+import dev.keywarden.report.OcsfFindings;
 import dev.keywarden.report.ReportFiles;
 import dev.keywarden.report.RotationReport;
 import dev.keywarden.report.ReportInput;
@@ -114,10 +115,12 @@ public final class WeeklyReports {
         "reports-bucket is not set (KEYWARDEN_REPORTS_BUCKET): the weekly report needs a bucket to go to"));
     String prefix = "reports/" + isoWeek + "/";
     String location = "s3://" + bucket + "/" + prefix + ReportFiles.HTML;
-    ReportFiles files = withRotations(isoWeek, ReportFiles.render(read(isoWeek), location));
+    ReportInput input = read(isoWeek);
+    ReportFiles files = withRotations(isoWeek, ReportFiles.render(input, location));
     put(bucket, prefix + ReportFiles.HTML, files.html(), "text/html; charset=utf-8");
     put(bucket, prefix + ReportFiles.JSON, files.json(), "application/json");
     put(bucket, prefix + ReportFiles.CSV, files.csv(), "text/csv; charset=utf-8");
+    put(bucket, prefix + OcsfFindings.FILE, ocsf(input), "application/json");
     settings.run().securityTopicArn().ifPresentOrElse(
         topic -> SnsNotifier.create(clients.sns(), topic, Optional.of(topic)).alert(
             "Keywarden weekly IAM report " + isoWeek, files.digest(), Map.of("kind", "weekly-digest", "week", isoWeek)),
@@ -125,15 +128,17 @@ public final class WeeklyReports {
     return location;
   }
 
-  /** Writes the four files of the report into {@code dir} (created when missing); returns the page. */
+  /** Writes the report's five files (page, JSON, CSV, OCSF, digest) into {@code dir} (created when missing); returns the page. */
   public Path writeTo(String isoWeek, Path dir) {
     Path page = dir.resolve(ReportFiles.HTML);
-    ReportFiles files = withRotations(isoWeek, ReportFiles.render(read(isoWeek), page.toAbsolutePath().toString()));
+    ReportInput input = read(isoWeek);
+    ReportFiles files = withRotations(isoWeek, ReportFiles.render(input, page.toAbsolutePath().toString()));
     try {
       Files.createDirectories(dir);
       write(page, files.html());
       write(dir.resolve(ReportFiles.JSON), files.json());
       write(dir.resolve(ReportFiles.CSV), files.csv());
+      write(dir.resolve(OcsfFindings.FILE), ocsf(input));
       write(dir.resolve("digest.txt"), files.digest());
     } catch (IOException e) {
       throw new InvalidInputException("cannot write the report into " + dir + ": " + e.getMessage(), e);
@@ -147,6 +152,11 @@ public final class WeeklyReports {
       return files;
     }
     return RotationReport.of(isoWeek, AccountRuns.rotationStore(clients, settings).all()).addTo(files);
+  }
+
+  /** The week's open findings as OCSF Compliance Findings, for a SIEM or data lake. */
+  private static String ocsf(ReportInput input) {
+    return OcsfFindings.render(input.openFindings(), input.owners(), input.generatedAt());
   }
 
   /** Writes through a temporary file and a move, so a reader never sees half a report. */

@@ -86,7 +86,9 @@ public final class ConfigLoader {
     CUTOVER_QUIET_HOURS("cutover-quiet-hours", 1, 720, "24",
         "an assisted rotation deactivates the old key early once the new key was used and the old key was not used for this many hours (1 to 720)"),
     ROTATION_KMS_KEY_ID("rotation-kms-key-id", 0, 0, "none",
-        "the KMS key (id, `alias/NAME`, or a key or alias ARN) that encrypts the new keys' secrets; unset: the account's `aws/secretsmanager` key");
+        "the KMS key (id, `alias/NAME`, or a key or alias ARN) that encrypts the new keys' secrets; unset: the account's `aws/secretsmanager` key"),
+    SECURITY_HUB_PRODUCT_ARN("security-hub-product-arn", 0, 0, "none (off)",
+        "the Security Hub custom-integration product findings are imported as, `arn:PARTITION:securityhub:REGION:ACCOUNT:product/ACCOUNT/default` of the account that imports (both account ids the same); unset or empty: nothing goes to Security Hub");
 
     final String key;
     final int min;
@@ -278,6 +280,9 @@ public final class ConfigLoader {
     Optional<String> fallback = optional(raw, Setting.FALLBACK_OWNER, EMAIL, "an e-mail address such as security@example.com");
     Optional<String> bucket = optional(raw, Setting.REPORTS_BUCKET, BUCKET,
         "an S3 bucket name of 3 to 63 lower-case letters, digits, '.' or '-'");
+    Raw hub = raw.get(Setting.SECURITY_HUB_PRODUCT_ARN);
+    Optional<SecurityHubSettings> securityHub = hub == null || hub.value().isBlank() ? Optional.empty()
+        : Optional.of(SecurityHubSettings.parse(hub.value(), hub.origin() + ": " + Setting.SECURITY_HUB_PRODUCT_ARN.key));
     Function<Setting, Integer> intOf = s -> raw.containsKey(s) ? parseInt(s, raw.get(s)) : null;
     return new RunSettings(
         enforce,
@@ -290,7 +295,8 @@ public final class ConfigLoader {
         orDefault(intOf.apply(Setting.HISTORY_DAYS), d.historyDays()),
         orDefault(intOf.apply(Setting.LEASE_SECONDS), d.leaseSeconds()),
         bucket,
-        orDefault(intOf.apply(Setting.STOP_MARGIN_SECONDS), d.stopMarginSeconds()));
+        orDefault(intOf.apply(Setting.STOP_MARGIN_SECONDS), d.stopMarginSeconds()),
+        securityHub);
   }
 
   private static Optional<String> optional(Map<Setting, Raw> raw, Setting setting, Pattern pattern, String expected) {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param reportsBucket the S3 bucket the weekly report is written to
  * @param stopMarginSeconds in Lambda, a run starts no new deactivation, notice or account once less
  *     than this remains before the function's timeout; what is left goes to the next run
+ * @param securityHub the Security Hub product findings are imported as; empty (the default) sends nothing
  */
 public record RunSettings(
     boolean enforce,
@@ -33,7 +34,8 @@ public record RunSettings(
     int historyDays,
     int leaseSeconds,
     Optional<String> reportsBucket,
-    int stopMarginSeconds) {
+    int stopMarginSeconds,
+    Optional<SecurityHubSettings> securityHub) {
   public RunSettings {
     noticeStagesDays = List.copyOf(noticeStagesDays);
     Objects.requireNonNull(findingsTable, "findingsTable");
@@ -41,17 +43,26 @@ public record RunSettings(
     Objects.requireNonNull(securityTopicArn, "securityTopicArn");
     Objects.requireNonNull(fallbackOwner, "fallbackOwner");
     Objects.requireNonNull(reportsBucket, "reportsBucket");
+    Objects.requireNonNull(securityHub, "securityHub");
+  }
+
+  /** Settings that send nothing to Security Hub. */
+  public RunSettings(boolean enforce, int deactivationCap, List<Integer> noticeStagesDays, String findingsTable,
+      Optional<String> noticesTopicArn, Optional<String> securityTopicArn, Optional<String> fallbackOwner, int historyDays,
+      int leaseSeconds, Optional<String> reportsBucket, int stopMarginSeconds) {
+    this(enforce, deactivationCap, noticeStagesDays, findingsTable, noticesTopicArn, securityTopicArn, fallbackOwner,
+        historyDays, leaseSeconds, reportsBucket, stopMarginSeconds, Optional.empty());
   }
 
   /** The same settings with another fallback owner: an account's own owner tag, for that account's run. */
   public RunSettings withFallbackOwner(Optional<String> owner) {
     return new RunSettings(enforce, deactivationCap, noticeStagesDays, findingsTable, noticesTopicArn, securityTopicArn,
-        owner, historyDays, leaseSeconds, reportsBucket, stopMarginSeconds);
+        owner, historyDays, leaseSeconds, reportsBucket, stopMarginSeconds, securityHub);
   }
 
   /**
    * Dry run, cap 20, notices at 14, 7 and 1 days, table {@code keywarden-findings}, 400 days of history,
-   * 900 s leases, a 60 s stop margin.
+   * 900 s leases, a 60 s stop margin, nothing sent to Security Hub.
    */
   public static RunSettings defaults() {
     return new RunSettings(false, 20, List.of(14, 7, 1), "keywarden-findings", Optional.empty(), Optional.empty(),

@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * <p>An operation is named {@code service:Action}, for example {@code iam:UpdateAccessKey} or
  * {@code dynamodb:PutItem}: the service comes from the signature's credential scope, the action
  * from the {@code Action=} form parameter (query protocol: IAM, STS, SNS) or the
- * {@code X-Amz-Target} header (JSON protocol: DynamoDB, SQS).
+ * {@code X-Amz-Target} header (JSON protocol: DynamoDB, SQS); REST services (S3, Security Hub) are
+ * named by method and path, such as {@code securityhub:POST /findings/import}.
  */
 public final class FaultProxy implements AutoCloseable {
   /** What goes wrong. */
@@ -270,7 +271,11 @@ public final class FaultProxy implements AutoCloseable {
         // Closing the exchange before any header is sent drops the connection with no response.
       }
       case THROTTLE -> {
-        if (s3) {
+        if (operation.startsWith("securityhub:")) {
+          // REST-JSON: the error type travels in a header, as Security Hub sends it.
+          exchange.getResponseHeaders().set("x-amzn-ErrorType", "TooManyRequestsException");
+          respond(exchange, 429, "application/json", "{\"message\":\"Rate exceeded\"}".getBytes(StandardCharsets.UTF_8));
+        } else if (s3) {
           respond(exchange, 503, "application/xml", s3Error("SlowDown", "Please reduce your request rate."));
         } else if (json) {
           String service = operation.startsWith("dynamodb:") ? "dynamodb.v20120810" : "sqs";

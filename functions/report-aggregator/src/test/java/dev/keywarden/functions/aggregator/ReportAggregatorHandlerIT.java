@@ -112,12 +112,12 @@ class ReportAggregatorHandlerIT {
   }
 
   @Test
-  void handleRequest_withTheWeeklyEvent_writesTheWeeksThreeFiles() {
+  void handleRequest_withTheWeeklyEvent_writesTheWeeksFourFiles() {
     invoke();
 
     assertThat(clients.s3().listObjectsV2(r -> r.bucket(BUCKET)).contents()).extracting(S3Object::key)
-        .containsExactlyInAnyOrder(
-            "reports/" + WEEK + "/index.html", "reports/" + WEEK + "/report.json", "reports/" + WEEK + "/findings.csv");
+        .containsExactlyInAnyOrder("reports/" + WEEK + "/index.html", "reports/" + WEEK + "/report.json",
+            "reports/" + WEEK + "/findings.csv", "reports/" + WEEK + "/findings.ocsf.json");
   }
 
   @Test
