@@ -27,7 +27,28 @@ public final class CheckCatalog {
       new HumanLongTermKeyCheck(),
       new OwnerMissingCheck(),
       new AccountNotAuditedCheck(),
-      new TagInvalidCheck());
+      new TagInvalidCheck(),
+      new SigningCertificateOldCheck(),
+      new SshKeyOldCheck(),
+      new ServiceCredentialOldCheck(),
+      new ServerCertExpiredCheck(),
+      new ServerCertExpiringCheck(),
+      new RoleUnusedCheck(),
+      new RoleFullAdminCheck(),
+      new GroupFullAdminCheck(),
+      new PolicyFullAdminCheck(),
+      new PolicyServiceWildcardCheck(),
+      new RoleTrustOpenCheck(),
+      new SupportRoleMissingCheck(),
+      new CloudShellFullAccessCheck(),
+      new AdminNoHardwareMfaCheck(),
+      new PasswordPolicyUppercaseCheck(),
+      new PasswordPolicyLowercaseCheck(),
+      new PasswordPolicyNumbersCheck(),
+      new PasswordPolicySymbolsCheck(),
+      new PasswordPolicyExpiryCheck(),
+      new AccessAnalyzerDisabledCheck(),
+      new RootAccessNotCentralizedCheck());
   private static final Map<String, Check> BY_ID = byId(ALL);
 
   private CheckCatalog() {}

@@ -11,17 +11,27 @@ import java.util.Objects;
  * @param rule exactly when the check fires, with the settings that tune it
  * @param severity how urgent a finding of this check is
  * @param cis CIS AWS Foundations Benchmark (v3.0.0) recommendation numbers, such as {@code 1.14}
+ * @param cisV5 CIS AWS Foundations Benchmark v5.0.0 recommendation numbers, the version Security Hub
+ *     supports (v4.0.0 dropped v3's 1.3, so section 1 from 1.4 on moved up by one)
  * @param securityHub AWS Security Hub control ids, such as {@code IAM.3}
  * @param remediation what to do, in a sentence or two
  */
-public record CheckMetadata(String id, String title, String rule, Severity severity, List<String> cis, List<String> securityHub, String remediation) {
+public record CheckMetadata(
+    String id, String title, String rule, Severity severity, List<String> cis, List<String> cisV5, List<String> securityHub,
+    String remediation) {
   public CheckMetadata {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(severity, "severity");
     cis = List.copyOf(cis);
+    cisV5 = List.copyOf(cisV5);
     securityHub = List.copyOf(securityHub);
     Objects.requireNonNull(remediation, "remediation");
+  }
+
+  /** Metadata whose CIS v5.0.0 numbers follow from its v3.0.0 ones ({@link CisNumbers#v5FromV3}). */
+  public CheckMetadata(String id, String title, String rule, Severity severity, List<String> cis, List<String> securityHub, String remediation) {
+    this(id, title, rule, severity, cis, CisNumbers.v5FromV3(cis), securityHub, remediation);
   }
 }

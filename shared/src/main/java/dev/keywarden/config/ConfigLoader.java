@@ -37,6 +37,7 @@ public final class ConfigLoader {
     PASSWORD_REUSE_PREVENTION("password-reuse-prevention", 0, 24),
     OWNER_TAG_KEYS("owner-tag-keys", 0, 0),
     CREDENTIAL_REPORT_WAIT_SECONDS("credential-report-wait-seconds", 1, 900),
+    SSH_KEY_MAX_USERS("ssh-key-max-users", 0, 100_000),
     MODE("mode", 0, 0),
     DEACTIVATION_CAP("deactivation-cap", 0, 1000),
     NOTICE_STAGES_DAYS("notice-stages-days", 1, 365),
@@ -330,7 +331,8 @@ public final class ConfigLoader {
         orDefault(intOf.apply(Setting.MIN_PASSWORD_LENGTH), d.minPasswordLength()),
         orDefault(intOf.apply(Setting.PASSWORD_REUSE_PREVENTION), d.passwordReusePrevention()),
         ownerKeys,
-        waitSeconds == null ? d.credentialReportWait() : Duration.ofSeconds(waitSeconds));
+        waitSeconds == null ? d.credentialReportWait() : Duration.ofSeconds(waitSeconds),
+        orDefault(intOf.apply(Setting.SSH_KEY_MAX_USERS), d.sshKeyMaxUsers()));
   }
 
   private static int orDefault(Integer value, int fallback) {
