@@ -13,12 +13,11 @@ public final class CisNumbers {
    * @throws IllegalArgumentException for v3's 1.3, which has no v5 counterpart, or a malformed number
    */
   public static String v5FromV3(String v3) {
-    String[] parts = v3.split("\\.");
-    if (parts.length != 2 || !parts[0].chars().allMatch(Character::isDigit) || parts[0].isEmpty()
-        || parts[1].isEmpty() || !parts[1].chars().allMatch(Character::isDigit)) {
+    if (!v3.matches("\\d+(\\.\\d+)+")) {
       throw new IllegalArgumentException("a CIS recommendation number looks like 1.14, got '" + v3 + "'");
     }
-    if (!parts[0].equals("1")) {
+    String[] parts = v3.split("\\.");
+    if (parts.length != 2 || !parts[0].equals("1")) {
       return v3;
     }
     int n = Integer.parseInt(parts[1]);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Finds X.509 signing certificates kept past the key age: long-lived credentials that never expire on their own. */
-public final class SigningCertificateOldCheck implements Check {
+public final class SigningCertOldCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "signing-cert-old",
       "Active X.509 signing certificate is older than the maximum key age",
@@ -26,7 +26,7 @@ public final class SigningCertificateOldCheck implements Check {
       "Signing certificates are only needed by a few legacy SOAP APIs: delete the certificate (`aws iam"
           + " delete-signing-certificate`), or upload a new one, move the client to it and delete the old.");
 
-  SigningCertificateOldCheck() {}
+  SigningCertOldCheck() {}
 
   @Override
   public CheckMetadata metadata() {

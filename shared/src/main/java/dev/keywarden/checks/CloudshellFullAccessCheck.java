@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Finds identities with AWSCloudShellFullAccess, which lets them move files in and out of a shell unmonitored. */
-public final class CloudShellFullAccessCheck implements Check {
+public final class CloudshellFullAccessCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "cloudshell-full-access",
       "AWSCloudShellFullAccess is attached to an identity",
@@ -21,7 +21,7 @@ public final class CloudShellFullAccessCheck implements Check {
       "Detach AWSCloudShellFullAccess; where CloudShell is needed, grant a policy that denies file upload and download"
           + " (`cloudshell:PutFileUpload`, `cloudshell:GetFileDownloadUrls`).");
 
-  CloudShellFullAccessCheck() {}
+  CloudshellFullAccessCheck() {}
 
   @Override
   public CheckMetadata metadata() {
