@@ -19,6 +19,9 @@ final class Refusals {
   private static final Set<String> UNKNOWN_CODES = Set.of(
       "InvalidAction", "UnknownOperationException", "UnknownOperation", "NotImplemented");
 
+  /** The words every refused-as-unknown reason carries. */
+  static final String AS_UNKNOWN = "as unknown";
+
   private Refusals() {}
 
   static <T> Reading<T> read(String action, String principal, Supplier<T> call) {
@@ -37,7 +40,7 @@ final class Refusals {
           + "): grant it to the audit role (update the member role stack)");
     }
     if (unknown(e)) {
-      return java.util.Optional.of("the endpoint refused " + action + " as unknown (HTTP " + e.statusCode()
+      return java.util.Optional.of("the endpoint refused " + action + " " + AS_UNKNOWN + " (HTTP " + e.statusCode()
           + (code.isEmpty() ? "" : ", " + code) + "): it does not implement the API, as the local emulator does not");
     }
     return java.util.Optional.empty();

@@ -27,7 +27,8 @@ final class SurfaceAssembler {
     List<ManagedPolicy> policies = new ArrayList<>();
     for (GetAccountAuthorizationDetailsResponse page : pages) {
       for (ManagedPolicyDetail policy : page.policies()) {
-        policies.add(new ManagedPolicy(policy.policyName(), policy.arn(), defaultDocument(policy),
+        String name = policy.policyName() != null ? policy.policyName() : policy.arn().substring(policy.arn().lastIndexOf('/') + 1);
+        policies.add(new ManagedPolicy(name, policy.arn(), defaultDocument(policy),
             policy.attachmentCount() == null ? 0 : policy.attachmentCount()));
       }
     }
