@@ -101,8 +101,10 @@ public final class IamInventoryReader {
 
   /** A reader using the factory's IAM and STS clients and the policy's credential report wait. */
   public static IamInventoryReader create(AwsClientFactory clients, AuditPolicy policy, Clock clock) {
+    AccessAnalyzerLookup analyzer = new AccessAnalyzerLookup(clients.accessAnalyzer());
     return create(clients.iam(), clients.sts(), clock, policy.credentialReportWait(), Sleeper.system())
-        .withSshKeyMaxUsers(policy.sshKeyMaxUsers());
+        .withSshKeyMaxUsers(policy.sshKeyMaxUsers())
+        .withAccessAnalyzer(analyzer::read);
   }
 
   /** A reader on the given clients; the sleeper paces the credential report polling. */

@@ -180,9 +180,10 @@ class IamSurfaceChecksIT {
   void apisTheEmulatorLacks_areSkippedAsRefusedNeverPassed() {
     AuditResult result = audit();
 
-    assertThat(result.skipped()).containsKeys("service-credential-old", "root-access-not-centralized");
+    assertThat(result.skipped()).containsKeys("service-credential-old", "root-access-not-centralized", "access-analyzer-disabled");
     assertThat(result.skipped().get("service-credential-old")).contains("refused iam:ListServiceSpecificCredentials as unknown");
     assertThat(result.skipped().get("root-access-not-centralized")).contains("refused iam:ListOrganizationsFeatures as unknown");
+    assertThat(result.skipped().get("access-analyzer-disabled")).contains("refused access-analyzer:ListAnalyzers as unknown");
     assertThat(result.findings()).extracting(Finding::checkId)
         .doesNotContain("service-credential-old", "root-access-not-centralized", "access-analyzer-disabled");
   }

@@ -17,6 +17,6 @@ class ShadedJarIT extends DeploymentJarContract {
 
   @Override
   protected List<String> servicesLeftOut() {
-    return List.of("iam", "sqs");
+    return List.of("iam", "sqs", "accessanalyzer");
   }
 }
