@@ -10,9 +10,6 @@ import dev.keywarden.inventory.UserCredential;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.core.SdkPlugin;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,14 +35,6 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
  * the account's size.
  */
 final class IamSurfaceReader {
-  /**
-   * Optional account-level listings try at most three times, not the client's eight: an endpoint that does
-   * not know the API answers HTTP 500, which the standard strategy would retry with backoff for many seconds.
-   */
-  private static final SdkPlugin FEW_ATTEMPTS =
-      config -> config.overrideConfiguration(o -> o.retryStrategy(AwsClientFactory.retryStrategy(3)));
-  /** Operations an endpoint refused as unknown, by endpoint and action: such a refusal does not change while the process lives. */
-  private static final Map<String, String> REFUSED_AS_UNKNOWN = new ConcurrentHashMap<>();
 
   private final IamClient iam;
   private final String callerArn;
@@ -132,14 +121,14 @@ final class IamSurfaceReader {
 
   /** Every user's service-specific credentials in one listing ({@code AllUsers}), paged by marker. */
   Reading<List<UserCredential>> serviceCredentials() {
-    return remembered("iam:ListServiceSpecificCredentials", () -> Refusals.read("iam:ListServiceSpecificCredentials", callerArn, () -> {
+    return Refusals.read("iam:ListServiceSpecificCredentials", callerArn, () -> {
       List<UserCredential> credentials = new ArrayList<>();
       String marker = null;
       do {
         String from = marker;
         ListServiceSpecificCredentialsResponse page =
             iam.listServiceSpecificCredentials(r -> r.allUsers(true).maxItems(1000).marker(from)
-                .overrideConfiguration(o -> o.addPlugin(FEW_ATTEMPTS)));
+                .overrideConfiguration(o -> o.addPlugin(OptionalCalls.RETRY_THROTTLING_ONLY)));
         page.serviceSpecificCredentials().forEach(c -> credentials.add(new UserCredential(
             UserCredential.Kind.SERVICE_SPECIFIC, c.userName(), c.serviceSpecificCredentialId(),
             Objects.toString(c.serviceName(), ""), c.status() == StatusType.ACTIVE, c.createDate(),
@@ -147,19 +136,7 @@ final class IamSurfaceReader {
         marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
       } while (marker != null);
       return credentials;
-    }));
-  }
-
-  /** The reading, unless this endpoint already refused the action as unknown; a new such refusal is remembered. */
-  private <T> Reading<T> remembered(String action, java.util.function.Supplier<Reading<T>> read) {
-    String key = iam.serviceClientConfiguration().endpointOverride().map(Object::toString).orElse("aws") + " " + action;
-    String known = REFUSED_AS_UNKNOWN.get(key);
-    if (known != null) {
-      return Reading.missing(known);
-    }
-    Reading<T> reading = read.get();
-    reading.missingBecause().filter(reason -> reason.contains(Refusals.AS_UNKNOWN)).ifPresent(reason -> REFUSED_AS_UNKNOWN.put(key, reason));
-    return reading;
+    });
   }
 
   /**
@@ -167,13 +144,13 @@ final class IamSurfaceReader {
    * account or its delegated administrator; elsewhere, and outside an Organization, it is not known here.
    */
   Reading<Boolean> rootCredentialsManagement() {
-    return remembered("iam:ListOrganizationsFeatures", this::readRootCredentialsManagement);
+    return readRootCredentialsManagement();
   }
 
   private Reading<Boolean> readRootCredentialsManagement() {
     try {
       List<FeatureType> features =
-          iam.listOrganizationsFeatures(r -> r.overrideConfiguration(o -> o.addPlugin(FEW_ATTEMPTS))).enabledFeatures();
+          iam.listOrganizationsFeatures(r -> r.overrideConfiguration(o -> o.addPlugin(OptionalCalls.RETRY_THROTTLING_ONLY))).enabledFeatures();
       return Reading.of(features.contains(FeatureType.ROOT_CREDENTIALS_MANAGEMENT));
     } catch (ServiceAccessNotEnabledException e) {
       return Reading.of(false);
