@@ -119,8 +119,8 @@ final class ChecksCommand implements Callable<Integer> {
     if (!prefixA.equals(prefixB)) {
       return prefixA.compareTo(prefixB);
     }
-    String[] x = a.substring(prefixA.length()).split("\\.");
-    String[] y = b.substring(prefixB.length()).split("\\.");
+    String[] x = a.substring(prefixA.length()).replaceFirst("^\\.", "").split("\\.");
+    String[] y = b.substring(prefixB.length()).replaceFirst("^\\.", "").split("\\.");
     for (int i = 0; i < Math.min(x.length, y.length); i++) {
       int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
       if (c != 0) {
