@@ -9,7 +9,7 @@ public final class ServiceCredentialOldCheck implements Check {
       "service-credential-old",
       "Active service-specific credential is older than the maximum key age",
       "An active, unexpired service-specific credential (CodeCommit Git credentials, Amazon Bedrock API key, Amazon"
-          + " Keyspaces) created `max-key-age-days` (90) or more days ago, read for all users in one"
+          + " Keyspaces) created `max-key-age-days` (90, or the user's `keywarden:max-key-age` tag) or more days ago, read for all users in one"
           + " `ListServiceSpecificCredentials` listing (`AllUsers`). IAM records no last use of these credentials.",
       Severity.MEDIUM,
       List.of(),

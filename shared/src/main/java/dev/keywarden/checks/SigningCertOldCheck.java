@@ -15,7 +15,8 @@ public final class SigningCertOldCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "signing-cert-old",
       "Active X.509 signing certificate is older than the maximum key age",
-      "An active IAM user signing certificate uploaded or rotated `max-key-age-days` (90) or more days ago: the"
+      "An active IAM user signing certificate uploaded or rotated `max-key-age-days` (90, or the user's"
+          + " `keywarden:max-key-age` tag) or more days ago: the"
           + " credential report's `cert_N_last_rotated`, or, where the report gives no date, the upload date from"
           + " `ListSigningCertificates` for that user. IAM records no last use of signing certificates, so an unused"
           + " certificate cannot be told from a used one.",
@@ -41,10 +42,10 @@ public final class SigningCertOldCheck implements Check {
       return CheckOutcome.skipped(missing.get());
     }
     Instant asOf = context.asOf();
-    int limit = context.policy().maxKeyAgeDays();
     Optional<IamSurface> surface = Surfaces.of(context);
     List<Finding> findings = new ArrayList<>();
     for (CredentialReportRow row : context.inventory().credentialReport().users()) {
+      int limit = UserTags.maxKeyAgeTag(context, row.user()).orElse(context.policy().maxKeyAgeDays());
       boolean undated = false;
       for (CertificateSlot slot : row.activeCertificates()) {
         if (slot.lastRotated().isEmpty()) {

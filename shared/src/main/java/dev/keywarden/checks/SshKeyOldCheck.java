@@ -8,7 +8,7 @@ public final class SshKeyOldCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "ssh-key-old",
       "Active SSH public key is older than the maximum key age",
-      "An active SSH public key (CodeCommit) of an IAM user uploaded `max-key-age-days` (90) or more days ago. IAM"
+      "An active SSH public key (CodeCommit) of an IAM user uploaded `max-key-age-days` (90, or the user's `keywarden:max-key-age` tag) or more days ago. IAM"
           + " records no last use of SSH keys. Reading them costs one `ListSSHPublicKeys` call per user, so the check"
           + " runs only in accounts of at most `ssh-key-max-users` users (default 0: skipped, never passed).",
       Severity.MEDIUM,

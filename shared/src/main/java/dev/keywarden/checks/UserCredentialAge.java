@@ -21,9 +21,9 @@ final class UserCredentialAge {
       return CheckOutcome.skipped(reading.missingBecause().orElseThrow());
     }
     Instant asOf = context.asOf();
-    int limit = context.policy().maxKeyAgeDays();
     List<Finding> findings = new ArrayList<>();
     for (UserCredential credential : reading.value().orElseThrow()) {
+      int limit = UserTags.maxKeyAgeTag(context, credential.user()).orElse(context.policy().maxKeyAgeDays());
       boolean expired = credential.expires().isPresent() && !credential.expires().get().isAfter(asOf);
       if (!credential.active() || expired || !Resources.atLeastDaysAgo(credential.created(), asOf, limit)) {
         continue;

@@ -38,6 +38,14 @@ class SigningCertOldCheckTest {
   }
 
   @Test
+  void evaluate_whenUserTagSetsAShorterMaxAge_firesAtThatAge() {
+    CheckOutcome outcome = check.evaluate(online()
+        .with(user("etl").tag("keywarden:max-key-age", "29").certificate(1, true, daysAgo(29))).context());
+
+    assertThat(outcome.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("max 29"));
+  }
+
+  @Test
   void evaluate_whenOldCertificateInactive_isQuiet() {
     assertThat(check.evaluate(online().with(user("alice").certificate(2, false, daysAgo(400))).context()).findings()).isEmpty();
   }
