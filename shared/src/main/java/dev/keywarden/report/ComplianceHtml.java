@@ -23,7 +23,7 @@ final class ComplianceHtml {
     if (view.unusedRoles().isPresent() && view.unusedRolesLastWeek().isPresent()) {
       out.append(" (").append(HtmlReport.signed(view.unusedRoles().get() - view.unusedRolesLastWeek().get())).append(" since last week)");
     }
-    out.append("</p>\n<div class=\"grid2\">\n");
+    out.append("</p>\n<div class=\"charts\">\n");
     table(out, "CIS AWS Foundations v5.0.0", "compliance-cis", view.cis());
     table(out, "AWS Security Hub", "compliance-security-hub", view.securityHub());
     out.append("</div>\n</section>\n");

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * The week's compliance by control: for each CIS AWS Foundations v5.0.0 recommendation and each Security
  * Hub control the catalogue maps, how many accounts pass, fail, or were not judged, with last week's.
  *
- * <p>An account's latest audited run of the week decides: a control fails when any of its checks has an
+ * <p>An account's latest run of the week decides (a failed one judges nothing): a control fails when any of its checks has an
  * open finding; else it is not judged when any of its checks was skipped (or the run predates the record
  * of skipped checks); else it passes. An account known this week but not audited is not judged on any
  * control (as in the coverage section: expected by the dispatcher, or audited this week or last). Exempt
@@ -148,7 +148,7 @@ public record ComplianceView(
 
   /** One account's verdict on a control judged by {@code checks}, from its latest audited run (null: none). */
   static Verdict judge(List<String> checks, RunSummary run) {
-    if (run == null) {
+    if (run == null || !run.audited()) {
       return Verdict.NOT_JUDGED;
     }
     if (checks.stream().anyMatch(id -> run.openByCheck().getOrDefault(id, 0) > 0)) {
@@ -160,20 +160,17 @@ public record ComplianceView(
     return Verdict.PASS;
   }
 
-  /** Each account's latest audited run. */
+  /** Each account's latest run, audited or not (as the coverage section counts it). */
   private static Map<String, RunSummary> latest(List<RunSummary> runs) {
     Map<String, RunSummary> latest = new LinkedHashMap<>();
     for (RunSummary run : runs) {
-      if (!run.audited()) {
-        continue;
-      }
       latest.merge(run.accountId(), run, (a, b) -> a.at().isAfter(b.at()) ? a : b);
     }
     return latest;
   }
 
   private static Optional<Integer> unusedRoles(Map<String, RunSummary> latest) {
-    List<Integer> counts = latest.values().stream().map(RunSummary::unusedRoles).flatMap(Optional::stream).toList();
+    List<Integer> counts = latest.values().stream().filter(RunSummary::audited).map(RunSummary::unusedRoles).flatMap(Optional::stream).toList();
     return counts.isEmpty() ? Optional.empty() : Optional.of(counts.stream().mapToInt(Integer::intValue).sum());
   }
 }

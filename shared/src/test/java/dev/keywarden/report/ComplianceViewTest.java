@@ -93,6 +93,15 @@ class ComplianceViewTest {
   }
 
   @Test
+  void of_whenTheLatestRunFailedAfterAnAuditedOne_isNotJudged() {
+    ComplianceView view = ComplianceView.of(input(List.of(
+        run("111111111111", NOW.minusSeconds(3600), Map.of(), Optional.of(List.of()), Optional.of(0)),
+        failed("111111111111", NOW)), List.of(), Set.of()));
+
+    assertThat(view.cis()).allSatisfy(c -> assertThat(List.of(c.pass(), c.fail(), c.notJudged())).containsExactly(0, 0, 1));
+  }
+
+  @Test
   void of_whenTwoRunsThisWeek_judgesTheLatest() {
     ComplianceView view = ComplianceView.of(input(List.of(
         run("111111111111", NOW.minusSeconds(3600), Map.of("role-trust-open", 1), Optional.of(List.of()), Optional.of(0)),
