@@ -60,15 +60,15 @@ public final class IamInventoryReader {
   private final Supplier<Reading<Boolean>> accessAnalyzer;
 
   private IamInventoryReader(IamClient iam, StsClient sts, Clock clock, Duration reportWait, Sleeper sleeper) {
-    this(iam, sts, clock, reportWait, sleeper, 0, NO_ANALYZER_READ);
+    this(iam, sts, clock, new CredentialReportWait(reportWait, sleeper), 0, NO_ANALYZER_READ);
   }
 
-  private IamInventoryReader(IamClient iam, StsClient sts, Clock clock, Duration reportWait, Sleeper sleeper,
+  private IamInventoryReader(IamClient iam, StsClient sts, Clock clock, CredentialReportWait reportWait,
       int sshKeyMaxUsers, Supplier<Reading<Boolean>> accessAnalyzer) {
     this.iam = Objects.requireNonNull(iam, "iam");
     this.sts = Objects.requireNonNull(sts, "sts");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.reportWait = new CredentialReportWait(reportWait, sleeper);
+    this.reportWait = Objects.requireNonNull(reportWait, "reportWait");
     this.sshKeyMaxUsers = sshKeyMaxUsers;
     this.accessAnalyzer = Objects.requireNonNull(accessAnalyzer, "accessAnalyzer");
   }
@@ -87,16 +87,6 @@ public final class IamInventoryReader {
   /** The same reader, asking {@code lookup} whether IAM Access Analyzer is enabled. */
   public IamInventoryReader withAccessAnalyzer(Supplier<Reading<Boolean>> lookup) {
     return new IamInventoryReader(iam, sts, clock, reportWait, sshKeyMaxUsers, lookup);
-  }
-
-  private IamInventoryReader(IamClient iam, StsClient sts, Clock clock, CredentialReportWait reportWait,
-      int sshKeyMaxUsers, Supplier<Reading<Boolean>> accessAnalyzer) {
-    this.iam = iam;
-    this.sts = sts;
-    this.clock = clock;
-    this.reportWait = reportWait;
-    this.sshKeyMaxUsers = sshKeyMaxUsers;
-    this.accessAnalyzer = accessAnalyzer;
   }
 
   /** A reader using the factory's IAM and STS clients and the policy's credential report wait. */
