@@ -57,6 +57,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Account sizes to measure (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
+  @Option(names = "--roles", defaultValue = "300", paramLabel = "N",
+      description = "Roles in every measured account (default: ${DEFAULT-VALUE}).")
+  int roles;
+
   @Option(names = "--seed-threads", defaultValue = "4", description = "Parallel seeding requests (default: ${DEFAULT-VALUE}).")
   int seedThreads;
 
@@ -67,13 +71,16 @@ final class BenchCommand implements Callable<Integer> {
         throw new InvalidInputException("--users: " + n + " is not between 1 and 20000");
       }
     }
+    if (roles < 0 || roles > 5_000) {
+      throw new InvalidInputException("--roles: " + roles + " is not between 0 and 5000");
+    }
     PrintWriter out = spec.commandLine().getOut();
     MotoServer emulator = MotoServer.shared();
     AwsEndpoint endpoint = emulator.endpoint();
     ClientSettings settings = ClientSettings.forEndpoint(
         endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey());
-    out.printf(Locale.ROOT, "Account audit on the local emulator (moto %s), %d cores, max heap %d MiB%n",
-        emulator.motoVersion(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    out.printf(Locale.ROOT, "Account audit on the local emulator (moto %s), %d cores, max heap %d MiB, %d roles per account%n",
+        emulator.motoVersion(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, roles);
     out.printf(Locale.ROOT, "%7s %10s %10s %10s %9s %10s %12s  %s%n",
         "users", "seed s", "audit s", "findings", "IAM calls", "STS calls", "peak heap MiB", "calls by operation");
     out.flush();
@@ -163,6 +170,7 @@ final class BenchCommand implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, seedThreads));
     try {
       BenchUsers.seed(seeder, n, pool);
+      BenchUsers.seedRoles(seeder, roles, pool);
     } finally {
       pool.shutdownNow();
     }

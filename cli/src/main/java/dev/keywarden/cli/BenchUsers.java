@@ -35,4 +35,26 @@ final class BenchUsers {
       f.get();
     }
   }
+
+  /** A trust policy naming the account's root, as most roles have. */
+  static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+      + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+  private static final String READ_ONLY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+      + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
+
+  /** Creates {@code n} roles, each with an inline policy, so that the audit reads roles as a real account has them. */
+  static void seedRoles(AccountSeeder seeder, int n, ExecutorService pool) throws InterruptedException, ExecutionException {
+    List<Future<?>> work = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String name = String.format(Locale.ROOT, "role-%04d", i);
+      work.add(pool.submit(() -> {
+        seeder.createRole(name, TRUST);
+        seeder.putRolePolicy(name, "read", READ_ONLY);
+        return null;
+      }));
+    }
+    for (Future<?> f : work) {
+      f.get();
+    }
+  }
 }

@@ -39,6 +39,11 @@ public final class DemoAccount {
   private static final String READ_ONLY_POLICY =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\",\"s3:List*\"],\"Resource\":\"*\"}]}";
 
+  private static final String S3_EVERYTHING_POLICY =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+  private static final String TRUST_ANYONE_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+      + "\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}";
+
   private DemoAccount() {}
 
   /**
@@ -66,10 +71,13 @@ public final class DemoAccount {
 
     seeder.createUser("svc-billing-export", Map.of("owner", "finance-team@example.com"));
     seeder.addAccessKey("svc-billing-export");
+    seeder.createGroup("platform-admins");
+    seeder.attachGroupPolicy("platform-admins", adminPolicy);
     return List.of(
         new SeededUser("breakglass-admin", "the break-glass administrator: console with MFA, but admin rights on the user"),
         new SeededUser("svc-billing-export", "a billing export whose key is never used: unused after 45 days"),
-        new SeededUser("<root>", "root without MFA (the emulator cannot give root a key or an MFA device)"));
+        new SeededUser("<root>", "root without MFA (the emulator cannot give root a key or an MFA device)"),
+        new SeededUser("group/platform-admins", "a group granted *:* by the customer policy everything"));
   }
 
   private static List<SeededUser> payments(AccountSeeder seeder) {
@@ -96,6 +104,10 @@ public final class DemoAccount {
   private static List<SeededUser> data(AccountSeeder seeder, LocalDate today) {
     seeder.createUser("svc-legacy-etl", Map.of(AuditPolicy.MAX_KEY_AGE_TAG, "29"));
     seeder.addAccessKey("svc-legacy-etl");
+    seeder.uploadSigningCertificate("svc-legacy-etl", DemoCertificate.PEM);
+    // The emulator lists every server certificate as expired in 2012.
+    seeder.uploadServerCertificate("reports-legacy-tls", DemoCertificate.PEM, "demo placeholder, not a key");
+    seeder.createPolicy("etl-buckets", S3_EVERYTHING_POLICY);
 
     // Two keys made in the same second cannot be told apart by the credential report, so this user,
     // whose keys are never deactivated in the demo, holds both.
@@ -116,7 +128,9 @@ public final class DemoAccount {
         new SeededUser("svc-legacy-etl", "an old ETL job: a key on a 29-day limit and no owner, so the security team is told"),
         new SeededUser("svc-reports", "a reporting job with two active keys, whose owner tag is not an e-mail address"),
         new SeededUser("svc-old-exception", "a service user whose exemption expired on " + today.minusDays(200)),
-        new SeededUser("frank", "a dormant person: console without MFA and a key made with the user, never used"));
+        new SeededUser("frank", "a dormant person: console without MFA and a key made with the user, never used"),
+        new SeededUser("server-certificate/reports-legacy-tls", "an expired TLS certificate still stored in IAM"),
+        new SeededUser("policy/etl-buckets", "a customer policy granting s3:* (every action of a service)"));
   }
 
   private static List<SeededUser> sandbox(AccountSeeder seeder, LocalDate today) {
@@ -137,9 +151,13 @@ public final class DemoAccount {
         AuditPolicy.EXEMPT_REASON_TAG, "Vendor offboarding ticket SEC-1234"));
     seeder.addConsolePassword("dana-contractor", "Demo-password-5!");
     seeder.addAccessKey("dana-contractor");
+
+    seeder.createRole("sandbox-admin", TRUST_ANYONE_POLICY);
+    seeder.putRolePolicy("sandbox-admin", "everything", ADMIN_POLICY);
     return List.of(
         new SeededUser("alice", "a developer with console access and MFA, no keys"),
         new SeededUser("bob", "an administrator: console without MFA, a key made with the user, admin policy on the user"),
-        new SeededUser("dana-contractor", "a contractor exempted by tag until " + today.plusDays(120)));
+        new SeededUser("dana-contractor", "a contractor exempted by tag until " + today.plusDays(120)),
+        new SeededUser("role/sandbox-admin", "a role granted *:* that anyone in any account may assume (trust policy \"AWS\": \"*\")"));
   }
 }

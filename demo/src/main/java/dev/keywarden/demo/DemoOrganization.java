@@ -30,7 +30,9 @@ public final class DemoOrganization {
       {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[
         "iam:GenerateCredentialReport","iam:GetCredentialReport","iam:GetAccountAuthorizationDetails",
         "iam:GetAccountSummary","iam:GetAccountPasswordPolicy","iam:ListVirtualMFADevices",
-        "iam:ListAccessKeys","iam:UpdateAccessKey"],"Resource":"*"}]}""";
+        "iam:ListAccessKeys","iam:UpdateAccessKey","iam:ListServerCertificates","iam:ListSigningCertificates",
+        "iam:ListSSHPublicKeys","iam:ListServiceSpecificCredentials","iam:ListOrganizationsFeatures",
+        "access-analyzer:ListAnalyzers"],"Resource":"*"}]}""";
 
   /** One account of the demo Organization and its seeded users. */
   public record Account(String id, String name, DemoAccount.Kind kind, List<DemoAccount.SeededUser> users) {

@@ -94,4 +94,32 @@ public final class AccountSeeder {
       }
     });
   }
+
+  /** Creates a role with the trust policy; returns its ARN. */
+  public String createRole(String name, String trustPolicy) {
+    return iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(trustPolicy)).role().arn();
+  }
+
+  public void putRolePolicy(String role, String policyName, String document) {
+    iam.putRolePolicy(r -> r.roleName(role).policyName(policyName).policyDocument(document));
+  }
+
+  public void attachRolePolicy(String role, String policyArn) {
+    iam.attachRolePolicy(r -> r.roleName(role).policyArn(policyArn));
+  }
+
+  /** Stores a TLS server certificate in IAM (the emulator does not read the key). */
+  public void uploadServerCertificate(String name, String certificateBody, String privateKey) {
+    iam.uploadServerCertificate(r -> r.serverCertificateName(name).certificateBody(certificateBody).privateKey(privateKey));
+  }
+
+  /** Uploads an X.509 signing certificate for the user; returns its id. */
+  public String uploadSigningCertificate(String user, String certificateBody) {
+    return iam.uploadSigningCertificate(r -> r.userName(user).certificateBody(certificateBody)).certificate().certificateId();
+  }
+
+  /** Uploads an SSH public key (CodeCommit) for the user; returns its id. */
+  public String uploadSshPublicKey(String user, String publicKeyBody) {
+    return iam.uploadSSHPublicKey(r -> r.userName(user).sshPublicKeyBody(publicKeyBody)).sshPublicKey().sshPublicKeyId();
+  }
 }

@@ -30,8 +30,21 @@ final class Summaries {
     return new RunSummary(accountId, runId, at, true, Optional.empty(),
         count(result.findings(), f -> f.severity().name()), count(result.findings(), Finding::checkId),
         users.size(), activeKeys, console, consoleMfa, rootMfa, rootKey,
-        reconciliation.opened(), reconciliation.resolved(), reconciliation.exempt(), deactivated, deferred, notices);
+        reconciliation.opened(), reconciliation.resolved(), reconciliation.exempt(), deactivated, deferred, notices,
+        Optional.of(result.skipped().keySet().stream().sorted().toList()), unusedRoles(result));
   }
+
+  /** Roles {@code role-unused} condemned, exempt ones included; empty when it could not judge. */
+  static Optional<Integer> unusedRoles(AuditResult result) {
+    if (result.skipped().containsKey(ROLE_UNUSED)) {
+      return Optional.empty();
+    }
+    long open = result.findings().stream().filter(f -> f.checkId().equals(ROLE_UNUSED)).count();
+    long exempt = result.exempted().stream().filter(e -> e.finding().checkId().equals(ROLE_UNUSED)).count();
+    return Optional.of((int) (open + exempt));
+  }
+
+  private static final String ROLE_UNUSED = dev.keywarden.checks.RoleUnusedCheck.METADATA.id();
 
   static RunSummary notAudited(String accountId, String runId, Instant at, String reason) {
     return new RunSummary(accountId, runId, at, false, Optional.of(reason), Map.of(), Map.of(), 0, 0, 0, 0,

@@ -35,10 +35,14 @@ public final class ActionRecorder implements ExecutionInterceptor {
    * {@code Iam} + {@code GetCredentialReport} is {@code iam:GetCredentialReport}: for every service
    * Keywarden calls (IAM, STS, DynamoDB, SNS, SQS, Organizations) the action prefix is the SDK's service
    * name in lower case and the action is the operation's name, except SQS's batch operations, which IAM
-   * authorises as their single-message action ({@code SendMessageBatch} needs {@code sqs:SendMessage}).
+   * authorises as their single-message action ({@code SendMessageBatch} needs {@code sqs:SendMessage}),
+   * and IAM Access Analyzer, whose SDK name {@code AccessAnalyzer} is the action prefix {@code access-analyzer}.
    */
   static String action(String service, String operation) {
     String prefix = service.toLowerCase(Locale.ROOT);
+    if (prefix.equals("accessanalyzer")) {
+      prefix = "access-analyzer";
+    }
     if (prefix.equals("sqs") && operation.endsWith("Batch")) {
       return prefix + ":" + operation.substring(0, operation.length() - "Batch".length());
     }

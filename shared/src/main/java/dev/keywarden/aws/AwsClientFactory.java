@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -165,6 +166,11 @@ public final class AwsClientFactory implements AutoCloseable {
     boolean overridden = settings.endpoint().isPresent() || System.getProperty("aws.endpointUrl") != null
         || System.getenv("AWS_ENDPOINT_URL") != null;
     return client(S3Client.class, () -> S3Client.builder().forcePathStyle(overridden));
+  }
+
+  /** IAM Access Analyzer, regional: it answers for the region every client calls. */
+  public AccessAnalyzerClient accessAnalyzer() {
+    return client(AccessAnalyzerClient.class, AccessAnalyzerClient::builder);
   }
 
   public OrganizationsClient organizations() {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -289,6 +290,8 @@ final class FindingsTableItems {
     item.put("deactivated", n(summary.deactivated()));
     item.put("deferred", n(summary.deferred()));
     item.put("notices", n(summary.notices()));
+    summary.skippedChecks().ifPresent(ids -> item.put("skippedChecks", AttributeValue.fromL(ids.stream().map(FindingsTableItems::s).toList())));
+    summary.unusedRoles().ifPresent(count -> item.put("unusedRoles", n(count)));
     return item;
   }
 
@@ -312,7 +315,9 @@ final class FindingsTableItems {
         integer(item, "exempt"),
         integer(item, "deactivated"),
         integer(item, "deferred"),
-        integer(item, "notices"));
+        integer(item, "notices"),
+        Optional.ofNullable(item.get("skippedChecks")).map(v -> v.l().stream().map(AttributeValue::s).toList()),
+        Optional.ofNullable(item.get("unusedRoles")).map(v -> integer(item, "unusedRoles")));
   }
 
   // ---- attribute values

@@ -7,7 +7,9 @@ import dev.keywarden.inventory.AccountSummary;
 import dev.keywarden.inventory.AuthorizationDetails;
 import dev.keywarden.inventory.CredentialReport;
 import dev.keywarden.inventory.CredentialReportParser;
+import dev.keywarden.inventory.IamSurface;
 import dev.keywarden.inventory.PasswordPolicy;
+import dev.keywarden.inventory.Reading;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +43,10 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * {@code iam:GetCredentialReport}, {@code iam:GetAccountAuthorizationDetails} (paginated),
  * {@code iam:GetAccountSummary}, {@code iam:GetAccountPasswordPolicy} and
  * {@code iam:ListVirtualMFADevices} (paginated). When the report lacks users IAM lists, the report is
- * generated and downloaded once more if IAM would make a new one ({@link ReportRegeneration}).
+ * generated and downloaded once more if IAM would make a new one ({@link ReportRegeneration});
+ * then the wider surface of {@link IamSurfaceReader}
+ * (roles and customer-managed policies from the same authorization-details pages, server certificates,
+ * service-specific credentials, the Organization's root-credential features and IAM Access Analyzer).
  */
 public final class IamInventoryReader {
   /** Error codes by which IAM and STS say the caller lacks a permission. */
@@ -54,17 +59,45 @@ public final class IamInventoryReader {
   private final StsClient sts;
   private final Clock clock;
   private final CredentialReportWait reportWait;
+  private final int sshKeyMaxUsers;
+  private final Supplier<Reading<Boolean>> accessAnalyzer;
 
   private IamInventoryReader(IamClient iam, StsClient sts, Clock clock, Duration reportWait, Sleeper sleeper) {
+    this(iam, sts, clock, new CredentialReportWait(reportWait, sleeper), 0, NO_ANALYZER_READ);
+  }
+
+  private IamInventoryReader(IamClient iam, StsClient sts, Clock clock, CredentialReportWait reportWait,
+      int sshKeyMaxUsers, Supplier<Reading<Boolean>> accessAnalyzer) {
     this.iam = Objects.requireNonNull(iam, "iam");
     this.sts = Objects.requireNonNull(sts, "sts");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.reportWait = new CredentialReportWait(reportWait, sleeper);
+    this.reportWait = Objects.requireNonNull(reportWait, "reportWait");
+    this.sshKeyMaxUsers = sshKeyMaxUsers;
+    this.accessAnalyzer = Objects.requireNonNull(accessAnalyzer, "accessAnalyzer");
+  }
+
+  private static final Supplier<Reading<Boolean>> NO_ANALYZER_READ =
+      () -> Reading.missing("this reader was built without an IAM Access Analyzer client");
+
+  /** The same reader, also reading SSH public keys when the account has at most {@code maxUsers} users (0: never). */
+  public IamInventoryReader withSshKeyMaxUsers(int maxUsers) {
+    if (maxUsers < 0) {
+      throw new IllegalArgumentException("ssh-key-max-users must not be negative, was " + maxUsers);
+    }
+    return new IamInventoryReader(iam, sts, clock, reportWait, maxUsers, accessAnalyzer);
+  }
+
+  /** The same reader, asking {@code lookup} whether IAM Access Analyzer is enabled. */
+  public IamInventoryReader withAccessAnalyzer(Supplier<Reading<Boolean>> lookup) {
+    return new IamInventoryReader(iam, sts, clock, reportWait, sshKeyMaxUsers, lookup);
   }
 
   /** A reader using the factory's IAM and STS clients and the policy's credential report wait. */
   public static IamInventoryReader create(AwsClientFactory clients, AuditPolicy policy, Clock clock) {
-    return create(clients.iam(), clients.sts(), clock, policy.credentialReportWait(), Sleeper.system());
+    AccessAnalyzerLookup analyzer = new AccessAnalyzerLookup(clients.accessAnalyzer());
+    return create(clients.iam(), clients.sts(), clock, policy.credentialReportWait(), Sleeper.system())
+        .withSshKeyMaxUsers(policy.sshKeyMaxUsers())
+        .withAccessAnalyzer(analyzer::read);
   }
 
   /** A reader on the given clients; the sleeper paces the credential report polling. */
@@ -83,12 +116,17 @@ public final class IamInventoryReader {
     String accountId = caller.account();
     String callerArn = caller.arn();
     ReportRegeneration.Downloaded first = credentialReport(callerArn, accountId);
-    AuthorizationDetails authorization = authorizationDetails(callerArn);
+    List<GetAccountAuthorizationDetailsResponse> pages = authorizationPages(callerArn);
+    AuthorizationDetails authorization = AuthorizationAssembler.assemble(pages);
     CredentialReport report = ReportRegeneration.complete(
         first, authorization, clock.instant(), () -> credentialReport(callerArn, accountId), accountId);
     AccountSummary summary = accountSummary(callerArn);
-    PasswordPolicy passwordPolicy = passwordPolicy(callerArn);
-    boolean rootVirtualMfa = rootHasVirtualMfa(summary.rootMfaEnabled(), assignedVirtualMfaDevices(callerArn));
+    Optional<software.amazon.awssdk.services.iam.model.PasswordPolicy> rawPasswordPolicy = rawPasswordPolicy(callerArn);
+    PasswordPolicy passwordPolicy = rawPasswordPolicy.map(IamInventoryReader::toPasswordPolicy).orElse(PasswordPolicy.absent());
+    List<VirtualMFADevice> virtualMfa = assignedVirtualMfaDevices(callerArn);
+    boolean rootVirtualMfa = rootHasVirtualMfa(summary.rootMfaEnabled(), virtualMfa);
+    IamSurface surface = new IamSurfaceReader(iam, callerArn).read(
+        pages, report, virtualMfa, IamSurfaceReader.passwordRules(rawPasswordPolicy), sshKeyMaxUsers, accessAnalyzer);
     return new AccountInventory(
         accountId,
         clock.instant(),
@@ -97,7 +135,8 @@ public final class IamInventoryReader {
         Optional.of(summary),
         Optional.of(passwordPolicy),
         Optional.of(rootVirtualMfa),
-        Optional.of(callerArn));
+        Optional.of(callerArn),
+        Optional.of(surface));
   }
 
   GetCallerIdentityResponse callerIdentity() {
@@ -133,15 +172,19 @@ public final class IamInventoryReader {
   }
 
   AuthorizationDetails authorizationDetails(String callerArn) {
-    List<GetAccountAuthorizationDetailsResponse> pages = call("iam:GetAccountAuthorizationDetails", callerArn, () -> {
+    return AuthorizationAssembler.assemble(authorizationPages(callerArn));
+  }
+
+  /** Every page of users, groups, roles and customer-managed policies (roles add pages, not calls per role). */
+  List<GetAccountAuthorizationDetailsResponse> authorizationPages(String callerArn) {
+    return call("iam:GetAccountAuthorizationDetails", callerArn, () -> {
       List<GetAccountAuthorizationDetailsResponse> all = new ArrayList<>();
       iam.getAccountAuthorizationDetailsPaginator(r -> r
-              .filter(EntityType.USER, EntityType.GROUP, EntityType.LOCAL_MANAGED_POLICY)
+              .filter(EntityType.USER, EntityType.GROUP, EntityType.ROLE, EntityType.LOCAL_MANAGED_POLICY)
               .maxItems(PAGE_SIZE))
           .forEach(all::add);
       return all;
     });
-    return AuthorizationAssembler.assemble(pages);
   }
 
   AccountSummary accountSummary(String callerArn) {
@@ -154,11 +197,16 @@ public final class IamInventoryReader {
 
   /** The account's password policy; an account without one is {@link PasswordPolicy#absent()}. */
   PasswordPolicy passwordPolicy(String callerArn) {
+    return rawPasswordPolicy(callerArn).map(IamInventoryReader::toPasswordPolicy).orElse(PasswordPolicy.absent());
+  }
+
+  /** The password policy as IAM gives it; empty when the account has none. */
+  Optional<software.amazon.awssdk.services.iam.model.PasswordPolicy> rawPasswordPolicy(String callerArn) {
     return call("iam:GetAccountPasswordPolicy", callerArn, () -> {
       try {
-        return toPasswordPolicy(iam.getAccountPasswordPolicy().passwordPolicy());
+        return Optional.of(iam.getAccountPasswordPolicy().passwordPolicy());
       } catch (NoSuchEntityException noPolicy) {
-        return PasswordPolicy.absent();
+        return Optional.empty();
       }
     });
   }

@@ -28,7 +28,28 @@ public final class CheckCatalog {
       new OwnerMissingCheck(),
       new AccountNotAuditedCheck(),
       new TagInvalidCheck(),
-      new InventoryGapCheck());
+      new InventoryGapCheck(),
+      new SigningCertOldCheck(),
+      new SshKeyOldCheck(),
+      new ServiceCredentialOldCheck(),
+      new ServerCertExpiredCheck(),
+      new ServerCertExpiringCheck(),
+      new RoleUnusedCheck(),
+      new RoleFullAdminCheck(),
+      new GroupFullAdminCheck(),
+      new PolicyFullAdminCheck(),
+      new PolicyServiceWildcardCheck(),
+      new RoleTrustOpenCheck(),
+      new SupportRoleMissingCheck(),
+      new CloudshellFullAccessCheck(),
+      new AdminNoHardwareMfaCheck(),
+      new PasswordPolicyUppercaseCheck(),
+      new PasswordPolicyLowercaseCheck(),
+      new PasswordPolicyNumbersCheck(),
+      new PasswordPolicySymbolsCheck(),
+      new PasswordPolicyExpiryCheck(),
+      new AccessAnalyzerDisabledCheck(),
+      new RootAccessNotCentralizedCheck());
   private static final Map<String, Check> BY_ID = byId(ALL);
 
   private CheckCatalog() {}

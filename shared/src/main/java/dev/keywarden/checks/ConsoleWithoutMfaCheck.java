@@ -14,7 +14,7 @@ public final class ConsoleWithoutMfaCheck implements Check {
       "A user with a console password and no active MFA device.",
       Severity.HIGH,
       List.of("1.10"),
-      List.of("IAM.5"),
+      List.of("IAM.5", "IAM.19"),
       "Assign an MFA device to the user (IAM console: Users, the user, Security credentials, Assign MFA device), or remove"
           + " the console password if the user does not sign in.");
 

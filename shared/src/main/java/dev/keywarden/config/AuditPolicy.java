@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param passwordReusePrevention the password policy must remember at least this many passwords
  * @param ownerTagKeys user tags that name an owner, first match wins
  * @param credentialReportWait how long to wait for IAM to generate the credential report
+ * @param sshKeyMaxUsers SSH public keys cost one IAM call per user: they are read only in accounts of at
+ *     most this many users (0: never, the default)
  */
 public record AuditPolicy(
     int maxKeyAgeDays,
@@ -24,7 +26,8 @@ public record AuditPolicy(
     int minPasswordLength,
     int passwordReusePrevention,
     List<String> ownerTagKeys,
-    Duration credentialReportWait) {
+    Duration credentialReportWait,
+    int sshKeyMaxUsers) {
 
   /** User tag that overrides the maximum key age for that user, in whole days. */
   public static final String MAX_KEY_AGE_TAG = "keywarden:max-key-age";
@@ -38,6 +41,29 @@ public record AuditPolicy(
   public AuditPolicy {
     ownerTagKeys = List.copyOf(ownerTagKeys);
     Objects.requireNonNull(credentialReportWait, "credentialReportWait");
+    if (sshKeyMaxUsers < 0) {
+      throw new IllegalArgumentException("sshKeyMaxUsers must not be negative, was " + sshKeyMaxUsers);
+    }
+  }
+
+  /** The thresholds without SSH public key reads. */
+  public AuditPolicy(
+      int maxKeyAgeDays,
+      int noticeWindowDays,
+      int unusedDays,
+      int rootWindowDays,
+      int minPasswordLength,
+      int passwordReusePrevention,
+      List<String> ownerTagKeys,
+      Duration credentialReportWait) {
+    this(maxKeyAgeDays, noticeWindowDays, unusedDays, rootWindowDays, minPasswordLength, passwordReusePrevention, ownerTagKeys,
+        credentialReportWait, 0);
+  }
+
+  /** The same thresholds with SSH public keys read in accounts of at most {@code maxUsers} users. */
+  public AuditPolicy withSshKeyMaxUsers(int maxUsers) {
+    return new AuditPolicy(maxKeyAgeDays, noticeWindowDays, unusedDays, rootWindowDays, minPasswordLength, passwordReusePrevention,
+        ownerTagKeys, credentialReportWait, maxUsers);
   }
 
   /** The documented defaults: 90-day keys, 14-day notice, 45 days unused, 30-day root window. */

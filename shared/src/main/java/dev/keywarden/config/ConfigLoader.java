@@ -43,6 +43,8 @@ public final class ConfigLoader {
         "the password policy must remember this many passwords"),
     OWNER_TAG_KEYS("owner-tag-keys", 0, 0, "`owner, Owner, email, keywarden:owner`",
         "user tags that name an owner, first match wins"),
+    SSH_KEY_MAX_USERS("ssh-key-max-users", 0, 100_000, "0",
+        "`ssh-key-old` reads SSH public keys with one `iam:ListSSHPublicKeys` call per user (IAM has no account-wide listing), so only in accounts of at most this many users; 0 (the default) never reads them and the check is reported skipped, not passed (0 to 100000)"),
     CREDENTIAL_REPORT_WAIT_SECONDS("credential-report-wait-seconds", 1, 900, "120",
         "how long to wait for IAM to generate the credential report"),
     MODE("mode", 0, 0, "`dry-run`",
@@ -400,7 +402,8 @@ public final class ConfigLoader {
         orDefault(intOf.apply(Setting.MIN_PASSWORD_LENGTH), d.minPasswordLength()),
         orDefault(intOf.apply(Setting.PASSWORD_REUSE_PREVENTION), d.passwordReusePrevention()),
         ownerKeys,
-        waitSeconds == null ? d.credentialReportWait() : Duration.ofSeconds(waitSeconds));
+        waitSeconds == null ? d.credentialReportWait() : Duration.ofSeconds(waitSeconds),
+        orDefault(intOf.apply(Setting.SSH_KEY_MAX_USERS), d.sshKeyMaxUsers()));
   }
 
   private static int orDefault(Integer value, int fallback) {

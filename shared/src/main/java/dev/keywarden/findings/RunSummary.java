@@ -1,6 +1,7 @@
 package dev.keywarden.findings;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,10 @@ import java.util.Optional;
  * @param deactivated keys deactivated in this run (or that a dry run would have deactivated)
  * @param deferred deactivations deferred by the per-run cap
  * @param notices notices published in this run
+ * @param skippedChecks ids of the checks that could not judge the account in this run, sorted; their
+ *     controls are "not judged", never passed; empty (unknown) for summaries written before it was recorded
+ * @param unusedRoles roles {@code role-unused} condemned (open or exempt); empty when it was skipped or
+ *     the summary predates it
  */
 public record RunSummary(
     String accountId,
@@ -47,7 +52,9 @@ public record RunSummary(
     int exempt,
     int deactivated,
     int deferred,
-    int notices) {
+    int notices,
+    Optional<List<String>> skippedChecks,
+    Optional<Integer> unusedRoles) {
   public RunSummary {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(runId, "runId");
@@ -57,5 +64,18 @@ public record RunSummary(
     openByCheck = Map.copyOf(openByCheck);
     Objects.requireNonNull(rootMfa, "rootMfa");
     Objects.requireNonNull(rootAccessKey, "rootAccessKey");
+    skippedChecks = skippedChecks.map(List::copyOf);
+    Objects.requireNonNull(unusedRoles, "unusedRoles");
+  }
+
+  /** A summary without skipped checks or the unused-role count, as summaries written before them read. */
+  public RunSummary(
+      String accountId, String runId, Instant at, boolean audited, Optional<String> failure, Map<String, Integer> openBySeverity,
+      Map<String, Integer> openByCheck, int users, int activeKeys, int consoleUsers, int consoleUsersWithMfa,
+      Optional<Boolean> rootMfa, Optional<Boolean> rootAccessKey, int opened, int resolved, int exempt, int deactivated,
+      int deferred, int notices) {
+    this(accountId, runId, at, audited, failure, openBySeverity, openByCheck, users, activeKeys, consoleUsers,
+        consoleUsersWithMfa, rootMfa, rootAccessKey, opened, resolved, exempt, deactivated, deferred, notices, Optional.empty(),
+        Optional.empty());
   }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param passwordPolicy the account's password policy; empty offline
  * @param rootVirtualMfa whether root's MFA device is a virtual one; empty offline
  * @param callerArn the ARN of the principal that read the inventory; empty offline
+ * @param surface roles, policies, certificates, other user credentials and account settings; empty offline
  */
 public record AccountInventory(
     String accountId,
@@ -27,7 +28,8 @@ public record AccountInventory(
     Optional<AccountSummary> summary,
     Optional<PasswordPolicy> passwordPolicy,
     Optional<Boolean> rootVirtualMfa,
-    Optional<String> callerArn) {
+    Optional<String> callerArn,
+    Optional<IamSurface> surface) {
   public AccountInventory {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(fetchedAt, "fetchedAt");
@@ -37,6 +39,26 @@ public record AccountInventory(
     Objects.requireNonNull(passwordPolicy, "passwordPolicy");
     Objects.requireNonNull(rootVirtualMfa, "rootVirtualMfa");
     Objects.requireNonNull(callerArn, "callerArn");
+    Objects.requireNonNull(surface, "surface");
+  }
+
+  /** An inventory without the wider IAM surface (roles, policies, certificates), as older readers build it. */
+  public AccountInventory(
+      String accountId,
+      Instant fetchedAt,
+      CredentialReport credentialReport,
+      Optional<AuthorizationDetails> authorization,
+      Optional<AccountSummary> summary,
+      Optional<PasswordPolicy> passwordPolicy,
+      Optional<Boolean> rootVirtualMfa,
+      Optional<String> callerArn) {
+    this(accountId, fetchedAt, credentialReport, authorization, summary, passwordPolicy, rootVirtualMfa, callerArn, Optional.empty());
+  }
+
+  /** The same inventory with the wider IAM surface. */
+  public AccountInventory withSurface(IamSurface value) {
+    return new AccountInventory(
+        accountId, fetchedAt, credentialReport, authorization, summary, passwordPolicy, rootVirtualMfa, callerArn, Optional.of(value));
   }
 
   /** An inventory built from a credential report alone, as the offline audit has it. */

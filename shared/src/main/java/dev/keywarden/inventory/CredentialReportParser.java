@@ -125,7 +125,20 @@ public final class CredentialReportParser {
               new AccessKeySlot(1, bool(ReportColumn.ACCESS_KEY_1_ACTIVE), date(ReportColumn.ACCESS_KEY_1_LAST_ROTATED),
                   date(ReportColumn.ACCESS_KEY_1_LAST_USED_DATE)),
               new AccessKeySlot(2, bool(ReportColumn.ACCESS_KEY_2_ACTIVE), date(ReportColumn.ACCESS_KEY_2_LAST_ROTATED),
-                  date(ReportColumn.ACCESS_KEY_2_LAST_USED_DATE))));
+                  date(ReportColumn.ACCESS_KEY_2_LAST_USED_DATE))),
+          certificates());
+    }
+
+    /** The signing-certificate slots the report has columns for. */
+    private List<CertificateSlot> certificates() {
+      List<CertificateSlot> slots = new ArrayList<>(2);
+      if (header.index().containsKey(ReportColumn.CERT_1_ACTIVE)) {
+        slots.add(new CertificateSlot(1, bool(ReportColumn.CERT_1_ACTIVE), date(ReportColumn.CERT_1_LAST_ROTATED)));
+      }
+      if (header.index().containsKey(ReportColumn.CERT_2_ACTIVE)) {
+        slots.add(new CertificateSlot(2, bool(ReportColumn.CERT_2_ACTIVE), date(ReportColumn.CERT_2_LAST_ROTATED)));
+      }
+      return slots;
     }
 
     /** The raw value, or null when the report has no such column. */

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param passwordLastChanged when the password was last set; empty when unknown
  * @param mfaActive whether an MFA device is active
  * @param accessKeys slots 1 and 2, in that order
+ * @param certificates signing-certificate slots 1 and 2, in that order (empty when the report has
+ *     no {@code cert_*} columns)
  */
 public record CredentialReportRow(
     String user,
@@ -32,7 +34,8 @@ public record CredentialReportRow(
     Optional<Instant> passwordLastUsed,
     Optional<Instant> passwordLastChanged,
     boolean mfaActive,
-    List<AccessKeySlot> accessKeys) {
+    List<AccessKeySlot> accessKeys,
+    List<CertificateSlot> certificates) {
 
   /** The name the credential report gives the root user's row. */
   public static final String ROOT = "<root_account>";
@@ -44,6 +47,26 @@ public record CredentialReportRow(
     Objects.requireNonNull(passwordLastUsed, "passwordLastUsed");
     Objects.requireNonNull(passwordLastChanged, "passwordLastChanged");
     accessKeys = List.copyOf(accessKeys);
+    certificates = List.copyOf(certificates);
+  }
+
+  /** A row without signing-certificate slots, as a report without {@code cert_*} columns has it. */
+  public CredentialReportRow(
+      String user,
+      String arn,
+      int lineNumber,
+      Optional<Instant> userCreated,
+      boolean passwordEnabled,
+      Optional<Instant> passwordLastUsed,
+      Optional<Instant> passwordLastChanged,
+      boolean mfaActive,
+      List<AccessKeySlot> accessKeys) {
+    this(user, arn, lineNumber, userCreated, passwordEnabled, passwordLastUsed, passwordLastChanged, mfaActive, accessKeys, List.of());
+  }
+
+  /** The signing-certificate slots whose certificate is active. */
+  public List<CertificateSlot> activeCertificates() {
+    return certificates.stream().filter(CertificateSlot::active).toList();
   }
 
   public boolean isRoot() {

@@ -14,7 +14,11 @@ public enum ReportColumn {
   ACCESS_KEY_1_LAST_USED_DATE("access_key_1_last_used_date"),
   ACCESS_KEY_2_ACTIVE("access_key_2_active"),
   ACCESS_KEY_2_LAST_ROTATED("access_key_2_last_rotated"),
-  ACCESS_KEY_2_LAST_USED_DATE("access_key_2_last_used_date");
+  ACCESS_KEY_2_LAST_USED_DATE("access_key_2_last_used_date"),
+  CERT_1_ACTIVE("cert_1_active"),
+  CERT_1_LAST_ROTATED("cert_1_last_rotated"),
+  CERT_2_ACTIVE("cert_2_active"),
+  CERT_2_LAST_ROTATED("cert_2_last_rotated");
 
   private final String header;
 

@@ -58,6 +58,7 @@ public final class HtmlReport {
     coverage(out, report);
     rootFindings(out, report);
     openFindings(out, report);
+    ComplianceHtml.section(out, report);
     thisWeek(out, report);
     keysDue(out, report);
     ranking(out, report);

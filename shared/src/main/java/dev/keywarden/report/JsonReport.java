@@ -112,6 +112,7 @@ public final class JsonReport {
           .put("activeKeys", p.activeKeys());
       p.mfaCoveragePercent().ifPresentOrElse(v -> node.put("mfaCoverage", v), () -> node.putNull("mfaCoverage"));
     }
+    ComplianceJson.put(root, report.compliance());
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param accounts every known account, highest risk first
  * @param trends one point per week, oldest first, ending with the report's week
  * @param lastWeekKnown whether there were run summaries last week to compare with
+ * @param compliance accounts passing, failing and not judged per CIS v5.0.0 and Security Hub control
  */
 public record WeeklyReport(
     String isoWeek,
@@ -38,7 +39,8 @@ public record WeeklyReport(
     List<KeyDue> keysDue,
     List<RankedAccount> accounts,
     List<TrendPoint> trends,
-    boolean lastWeekKnown) {
+    boolean lastWeekKnown,
+    ComplianceView compliance) {
   public WeeklyReport {
     Objects.requireNonNull(isoWeek, "isoWeek");
     Objects.requireNonNull(generatedAt, "generatedAt");
@@ -50,6 +52,15 @@ public record WeeklyReport(
     keysDue = List.copyOf(keysDue);
     accounts = List.copyOf(accounts);
     trends = List.copyOf(trends);
+    Objects.requireNonNull(compliance, "compliance");
+  }
+
+  /** A report without the compliance view. */
+  public WeeklyReport(String isoWeek, Instant generatedAt, Coverage coverage, List<RootFinding> rootFindings,
+      List<SeverityCount> bySeverity, List<CheckCount> byCheck, Activity activity, List<KeyDue> keysDue,
+      List<RankedAccount> accounts, List<TrendPoint> trends, boolean lastWeekKnown) {
+    this(isoWeek, generatedAt, coverage, rootFindings, bySeverity, byCheck, activity, keysDue, accounts, trends, lastWeekKnown,
+        ComplianceView.empty());
   }
 
   /** Headline metric names, shared by the HTML ({@code data-metric}), the JSON ({@code headline}) and tests. */

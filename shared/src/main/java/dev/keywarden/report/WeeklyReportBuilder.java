@@ -110,7 +110,7 @@ public final class WeeklyReportBuilder {
     return new WeeklyReport(input.isoWeek(), input.generatedAt(), coverage, rootFindings(input),
         bySeverity(openBySeverity, lastWeek, lastWeekKnown), byCheck(input.openFindings(), lastWeek, lastWeekKnown),
         activity(input.weekRuns()), keysDue(input), ranked(input, known, findingsByAccount, notAuditedReasons),
-        trends, lastWeekKnown);
+        trends, lastWeekKnown, ComplianceView.of(input));
   }
 
   /** Each account's latest summary, or latest audited summary, among {@code runs}. */

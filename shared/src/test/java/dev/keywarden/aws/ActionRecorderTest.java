@@ -16,7 +16,9 @@ class ActionRecorderTest {
       "Sqs, DeleteMessageBatch, sqs:DeleteMessage",
       "DynamoDb, BatchWriteItem, dynamodb:BatchWriteItem",
       "Sts, AssumeRole, sts:AssumeRole",
-      "Organizations, ListAccountsForParent, organizations:ListAccountsForParent"
+      "Organizations, ListAccountsForParent, organizations:ListAccountsForParent",
+      "AccessAnalyzer, ListAnalyzers, access-analyzer:ListAnalyzers",
+      "Iam, ListSSHPublicKeys, iam:ListSSHPublicKeys"
   })
   void action_whenSdkServiceAndOperation_isTheIamActionName(String service, String operation, String action) {
     assertThat(ActionRecorder.action(service, operation)).isEqualTo(action);

@@ -23,7 +23,9 @@ final class EmulatedOrganization {
       {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[
         "iam:GenerateCredentialReport","iam:GetCredentialReport","iam:GetAccountAuthorizationDetails",
         "iam:GetAccountSummary","iam:GetAccountPasswordPolicy","iam:ListVirtualMFADevices",
-        "iam:ListAccessKeys","iam:UpdateAccessKey"],"Resource":"*"}]}""";
+        "iam:ListAccessKeys","iam:UpdateAccessKey","iam:ListServerCertificates","iam:ListSigningCertificates",
+        "iam:ListSSHPublicKeys","iam:ListServiceSpecificCredentials","iam:ListOrganizationsFeatures",
+        "access-analyzer:ListAnalyzers"],"Resource":"*"}]}""";
 
   private final AwsClientFactory management;
   private final String rootId;

@@ -184,6 +184,26 @@ class FindingsTableItemsTest {
   }
 
   @Test
+  void summary_withSkippedChecksAndUnusedRoles_roundTrips() {
+    RunSummary base = summary(true);
+    RunSummary summary = new RunSummary(base.accountId(), base.runId(), base.at(), true, Optional.empty(), base.openBySeverity(),
+        base.openByCheck(), 3, 1, 1, 1, Optional.of(true), Optional.of(false), 1, 0, 0, 0, 0, 0,
+        Optional.of(List.of("access-analyzer-disabled", "ssh-key-old")), Optional.of(7));
+
+    assertThat(FindingsTableItems.summary(FindingsTableItems.summary(summary, HISTORY))).isEqualTo(summary);
+  }
+
+  @Test
+  void summary_withNoSkippedCheck_keepsTheEmptyListApartFromUnknown() {
+    RunSummary base = summary(true);
+    RunSummary none = new RunSummary(base.accountId(), base.runId(), base.at(), true, Optional.empty(), base.openBySeverity(),
+        base.openByCheck(), 3, 1, 1, 1, Optional.of(true), Optional.of(false), 1, 0, 0, 0, 0, 0, Optional.of(List.of()), Optional.of(0));
+
+    assertThat(FindingsTableItems.summary(FindingsTableItems.summary(none, HISTORY)).skippedChecks()).contains(List.of());
+    assertThat(FindingsTableItems.summary(FindingsTableItems.summary(base, HISTORY)).skippedChecks()).isEmpty();
+  }
+
+  @Test
   void summary_whenWritten_isIndexedByIsoWeekThenAccountAndExpires() {
     Map<String, AttributeValue> item = FindingsTableItems.summary(summary(true), HISTORY);
 

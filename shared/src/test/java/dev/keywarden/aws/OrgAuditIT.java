@@ -215,7 +215,8 @@ class OrgAuditIT {
       MotoServer.shared().enforceIam(false);
     }
 
-    assertThat(outcomes.get(members.get(0)).status()).isEqualTo(RunOutcome.Status.COMPLETED);
+    assertThat(outcomes.get(members.get(0)).status()).as("%s", outcomes.get(members.get(0)).summary())
+        .isEqualTo(RunOutcome.Status.COMPLETED);
     assertThat(outcomes.get(members.get(1)).status()).isEqualTo(RunOutcome.Status.COMPLETED);
     RunOutcome missing = outcomes.get(withoutRole);
     assertThat(missing.status()).isEqualTo(RunOutcome.Status.NOT_AUDITED);

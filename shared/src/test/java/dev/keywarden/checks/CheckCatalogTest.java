@@ -19,7 +19,11 @@ class CheckCatalogTest {
         "key-rotation-due", "key-expired", "key-unused", "key-created-with-user", "multiple-active-keys",
         "console-without-mfa", "console-unused", "root-access-key", "root-no-mfa", "root-no-hardware-mfa",
         "root-recently-used", "password-policy-weak", "user-direct-policies", "user-full-admin", "human-long-term-key",
-        "owner-missing", "account-not-audited", "tag-invalid", "inventory-gap");
+        "owner-missing", "account-not-audited", "tag-invalid", "inventory-gap", "signing-cert-old", "ssh-key-old", "service-credential-old",
+        "server-cert-expired", "server-cert-expiring", "role-unused", "role-full-admin", "group-full-admin", "policy-full-admin",
+        "policy-service-wildcard", "role-trust-open", "support-role-missing", "cloudshell-full-access", "admin-no-hardware-mfa",
+        "password-policy-uppercase", "password-policy-lowercase", "password-policy-numbers", "password-policy-symbols",
+        "password-policy-expiry", "access-analyzer-disabled", "root-access-not-centralized");
   }
 
   @Test
@@ -51,5 +55,24 @@ class CheckCatalogTest {
     assertThat(KeyUnusedCheck.METADATA.securityHub()).containsExactly("IAM.8", "IAM.22");
     assertThat(PasswordPolicyWeakCheck.METADATA.securityHub()).containsExactly("IAM.7", "IAM.15", "IAM.16");
     assertThat(RootAccessKeyCheck.METADATA.severity()).isEqualTo(Severity.CRITICAL);
+  }
+
+  @Test
+  void metadata_cisV5_followsV3WithSecurityQuestionsRemoved() {
+    assertThat(KeyUnusedCheck.METADATA.cisV5()).containsExactly("1.11");
+    assertThat(RootAccessKeyCheck.METADATA.cisV5()).containsExactly("1.3");
+    assertThat(PasswordPolicyWeakCheck.METADATA.cisV5()).containsExactly("1.7", "1.8");
+    assertThat(UserFullAdminCheck.METADATA.cisV5()).containsExactly("1.15");
+    assertThat(ServerCertExpiredCheck.METADATA.cis()).containsExactly("1.19");
+    assertThat(ServerCertExpiredCheck.METADATA.cisV5()).containsExactly("1.18");
+    assertThat(SupportRoleMissingCheck.METADATA.cisV5()).containsExactly("1.16");
+    assertThat(AccessAnalyzerDisabledCheck.METADATA.cisV5()).containsExactly("1.19");
+    assertThat(CloudshellFullAccessCheck.METADATA.cisV5()).containsExactly("1.21");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("checks")
+  void metadata_cisV5_isV3ConvertedForEveryCheck(Check check) {
+    assertThat(check.metadata().cisV5()).isEqualTo(CisNumbers.v5FromV3(check.metadata().cis()));
   }
 }

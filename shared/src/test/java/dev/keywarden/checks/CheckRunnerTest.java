@@ -59,7 +59,11 @@ class CheckRunnerTest {
   @Test
   void run_whenSampleReportOffline_skipsChecksNeedingMoreThanTheReport() throws IOException {
     assertThat(sample().skipped()).containsOnlyKeys("root-no-hardware-mfa", "password-policy-weak", "user-direct-policies",
-        "user-full-admin", "owner-missing", "tag-invalid", "inventory-gap");
+        "user-full-admin", "owner-missing", "tag-invalid", "inventory-gap", "ssh-key-old", "service-credential-old", "server-cert-expired",
+        "server-cert-expiring", "role-unused", "role-full-admin", "group-full-admin", "policy-full-admin", "policy-service-wildcard",
+        "role-trust-open", "support-role-missing", "cloudshell-full-access", "admin-no-hardware-mfa", "password-policy-uppercase",
+        "password-policy-lowercase", "password-policy-numbers", "password-policy-symbols", "password-policy-expiry",
+        "access-analyzer-disabled", "root-access-not-centralized");
   }
 
   @Test

@@ -42,6 +42,7 @@ final class Inventories {
   private Optional<PasswordPolicy> passwordPolicy;
   private Optional<Boolean> rootVirtualMfa;
   private AuditPolicy policy = AuditPolicy.defaults();
+  private Optional<dev.keywarden.inventory.IamSurface> surface = Optional.empty();
 
   private Inventories(boolean online) {
     this.online = online;
@@ -128,6 +129,12 @@ final class Inventories {
     return this;
   }
 
+  /** The wider IAM surface (roles, policies, certificates, account settings); none unless set. */
+  Inventories surface(SurfaceFixture value) {
+    this.surface = Optional.of(value.build());
+    return this;
+  }
+
   Inventories policy(AuditPolicy value) {
     this.policy = value;
     return this;
@@ -146,7 +153,7 @@ final class Inventories {
       rows.forEach(r -> iamUsers.put(r.name, r.toIamUser()));
       authorization = Optional.of(new AuthorizationDetails(iamUsers, groups));
     }
-    return new AccountInventory(ACCOUNT, AS_OF, report, authorization, summary, passwordPolicy, rootVirtualMfa, Optional.empty());
+    return new AccountInventory(ACCOUNT, AS_OF, report, authorization, summary, passwordPolicy, rootVirtualMfa, Optional.empty(), surface);
   }
 
   CheckContext at(Instant asOf) {
@@ -174,6 +181,7 @@ final class Inventories {
     private final List<String> groups = new ArrayList<>();
     private final List<PolicyDocument> attached = new ArrayList<>();
     private final List<PolicyDocument> inline = new ArrayList<>();
+    private final List<dev.keywarden.inventory.CertificateSlot> certificates = new ArrayList<>();
 
     private Row(String name, String arn) {
       this.name = name;
@@ -242,6 +250,12 @@ final class Inventories {
       return this;
     }
 
+    /** A signing-certificate slot: active or not, rotated at {@code rotated} (null: the report says N/A). */
+    Row certificate(int slot, boolean active, Instant rotated) {
+      certificates.add(new dev.keywarden.inventory.CertificateSlot(slot, active, Optional.ofNullable(rotated)));
+      return this;
+    }
+
     Row inline(PolicyDocument policy) {
       inline.add(policy);
       return this;
@@ -249,7 +263,7 @@ final class Inventories {
 
     private CredentialReportRow toReportRow(int line) {
       return new CredentialReportRow(name, arn, line, Optional.of(created), password, passwordLastUsed, passwordLastChanged, mfa,
-          List.of(keys));
+          List.of(keys), certificates);
     }
 
     private IamUser toIamUser() {

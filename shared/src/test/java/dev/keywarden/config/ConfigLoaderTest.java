@@ -26,6 +26,12 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void load_whenSshKeyMaxUsersSet_readsItAndDefaultsToOff() {
+    assertThat(AuditPolicy.defaults().sshKeyMaxUsers()).isZero();
+    assertThat(ConfigLoader.load(Optional.empty(), Map.of("KEYWARDEN_SSH_KEY_MAX_USERS", "500")).sshKeyMaxUsers()).isEqualTo(500);
+  }
+
+  @Test
   void load_whenNothingIsSet_returnsTheDocumentedDefaults() {
     AuditPolicy policy = ConfigLoader.load(Optional.empty(), Map.of());
 

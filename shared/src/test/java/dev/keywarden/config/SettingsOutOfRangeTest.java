@@ -14,6 +14,8 @@ class SettingsOutOfRangeTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
     "KEYWARDEN_UNUSED_DAYS|0|unused-days must be between 1 and 3650, got 0",
+    "KEYWARDEN_SSH_KEY_MAX_USERS|-1|ssh-key-max-users must be between 0 and 100000, got -1",
+    "KEYWARDEN_SSH_KEY_MAX_USERS|100001|ssh-key-max-users must be between 0 and 100000, got 100001",
     "KEYWARDEN_UNUSED_DAYS|3651|unused-days must be between 1 and 3650, got 3651",
     "KEYWARDEN_ROOT_WINDOW_DAYS|0|root-window-days must be between 1 and 3650, got 0",
     "KEYWARDEN_NOTICE_WINDOW_DAYS|-1|notice-window-days must be between 0 and 3650, got -1",

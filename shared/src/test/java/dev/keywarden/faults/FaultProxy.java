@@ -266,6 +266,8 @@ public final class FaultProxy implements AutoCloseable {
   private void fail(HttpExchange exchange, Fault fault, String operation) throws IOException {
     boolean json = exchange.getRequestHeaders().containsKey("X-Amz-Target");
     boolean s3 = operation.startsWith("s3:");
+    // IAM Access Analyzer speaks REST-JSON: the error type travels in the x-amzn-ErrorType header.
+    boolean restJson = operation.startsWith("access-analyzer:");
     switch (fault) {
       case RESET -> {
         // Closing the exchange before any header is sent drops the connection with no response.
@@ -277,6 +279,8 @@ public final class FaultProxy implements AutoCloseable {
           respond(exchange, 429, "application/json", "{\"message\":\"Rate exceeded\"}".getBytes(StandardCharsets.UTF_8));
         } else if (s3) {
           respond(exchange, 503, "application/xml", s3Error("SlowDown", "Please reduce your request rate."));
+        } else if (restJson) {
+          restJsonError(exchange, 429, "ThrottlingException", "Rate exceeded");
         } else if (json) {
           String service = operation.startsWith("dynamodb:") ? "dynamodb.v20120810" : "sqs";
           respond(exchange, 400, "application/x-amz-json-1.0",
@@ -289,6 +293,8 @@ public final class FaultProxy implements AutoCloseable {
       case SERVER_ERROR -> {
         if (s3) {
           respond(exchange, 500, "application/xml", s3Error("InternalError", "We encountered an internal error."));
+        } else if (restJson) {
+          restJsonError(exchange, 500, "InternalServerException", "We encountered an internal error");
         } else {
           serverError(exchange, json, 500, "InternalFailure", "We encountered an internal error");
         }
@@ -296,6 +302,8 @@ public final class FaultProxy implements AutoCloseable {
       case UNAVAILABLE -> {
         if (s3) {
           respond(exchange, 503, "application/xml", s3Error("ServiceUnavailable", "Service is unavailable."));
+        } else if (restJson) {
+          restJsonError(exchange, 503, "ServiceUnavailableException", "Service is unavailable");
         } else {
           serverError(exchange, json, 503, "ServiceUnavailable", "Service is unavailable");
         }
@@ -323,6 +331,12 @@ public final class FaultProxy implements AutoCloseable {
   private static byte[] s3Error(String code, String message) {
     return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
         + "</Message><RequestId>fault-proxy-" + System.nanoTime() + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void restJsonError(HttpExchange exchange, int status, String type, String message) throws IOException {
+    exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
+    respond(exchange, status, "application/json",
+        ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 
   private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

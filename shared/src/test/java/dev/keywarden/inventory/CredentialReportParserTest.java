@@ -55,7 +55,25 @@ class CredentialReportParserTest {
         List.of(
             new AccessKeySlot(1, true, Optional.of(Instant.parse("2026-08-18T10:00:00Z")),
                 Optional.of(Instant.parse("2026-11-23T06:12:00Z"))),
-            new AccessKeySlot(2, false, Optional.empty(), Optional.empty()))));
+            new AccessKeySlot(2, false, Optional.empty(), Optional.empty())),
+        List.of(new CertificateSlot(1, false, Optional.empty()), new CertificateSlot(2, false, Optional.empty()))));
+  }
+
+  @Test
+  void parse_whenSigningCertificateActive_readsItsSlotAndRotation() {
+    String carol = ALICE.replace("alice", "carol").replace("false,N/A,false,N/A", "true,2026-03-01T00:00:00+00:00,false,N/A");
+
+    CredentialReportRow row = parse(HEADER, carol).users().get(0);
+
+    assertThat(row.activeCertificates()).containsExactly(new CertificateSlot(1, true, Optional.of(Instant.parse("2026-03-01T00:00:00Z"))));
+  }
+
+  @Test
+  void parse_whenNoCertificateColumns_hasNoCertificateSlots() {
+    CredentialReport report = parse("user,arn,access_key_1_active", "bob,arn:aws:iam::1:user/bob,true");
+
+    assertThat(report.has(ReportColumn.CERT_1_ACTIVE)).isFalse();
+    assertThat(report.users().get(0).certificates()).isEmpty();
   }
 
   @Test
@@ -233,7 +251,8 @@ class CredentialReportParserTest {
     CredentialReport report = CredentialReportParser.parse(fixture("short-header.csv"), "short-header.csv");
 
     assertThat(report.columns()).isEqualTo(EnumSet.complementOf(EnumSet.of(ReportColumn.PASSWORD_LAST_CHANGED,
-        ReportColumn.ACCESS_KEY_2_ACTIVE, ReportColumn.ACCESS_KEY_2_LAST_ROTATED, ReportColumn.ACCESS_KEY_2_LAST_USED_DATE)));
+        ReportColumn.ACCESS_KEY_2_ACTIVE, ReportColumn.ACCESS_KEY_2_LAST_ROTATED, ReportColumn.ACCESS_KEY_2_LAST_USED_DATE,
+        ReportColumn.CERT_1_ACTIVE, ReportColumn.CERT_1_LAST_ROTATED, ReportColumn.CERT_2_ACTIVE, ReportColumn.CERT_2_LAST_ROTATED)));
     CredentialReportRow ops = report.users().get(0);
     assertThat(ops.user()).isEqualTo("ops");
     assertThat(ops.arn()).isEqualTo("arn:aws:iam::123456789012:user/ops");

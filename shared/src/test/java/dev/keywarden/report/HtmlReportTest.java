@@ -52,6 +52,15 @@ class HtmlReportTest {
   }
 
   @Test
+  void render_showsTheComplianceViewWithBothFrameworks() {
+    String html = HtmlReport.render(WeeklyReportBuilder.build(ReportFixtures.organisation()));
+
+    assertThat(html).contains("<h2 id=\"h-compliance\">Compliance by control</h2>", "id=\"compliance-cis\"",
+        "id=\"compliance-security-hub\"", "data-control=\"1.15\"", "data-control=\"IAM.26\"", "data-metric=\"unused-roles\"",
+        "a skipped check is never a pass");
+  }
+
+  @Test
   void render_marksEveryHeadlineNumberWithItsMetricName() {
     WeeklyReport report = WeeklyReportBuilder.build(ReportFixtures.organisation());
 

@@ -43,6 +43,23 @@ class JsonReportTest {
   }
 
   @Test
+  void render_givesTheComplianceViewOfBothFrameworks() throws Exception {
+    JsonNode compliance = organisation().get("compliance");
+
+    JsonNode cis115 = null;
+    for (JsonNode control : compliance.get("cisV5")) {
+      if (control.get("control").asText().equals("1.15")) {
+        cis115 = control;
+      }
+    }
+    assertThat(cis115).isNotNull();
+    assertThat(cis115.get("checks").toString()).contains("user-full-admin", "role-full-admin");
+    assertThat(cis115.get("pass").asInt() + cis115.get("fail").asInt() + cis115.get("notJudged").asInt()).isEqualTo(6);
+    assertThat(compliance.get("securityHub").get(0).get("control").asText()).isEqualTo("IAM.1");
+    assertThat(compliance.get("unusedRoles").isInt()).isTrue();
+  }
+
+  @Test
   void render_givesCountsWithTheirChange() throws Exception {
     JsonNode low = organisation().get("bySeverity").get(3);
 

@@ -46,7 +46,10 @@ class RolePermissionsIT {
    * Member-role actions that an emulator run cannot show, each with the reason it is still needed. Empty:
    * every action the role allows is made by the runs below.
    */
-  private static final Map<String, String> NOT_RECORDED_BUT_NEEDED = Map.of();
+  private static final Map<String, String> NOT_RECORDED_BUT_NEEDED = Map.of(
+      "iam:ListSigningCertificates", "called only for users whose credential report shows an active signing certificate without"
+          + " a date (the emulator's report never dates them; this account holds none)",
+      "iam:ListSSHPublicKeys", "called per user only where ssh-key-max-users allows it (0, off, by default)");
 
   private AwsClientFactory setup;
   private AwsClientFactory recorded;
@@ -97,10 +100,11 @@ class RolePermissionsIT {
 
   @Test
   void memberRole_allowsEveryIamActionAnAuditMakes() {
-    SortedSet<String> iam = new TreeSet<>(recordAWholeLife().stream().filter(a -> a.startsWith("iam:")).toList());
+    SortedSet<String> iam = new TreeSet<>(recordAWholeLife().stream().filter(RolePermissionsIT::memberAccountAction).toList());
     SamTemplate member = SamTemplate.load("member-role.yaml");
 
-    assertThat(iam).contains("iam:GetCredentialReport", "iam:UpdateAccessKey");
+    assertThat(iam).contains("iam:GetCredentialReport", "iam:UpdateAccessKey", "iam:ListServerCertificates",
+        "access-analyzer:ListAnalyzers");
     assertThat(iam).allSatisfy(action ->
         assertThat(member.allows("KeywardenAuditRole", action)).as("member role allows %s", action).isTrue());
   }
@@ -119,7 +123,7 @@ class RolePermissionsIT {
 
   @Test
   void auditorRole_allowsEveryOtherActionAnAuditMakes() {
-    Set<String> others = new TreeSet<>(recordAWholeLife().stream().filter(a -> !a.startsWith("iam:")).toList());
+    Set<String> others = new TreeSet<>(recordAWholeLife().stream().filter(a -> !memberAccountAction(a)).toList());
     SamTemplate template = SamTemplate.load("template.yaml");
 
     assertThat(others).contains("dynamodb:TransactWriteItems", "sns:Publish");
@@ -144,8 +148,13 @@ class RolePermissionsIT {
     SamTemplate member = SamTemplate.load("member-role.yaml");
 
     assertThat(recorder.actions()).contains("sts:AssumeRole", "iam:GetCredentialReport");
-    assertThat(recorder.actions()).allSatisfy(action -> assertThat(action.startsWith("iam:")
+    assertThat(recorder.actions()).allSatisfy(action -> assertThat(memberAccountAction(action)
         ? member.allows("KeywardenAuditRole", action) : template.allows("AccountAuditorRole", action))
         .as("the role that makes %s allows it", action).isTrue());
+  }
+
+  /** Calls about the audited account itself, made with the member role's credentials. */
+  private static boolean memberAccountAction(String action) {
+    return action.startsWith("iam:") || action.startsWith("access-analyzer:");
   }
 }

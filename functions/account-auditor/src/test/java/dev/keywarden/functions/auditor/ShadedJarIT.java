@@ -12,7 +12,7 @@ class ShadedJarIT extends DeploymentJarContract {
 
   @Override
   protected List<String> servicesCalled() {
-    return List.of("iam", "sts", "dynamodb", "sns", "secretsmanager");
+    return List.of("iam", "sts", "dynamodb", "sns", "secretsmanager", "securityhub", "accessanalyzer");
   }
 
   @Override

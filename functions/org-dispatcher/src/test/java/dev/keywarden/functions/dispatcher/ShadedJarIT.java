@@ -17,6 +17,6 @@ class ShadedJarIT extends DeploymentJarContract {
 
   @Override
   protected List<String> servicesLeftOut() {
-    return List.of("s3", "iam", "sns", "secretsmanager");
+    return List.of("s3", "iam", "sns", "secretsmanager", "securityhub", "accessanalyzer");
   }
 }

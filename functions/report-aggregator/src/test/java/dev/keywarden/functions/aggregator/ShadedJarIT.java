@@ -17,6 +17,6 @@ class ShadedJarIT extends DeploymentJarContract {
 
   @Override
   protected List<String> servicesLeftOut() {
-    return List.of("iam", "sqs", "secretsmanager");
+    return List.of("iam", "sqs", "secretsmanager", "securityhub", "accessanalyzer");
   }
 }
