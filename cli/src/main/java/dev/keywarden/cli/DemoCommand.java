@@ -139,6 +139,7 @@ final class DemoCommand implements Callable<Integer> {
           realClock.instant().atZone(ZoneOffset.UTC).toLocalDate(), name -> progressLine("  seeding " + name));
       clearProgress();
       Settings settings = settings(management, accounts.get(0).id());
+      grantDemoExemption(management, settings, accounts, realClock.instant());
       MemberAccountClients roles = MemberAccountClients.create(management, settings.org());
       describeOrganization(story, accounts, roles, json);
 
@@ -267,6 +268,21 @@ final class DemoCommand implements Callable<Integer> {
     return build.resolve("demo-report");
   }
 
+  /**
+   * The security team's central grant for the sandbox's contractor, whose tags ask for it: without
+   * the grant the tags alone would exempt nobody.
+   */
+  private static void grantDemoExemption(AwsClientFactory management, Settings settings, List<DemoOrganization.Account> accounts,
+      Instant now) {
+    for (DemoOrganization.Account account : accounts) {
+      if (account.kind() == DemoAccount.Kind.SANDBOX) {
+        dev.keywarden.aws.AccountRuns.grants(management, settings).grant(new dev.keywarden.checks.ExemptionGrant(account.id(),
+            "dana-contractor", now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(120), "Vendor offboarding ticket SEC-1234",
+            java.util.Set.of(), "arn:aws:iam::" + accounts.get(0).id() + ":role/security-team", now));
+      }
+    }
+  }
+
   private Settings settings(AwsClientFactory management, String managementId) {
     DynamoAccountStateStore.createTable(management.dynamoDb(), DynamoAccountStateStore.DEFAULT_TABLE_NAME);
     String notices = management.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
@@ -355,7 +371,7 @@ final class DemoCommand implements Callable<Integer> {
       var result = r.outcome().result().orElseThrow();
       List<Finding> findings = new ArrayList<>(result.findings());
       findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::checkId).thenComparing(Finding::principal));
-      story.printf(Locale.ROOT, "%n  %s (%s): %d open, %d exempted by tag%n", names.get(r.accountId()), r.accountId(),
+      story.printf(Locale.ROOT, "%n  %s (%s): %d open, %d exempted by a central grant%n", names.get(r.accountId()), r.accountId(),
           findings.size(), result.exempted().size());
       for (Finding f : findings) {
         story.printf(Locale.ROOT, "    %-8s %-22s %s%n", f.severity().label(), f.checkId(), FindingsOutput.printable(f.principal()));

@@ -9,6 +9,7 @@ import dev.keywarden.checks.Owners;
 import dev.keywarden.config.Settings;
 import dev.keywarden.findings.AccountState;
 import dev.keywarden.findings.AccountStateStore;
+import dev.keywarden.findings.ExemptionGrants;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.Reconciler;
 import dev.keywarden.findings.Reconciliation;
@@ -64,6 +65,7 @@ public final class AccountRun {
   private final Optional<NoticePublisher> publisher;
   private final Clock clock;
   private final NoticeStep notices;
+  private final ExemptionGrants grants;
 
   private AccountRun(Builder b) {
     this.settings = Objects.requireNonNull(b.settings, "settings");
@@ -72,6 +74,7 @@ public final class AccountRun {
     this.publisher = Objects.requireNonNull(b.publisher, "publisher");
     this.clock = Objects.requireNonNull(b.clock, "clock");
     this.notices = new NoticeStep(settings, store, publisher);
+    this.grants = Objects.requireNonNull(b.grants, "grants");
   }
 
   public static Builder builder() {
@@ -123,7 +126,7 @@ public final class AccountRun {
     AccountState state = store.load(accountId);
     List<String> published = new ArrayList<>(notices.republish(accountId, state.pendingNotices(), deadline));
 
-    AuditResult audit = CheckRunner.run(new CheckContext(inventory, settings.audit(), now));
+    AuditResult audit = CheckRunner.run(new CheckContext(inventory, settings.audit(), now, grants.forAccount(accountId)));
     DeactivationPlan plan = DeactivationPlanner.plan(accountId, audit, inventory, mode, settings.run().deactivationCap(),
         inventory.callerArn());
     AuditResult withDeferred = withExtraFindings(audit, plan.deferredFindings());
@@ -273,6 +276,7 @@ public final class AccountRun {
     private AccessKeys keys;
     private Optional<NoticePublisher> publisher = Optional.empty();
     private Clock clock = Clock.systemUTC();
+    private ExemptionGrants grants = ExemptionGrants.none();
 
     public Builder settings(Settings settings) {
       this.settings = settings;
@@ -296,6 +300,12 @@ public final class AccountRun {
 
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /** The security team's exemption grants; without them no user is exempt. */
+    public Builder grants(ExemptionGrants grants) {
+      this.grants = grants;
       return this;
     }
 

@@ -26,10 +26,16 @@ public final class AccountRuns {
         .settings(settings)
         .store(store)
         .keys(AccessKeyGateway.create(member))
+        .grants(grants(central, settings))
         .clock(clock);
     settings.run().noticesTopicArn().ifPresent(topic ->
         run.publisher(SnsNotifier.create(central.sns(), topic, settings.run().securityTopicArn())));
     return run.build();
+  }
+
+  /** The security team's exemption grants, kept in the findings table named in the settings. */
+  public static DynamoExemptionGrants grants(AwsClientFactory clients, Settings settings) {
+    return DynamoExemptionGrants.create(clients.dynamoDb(), settings.run().findingsTable(), settings.run().historyDays());
   }
 
   /** The findings table named in the settings. */

@@ -82,7 +82,8 @@ public final class WeeklyReports {
       open.addAll(store.findings(account, Optional.of(FindingStatus.OPEN)));
       store.owners(account).forEach((principal, owner) -> owners.put(ReportInput.ownerKey(account, principal), owner));
     }
-    return new ReportInput(isoWeek, generatedAt, weekRuns, previousRuns, trend, open, accountNames(), Set.of(), owners);
+    return new ReportInput(isoWeek, generatedAt, weekRuns, previousRuns, trend, open, accountNames(), Set.of(), owners,
+        AccountRuns.grants(clients, settings).all());
   }
 
   /**

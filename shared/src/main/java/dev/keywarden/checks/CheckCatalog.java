@@ -27,7 +27,8 @@ public final class CheckCatalog {
       new HumanLongTermKeyCheck(),
       new OwnerMissingCheck(),
       new AccountNotAuditedCheck(),
-      new TagInvalidCheck());
+      new TagInvalidCheck(),
+      new ExemptionRequestedCheck());
   private static final Map<String, Check> BY_ID = byId(ALL);
 
   private CheckCatalog() {}

@@ -54,7 +54,8 @@ public final class ConfigLoader {
     EXCLUDE_OUS("exclude-ous", 0, 0),
     INCLUDE_ACCOUNTS("include-accounts", 0, 0),
     EXCLUDE_ACCOUNTS("exclude-accounts", 0, 0),
-    AUDIT_QUEUE_URL("audit-queue-url", 0, 0);
+    AUDIT_QUEUE_URL("audit-queue-url", 0, 0),
+    MAX_EXEMPTION_DAYS("max-exemption-days", 1, 3650);
 
     final String key;
     final int min;
@@ -130,7 +131,9 @@ public final class ConfigLoader {
       }
     }
     AuditPolicy audit = build(raw);
-    return new Settings(audit, buildRun(raw, audit), buildOrg(raw));
+    int maxExemptionDays = raw.containsKey(Setting.MAX_EXEMPTION_DAYS)
+        ? parseInt(Setting.MAX_EXEMPTION_DAYS, raw.get(Setting.MAX_EXEMPTION_DAYS)) : Settings.DEFAULT_MAX_EXEMPTION_DAYS;
+    return new Settings(audit, buildRun(raw, audit), buildOrg(raw), maxExemptionDays);
   }
 
   private static OrgSettings buildOrg(Map<Setting, Raw> raw) {

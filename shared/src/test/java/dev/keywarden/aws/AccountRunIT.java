@@ -251,10 +251,10 @@ class AccountRunIT {
   }
 
   @Test
-  void run_whenUserIsExempted_marksFindingsExemptAndLeavesTheKeyAlone() throws Exception {
-    clients.iam().tagUser(r -> r.userName(USER).tags(
-        t -> t.key(AuditPolicy.EXEMPT_UNTIL_TAG).value(created.plus(Duration.ofDays(60)).toString().substring(0, 10)),
-        t -> t.key(AuditPolicy.EXEMPT_REASON_TAG).value("Vendor migration")));
+  void run_whenUserIsGrantedAnExemption_marksFindingsExemptAndLeavesTheKeyAlone() throws Exception {
+    AccountRuns.grants(clients, settings(true, 20)).grant(new dev.keywarden.checks.ExemptionGrant(accountId(), USER,
+        java.time.LocalDate.ofInstant(created.plus(Duration.ofDays(60)), java.time.ZoneOffset.UTC), "Vendor migration",
+        java.util.Set.of(), "arn:aws:iam::123456789012:role/security-team", created));
 
     RunOutcome outcome = runOnDay(31, true);
 

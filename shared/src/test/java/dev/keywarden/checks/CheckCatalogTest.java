@@ -19,7 +19,7 @@ class CheckCatalogTest {
         "key-rotation-due", "key-expired", "key-unused", "key-created-with-user", "multiple-active-keys",
         "console-without-mfa", "console-unused", "root-access-key", "root-no-mfa", "root-no-hardware-mfa",
         "root-recently-used", "password-policy-weak", "user-direct-policies", "user-full-admin", "human-long-term-key",
-        "owner-missing", "account-not-audited", "tag-invalid");
+        "owner-missing", "account-not-audited", "tag-invalid", "exemption-requested");
   }
 
   @Test
