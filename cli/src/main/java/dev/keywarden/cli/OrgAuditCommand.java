@@ -188,8 +188,11 @@ final class OrgAuditCommand implements Callable<Integer> {
       case COMPLETED -> {
         var rec = o.reconciliation().orElseThrow();
         var deactivation = o.deactivation().orElseThrow();
-        String dryRun = deactivation.wouldDeactivate().isEmpty() ? ""
-            : ", " + deactivation.wouldDeactivate().size() + " would be deactivated in enforce mode";
+        int deferred = o.summary().map(s -> s.deferred()).orElse(0);
+        String dryRun = (deactivation.wouldDeactivate().isEmpty() ? ""
+            : ", " + deactivation.wouldDeactivate().size() + " would be deactivated in enforce mode")
+            + (deferred > 0 ? ", " + deferred + (deactivation.mode() == dev.keywarden.remediate.Mode.ENFORCE ? "" : " more would be")
+                + " deferred by the cap" : "");
         yield String.format(Locale.ROOT, "audited: %d open (%d new, %d resolved), %d deactivated%s, %d notices",
             o.result().orElseThrow().findings().size(), rec.opened(), rec.resolved(), deactivation.deactivated().size(),
             dryRun, o.noticesPublished().size());

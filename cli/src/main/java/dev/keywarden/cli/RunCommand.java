@@ -85,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
       for (PlannedDeactivation k : d.wouldDeactivate()) {
         out.println("Dry run: would deactivate access_key_" + k.slot() + " of " + k.userName() + " (deadline " + k.deadline() + ").");
       }
+      dev.keywarden.audit.DryRunLines.deferred(outcome, settings.run().deactivationCap()).ifPresent(out::println);
       if (!d.wouldDeactivate().isEmpty() && !quiet) {
         out.println("Set mode = enforce to deactivate them.");
       }

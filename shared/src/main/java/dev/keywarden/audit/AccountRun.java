@@ -140,6 +140,13 @@ public final class AccountRun {
     deactivated.addAll(resumedDeactivations(report.resumed(), inventory));
     deactivated.addAll(unannouncedDeactivations(state, inventory, now, deactivated));
     report.failed().forEach(f -> LOG.warn("runId={} accountId={} deactivation failed: {}", runId, accountId, f));
+    AuditResult afterRun = withDeferred;
+    if (!report.deactivated().isEmpty()) {
+      afterRun = ClosingFindings.afterDeactivating(withDeferred, report.deactivated());
+      Reconciliation closing = ClosingFindings.reconcile(accountId, state.findings(), reconciliation, afterRun, now);
+      store.writeFindings(accountId, closing.changed());
+      reconciliation = ClosingFindings.merged(reconciliation, closing);
+    }
     if (!plan.deferred().isEmpty() && !deadline.reached()) {
       notices.alertDeferred(accountId, runId, plan);
     }
@@ -156,9 +163,9 @@ public final class AccountRun {
       return new RunOutcome(accountId, runId, RunOutcome.Status.INCOMPLETE, Optional.of(withDeferred),
           Optional.of(reconciliation), Optional.of(report), published, Optional.empty());
     }
-    RunSummary summary = Summaries.of(accountId, runId, now, inventory, withDeferred, reconciliation,
-        mode == Mode.ENFORCE ? deactivated.size() : report.wouldDeactivate().size(), plan.deferred().size(),
-        published.size());
+    RunSummary summary = Summaries.of(accountId, runId, now, inventory, afterRun, reconciliation,
+        mode == Mode.ENFORCE ? deactivated.size() : 0, mode == Mode.ENFORCE ? 0 : report.wouldDeactivate().size(),
+        plan.deferred().size(), published.size());
     store.putSummary(summary);
     LOG.info("runId={} accountId={} mode={} open={} opened={} resolved={} deactivated={} deferred={} notices={}",
         runId, accountId, mode, withDeferred.findings().size(), reconciliation.opened(), reconciliation.resolved(),

@@ -289,6 +289,7 @@ final class FindingsTableItems {
     item.put("deactivated", n(summary.deactivated()));
     item.put("deferred", n(summary.deferred()));
     item.put("notices", n(summary.notices()));
+    item.put("wouldDeactivate", n(summary.wouldDeactivate()));
     return item;
   }
 
@@ -312,7 +313,8 @@ final class FindingsTableItems {
         integer(item, "exempt"),
         integer(item, "deactivated"),
         integer(item, "deferred"),
-        integer(item, "notices"));
+        integer(item, "notices"),
+        item.containsKey("wouldDeactivate") ? integer(item, "wouldDeactivate") : 0);
   }
 
   // ---- attribute values

@@ -24,9 +24,10 @@ import java.util.Optional;
  * @param opened findings new in this run
  * @param resolved findings resolved in this run
  * @param exempt findings exempt after this run
- * @param deactivated keys deactivated in this run (or that a dry run would have deactivated)
+ * @param deactivated keys deactivated in this run (never a dry run's)
  * @param deferred deactivations deferred by the per-run cap
  * @param notices notices published in this run
+ * @param wouldDeactivate keys a dry run would have deactivated (the key stays active), counted apart
  */
 public record RunSummary(
     String accountId,
@@ -47,7 +48,8 @@ public record RunSummary(
     int exempt,
     int deactivated,
     int deferred,
-    int notices) {
+    int notices,
+    int wouldDeactivate) {
   public RunSummary {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(runId, "runId");
@@ -57,5 +59,14 @@ public record RunSummary(
     openByCheck = Map.copyOf(openByCheck);
     Objects.requireNonNull(rootMfa, "rootMfa");
     Objects.requireNonNull(rootAccessKey, "rootAccessKey");
+  }
+
+  /** A summary of a run that would have deactivated nothing in dry run. */
+  public RunSummary(String accountId, String runId, Instant at, boolean audited, Optional<String> failure,
+      Map<String, Integer> openBySeverity, Map<String, Integer> openByCheck, int users, int activeKeys, int consoleUsers,
+      int consoleUsersWithMfa, Optional<Boolean> rootMfa, Optional<Boolean> rootAccessKey, int opened, int resolved,
+      int exempt, int deactivated, int deferred, int notices) {
+    this(accountId, runId, at, audited, failure, openBySeverity, openByCheck, users, activeKeys, consoleUsers,
+        consoleUsersWithMfa, rootMfa, rootAccessKey, opened, resolved, exempt, deactivated, deferred, notices, 0);
   }
 }

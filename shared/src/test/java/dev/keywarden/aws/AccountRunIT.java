@@ -140,6 +140,12 @@ class AccountRunIT {
     List<ActionLogEntry> log = store().load(deadline.accountId()).actions();
     assertThat(log).extracting(ActionLogEntry::phase).containsExactly(ActionLogEntry.Phase.INTENT, ActionLogEntry.Phase.RESULT);
     assertThat(log.get(1).outcome()).contains("deactivated");
+    assertThat(store().findings(deadline.accountId(), Optional.of(FindingStatus.RESOLVED)))
+        .as("the run that deactivates the key resolves its finding").extracting(StoredFinding::checkId).contains("key-expired");
+    assertThat(store().findings(deadline.accountId(), Optional.of(FindingStatus.OPEN))).extracting(StoredFinding::checkId)
+        .doesNotContain("key-expired");
+    assertThat(deadline.summary().orElseThrow().openByCheck()).doesNotContainKey("key-expired");
+    assertThat(deadline.summary().orElseThrow().deactivated()).isEqualTo(1);
 
     runOnDay(31, true);
     assertThat(inbox.drain()).isEmpty();
@@ -155,9 +161,30 @@ class AccountRunIT {
     assertThat(status()).isEqualTo(KeyStatus.ACTIVE);
     assertThat(outcome.deactivation().orElseThrow().wouldDeactivate()).singleElement()
         .satisfies(k -> assertThat(k.userName()).isEqualTo(USER));
-    assertThat(outcome.summary().orElseThrow().deactivated()).isEqualTo(1);
+    assertThat(outcome.summary().orElseThrow().deactivated()).as("a dry run deactivates nothing").isZero();
+    assertThat(outcome.summary().orElseThrow().wouldDeactivate()).isEqualTo(1);
+    assertThat(store().findings(outcome.accountId(), Optional.of(FindingStatus.OPEN))).extracting(StoredFinding::checkId)
+        .as("the key is still active, so its finding stays open").contains("key-expired");
     assertThat(store().load(outcome.accountId()).actions()).isEmpty();
     assertThat(inbox.drain()).extracting(n -> n.attributes().get("kind")).containsOnly("rotation-notice");
+  }
+
+  @Test
+  void run_whenDryRunAndMoreKeysExpireThanTheCap_saysHowManyMoreWouldBeDeferred() throws Exception {
+    AccountSeeder seeder = AccountSeeder.using(clients.iam());
+    for (String user : List.of("svc-a", "svc-b")) {
+      seeder.createUser(user, Map.of("owner", OWNER, AuditPolicy.MAX_KEY_AGE_TAG, "30"));
+      seeder.addAccessKey(user);
+    }
+    clock.set(created.plus(Duration.ofDays(31)));
+
+    RunOutcome outcome = AccountRuns.create(clients, settings(false, 1), clock).run(read(), "run-dry-capped");
+
+    assertThat(outcome.deactivation().orElseThrow().wouldDeactivate()).hasSize(1);
+    assertThat(outcome.summary().orElseThrow().wouldDeactivate()).isEqualTo(1);
+    assertThat(outcome.summary().orElseThrow().deactivated()).isZero();
+    assertThat(dev.keywarden.audit.DryRunLines.deferred(outcome, 1))
+        .contains("Dry run: 2 more expired keys would be deferred past the cap (deactivation-cap = 1) to later runs.");
   }
 
   @Test
