@@ -187,6 +187,8 @@ public final class AwsClientFactory implements AutoCloseable {
         .credentialsProvider(credentials)
         .overrideConfiguration(o -> {
           o.retryStrategy(retryStrategy(settings.maxAttempts(), baseDelay, throttlingBaseDelay));
+          o.apiCallAttemptTimeout(settings.attemptTimeout());
+          o.apiCallTimeout(settings.callTimeout());
           interceptors.forEach(o::addExecutionInterceptor);
           settings.profile().ifPresent(o::defaultProfileName);
           profileFile.ifPresent(o::defaultProfileFileSupplier);
