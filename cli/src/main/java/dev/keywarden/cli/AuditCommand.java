@@ -86,7 +86,7 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     AuditPolicy policy = ConfigLoader.load(Optional.ofNullable(config));
     Instant when = asOf != null ? asOf : clock.instant();
-    AccountInventory inventory = credentialReport != null ? offlineInventory(credentialReport, when)
+    AccountInventory inventory = credentialReport != null ? offlineInventory(credentialReport, clock.instant())
         : aws.readInventory(policy, clock);
     AuditResult result = CheckRunner.run(new CheckContext(inventory, policy, when));
     boolean quiet = GlobalOptions.of(spec).quiet;
@@ -95,8 +95,8 @@ final class AuditCommand implements Callable<Integer> {
     return failOn.exitCode(result.findings());
   }
 
-  private AccountInventory offlineInventory(Path file, Instant when) {
-    CredentialReport report = CredentialReportParser.parse(readText(file), file.toString(), when);
+  private AccountInventory offlineInventory(Path file, Instant now) {
+    CredentialReport report = CredentialReportParser.parse(readText(file), file.toString(), now);
     String accountId = report.root().or(() -> report.users().stream().findFirst())
         .map(row -> ACCOUNT_IN_ARN.matcher(row.arn()))
         .filter(Matcher::find)

@@ -37,11 +37,11 @@ public final class CredentialReportParser {
   }
 
   /**
-   * Parses a credential report audited as of {@code asOf}: an active key whose last rotation is after
-   * it cannot be judged and is refused, naming line and column.
+   * Parses a credential report read at {@code now}: an active key whose last rotation is later (in
+   * the future) cannot be judged and is refused, naming line and column.
    */
-  public static CredentialReport parse(String content, String source, Instant asOf) {
-    return parse(content, source, Optional.of(asOf));
+  public static CredentialReport parse(String content, String source, Instant now) {
+    return parse(content, source, Optional.of(now));
   }
 
   private static CredentialReport parse(String content, String source, Optional<Instant> asOf) {
@@ -135,8 +135,8 @@ public final class CredentialReportParser {
               + "', not a date, so its age cannot be judged; use the report as IAM wrote it");
         }
         if (asOf.isPresent() && lastRotated.get().isAfter(asOf.get())) {
-          throw error(rotated, "access key " + slot + " was last rotated at " + lastRotated.get() + ", after the audit's"
-              + " as-of " + asOf.get() + ", so its age cannot be judged; check the report, or audit with a later --as-of");
+          throw error(rotated, "access key " + slot + " was last rotated at " + lastRotated.get() + ", in the future"
+              + " (it is now " + asOf.get() + "), so its age cannot be judged; use the report as IAM wrote it");
         }
       }
       return new AccessKeySlot(slot, isActive, lastRotated, date(used));
