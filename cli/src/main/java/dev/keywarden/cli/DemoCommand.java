@@ -116,6 +116,9 @@ final class DemoCommand implements Callable<Integer> {
     if (format == OutputFormat.csv) {
       throw new InvalidInputException("--format: the demo prints table or json, not csv");
     }
+    if (out != null) {
+      OutputPaths.requireFolder("--out", out);
+    }
     boolean quiet = GlobalOptions.of(spec).quiet;
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter story = quiet ? new PrintWriter(Writer.nullWriter())
