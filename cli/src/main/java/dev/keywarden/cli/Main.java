@@ -72,6 +72,7 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionStrategy(Main::execute);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((e, args) -> {
       CommandLine bad = e.getCommandLine();
       bad.getErr().println("keywarden: " + e.getMessage());
