@@ -112,7 +112,7 @@ public final class HtmlReport {
       tbody th { font-weight: 600; }
       tbody th .muted { font-weight: 400; font-size: .85rem; }
       td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      td.msg { overflow-wrap: anywhere; }
+      td.msg, td.owner { overflow-wrap: anywhere; } td.owner { max-width: 22em; }
       table.narrow { width: auto; min-width: 26rem; }
       code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; }
       code { white-space: nowrap; } .mono { overflow-wrap: anywhere; }
@@ -372,7 +372,7 @@ public final class HtmlReport {
       accountLink(out, k.account());
       out.append("</td><th scope=\"row\">");
       Html.append(out, k.principal()).append("</th><td><span class=\"mono\">");
-      Html.append(out, keyLabel(k.resourceId())).append("</span></td><td>");
+      Html.append(out, keyLabel(k.resourceId())).append("</span></td><td class=\"owner\">");
       Html.append(out, k.owner()).append("</td></tr>\n");
     }
     out.append("</tbody>\n</table>\n");
