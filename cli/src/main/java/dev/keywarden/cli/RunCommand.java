@@ -95,6 +95,13 @@ final class RunCommand implements Callable<Integer> {
           ? outcome.noticesPublished().size() + " notices published."
           : "No notices: notices-topic-arn is not set.");
     }
+    if (!d.failed().isEmpty()) {
+      out.println(d.failed().size() + (d.failed().size() == 1 ? " deactivation" : " deactivations") + " failed: the key"
+          + (d.failed().size() == 1 ? " is" : "s are") + " still active, recorded as deactivation-failed findings, and the"
+          + " security team was alerted (when security-topic-arn is set).");
+      out.flush();
+      return Main.FAILED;
+    }
     out.flush();
     return failOn.exitCode(outcome.result().orElseThrow().findings());
   }

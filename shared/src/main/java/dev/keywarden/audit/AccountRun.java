@@ -141,8 +141,9 @@ public final class AccountRun {
     deactivated.addAll(unannouncedDeactivations(state, inventory, now, deactivated));
     report.failed().forEach(f -> LOG.warn("runId={} accountId={} deactivation failed: {}", runId, accountId, f));
     AuditResult afterRun = withDeferred;
-    if (!report.deactivated().isEmpty()) {
-      afterRun = ClosingFindings.afterDeactivating(withDeferred, report.deactivated());
+    List<Finding> failedFindings = dev.keywarden.remediate.DeactivationFailed.findings(accountId, plan, report);
+    if (!report.deactivated().isEmpty() || !failedFindings.isEmpty()) {
+      afterRun = withExtraFindings(ClosingFindings.afterDeactivating(withDeferred, report.deactivated()), failedFindings);
       Reconciliation closing = ClosingFindings.reconcile(accountId, state.findings(), reconciliation, afterRun, now);
       store.writeFindings(accountId, closing.changed());
       reconciliation = ClosingFindings.merged(reconciliation, closing);
@@ -150,6 +151,7 @@ public final class AccountRun {
     if (!plan.deferred().isEmpty() && !deadline.reached()) {
       notices.alertDeferred(accountId, runId, plan);
     }
+    notices.alertFailed(accountId, runId, report.failed());
 
     published.addAll(notices.send(accountId, runId, inventory, withDeferred, state, deactivated, now, deadline));
     recordKeyOwners(accountId, inventory, withDeferred);

@@ -75,6 +75,17 @@ public final class AccessKeyGateway implements AccessKeys {
     return matches.stream().findFirst();
   }
 
+  @Override
+  public List<String> activeKeyIds(String userName, Instant lastRotated) {
+    Instant second = lastRotated.truncatedTo(ChronoUnit.SECONDS);
+    return listKeys(userName, "created at " + lastRotated).stream()
+        .filter(key -> key.createDate() != null && key.createDate().truncatedTo(ChronoUnit.SECONDS).equals(second))
+        .filter(key -> key.status() == StatusType.ACTIVE)
+        .map(AccessKeyMetadata::accessKeyId)
+        .sorted()
+        .toList();
+  }
+
   /** {@inheritDoc} A key whose user no longer exists is {@link KeyStatus#MISSING}. */
   @Override
   public KeyStatus status(String userName, String accessKeyId) {

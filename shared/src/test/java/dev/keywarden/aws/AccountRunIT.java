@@ -304,6 +304,59 @@ class AccountRunIT {
         .extracting(ActionLogEntry::phase).containsExactly(ActionLogEntry.Phase.INTENT, ActionLogEntry.Phase.RESULT);
   }
 
+  /** The real gateway, except that IAM shows two active keys made in the same second as the user's expired one. */
+  private record TwinKeys(AccessKeyGateway real) implements AccessKeys {
+    @Override
+    public Optional<String> accessKeyId(String userName, Instant lastRotated) {
+      throw new dev.keywarden.KeywardenException("iam:ListAccessKeys: keys [AKIATWIN1, AKIATWIN2] of user " + userName
+          + " were all created at " + lastRotated + ", so the credential report cannot tell which one is meant");
+    }
+
+    @Override
+    public List<String> activeKeyIds(String userName, Instant lastRotated) {
+      return List.of("AKIATWIN1", "AKIATWIN2");
+    }
+
+    @Override
+    public KeyStatus status(String userName, String accessKeyId) {
+      return real.status(userName, accessKeyId);
+    }
+
+    @Override
+    public void deactivate(String userName, String accessKeyId) {
+      throw new AssertionError("must not guess which key to deactivate");
+    }
+
+    @Override
+    public void reactivate(String userName, String accessKeyId) {
+      real.reactivate(userName, accessKeyId);
+    }
+
+    @Override
+    public KeyStatus awaitStatus(String userName, String accessKeyId, KeyStatus expected) {
+      return real.awaitStatus(userName, accessKeyId, expected);
+    }
+  }
+
+  @Test
+  void run_whenAKeyCannotBeToldApart_raisesAHighFindingAlertsAndSaysTheActionFailed() throws Exception {
+    clock.set(created.plus(Duration.ofDays(31)));
+    AccountRun run = AccountRun.builder().settings(settings(true, 20)).store(store()).keys(new TwinKeys(AccessKeyGateway.create(clients)))
+        .publisher(SnsNotifier.create(clients.sns(), topicArn, Optional.of(securityTopicArn))).clock(clock).build();
+
+    RunOutcome outcome = run.run(read(), "run-twins");
+
+    assertThat(status()).isEqualTo(KeyStatus.ACTIVE);
+    assertThat(outcome.deactivation().orElseThrow().failed()).singleElement().asString().contains("all created at", "AKIATWIN1");
+    assertThat(store().findings(outcome.accountId(), Optional.of(FindingStatus.OPEN)))
+        .filteredOn(f -> f.checkId().equals("deactivation-failed")).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(dev.keywarden.checks.Severity.HIGH));
+    assertThat(securityInbox.drain()).singleElement().satisfies(n -> {
+      assertThat(n.subject()).isEqualTo("Keywarden: deactivation failed in " + outcome.accountId());
+      assertThat(n.attributes()).containsEntry("kind", "deactivation-failed");
+    });
+  }
+
   /** The real gateway, except that the process "dies" right after the deactivation call. */
   private record CrashAfterDeactivate(AccessKeyGateway real, AtomicInteger updates) implements AccessKeys {
     @Override
