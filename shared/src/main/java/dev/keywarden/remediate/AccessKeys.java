@@ -23,6 +23,11 @@ public interface AccessKeys {
     return java.util.List.of();
   }
 
+  /** When IAM last saw the key used, if ever (what tells that someone turned it on after a deactivation). */
+  default Optional<Instant> lastUsed(String userName, String accessKeyId) {
+    return Optional.empty();
+  }
+
   /** The key's status as IAM reports it now. */
   KeyStatus status(String userName, String accessKeyId);
 

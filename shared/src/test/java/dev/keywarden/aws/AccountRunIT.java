@@ -304,6 +304,18 @@ class AccountRunIT {
         .extracting(ActionLogEntry::phase).containsExactly(ActionLogEntry.Phase.INTENT, ActionLogEntry.Phase.RESULT);
   }
 
+  @Test
+  void reactivate_whenAPersonTurnedTheKeyOnSinceTheDeactivation_refusesWithoutForce() {
+    RunOutcome outcome = runOnDay(30, true);
+    clients.iam().updateAccessKey(r -> r.userName(USER).accessKeyId(keyId).status("Active"));
+    Reactivator reactivator = Reactivator.create(ActionLogStore.of(store()), AccessKeyGateway.create(clients));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> reactivator.reactivate(outcome.accountId(), USER, keyId,
+            "incident over", "arn:aws:iam::123456789012:user/sec", clock.instant()))
+        .isInstanceOf(dev.keywarden.InvalidInputException.class).hasMessageContaining("active again").hasMessageContaining("--force");
+    assertThat(store().load(outcome.accountId()).actions()).noneMatch(e -> e.kind() == ActionLogEntry.Kind.REACTIVATE);
+  }
+
   /** The real gateway, except that IAM shows two active keys made in the same second as the user's expired one. */
   private record TwinKeys(AccessKeyGateway real) implements AccessKeys {
     @Override
