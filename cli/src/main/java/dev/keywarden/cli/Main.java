@@ -84,6 +84,12 @@ public final class Main {
         bad.getErr().println("keywarden: " + e.getMessage());
         return BAD_INPUT;
       }
+      if (e instanceof dev.keywarden.audit.RunInterrupted interrupted) {
+        Throwable cause = interrupted.getCause();
+        bad.getErr().println("keywarden: " + interrupted.done() + "; the next run finishes the rest. It stopped because "
+            + AwsErrors.explain(cause, endpoint(bad)).orElse(oneLine(cause.getMessage())));
+        return FAILED;
+      }
       java.util.Optional<String> aws = AwsErrors.explain(e, endpoint(bad));
       if (aws.isPresent()) {
         bad.getErr().println("keywarden: " + aws.get());

@@ -136,6 +136,22 @@ public final class AccountRun {
 
     Deactivator deactivator = Deactivator.create(ActionLogStore.of(store), keys);
     DeactivationReport report = deactivator.execute(accountId, runId, actor, plan, mode, state, now, deadline::reached);
+    try {
+      return afterDeactivating(inventory, runId, now, deadline, accountId, mode, state, published, withDeferred, plan,
+          reconciliation, report);
+    } catch (RuntimeException e) {
+      if (report.deactivated().isEmpty() || e instanceof RunInterrupted) {
+        throw e;
+      }
+      int n = report.deactivated().size();
+      throw new RunInterrupted(n + (n == 1 ? " key" : " keys") + " deactivated in account " + accountId
+          + " before the run stopped (owners' notices and the summary may be missing)", e);
+    }
+  }
+
+  private RunOutcome afterDeactivating(AccountInventory inventory, String runId, Instant now, Deadline deadline,
+      String accountId, Mode mode, AccountState state, List<String> published, AuditResult withDeferred,
+      DeactivationPlan plan, Reconciliation reconciliation, DeactivationReport report) {
     List<DeactivatedKey> deactivated = new ArrayList<>(report.deactivated());
     deactivated.addAll(resumedDeactivations(report.resumed(), inventory));
     deactivated.addAll(unannouncedDeactivations(state, inventory, now, deactivated));

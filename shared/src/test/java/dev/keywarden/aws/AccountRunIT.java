@@ -316,6 +316,33 @@ class AccountRunIT {
     assertThat(store().load(outcome.accountId()).actions()).noneMatch(e -> e.kind() == ActionLogEntry.Kind.REACTIVATE);
   }
 
+  @Test
+  void run_whenTheTableStopsAnsweringAfterADeactivation_saysWhatWasDone() {
+    clock.set(created.plus(Duration.ofDays(30)));
+    DynamoAccountStateStore real = store();
+    dev.keywarden.findings.AccountStateStore failing = (dev.keywarden.findings.AccountStateStore) java.lang.reflect.Proxy
+        .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {dev.keywarden.findings.AccountStateStore.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("claimNotice") || method.getName().equals("putSummary")) {
+                throw new dev.keywarden.KeywardenException("dynamodb:" + method.getName() + " failed: the endpoint stopped answering");
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+    AccountRun run = AccountRun.builder().settings(settings(true, 20)).store(failing).keys(AccessKeyGateway.create(clients))
+        .publisher(SnsNotifier.create(clients.sns(), topicArn, Optional.of(securityTopicArn))).clock(clock).build();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.run(read(), "run-table-dies"))
+        .isInstanceOf(dev.keywarden.audit.RunInterrupted.class)
+        .hasMessageStartingWith("1 key deactivated in account ")
+        .hasMessageContaining("the next run finishes the rest")
+        .hasMessageContaining("the endpoint stopped answering");
+    assertThat(status()).isEqualTo(KeyStatus.INACTIVE);
+  }
+
   /** The real gateway, except that IAM shows two active keys made in the same second as the user's expired one. */
   private record TwinKeys(AccessKeyGateway real) implements AccessKeys {
     @Override
