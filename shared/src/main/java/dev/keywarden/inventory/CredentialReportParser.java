@@ -49,13 +49,13 @@ public final class CredentialReportParser {
     if (text.isBlank()) {
       throw new InvalidInputException(source + " is empty: not a credential report");
     }
-    List<CsvRecords.Line> lines = CsvRecords.read(text, source);
-    Header header = Header.of(lines.get(0), source);
-    List<CredentialReportRow> users = new ArrayList<>(Math.max(0, lines.size() - 1));
+    java.util.Iterator<CsvRecords.Line> lines = CsvRecords.stream(text, source);
+    Header header = Header.of(lines.next(), source);
+    List<CredentialReportRow> users = new ArrayList<>();
     CredentialReportRow root = null;
     Map<String, Integer> userLines = new HashMap<>();
-    for (int i = 1; i < lines.size(); i++) {
-      CredentialReportRow row = new RowReader(header, lines.get(i), source, asOf).read();
+    while (lines.hasNext()) {
+      CredentialReportRow row = new RowReader(header, lines.next(), source, asOf).read();
       if (!row.isRoot()) {
         Integer first = userLines.putIfAbsent(row.user(), row.lineNumber());
         if (first != null) {
