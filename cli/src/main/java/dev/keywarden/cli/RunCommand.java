@@ -55,8 +55,11 @@ final class RunCommand implements Callable<Integer> {
         throw new KeywardenException("the findings table " + settings.run().findingsTable()
             + " does not exist: create it with 'keywarden setup' (or deploy template.yaml)");
       }
-      AccountInventory inventory = IamInventoryReader.create(clients, settings.audit(), clock).read();
-      outcome = AccountRuns.create(clients, settings, clock).run(inventory, runId);
+      WaitLine wait = WaitLine.onTerminal();
+      AccountInventory inventory = wait.during("Reading the account's IAM inventory (credential report, users, policies)",
+          () -> IamInventoryReader.create(clients, settings.audit(), clock).read());
+      outcome = wait.during("Recording findings, deactivating and notifying",
+          () -> AccountRuns.create(clients, settings, clock).run(inventory, runId));
     }
     if (outcome.status() == RunOutcome.Status.ALREADY_DONE) {
       out.println("Run " + outcome.runId() + " already completed account " + outcome.accountId() + "; nothing was done again.");
