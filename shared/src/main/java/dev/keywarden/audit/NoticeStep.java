@@ -60,8 +60,15 @@ final class NoticeStep {
     if (publisher.isEmpty()) {
       return sent;
     }
+    Map<String, Integer> reactivations = new java.util.HashMap<>();
+    state.actions().stream()
+        .filter(e -> e.kind() == dev.keywarden.remediate.ActionLogEntry.Kind.REACTIVATE
+            && e.phase() == dev.keywarden.remediate.ActionLogEntry.Phase.RESULT
+            && e.outcome().filter("reactivated"::equals).isPresent())
+        .forEach(e -> reactivations.merge(e.accessKeyId(), 1, Integer::sum));
     List<NoticeDraft> drafts = NoticePlanner.plan(accountId, runId, inventory, result, state.noticeStates(),
-        settings.run().noticeStagesDays(), settings.run().fallbackOwner(), settings.audit().ownerTagKeys(), deactivated, now);
+        settings.run().noticeStagesDays(), settings.run().fallbackOwner(), settings.audit().ownerTagKeys(), deactivated, now,
+        reactivations);
     for (NoticeDraft draft : drafts) {
       if (deadline.reached()) {
         break;

@@ -305,6 +305,21 @@ class AccountRunIT {
   }
 
   @Test
+  void run_whenAReactivatedKeyIsDeactivatedAgain_tellsTheOwnerAgain() throws Exception {
+    RunOutcome first = runOnDay(30, true);
+    inbox.drain();
+    Reactivator.create(ActionLogStore.of(store()), AccessKeyGateway.create(clients))
+        .reactivate(first.accountId(), USER, keyId, "one more day", "arn:aws:iam::123456789012:user/sec", clock.instant());
+
+    runOnDay(31, true);
+
+    assertThat(status()).isEqualTo(KeyStatus.INACTIVE);
+    assertThat(inbox.drain()).singleElement().satisfies(n -> assertThat(n.attributes()).containsEntry("kind", "deactivation-notice"));
+    runOnDay(32, true);
+    assertThat(inbox.drain()).as("the second deactivation is told once").isEmpty();
+  }
+
+  @Test
   void reactivate_whenAPersonTurnedTheKeyOnSinceTheDeactivation_refusesWithoutForce() {
     RunOutcome outcome = runOnDay(30, true);
     clients.iam().updateAccessKey(r -> r.userName(USER).accessKeyId(keyId).status("Active"));
