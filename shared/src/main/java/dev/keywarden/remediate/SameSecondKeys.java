@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Tells apart two keys of one user created in the same second, which the credential report cannot:
  * by what IAM tells of each key. Only the active ones can be condemned; and keys made in the same
- * second have the same age, so when the plan condemns as many of them as are active, each is
- * deactivated. Only when that still cannot decide does the deactivation fail, to be told.
+ * second have the same age, so when the plan condemns as many of them as are active (deferred by the
+ * cap or not), any of them may be taken, each once. Only when that still cannot decide does the deactivation fail, to be told.
  */
 final class SameSecondKeys {
   private SameSecondKeys() {}
@@ -27,7 +27,7 @@ final class SameSecondKeys {
       if (active.size() == 1) {
         return Optional.of(active.get(0));
       }
-      List<PlannedDeactivation> sameSecond = plan.deactivate().stream()
+      List<PlannedDeactivation> sameSecond = java.util.stream.Stream.concat(plan.deactivate().stream(), plan.deferred().stream())
           .filter(p -> p.userName().equals(key.userName()) && p.lastRotated().equals(key.lastRotated()))
           .sorted(java.util.Comparator.comparingInt(PlannedDeactivation::slot))
           .toList();

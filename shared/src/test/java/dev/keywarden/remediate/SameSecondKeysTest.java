@@ -67,6 +67,13 @@ class SameSecondKeysTest {
   }
 
   @Test
+  void resolve_whenTheCapDefersTheOtherTwin_takesOneOfThem() {
+    DeactivationPlan plan = new DeactivationPlan(List.of(key(1)), List.of(key(2)), List.of(), List.of());
+
+    assertThat(SameSecondKeys.resolve(new Twins(List.of("AKIAA", "AKIAB")), key(1), plan, List.of())).contains("AKIAA");
+  }
+
+  @Test
   void resolve_whenBothTwinsActiveAndOnlyOneCondemned_refusesToGuess() {
     assertThatThrownBy(() -> SameSecondKeys.resolve(new Twins(List.of("AKIAA", "AKIAB")), key(1), plan(key(1)), List.of()))
         .isInstanceOf(KeywardenException.class).hasMessageEndingWith("(IAM reports 2 of them active and the policy condemns 1)");
