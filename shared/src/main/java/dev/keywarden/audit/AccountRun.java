@@ -155,7 +155,8 @@ public final class AccountRun {
     List<DeactivatedKey> deactivated = new ArrayList<>(report.deactivated());
     deactivated.addAll(resumedDeactivations(report.resumed(), inventory));
     deactivated.addAll(unannouncedDeactivations(state, inventory, now, deactivated));
-    report.failed().forEach(f -> LOG.warn("runId={} accountId={} deactivation failed: {}", runId, accountId, f));
+    report.failed().forEach(f -> LOG.error("runId={} accountId={} deactivation failed, the key is still active: {}", runId,
+        accountId, f));
     AuditResult afterRun = withDeferred;
     List<Finding> failedFindings = dev.keywarden.remediate.DeactivationFailed.findings(accountId, plan, report);
     if (!report.deactivated().isEmpty() || !failedFindings.isEmpty()) {
