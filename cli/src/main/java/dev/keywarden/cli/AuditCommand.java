@@ -11,9 +11,7 @@ import dev.keywarden.inventory.CredentialReport;
 import dev.keywarden.inventory.CredentialReportParser;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -87,7 +85,8 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     AuditPolicy policy = ConfigLoader.load(Optional.ofNullable(config));
     Instant when = asOf != null ? asOf : clock.instant();
-    AccountInventory inventory = credentialReport != null ? offlineInventory(credentialReport) : aws.readInventory(policy, clock);
+    AccountInventory inventory = credentialReport != null ? offlineInventory(credentialReport, clock.instant())
+        : aws.readInventory(policy, clock);
     AuditResult result = CheckRunner.run(new CheckContext(inventory, policy, when));
     boolean quiet = GlobalOptions.of(spec).quiet;
     spec.commandLine().getOut().print(format.render(result, format == OutputFormat.table && Terminal.colourWanted(), quiet));
@@ -95,8 +94,8 @@ final class AuditCommand implements Callable<Integer> {
     return failOn.exitCode(result.findings());
   }
 
-  private AccountInventory offlineInventory(Path file) {
-    CredentialReport report = CredentialReportParser.parse(readText(file), file.toString());
+  private AccountInventory offlineInventory(Path file, Instant now) {
+    CredentialReport report = CredentialReportParser.parse(readText(file), file.toString(), now);
     String accountId = report.root().or(() -> report.users().stream().findFirst())
         .map(row -> ACCOUNT_IN_ARN.matcher(row.arn()))
         .filter(Matcher::find)
@@ -105,27 +104,22 @@ final class AuditCommand implements Callable<Integer> {
     return AccountInventory.offline(accountId, clock.instant(), report);
   }
 
-  /** Reads a whole file as strict UTF-8, naming the file in every failure. */
+  /**
+   * Reads a whole file as strict UTF-8, naming the file in every failure; read straight into one
+   * string (no intermediate copies), so that a large report needs little more heap than its size.
+   */
   static String readText(Path file) {
-    byte[] bytes;
-    try {
-      if (Files.isDirectory(file)) {
-        throw new InvalidInputException(file + " is a directory, not a credential report file");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file + " does not exist");
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException(file + " is a directory, not a credential report file");
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file + " does not exist");
     } catch (CharacterCodingException e) {
       throw new InvalidInputException(file + " is not UTF-8 text: not a credential report");
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 }

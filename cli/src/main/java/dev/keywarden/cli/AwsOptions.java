@@ -42,7 +42,8 @@ final class AwsOptions {
 
   AccountInventory readInventory(AuditPolicy policy, Clock clock) {
     try (AwsClientFactory clients = AwsClientFactory.create(settings())) {
-      return IamInventoryReader.create(clients, policy, clock).read();
+      return WaitLine.onTerminal().during("Reading the account's IAM inventory (credential report, users, policies)",
+          () -> IamInventoryReader.create(clients, policy, clock).read());
     }
   }
 }

@@ -116,6 +116,9 @@ final class DemoCommand implements Callable<Integer> {
     if (format == OutputFormat.csv || format == OutputFormat.ocsf) {
       throw new InvalidInputException("--format: the demo prints table or json, not " + format);
     }
+    if (out != null) {
+      OutputPaths.requireFolder("--out", out);
+    }
     boolean quiet = GlobalOptions.of(spec).quiet;
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter story = quiet ? new PrintWriter(Writer.nullWriter())
@@ -138,7 +141,8 @@ final class DemoCommand implements Callable<Integer> {
       List<DemoOrganization.Account> accounts = DemoOrganization.create(management,
           realClock.instant().atZone(ZoneOffset.UTC).toLocalDate(), name -> progressLine("  seeding " + name));
       clearProgress();
-      Settings settings = settings(management);
+      Settings settings = settings(management, accounts.get(0).id());
+      grantDemoExemption(management, settings, accounts, realClock.instant());
       MemberAccountClients roles = MemberAccountClients.create(management, settings.org());
       describeOrganization(story, accounts, roles, json);
 
@@ -267,7 +271,22 @@ final class DemoCommand implements Callable<Integer> {
     return build.resolve("demo-report");
   }
 
-  private Settings settings(AwsClientFactory management) {
+  /**
+   * The security team's central grant for the sandbox's contractor, whose tags ask for it: without
+   * the grant the tags alone would exempt nobody.
+   */
+  private static void grantDemoExemption(AwsClientFactory management, Settings settings, List<DemoOrganization.Account> accounts,
+      Instant now) {
+    for (DemoOrganization.Account account : accounts) {
+      if (account.kind() == DemoAccount.Kind.SANDBOX) {
+        dev.keywarden.aws.AccountRuns.grants(management, settings).grant(new dev.keywarden.checks.ExemptionGrant(account.id(),
+            "dana-contractor", now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(120), "Vendor offboarding ticket SEC-1234",
+            java.util.Set.of(), "arn:aws:iam::" + accounts.get(0).id() + ":role/security-team", now));
+      }
+    }
+  }
+
+  private Settings settings(AwsClientFactory management, String managementId) {
     DynamoAccountStateStore.createTable(management.dynamoDb(), DynamoAccountStateStore.DEFAULT_TABLE_NAME);
     String notices = management.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     String securityTopic = management.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
@@ -355,7 +374,7 @@ final class DemoCommand implements Callable<Integer> {
       var result = r.outcome().result().orElseThrow();
       List<Finding> findings = new ArrayList<>(result.findings());
       findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::checkId).thenComparing(Finding::principal));
-      story.printf(Locale.ROOT, "%n  %s (%s): %d open, %d exempted by tag%n", names.get(r.accountId()), r.accountId(),
+      story.printf(Locale.ROOT, "%n  %s (%s): %d open, %d exempted by a central grant%n", names.get(r.accountId()), r.accountId(),
           findings.size(), result.exempted().size());
       for (Finding f : findings) {
         story.printf(Locale.ROOT, "    %-8s %-22s %s%n", f.severity().label(), f.checkId(), FindingsOutput.printable(f.principal()));

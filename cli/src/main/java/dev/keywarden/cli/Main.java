@@ -2,6 +2,7 @@ package dev.keywarden.cli;
 
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
+import dev.keywarden.aws.AwsErrors;
 import dev.keywarden.emulator.EmulatorException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -31,7 +32,25 @@ public final class Main {
   /** Runs the command with the given streams; what tests call. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = commandLine(out, err);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("keywarden: out of memory (" + e.getMessage() + "); give Java more heap, such as KEYWARDEN_JAVA_OPTS=-Xmx2g");
+      return FAILED;
+    } catch (StackOverflowError | LinkageError e) {
+      err.println("keywarden: internal error (" + e.getClass().getSimpleName() + "); nothing more was done");
+      return FAILED;
+    }
+  }
+
+  /** The endpoint the failed command's calls went to, when one was given, to name it. */
+  private static java.util.Optional<String> endpoint(CommandLine bad) {
+    java.net.URI flag = bad.getParseResult() == null ? null
+        : bad.getParseResult().matchedOptionValue("--endpoint-url", (java.net.URI) null);
+    if (flag != null) {
+      return java.util.Optional.of(flag.toString());
+    }
+    return java.util.Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL"));
   }
 
   /** Applies the global options, runs the subcommand, and restores the logging level afterwards. */
@@ -46,11 +65,17 @@ public final class Main {
     }
   }
 
+  private static String oneLine(String message) {
+    String text = message == null ? "no message" : message.replaceAll("\\s+", " ").strip();
+    return text.length() <= 300 ? text : text.substring(0, 297) + "...";
+  }
+
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new KeywardenCommand());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionStrategy(Main::execute);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((e, args) -> {
       CommandLine bad = e.getCommandLine();
       bad.getErr().println("keywarden: " + e.getMessage());
@@ -62,15 +87,27 @@ public final class Main {
         bad.getErr().println("keywarden: " + e.getMessage());
         return BAD_INPUT;
       }
+      if (e instanceof dev.keywarden.audit.RunInterrupted interrupted) {
+        Throwable cause = interrupted.getCause();
+        bad.getErr().println("keywarden: " + interrupted.done() + "; the next run finishes the rest. It stopped because "
+            + AwsErrors.explain(cause, endpoint(bad)).orElse(oneLine(cause.getMessage())));
+        return FAILED;
+      }
+      java.util.Optional<String> aws = AwsErrors.explain(e, endpoint(bad));
+      if (aws.isPresent()) {
+        bad.getErr().println("keywarden: " + aws.get());
+        return FAILED;
+      }
       if (e instanceof KeywardenException || e instanceof EmulatorException) {
         bad.getErr().println("keywarden: " + e.getMessage());
         return FAILED;
       }
-      bad.getErr().println("keywarden: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
       if (((KeywardenCommand) cli.getCommand()).global.verbose) {
+        bad.getErr().println("keywarden: internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         e.printStackTrace(bad.getErr());
       } else {
-        bad.getErr().println("Run again with --verbose for the stack trace.");
+        bad.getErr().println("keywarden: internal error (" + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
+            + "); run again with --verbose for the stack trace");
       }
       return FAILED;
     });

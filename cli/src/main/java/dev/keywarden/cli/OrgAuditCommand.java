@@ -103,7 +103,8 @@ final class OrgAuditCommand implements Callable<Integer> {
   record AccountResult(String accountId, RunOutcome outcome, String error) {
     boolean ok() {
       return outcome != null && outcome.status() != RunOutcome.Status.NOT_AUDITED
-          && outcome.status() != RunOutcome.Status.INCOMPLETE;
+          && outcome.status() != RunOutcome.Status.INCOMPLETE
+          && outcome.deactivation().map(d -> d.failed().isEmpty()).orElse(true);
     }
   }
 
@@ -188,8 +189,13 @@ final class OrgAuditCommand implements Callable<Integer> {
       case COMPLETED -> {
         var rec = o.reconciliation().orElseThrow();
         var deactivation = o.deactivation().orElseThrow();
-        String dryRun = deactivation.wouldDeactivate().isEmpty() ? ""
-            : ", " + deactivation.wouldDeactivate().size() + " would be deactivated in enforce mode";
+        int deferred = o.summary().map(s -> s.deferred()).orElse(0);
+        String dryRun = (deactivation.wouldDeactivate().isEmpty() ? ""
+            : ", " + deactivation.wouldDeactivate().size() + " would be deactivated in enforce mode")
+            + (deferred > 0 ? ", " + deferred + (deactivation.mode() == dev.keywarden.remediate.Mode.ENFORCE ? "" : " more would be")
+                + " deferred by the cap" : "")
+            + (deactivation.failed().isEmpty() ? "" : ", " + deactivation.failed().size() + " DEACTIVATION(S) FAILED (keys still"
+                + " active; the security team was alerted)");
         yield String.format(Locale.ROOT, "audited: %d open (%d new, %d resolved), %d deactivated%s, %d notices",
             o.result().orElseThrow().findings().size(), rec.opened(), rec.resolved(), deactivation.deactivated().size(),
             dryRun, o.noticesPublished().size());

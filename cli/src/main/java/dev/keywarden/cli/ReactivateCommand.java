@@ -23,8 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
     header = "Undo a deactivation: turn a key back on, logged.",
     description = {
       "Turns a key that Keywarden deactivated back on, and records who did it and why in the action log.",
-      "The next enforce run deactivates it again while it is past its limit, unless the user is exempted "
-          + "(keywarden:exempt-until and keywarden:exempt-reason tags).",
+      "The next enforce run deactivates it again while it is past its limit, unless the security team grants the user "
+          + "an exemption (keywarden exempt).",
+      "It refuses when IAM shows a change since the deactivation that Keywarden did not make (the key is active again, "
+          + "or was used after it was switched off): find out who, or pass --force.",
     },
     footer = {"", "Example:",
         "  keywarden reactivate --account 123456789012 --user svc-payments \\",
@@ -46,6 +48,10 @@ final class ReactivateCommand implements Callable<Integer> {
   @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; kept in the action log.")
   String reason;
 
+  @Option(names = "--force", description = "Reactivate even when IAM shows a change since the deactivation that Keywarden"
+      + " did not make (the key is active again, or was used after it was switched off); logged with a warning.")
+  boolean force;
+
   @Override
   public Integer call() {
     if (!account.matches("\\d{12}")) {
@@ -66,7 +72,7 @@ final class ReactivateCommand implements Callable<Integer> {
             + caller.accountId() + "); use credentials (a profile) for account " + account);
       }
       done = Reactivator.create(AccountRuns.store(clients, settings), AccessKeyGateway.create(clients))
-          .reactivate(account, user, key, reason, caller.arn(), Clock.systemUTC().instant());
+          .reactivate(account, user, key, reason, caller.arn(), Clock.systemUTC().instant(), force);
     }
     spec.commandLine().getOut().println(done.message());
     spec.commandLine().getOut().flush();

@@ -30,17 +30,37 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin AwsOptions aws;
   @Mixin ConfigOption config;
 
-  @Option(names = "--week", paramLabel = "YYYY-Www", description = "ISO week to report (default: the current week).")
+  @Option(names = "--week", paramLabel = "YYYY-Www", description = "ISO week to report, such as 2026-W47, or any date in it, such as 2026-11-19 (default: the current week).")
   String week;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Folder to write into (default: keywarden-report-<week>).")
   Path out;
 
+  private Path dir(String isoWeek) {
+    return out != null ? out : Path.of("keywarden-report-" + isoWeek);
+  }
+
+  /** The ISO week a {@code --week} value names: a week such as 2026-W47, or a date in it. */
+  static String week(String value) {
+    String text = value.strip();
+    return text.matches("\\d{4}-\\d{2}-\\d{2}") ? IsoWeek.of(day(text)) : IsoWeek.of(IsoWeek.start(text));
+  }
+
+  private static java.time.Instant day(String text) {
+    try {
+      return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new dev.keywarden.InvalidInputException("--week: '" + text + "' is not a date; write a week like 2026-W48 or a"
+          + " date like 2026-11-24");
+    }
+  }
+
   @Override
   public Integer call() {
     Clock clock = Clock.systemUTC();
-    String isoWeek = week == null ? IsoWeek.of(clock.instant()) : IsoWeek.of(IsoWeek.start(week));
-    Path dir = out != null ? out : Path.of("keywarden-report-" + isoWeek);
+    String isoWeek = week == null ? IsoWeek.of(clock.instant()) : week(week);
+    OutputPaths.requireFolder("--out", dir(isoWeek));
+    Path dir = dir(isoWeek);
     Settings settings = config.settings();
     Path page;
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {

@@ -55,8 +55,11 @@ final class RunCommand implements Callable<Integer> {
         throw new KeywardenException("the findings table " + settings.run().findingsTable()
             + " does not exist: create it with 'keywarden setup' (or deploy template.yaml)");
       }
-      AccountInventory inventory = IamInventoryReader.create(clients, settings.audit(), clock).read();
-      outcome = AccountRuns.create(clients, settings, clock).run(inventory, runId);
+      WaitLine wait = WaitLine.onTerminal();
+      AccountInventory inventory = wait.during("Reading the account's IAM inventory (credential report, users, policies)",
+          () -> IamInventoryReader.create(clients, settings.audit(), clock).read());
+      outcome = wait.during("Recording findings, deactivating and notifying",
+          () -> AccountRuns.create(clients, settings, clock).run(inventory, runId));
     }
     if (outcome.status() == RunOutcome.Status.ALREADY_DONE) {
       out.println("Run " + outcome.runId() + " already completed account " + outcome.accountId() + "; nothing was done again.");
@@ -85,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
       for (PlannedDeactivation k : d.wouldDeactivate()) {
         out.println("Dry run: would deactivate access_key_" + k.slot() + " of " + k.userName() + " (deadline " + k.deadline() + ").");
       }
+      dev.keywarden.audit.DryRunLines.deferred(outcome, settings.run().deactivationCap()).ifPresent(out::println);
       if (!d.wouldDeactivate().isEmpty() && !quiet) {
         out.println("Set mode = enforce to deactivate them.");
       }
@@ -93,6 +97,13 @@ final class RunCommand implements Callable<Integer> {
       out.println(settings.run().noticesTopicArn().isPresent()
           ? outcome.noticesPublished().size() + " notices published."
           : "No notices: notices-topic-arn is not set.");
+    }
+    if (!d.failed().isEmpty()) {
+      out.println(d.failed().size() + (d.failed().size() == 1 ? " deactivation" : " deactivations") + " failed: the key"
+          + (d.failed().size() == 1 ? " is" : "s are") + " still active, recorded as deactivation-failed findings, and the"
+          + " security team was alerted (when security-topic-arn is set).");
+      out.flush();
+      return Main.FAILED;
     }
     out.flush();
     return failOn.exitCode(outcome.result().orElseThrow().findings());

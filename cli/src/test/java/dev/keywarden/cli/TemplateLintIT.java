@@ -16,7 +16,7 @@ class TemplateLintIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   @ParameterizedTest
-  @ValueSource(strings = {"template.yaml", "member-role.yaml"})
+  @ValueSource(strings = {"template.yaml", "member-role.yaml", "scp-protect-keywarden.yaml"})
   void template_passesCfnLint(String template) throws Exception {
     Path cfnLint = MotoServer.builder().build().tool("cfn-lint");
     assertThat(cfnLint).exists();

@@ -157,7 +157,7 @@ public final class DemoAccount {
     return List.of(
         new SeededUser("alice", "a developer with console access and MFA, no keys"),
         new SeededUser("bob", "an administrator: console without MFA, a key made with the user, admin policy on the user"),
-        new SeededUser("dana-contractor", "a contractor exempted by tag until " + today.plusDays(120)),
+        new SeededUser("dana-contractor", "a contractor whose tags ask for an exemption, granted centrally until " + today.plusDays(120)),
         new SeededUser("role/sandbox-admin", "a role granted *:* that anyone in any account may assume (trust policy \"AWS\": \"*\")"));
   }
 }

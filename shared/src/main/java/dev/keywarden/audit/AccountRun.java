@@ -7,6 +7,7 @@ import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.checks.Owners;
 import dev.keywarden.config.Settings;
+import dev.keywarden.findings.ExemptionGrants;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.FindingsExport;
 import dev.keywarden.findings.Reconciler;
@@ -66,6 +67,7 @@ public final class AccountRun {
   private final NoticeStep notices;
   private final Optional<Rotator> rotator;
   private final ExportStep export;
+  private final ExemptionGrants grants;
 
   private AccountRun(Builder b) {
     this.settings = Objects.requireNonNull(b.settings, "settings");
@@ -76,6 +78,7 @@ public final class AccountRun {
     this.notices = new NoticeStep(settings, store, publisher);
     this.rotator = Objects.requireNonNull(b.rotator, "rotator");
     this.export = new ExportStep(settings, Objects.requireNonNull(b.export, "export"));
+    this.grants = Objects.requireNonNull(b.grants, "grants");
   }
 
   public static Builder builder() {
@@ -127,7 +130,7 @@ public final class AccountRun {
     AccountState state = store.load(accountId);
     List<String> published = new ArrayList<>(notices.republish(accountId, state.pendingNotices(), deadline));
 
-    AuditResult audit = CheckRunner.run(new CheckContext(inventory, settings.audit(), now));
+    AuditResult audit = CheckRunner.run(new CheckContext(inventory, settings.audit(), now, grants.forAccount(accountId)));
     DeactivationPlan plan = DeactivationPlanner.plan(accountId, audit, inventory, mode, settings.run().deactivationCap(),
         inventory.callerArn());
     Rotator.Prepared rotation = rotator.map(r -> r.prepare(accountId, runId, inventory, audit, state.noticeStates(),
@@ -140,18 +143,44 @@ public final class AccountRun {
 
     Reconciliation reconciliation = Reconciler.reconcile(accountId, state.findings(), withDeferred, now);
     store.writeFindings(accountId, reconciliation.changed());
-    export.export(accountId, runId, state.findings(), reconciliation.changed(), Optional.of(inventory), now);
 
     Deactivator deactivator = Deactivator.create(store, keys);
     DeactivationReport report = deactivator.execute(accountId, runId, actor, withCutOvers(plan, rotation.cutOvers()), mode,
         state.actions(), now, deadline::reached);
+    try {
+      return afterDeactivating(inventory, runId, now, deadline, accountId, mode, state, published, withDeferred, plan,
+          reconciliation, report, rotation);
+    } catch (RuntimeException e) {
+      if (report.deactivated().isEmpty() || e instanceof RunInterrupted) {
+        throw e;
+      }
+      int n = report.deactivated().size();
+      throw new RunInterrupted(n + (n == 1 ? " key" : " keys") + " deactivated in account " + accountId
+          + " before the run stopped (owners' notices and the summary may be missing)", e);
+    }
+  }
+
+  private RunOutcome afterDeactivating(AccountInventory inventory, String runId, Instant now, Deadline deadline,
+      String accountId, Mode mode, AccountState state, List<String> published, AuditResult withDeferred,
+      DeactivationPlan plan, Reconciliation reconciliation, DeactivationReport report, Rotator.Prepared rotation) {
     List<DeactivatedKey> deactivated = new ArrayList<>(report.deactivated());
     deactivated.addAll(resumedDeactivations(report.resumed(), inventory));
     deactivated.addAll(unannouncedDeactivations(state, inventory, now, deactivated));
-    report.failed().forEach(f -> LOG.warn("runId={} accountId={} deactivation failed: {}", runId, accountId, f));
+    report.failed().forEach(f -> LOG.error("runId={} accountId={} deactivation failed, the key is still active: {}", runId,
+        accountId, f));
+    AuditResult afterRun = withDeferred;
+    List<Finding> failedFindings = dev.keywarden.remediate.DeactivationFailed.findings(accountId, plan, report);
+    if (!report.deactivated().isEmpty() || !failedFindings.isEmpty()) {
+      afterRun = withExtraFindings(ClosingFindings.afterDeactivating(withDeferred, report.deactivated()), failedFindings);
+      Reconciliation closing = ClosingFindings.reconcile(accountId, state.findings(), reconciliation, afterRun, now);
+      store.writeFindings(accountId, closing.changed());
+      reconciliation = ClosingFindings.merged(reconciliation, closing);
+    }
+    export.export(accountId, runId, state.findings(), reconciliation.changed(), Optional.of(inventory), now);
     if (!plan.deferred().isEmpty() && !deadline.reached()) {
       notices.alertDeferred(accountId, runId, plan);
     }
+    notices.alertFailed(accountId, runId, report.failed());
 
     List<DeactivatedKey> toAnnounce = deactivated;
     AuditResult toRemind = withDeferred;
@@ -181,9 +210,9 @@ public final class AccountRun {
       return new RunOutcome(accountId, runId, RunOutcome.Status.INCOMPLETE, Optional.of(withDeferred),
           Optional.of(reconciliation), Optional.of(report), published, Optional.empty());
     }
-    RunSummary summary = Summaries.of(accountId, runId, now, inventory, withDeferred, reconciliation,
-        mode == Mode.ENFORCE ? deactivated.size() : report.wouldDeactivate().size(), plan.deferred().size(),
-        published.size());
+    RunSummary summary = Summaries.of(accountId, runId, now, inventory, afterRun, reconciliation,
+        mode == Mode.ENFORCE ? deactivated.size() : 0, mode == Mode.ENFORCE ? 0 : report.wouldDeactivate().size(),
+        plan.deferred().size(), published.size());
     store.putSummary(summary);
     LOG.info("runId={} accountId={} mode={} open={} opened={} resolved={} deactivated={} deferred={} notices={}",
         runId, accountId, mode, withDeferred.findings().size(), reconciliation.opened(), reconciliation.resolved(),
@@ -336,6 +365,7 @@ public final class AccountRun {
       return this;
     }
     private Optional<FindingsExport> export = Optional.empty();
+    private ExemptionGrants grants = ExemptionGrants.none();
 
     public Builder settings(Settings settings) {
       this.settings = settings;
@@ -365,6 +395,12 @@ public final class AccountRun {
     /** Where findings also go after each reconciliation (Security Hub); none by default. */
     public Builder export(FindingsExport export) {
       this.export = Optional.ofNullable(export);
+      return this;
+    }
+
+    /** The security team's exemption grants; without them no user is exempt. */
+    public Builder grants(ExemptionGrants grants) {
+      this.grants = grants;
       return this;
     }
 

@@ -59,8 +59,15 @@ final class NoticeStep {
     if (publisher.isEmpty()) {
       return sent;
     }
+    Map<String, Integer> reactivations = new java.util.HashMap<>();
+    state.actions().stream()
+        .filter(e -> e.kind() == dev.keywarden.remediate.ActionLogEntry.Kind.REACTIVATE
+            && e.phase() == dev.keywarden.remediate.ActionLogEntry.Phase.RESULT
+            && e.outcome().filter("reactivated"::equals).isPresent())
+        .forEach(e -> reactivations.merge(e.accessKeyId(), 1, Integer::sum));
     List<NoticeDraft> drafts = NoticePlanner.plan(accountId, runId, inventory, result, state.noticeStates(),
-        settings.run().noticeStagesDays(), settings.run().fallbackOwner(), settings.audit().ownerTagKeys(), deactivated, now);
+        settings.run().noticeStagesDays(), settings.run().fallbackOwner(), settings.audit().ownerTagKeys(), deactivated, now,
+        reactivations);
     for (NoticeDraft draft : drafts) {
       if (deadline.reached()) {
         break;
@@ -91,6 +98,25 @@ final class NoticeStep {
       }
     }
     return sent;
+  }
+
+  /** Tells the security team that keys the policy condemned could not be deactivated and are still active. */
+  void alertFailed(String accountId, String runId, List<String> failures) {
+    if (publisher.isEmpty() || failures.isEmpty()) {
+      return;
+    }
+    StringBuilder body = new StringBuilder().append("Keywarden could not deactivate ").append(failures.size())
+        .append(failures.size() == 1 ? " expired key" : " expired keys").append(" in account ").append(accountId)
+        .append(" (run ").append(runId).append("); they are still active:\n");
+    failures.forEach(f -> body.append("  ").append(f).append("\n"));
+    body.append("Deactivate them by hand (aws iam update-access-key --status Inactive) or fix the cause; the next run"
+        + " tries again.\n");
+    try {
+      publisher.get().alert("Keywarden: deactivation failed in " + accountId, body.toString(),
+          Map.of("kind", "deactivation-failed", "accountId", accountId));
+    } catch (KeywardenException e) {
+      LOG.warn("runId={} accountId={} could not alert the security team: {}", runId, accountId, e.getMessage());
+    }
   }
 
   /** Tells the security team that the per-run cap left expired keys active. */

@@ -18,7 +18,7 @@ final class Summaries {
   private Summaries() {}
 
   static RunSummary of(String accountId, String runId, Instant at, AccountInventory inventory, AuditResult result,
-      Reconciliation reconciliation, int deactivated, int deferred, int notices) {
+      Reconciliation reconciliation, int deactivated, int wouldDeactivate, int deferred, int notices) {
     List<CredentialReportRow> users = inventory.credentialReport().users();
     int activeKeys = users.stream().mapToInt(u -> u.activeKeys().size()).sum();
     int console = (int) users.stream().filter(CredentialReportRow::passwordEnabled).count();
@@ -31,7 +31,7 @@ final class Summaries {
         count(result.findings(), f -> f.severity().name()), count(result.findings(), Finding::checkId),
         users.size(), activeKeys, console, consoleMfa, rootMfa, rootKey,
         reconciliation.opened(), reconciliation.resolved(), reconciliation.exempt(), deactivated, deferred, notices,
-        Optional.of(result.skipped().keySet().stream().sorted().toList()), unusedRoles(result));
+        Optional.of(result.skipped().keySet().stream().sorted().toList()), unusedRoles(result), wouldDeactivate);
   }
 
   /** Roles {@code role-unused} condemned, exempt ones included; empty when it could not judge. */

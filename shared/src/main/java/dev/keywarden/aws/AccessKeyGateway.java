@@ -75,6 +75,28 @@ public final class AccessKeyGateway implements AccessKeys {
     return matches.stream().findFirst();
   }
 
+  @Override
+  public List<String> activeKeyIds(String userName, Instant lastRotated) {
+    Instant second = lastRotated.truncatedTo(ChronoUnit.SECONDS);
+    return listKeys(userName, "created at " + lastRotated).stream()
+        .filter(key -> key.createDate() != null && key.createDate().truncatedTo(ChronoUnit.SECONDS).equals(second))
+        .filter(key -> key.status() == StatusType.ACTIVE)
+        .map(AccessKeyMetadata::accessKeyId)
+        .sorted()
+        .toList();
+  }
+
+  @Override
+  public Optional<Instant> lastUsed(String userName, String accessKeyId) {
+    try {
+      var used = iam.getAccessKeyLastUsed(r -> r.accessKeyId(accessKeyId)).accessKeyLastUsed();
+      return used == null ? Optional.empty() : Optional.ofNullable(used.lastUsedDate());
+    } catch (software.amazon.awssdk.services.iam.model.IamException e) {
+      throw new KeywardenException("iam:GetAccessKeyLastUsed for key " + accessKeyId + " of user " + userName + " failed: "
+          + e.getMessage(), e);
+    }
+  }
+
   /** {@inheritDoc} A key whose user no longer exists is {@link KeyStatus#MISSING}. */
   @Override
   public KeyStatus status(String userName, String accessKeyId) {

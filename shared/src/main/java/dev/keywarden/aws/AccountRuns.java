@@ -42,6 +42,7 @@ public final class AccountRuns {
         .settings(settings)
         .store(store)
         .keys(keys)
+        .grants(grants(central, settings))
         .clock(clock);
     if (settings.rotation().enabled()) {
       run.rotator(rotator(central, member, settings, keys));
@@ -71,6 +72,11 @@ public final class AccountRuns {
     return SecurityHubExport.create(product, SecurityHubImporter.create(central.securityHub()),
         SecurityHubWorkflowUpdater.create(central.securityHub()),
         DynamoImportedFindings.create(central.dynamoDb(), settings.run().findingsTable()));
+  }
+
+  /** The security team's exemption grants, kept in the findings table named in the settings. */
+  public static DynamoExemptionGrants grants(AwsClientFactory clients, Settings settings) {
+    return DynamoExemptionGrants.create(clients.dynamoDb(), settings.run().findingsTable(), settings.run().historyDays());
   }
 
   /** The findings table named in the settings. */

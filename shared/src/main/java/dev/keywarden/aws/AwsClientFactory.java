@@ -82,6 +82,9 @@ public final class AwsClientFactory implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.interceptors = List.copyOf(interceptors);
     this.profileFile = profileFile;
+    if (givenCredentials.isEmpty() && settings.staticCredentials().isEmpty()) {
+      settings.profile().ifPresent(name -> requireProfile(name, profileFile));
+    }
     this.region = resolveRegion(settings, sdkRegionChain(settings, profileFile));
     this.credentials = givenCredentials.orElseGet(() -> credentialsProvider(settings, profileFile));
     this.httpClient = UrlConnectionHttpClient.builder()
@@ -211,6 +214,8 @@ public final class AwsClientFactory implements AutoCloseable {
         .credentialsProvider(credentials)
         .overrideConfiguration(o -> {
           o.retryStrategy(retryStrategy(settings.maxAttempts(), baseDelay, throttlingBaseDelay));
+          o.apiCallAttemptTimeout(settings.attemptTimeout());
+          o.apiCallTimeout(settings.callTimeout());
           interceptors.forEach(o::addExecutionInterceptor);
           settings.profile().ifPresent(o::defaultProfileName);
           profileFile.ifPresent(o::defaultProfileFileSupplier);
@@ -261,6 +266,27 @@ public final class AwsClientFactory implements AutoCloseable {
     return new AwsRegionProviderChain(
         new SystemSettingsRegionProvider(),
         new AwsProfileRegionProvider(profileFile.orElse(ProfileFile::defaultProfileFile), name));
+  }
+
+  /**
+   * Refuses a named profile that neither {@code ~/.aws/config} nor {@code ~/.aws/credentials} (or the
+   * files {@code AWS_CONFIG_FILE} and {@code AWS_SHARED_CREDENTIALS_FILE} name) holds: a bad flag, not
+   * an AWS failure.
+   */
+  static void requireProfile(String name, Optional<Supplier<ProfileFile>> profileFile) {
+    ProfileFile profiles;
+    try {
+      profiles = profileFile.orElse(ProfileFile::defaultProfileFile).get();
+    } catch (RuntimeException unreadable) {
+      throw new dev.keywarden.InvalidInputException("--profile " + name + ": the AWS config files cannot be read ("
+          + unreadable.getMessage() + ")");
+    }
+    if (profiles.profile(name).isEmpty()) {
+      java.util.Set<String> known = new java.util.TreeSet<>(profiles.profiles().keySet());
+      throw new dev.keywarden.InvalidInputException("--profile " + name + " is not in ~/.aws/config or ~/.aws/credentials ("
+          + (known.isEmpty() ? "no profiles there" : "profiles there: " + String.join(", ", known))
+          + "); create it with 'aws configure sso --profile " + name + "' or 'aws configure --profile " + name + "'");
+    }
   }
 
   /** Static keys, else the named profile, else the SDK's default chain (environment, profile, role). */

@@ -71,6 +71,22 @@ public record ClientSettings(
     return defaults().withEndpoint(endpoint).withRegion(region).withStaticCredentials(accessKeyId, secretAccessKey);
   }
 
+  /**
+   * No single attempt of a call takes longer than this (a connection, then the answer): an endpoint
+   * that accepts but stops answering, such as a paused emulator, fails the attempt instead of holding it.
+   */
+  public Duration attemptTimeout() {
+    return connectTimeout.plus(readTimeout);
+  }
+
+  /**
+   * No call, with all its retries and backoff, takes longer than this (three attempts' worth: 3 min 15 s
+   * by default), so that a run whose endpoint stops answering ends with an error instead of hanging.
+   */
+  public Duration callTimeout() {
+    return attemptTimeout().multipliedBy(3);
+  }
+
   public ClientSettings withRegion(String newRegion) {
     return new ClientSettings(Optional.of(newRegion), endpoint, profile, staticCredentials, connectTimeout, readTimeout, maxAttempts);
   }

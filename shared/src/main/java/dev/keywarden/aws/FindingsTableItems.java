@@ -292,6 +292,7 @@ final class FindingsTableItems {
     item.put("notices", n(summary.notices()));
     summary.skippedChecks().ifPresent(ids -> item.put("skippedChecks", AttributeValue.fromL(ids.stream().map(FindingsTableItems::s).toList())));
     summary.unusedRoles().ifPresent(count -> item.put("unusedRoles", n(count)));
+    item.put("wouldDeactivate", n(summary.wouldDeactivate()));
     return item;
   }
 
@@ -317,7 +318,8 @@ final class FindingsTableItems {
         integer(item, "deferred"),
         integer(item, "notices"),
         Optional.ofNullable(item.get("skippedChecks")).map(v -> v.l().stream().map(AttributeValue::s).toList()),
-        Optional.ofNullable(item.get("unusedRoles")).map(v -> integer(item, "unusedRoles")));
+        Optional.ofNullable(item.get("unusedRoles")).map(v -> integer(item, "unusedRoles")),
+        item.containsKey("wouldDeactivate") ? integer(item, "wouldDeactivate") : 0);
   }
 
   // ---- attribute values

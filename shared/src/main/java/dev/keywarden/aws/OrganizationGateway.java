@@ -53,6 +53,27 @@ public final class OrganizationGateway implements AccountDirectory {
     return new OrganizationGateway(clients.organizations(), clients.sts());
   }
 
+  /**
+   * The names of the Organization's active accounts, for labels only: empty, without a warning, when
+   * the caller's account belongs to no Organization (nothing is audited here).
+   */
+  public Map<String, String> accountNames() {
+    try {
+      call("describe the Organization", organizations::describeOrganization);
+    } catch (NotInOrganization e) {
+      return Map.of();
+    }
+    Map<String, String> names = new java.util.TreeMap<>();
+    call("list the Organization's accounts", () -> {
+      organizations.listAccountsPaginator(r -> { }).forEach(page -> page.accounts().stream()
+          .filter(OrganizationGateway::active)
+          .filter(a -> a.name() != null && !a.name().isBlank())
+          .forEach(a -> names.put(a.id(), a.name())));
+      return names;
+    });
+    return names;
+  }
+
   @Override
   public List<MemberAccount> activeAccounts(AccountSelection selection) {
     try {

@@ -2,8 +2,6 @@ package dev.keywarden.aws;
 
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
-import dev.keywarden.audit.AccountSelection;
-import dev.keywarden.audit.MemberAccount;
 import dev.keywarden.config.Settings;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.IsoWeek;
@@ -84,7 +82,8 @@ public final class WeeklyReports {
       open.addAll(store.findings(account, Optional.of(FindingStatus.OPEN)));
       store.owners(account).forEach((principal, owner) -> owners.put(ReportInput.ownerKey(account, principal), owner));
     }
-    return new ReportInput(isoWeek, generatedAt, weekRuns, previousRuns, trend, open, accountNames(), Set.of(), owners);
+    return new ReportInput(isoWeek, generatedAt, weekRuns, previousRuns, trend, open, accountNames(), Set.of(), owners,
+        AccountRuns.grants(clients, settings).all());
   }
 
   /**
@@ -93,13 +92,7 @@ public final class WeeklyReports {
    */
   private Map<String, String> accountNames() {
     try {
-      Map<String, String> names = new TreeMap<>();
-      for (MemberAccount account : OrganizationGateway.create(clients).activeAccounts(AccountSelection.all())) {
-        if (account.name() != null && !account.name().isBlank()) {
-          names.put(account.id(), account.name());
-        }
-      }
-      return names;
+      return OrganizationGateway.create(clients).accountNames();
     } catch (KeywardenException | SdkException e) {
       LOG.warn("account names are not available, the report shows account ids only: {}", e.getMessage());
       return Map.of();

@@ -49,7 +49,9 @@ public final class CheckCatalog {
       new PasswordPolicySymbolsCheck(),
       new PasswordPolicyExpiryCheck(),
       new AccessAnalyzerDisabledCheck(),
-      new RootAccessNotCentralizedCheck());
+      new RootAccessNotCentralizedCheck(),
+
+      new ExemptionRequestedCheck());
   private static final Map<String, Check> BY_ID = byId(ALL);
 
   private CheckCatalog() {}

@@ -57,29 +57,33 @@ public final class CheckRunner {
     return check instanceof InventoryGapCheck || !gone.contains(finding.principal());
   }
 
-  /** The users' exemptions in force on the audit's day, read once per user. */
+  /**
+   * The users' exemptions in force on the audit's day, read once per user: a central grant, narrowed
+   * by what the user's own exemption tags validly ask. Tags alone exempt nobody.
+   */
   private static final class Exemptions {
+    private final CheckContext context;
     private final Optional<AuthorizationDetails> details;
     private final LocalDate today;
     private final Map<String, Optional<Exemption>> byUser = new HashMap<>();
 
     Exemptions(CheckContext context) {
+      this.context = context;
       this.details = context.inventory().authorization();
       this.today = LocalDate.ofInstant(context.asOf(), ZoneOffset.UTC);
     }
 
     Optional<Exemption> covering(Finding finding) {
-      if (details.isEmpty()) {
-        return Optional.empty();
-      }
       return byUser.computeIfAbsent(finding.principal(), this::inForce).filter(e -> e.covers(finding.checkId()));
     }
 
     private Optional<Exemption> inForce(String principal) {
-      return details.get().user(principal)
-          .map(IamUser::tags)
-          .flatMap(tags -> Exemption.read(tags, CheckCatalog.ids()).exemption())
-          .filter(e -> e.activeOn(today));
+      Optional<ExemptionGrant> grant = context.grantInForce(principal);
+      if (grant.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, String> tags = details.flatMap(d -> d.user(principal)).map(IamUser::tags).orElse(Map.of());
+      return Exemption.granted(grant.get(), Exemption.read(tags, CheckCatalog.ids())).filter(e -> e.activeOn(today));
     }
   }
 }

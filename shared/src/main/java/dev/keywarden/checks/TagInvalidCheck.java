@@ -16,7 +16,7 @@ public final class TagInvalidCheck implements Check {
   public static final CheckMetadata METADATA = new CheckMetadata(
       "tag-invalid",
       "Keywarden tag on a user is malformed or expired",
-      "A malformed `keywarden:max-key-age` tag, or an exemption that has expired or is malformed (bad date, no reason, unknown check id).",
+      "A malformed `keywarden:max-key-age` tag, or exemption tags that have expired or are malformed (bad date, no reason, unknown check id, each named exactly).",
       Severity.MEDIUM,
       List.of(),
       List.of(),
@@ -45,8 +45,9 @@ public final class TagInvalidCheck implements Check {
       UserTags.maxKeyAgeProblem(user.tags()).ifPresent(problems::add);
       Exemption.Reading reading = Exemption.read(user.tags(), CheckCatalog.ids());
       problems.addAll(reading.problems());
-      reading.exemption().filter(e -> !e.activeOn(today)).ifPresent(e -> problems.add(AuditPolicy.EXEMPT_UNTIL_TAG + " "
-          + e.until() + " has passed, so the exemption (" + e.reason() + ") no longer applies"));
+      reading.until().filter(until -> until.isBefore(today)).ifPresent(until -> problems.add(AuditPolicy.EXEMPT_UNTIL_TAG
+          + " " + until + " has passed, so the exemption (" + reading.reason().orElse("no reason given")
+          + ") no longer applies"));
       if (!problems.isEmpty()) {
         findings.add(Finding.of(METADATA, context.accountId(), user.name(), user.arn(), user.name() + ": " + String.join("; ", problems)));
       }

@@ -40,11 +40,25 @@ final class UserTags {
         + MAX_KEY_AGE_LIMIT + " (the policy default applies instead)");
   }
 
-  /** The user's valid key-age tag, when tags are known (offline they are not: the policy applies). */
+  /**
+   * The user's valid key-age tag as far as it is honoured: a tag may only tighten the policy by itself;
+   * one longer than the policy's maximum counts only while a central grant covering {@code key-expired}
+   * is in force for the user. Offline tags are not known and the policy applies.
+   */
   static Optional<Integer> maxKeyAgeTag(CheckContext context, String userName) {
+    return requestedMaxKeyAge(context, userName)
+        .filter(days -> days <= context.policy().maxKeyAgeDays() || loosenedByGrant(context, userName));
+  }
+
+  /** The user's valid key-age tag, honoured or not. */
+  static Optional<Integer> requestedMaxKeyAge(CheckContext context, String userName) {
     return context.inventory().authorization()
         .flatMap(a -> a.user(userName))
         .flatMap(u -> maxKeyAge(u.tags()));
+  }
+
+  static boolean loosenedByGrant(CheckContext context, String userName) {
+    return context.grantInForce(userName).filter(g -> g.covers(KeyExpiredCheck.METADATA.id())).isPresent();
   }
 
   /** The first owner tag, in the policy's order, with a non-blank value: key and value. */

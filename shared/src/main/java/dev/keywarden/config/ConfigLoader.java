@@ -90,7 +90,9 @@ public final class ConfigLoader {
     ROTATION_KMS_KEY_ID("rotation-kms-key-id", 0, 0, "none",
         "the KMS key (id, `alias/NAME`, or a key or alias ARN) that encrypts the new keys' secrets; unset: the account's `aws/secretsmanager` key"),
     SECURITY_HUB_PRODUCT_ARN("security-hub-product-arn", 0, 0, "none (off)",
-        "the Security Hub custom-integration product findings are imported as, `arn:PARTITION:securityhub:REGION:ACCOUNT:product/ACCOUNT/default` of the account that imports (both account ids the same); unset or empty: nothing goes to Security Hub");
+        "the Security Hub custom-integration product findings are imported as, `arn:PARTITION:securityhub:REGION:ACCOUNT:product/ACCOUNT/default` of the account that imports (both account ids the same); unset or empty: nothing goes to Security Hub"),
+    MAX_EXEMPTION_DAYS("max-exemption-days", 1, 3650, "180",
+        "`keywarden exempt` refuses a grant whose end day is more than this many days after today (1 to 3650)");
 
     final String key;
     final int min;
@@ -165,6 +167,7 @@ public final class ConfigLoader {
   public static Settings loadSettings(Optional<Path> file, Map<String, String> environment) {
     Map<Setting, Raw> raw = new LinkedHashMap<>();
     file.ifPresent(path -> raw.putAll(readFile(path)));
+    refuseUnknownVariables(environment);
     for (Setting setting : Setting.values()) {
       String value = environment.get(setting.envName());
       if (value != null) {
@@ -172,7 +175,9 @@ public final class ConfigLoader {
       }
     }
     AuditPolicy audit = build(raw);
-    return new Settings(audit, buildRun(raw, audit), buildOrg(raw), buildRotation(raw));
+    int maxExemptionDays = raw.containsKey(Setting.MAX_EXEMPTION_DAYS)
+        ? parseInt(Setting.MAX_EXEMPTION_DAYS, raw.get(Setting.MAX_EXEMPTION_DAYS)) : Settings.DEFAULT_MAX_EXEMPTION_DAYS;
+    return new Settings(audit, buildRun(raw, audit), buildOrg(raw), buildRotation(raw), maxExemptionDays);
   }
 
   /** KMS key ids, aliases and their ARNs, the forms Secrets Manager's {@code KmsKeyId} takes. */
@@ -199,6 +204,47 @@ public final class ConfigLoader {
     Optional<String> kms = optional(raw, Setting.ROTATION_KMS_KEY_ID, KMS_KEY,
         "a KMS key id, alias/NAME, or the ARN of a key or alias, such as alias/keywarden-secrets");
     return new RotationSettings(all, accounts, orDefault(quiet, d.cutoverQuietHours()), kms);
+  }
+
+  /** KEYWARDEN_* variables that are not settings but are read elsewhere (the launcher, the emulator). */
+  static final java.util.Set<String> OTHER_VARIABLES = java.util.Set.of("KEYWARDEN_JAVA_OPTS", "KEYWARDEN_PYTHON",
+      "KEYWARDEN_EMULATOR_DIR");
+
+  /**
+   * Refuses a {@code KEYWARDEN_*} variable that is no setting, as an unknown key in the file is: a typo
+   * such as {@code KEYWARDEN_DEACTIVATION_CAPP} would otherwise leave the setting at its default unseen.
+   */
+  private static void refuseUnknownVariables(Map<String, String> environment) {
+    java.util.List<String> known = Arrays.stream(Setting.values()).map(Setting::envName).toList();
+    for (String name : new java.util.TreeSet<>(environment.keySet())) {
+      if (name.startsWith("KEYWARDEN_") && !known.contains(name) && !OTHER_VARIABLES.contains(name)) {
+        String nearest = known.stream().min(java.util.Comparator.comparingInt(k -> distance(k, name))).orElseThrow();
+        throw new InvalidInputException("environment variable " + abbreviate(name) + " is not a Keywarden setting"
+            + (distance(nearest, name) <= 3 ? "; did you mean " + nearest + "?" : ".")
+            + " Unset it; settings are KEYWARDEN_ and the setting's name in capitals, such as KEYWARDEN_DEACTIVATION_CAP"
+            + " (docs/configuration.md lists them)");
+      }
+    }
+  }
+
+  /** Levenshtein distance, for suggesting the setting a misspelt variable meant. */
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private static OrgSettings buildOrg(Map<Setting, Raw> raw) {
@@ -358,6 +404,10 @@ public final class ConfigLoader {
       throw new InvalidInputException("cannot read config file " + path + ": " + e.getMessage(), e);
     }
     Map<Setting, Raw> raw = new LinkedHashMap<>();
+    if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+      lines = new java.util.ArrayList<>(lines);
+      lines.set(0, lines.get(0).substring(1));
+    }
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {

@@ -33,17 +33,36 @@ public final class CredentialReportParser {
    *     usable credential report
    */
   public static CredentialReport parse(String content, String source) {
+    return parse(content, source, Optional.empty());
+  }
+
+  /**
+   * Parses a credential report read at {@code now}: an active key whose last rotation is later (in
+   * the future) cannot be judged and is refused, naming line and column.
+   */
+  public static CredentialReport parse(String content, String source, Instant now) {
+    return parse(content, source, Optional.of(now));
+  }
+
+  private static CredentialReport parse(String content, String source, Optional<Instant> asOf) {
     String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
     if (text.isBlank()) {
       throw new InvalidInputException(source + " is empty: not a credential report");
     }
-    List<CsvRecords.Line> lines = CsvRecords.read(text, source);
-    Header header = Header.of(lines.get(0), source);
-    List<CredentialReportRow> users = new ArrayList<>(Math.max(0, lines.size() - 1));
+    java.util.Iterator<CsvRecords.Line> lines = CsvRecords.stream(text, source);
+    Header header = Header.of(lines.next(), source);
+    List<CredentialReportRow> users = new ArrayList<>();
     CredentialReportRow root = null;
-    for (int i = 1; i < lines.size(); i++) {
-      CredentialReportRow row = new RowReader(header, lines.get(i), source).read();
+    Map<String, Integer> userLines = new HashMap<>();
+    while (lines.hasNext()) {
+      CredentialReportRow row = new RowReader(header, lines.next(), source, asOf).read();
       if (!row.isRoot()) {
+        Integer first = userLines.putIfAbsent(row.user(), row.lineNumber());
+        if (first != null) {
+          throw new InvalidInputException(source + ": lines " + first + " and " + row.lineNumber() + " are both user '"
+              + RowReader.shown(row.user()) + "'; a credential report has one row per user, so its findings would"
+              + " contradict each other: use the report as IAM wrote it");
+        }
         users.add(row);
       } else if (root == null) {
         root = row;
@@ -94,11 +113,33 @@ public final class CredentialReportParser {
     private final Header header;
     private final CsvRecords.Line line;
     private final String source;
+    private final Optional<Instant> asOf;
 
-    RowReader(Header header, CsvRecords.Line line, String source) {
+    RowReader(Header header, CsvRecords.Line line, String source, Optional<Instant> asOf) {
       this.header = header;
       this.line = line;
       this.source = source;
+      this.asOf = asOf;
+    }
+
+    /**
+     * An active key's slot, whose last rotation must be a date (and, with an as-of, not after it):
+     * otherwise its age cannot be judged and a silent pass would be a wrong verdict.
+     */
+    private AccessKeySlot slot(int slot, ReportColumn active, ReportColumn rotated, ReportColumn used) {
+      boolean isActive = bool(active);
+      Optional<Instant> lastRotated = date(rotated);
+      if (isActive && header.index().containsKey(rotated)) {
+        if (lastRotated.isEmpty()) {
+          throw error(rotated, "access key " + slot + " is active but its last rotation is '" + shown(raw(rotated).trim())
+              + "', not a date, so its age cannot be judged; use the report as IAM wrote it");
+        }
+        if (asOf.isPresent() && lastRotated.get().isAfter(asOf.get())) {
+          throw error(rotated, "access key " + slot + " was last rotated at " + lastRotated.get() + ", in the future"
+              + " (it is now " + asOf.get() + "), so its age cannot be judged; use the report as IAM wrote it");
+        }
+      }
+      return new AccessKeySlot(slot, isActive, lastRotated, date(used));
     }
 
     CredentialReportRow read() {
@@ -122,10 +163,10 @@ public final class CredentialReportParser {
           date(ReportColumn.PASSWORD_LAST_CHANGED),
           bool(ReportColumn.MFA_ACTIVE),
           List.of(
-              new AccessKeySlot(1, bool(ReportColumn.ACCESS_KEY_1_ACTIVE), date(ReportColumn.ACCESS_KEY_1_LAST_ROTATED),
-                  date(ReportColumn.ACCESS_KEY_1_LAST_USED_DATE)),
-              new AccessKeySlot(2, bool(ReportColumn.ACCESS_KEY_2_ACTIVE), date(ReportColumn.ACCESS_KEY_2_LAST_ROTATED),
-                  date(ReportColumn.ACCESS_KEY_2_LAST_USED_DATE))),
+              slot(1, ReportColumn.ACCESS_KEY_1_ACTIVE, ReportColumn.ACCESS_KEY_1_LAST_ROTATED,
+                  ReportColumn.ACCESS_KEY_1_LAST_USED_DATE),
+              slot(2, ReportColumn.ACCESS_KEY_2_ACTIVE, ReportColumn.ACCESS_KEY_2_LAST_ROTATED,
+                  ReportColumn.ACCESS_KEY_2_LAST_USED_DATE)),
           certificates());
     }
 
@@ -181,7 +222,7 @@ public final class CredentialReportParser {
     }
 
     /** A field as an error message may show it: no control characters (log lines stay lines), at most 80 characters. */
-    private static String shown(String value) {
+    static String shown(String value) {
       String printable = value.replaceAll("[\\x00-\\x1f\\x7f-\\x9f]", "?");
       return printable.length() <= 80 ? printable : printable.substring(0, 77) + "...";
     }

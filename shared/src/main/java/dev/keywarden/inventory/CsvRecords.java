@@ -30,6 +30,53 @@ final class CsvRecords {
     return new CsvRecords(text, source).readAll();
   }
 
+  /**
+   * The records of {@code text} one at a time, as {@link #read} gives them, so that a large report
+   * never holds every record's fields at once; blank lines at the end are dropped.
+   */
+  static java.util.Iterator<Line> stream(String text, String source) {
+    CsvRecords records = new CsvRecords(text, source);
+    return new java.util.Iterator<>() {
+      private final StringBuilder field = new StringBuilder();
+      private final java.util.ArrayDeque<Line> blanks = new java.util.ArrayDeque<>();
+      private Line next = advance();
+
+      private Line advance() {
+        if (!blanks.isEmpty()) {
+          return blanks.poll();
+        }
+        while (records.pos < records.text.length()) {
+          Line line = records.readRecord(field);
+          if (!isBlank(line)) {
+            if (blanks.isEmpty()) {
+              return line;
+            }
+            blanks.add(line);
+            return blanks.poll();
+          }
+          blanks.add(line);
+        }
+        blanks.clear();
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Line next() {
+        if (next == null) {
+          throw new java.util.NoSuchElementException();
+        }
+        Line current = next;
+        next = advance();
+        return current;
+      }
+    };
+  }
+
   private List<Line> readAll() {
     List<Line> lines = new ArrayList<>();
     StringBuilder field = new StringBuilder();

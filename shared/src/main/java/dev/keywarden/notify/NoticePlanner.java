@@ -58,6 +58,34 @@ public final class NoticePlanner {
       List<String> ownerTagKeys,
       List<DeactivatedKey> deactivated,
       Instant asOf) {
+    return plan(accountId, runId, inventory, result, claimed, stagesDays, fallbackOwner, ownerTagKeys, deactivated, asOf,
+        Map.of());
+  }
+
+  /**
+   * The deactivation notice's stage for a key reactivated {@code reactivations} times before: a key
+   * deactivated again after a reactivation is a new deactivation, and its owner is told again.
+   */
+  public static String deactivationStage(int reactivations) {
+    return reactivations == 0 ? DEACTIVATED : DEACTIVATED + "-" + (reactivations + 1);
+  }
+
+  /**
+   * As the other {@code plan}, knowing how many times each key (by access key id) was reactivated,
+   * so that each deactivation after a reactivation tells the owner again.
+   */
+  public static List<NoticeDraft> plan(
+      String accountId,
+      String runId,
+      AccountInventory inventory,
+      AuditResult result,
+      Map<String, KeyNoticeState> claimed,
+      List<Integer> stagesDays,
+      Optional<String> fallbackOwner,
+      List<String> ownerTagKeys,
+      List<DeactivatedKey> deactivated,
+      Instant asOf,
+      Map<String, Integer> reactivations) {
     List<Integer> stages = stagesDays.stream().sorted(Comparator.reverseOrder()).toList();
     List<Item> items = new ArrayList<>();
     java.util.Set<String> deactivatedNow = new java.util.HashSet<>();
@@ -85,12 +113,13 @@ public final class NoticePlanner {
     }
     for (DeactivatedKey key : deactivated) {
       KeyNoticeState state = claimed.get(KeyNoticeState.keyId(key.resourceId(), key.lastRotated()));
-      if (state != null && state.stages().contains(DEACTIVATED)) {
+      String stage = deactivationStage(reactivations.getOrDefault(key.accessKeyId(), 0));
+      if (state != null && state.stages().contains(stage)) {
         continue;
       }
       boolean person = row(inventory, key.userName()).map(CredentialReportRow::passwordEnabled).orElse(false);
       recipient(inventory, key.userName(), ownerTagKeys, fallbackOwner).ifPresent(to -> items.add(new Item(to,
-          DEACTIVATION, DEACTIVATED, key.userName(), key.slot(), key.resourceId(), key.lastRotated(), Optional.empty(),
+          DEACTIVATION, stage, key.userName(), key.slot(), key.resourceId(), key.lastRotated(), Optional.empty(),
           Optional.of(key.accessKeyId()), person)));
     }
     return drafts(accountId, runId, items, asOf);
@@ -114,7 +143,7 @@ public final class NoticePlanner {
       return false;
     }
     int due = days(stage);
-    return state.stages().stream().anyMatch(s -> s.equals(DEACTIVATED) || (s.endsWith("d") && days(s) <= due));
+    return state.stages().stream().anyMatch(s -> s.startsWith(DEACTIVATED) || (s.endsWith("d") && days(s) <= due));
   }
 
   private static int days(String stage) {

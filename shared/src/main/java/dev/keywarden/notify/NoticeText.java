@@ -37,10 +37,7 @@ final class NoticeText {
       out.append("\n  created ").append(item.lastRotated()).append(", ").append(ageDays).append(ageDays == 1 ? " day" : " days")
           .append(" old\n");
       item.deadline().ifPresent(deadline -> {
-        long hoursLeft = Duration.between(asOf, deadline).toHours();
-        out.append("  deadline ").append(deadline).append(" (")
-            .append(hoursLeft <= 0 ? "passed" : hoursLeft < 48 ? hoursLeft + " hours left" : (hoursLeft / 24) + " days left")
-            .append(")\n");
+        out.append("  deadline ").append(deadline).append(" (").append(left(asOf, deadline)).append(")\n");
       });
     }
     String user = items.size() == 1 ? clean(items.get(0).userName()) : "USER";
@@ -73,5 +70,22 @@ final class NoticeText {
   /** Tag-derived text never carries control characters (C0, C1, bidirectional overrides) into a message. */
   static String clean(String text) {
     return text.replaceAll("[\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]", "?");
+  }
+
+  /** "3 days left", "5 hours left", "40 minutes left", or "passed" only once the deadline is reached. */
+  static String left(java.time.Instant asOf, java.time.Instant deadline) {
+    Duration left = Duration.between(asOf, deadline);
+    if (left.isNegative() || left.isZero()) {
+      return "passed";
+    }
+    long hours = left.toHours();
+    if (hours >= 48) {
+      return (hours / 24) + " days left";
+    }
+    if (hours >= 1) {
+      return hours + (hours == 1 ? " hour left" : " hours left");
+    }
+    long minutes = Math.max(1, left.toMinutes());
+    return minutes + (minutes == 1 ? " minute left" : " minutes left");
   }
 }

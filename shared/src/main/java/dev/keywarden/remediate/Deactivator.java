@@ -79,7 +79,7 @@ public final class Deactivator {
       if (stop.getAsBoolean()) {
         return new DeactivationReport(mode, List.of(), deactivated, resumed, alreadyDone, failed);
       }
-      run.deactivate(key, deactivated, alreadyDone, failed);
+      run.deactivate(key, plan, deactivated, alreadyDone, failed);
     }
     if (!stop.getAsBoolean()) {
       resumed.addAll(run.resume(Kind.DEACTIVATE));
@@ -117,10 +117,11 @@ public final class Deactivator {
       this.history = history;
     }
 
-    void deactivate(PlannedDeactivation key, List<DeactivatedKey> deactivated, List<String> alreadyDone, List<String> failed) {
+    void deactivate(PlannedDeactivation key, DeactivationPlan plan, List<DeactivatedKey> deactivated, List<String> alreadyDone,
+        List<String> failed) {
       String keyId;
       try {
-        Optional<String> found = keys.accessKeyId(key.userName(), key.lastRotated());
+        Optional<String> found = SameSecondKeys.resolve(keys, key, plan, deactivated);
         if (found.isEmpty()) {
           failed.add(key.resourceId() + ": no key of user " + key.userName() + " was created at " + key.lastRotated()
               + "; it was deleted, or the credential report is older than a rotation");

@@ -43,6 +43,17 @@ public final class Reactivator {
    *     logged as the result
    */
   public Reactivation reactivate(String accountId, String userName, String accessKeyId, String reason, String actor, Instant now) {
+    return reactivate(accountId, userName, accessKeyId, reason, actor, now, false);
+  }
+
+  /**
+   * As {@link #reactivate(String, String, String, String, String, Instant)}; unless {@code force}, it
+   * refuses when IAM shows a change since Keywarden's deactivation that was not Keywarden's (the key
+   * is active again, or was used after it was switched off, as when a person turned it on and off
+   * during an incident). With {@code force} it goes ahead and says so in the log and the message.
+   */
+  public Reactivation reactivate(String accountId, String userName, String accessKeyId, String reason, String actor, Instant now,
+      boolean force) {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(userName, "userName");
     Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -59,6 +70,13 @@ public final class Reactivator {
       String detail = last.map(e -> " (it was already reactivated at " + e.at() + ")").orElse("");
       throw new InvalidInputException(what + " was not deactivated by Keywarden" + detail + "; nothing to undo");
     }
+    Optional<String> change = changeNotByKeywarden(userName, accessKeyId, last.get());
+    if (change.isPresent() && !force) {
+      throw new InvalidInputException(what + ": " + change.get() + ", which Keywarden did not do; find out who changed it"
+          + " (CloudTrail UpdateAccessKey) before turning it on, or run again with --force to reactivate it anyway");
+    }
+    String warning = change.map(c -> " WARNING: " + c + ", which Keywarden did not do; reactivated anyway (--force).").orElse("");
+    reason = change.isPresent() ? reason + " [--force: " + change.get() + "]" : reason;
     String actionId = "reactivate:" + userName + ":" + accessKeyId + ":" + now;
     ActionLogEntry intent = new ActionLogEntry(
         accountId, actionId, Kind.REACTIVATE, Phase.INTENT, userName, accessKeyId, actionId, now, actor, reason, Optional.empty());
@@ -78,8 +96,23 @@ public final class Reactivator {
     }
     log.appendAction(result(intent, ActionHistory.REACTIVATED));
     return new Reactivation(actionId, "Reactivated " + what + " in account " + accountId + ". While it is past its maximum"
-        + " age, the next enforce run deactivates it again unless its user is exempted (tags " + AuditPolicy.EXEMPT_UNTIL_TAG
-        + " and " + AuditPolicy.EXEMPT_REASON_TAG + "): rotate it now.");
+        + " age, the next enforce run deactivates it again unless its user is exempted (a grant with keywarden exempt; the"
+        + " tags " + AuditPolicy.EXEMPT_UNTIL_TAG + " and " + AuditPolicy.EXEMPT_REASON_TAG + " only ask for one): rotate"
+        + " it now." + warning);
+  }
+
+  /** What IAM shows changed since Keywarden's deactivation {@code done}, if anything. */
+  private Optional<String> changeNotByKeywarden(String userName, String accessKeyId, ActionLogEntry done) {
+    KeyStatus now = keys.status(userName, accessKeyId);
+    if (now == KeyStatus.ACTIVE) {
+      return Optional.of("IAM already reports it active again since Keywarden deactivated it at " + done.at());
+    }
+    if (now == KeyStatus.MISSING) {
+      throw new InvalidInputException("key " + accessKeyId + " of user " + userName + " no longer exists in IAM; nothing to undo");
+    }
+    return keys.lastUsed(userName, accessKeyId).filter(used -> used.isAfter(done.at()))
+        .map(used -> "it was used at " + used + ", after Keywarden deactivated it at " + done.at()
+            + ", so someone turned it on (and off) since");
   }
 
   private static ActionLogEntry result(ActionLogEntry intent, String outcome) {

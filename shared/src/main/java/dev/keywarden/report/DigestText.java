@@ -71,7 +71,9 @@ public final class DigestText {
 
     WeeklyReport.Activity a = r.activity();
     lines.add("This week: " + n(a.opened()) + " new, " + n(a.resolved()) + " resolved, " + n(a.deactivated())
-        + " keys deactivated" + (a.deferred() > 0 ? ", " + n(a.deferred()) + " deferred by the cap" : "") + ".");
+        + " keys deactivated"
+        + (a.wouldDeactivate() > 0 ? ", " + n(a.wouldDeactivate()) + " would be deactivated (dry run; still active)" : "")
+        + (a.deferred() > 0 ? ", " + n(a.deferred()) + " deferred by the cap" : "") + ".");
 
     long overdue = r.keysDue().stream().filter(KeyDue::overdue).count();
     lines.add("Keys due for deactivation in the next 7 days: " + n(r.keysDue().size())

@@ -12,7 +12,6 @@ import dev.keywarden.checks.Finding;
 import dev.keywarden.checks.Severity;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -96,7 +95,7 @@ public final class FindingsOutput {
     Map<Severity, List<Finding>> bySeverity = new EnumMap<>(Severity.class);
     result.findings().forEach(f -> bySeverity.computeIfAbsent(f.severity(), s -> new java.util.ArrayList<>()).add(f));
     int idWidth = result.findings().stream().mapToInt(f -> f.checkId().length()).max().orElse(0);
-    int principalWidth = Math.min(28, result.findings().stream().mapToInt(f -> printable(f.principal()).length()).max().orElse(0));
+    int principalWidth = Math.min(28, result.findings().stream().mapToInt(f -> width(printable(f.principal()))).max().orElse(0));
     for (Map.Entry<Severity, List<Finding>> group : bySeverity.entrySet()) {
       String heading = group.getKey().name() + " (" + group.getValue().size() + ")";
       out.append(framed || out.length() > 0 ? "\n" : "").append(colour ? paint(group.getKey()) + heading + RESET : heading).append("\n");
@@ -126,7 +125,7 @@ public final class FindingsOutput {
           .append(".");
     }
     if (!result.exempted().isEmpty()) {
-      out.append(" ").append(result.exempted().size()).append(" exempted by tag.");
+      out.append(" ").append(result.exempted().size()).append(" exempted by a central grant.");
     }
     if (!result.skipped().isEmpty()) {
       out.append("\nSkipped checks:");
@@ -154,11 +153,46 @@ public final class FindingsOutput {
     return UNPRINTABLE.matcher(text).replaceAll("?");
   }
 
-  private static String clip(String text, int width) {
-    return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "~";
+  /** Clips to {@code width} terminal columns, never inside a character. */
+  static String clip(String text, int width) {
+    if (width(text) <= width) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int w = width(cp);
+      if (used + w > width - 1) {
+        break;
+      }
+      out.appendCodePoint(cp);
+      used += w;
+      i += Character.charCount(cp);
+    }
+    return out.append('~').toString();
   }
 
-  private static String pad(String text, int width) {
-    return String.format(Locale.ROOT, "%-" + Math.max(1, width) + "s", text);
+  /** Pads to {@code width} terminal columns: by what a terminal shows, not by UTF-16 units. */
+  static String pad(String text, int width) {
+    int missing = Math.max(1, width) - width(text);
+    return missing <= 0 ? text : text + " ".repeat(missing);
+  }
+
+  /** Terminal columns: combining marks take none, East Asian wide and full-width characters two. */
+  static int width(String text) {
+    return text.codePoints().map(FindingsOutput::width).sum();
+  }
+
+  private static int width(int cp) {
+    int type = Character.getType(cp);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT || cp == 0x200B) {
+      return 0;
+    }
+    boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+        || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+        || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF)
+        || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return wide ? 2 : 1;
   }
 }

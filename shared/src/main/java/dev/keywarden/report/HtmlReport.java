@@ -113,7 +113,7 @@ public final class HtmlReport {
       tbody th { font-weight: 600; }
       tbody th .muted { font-weight: 400; font-size: .85rem; }
       td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      td.msg { overflow-wrap: anywhere; }
+      td.msg, td.owner { overflow-wrap: anywhere; } td.owner { max-width: 22em; }
       table.narrow { width: auto; min-width: 26rem; }
       code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .88em; }
       code { white-space: nowrap; } .mono { overflow-wrap: anywhere; }
@@ -176,6 +176,10 @@ public final class HtmlReport {
     card(out, "", "Resolved this week", WeeklyReport.RESOLVED_THIS_WEEK, r.activity().resolved(), "findings no longer found");
     card(out, "", "Keys deactivated", WeeklyReport.DEACTIVATED_THIS_WEEK, r.activity().deactivated(),
         r.activity().deferred() > 0 ? count(r.activity().deferred()) + " deferred by the cap" : "this week");
+    if (r.activity().wouldDeactivate() > 0) {
+      card(out, "", "Would deactivate (dry run)", WeeklyReport.WOULD_DEACTIVATE_THIS_WEEK, r.activity().wouldDeactivate(),
+          "still active: dry runs change nothing");
+    }
     card(out, r.keysDue().isEmpty() ? "" : "alert", "Keys due next week", WeeklyReport.KEYS_DUE_NEXT_WEEK,
         r.keysDue().size(), overdue(r) > 0 ? count(overdue(r)) + " already overdue" : "deadline within 7 days");
     TrendPoint now = r.thisWeek();
@@ -325,7 +329,10 @@ public final class HtmlReport {
         .append(a.runs() == 1 ? " run" : " runs").append(" did</caption>\n<tbody>\n");
     row(out, "New findings", a.opened());
     row(out, "Findings resolved", a.resolved());
-    row(out, "Keys deactivated (or, in dry run, that would have been)", a.deactivated());
+    row(out, "Keys deactivated", a.deactivated());
+    out.append("<tr><th scope=\"row\">Keys a dry run would have deactivated (still active)</th><td class=\"n\"><data data-metric=\"")
+        .append(WeeklyReport.WOULD_DEACTIVATE_THIS_WEEK).append("\" value=\"").append(a.wouldDeactivate()).append("\">")
+        .append(count(a.wouldDeactivate())).append("</data></td></tr>\n");
     out.append("<tr><th scope=\"row\">Deactivations deferred by the per-run cap</th><td class=\"n\"><data data-metric=\"")
         .append(WeeklyReport.DEFERRED_THIS_WEEK).append("\" value=\"").append(a.deferred()).append("\">")
         .append(count(a.deferred())).append("</data></td></tr>\n");
@@ -366,7 +373,7 @@ public final class HtmlReport {
       accountLink(out, k.account());
       out.append("</td><th scope=\"row\">");
       Html.append(out, k.principal()).append("</th><td><span class=\"mono\">");
-      Html.append(out, keyLabel(k.resourceId())).append("</span></td><td>");
+      Html.append(out, keyLabel(k.resourceId())).append("</span></td><td class=\"owner\">");
       Html.append(out, k.owner()).append("</td></tr>\n");
     }
     out.append("</tbody>\n</table>\n");

@@ -76,7 +76,8 @@ public final class JsonReport {
 
     WeeklyReport.Activity a = report.activity();
     root.putObject("thisWeek").put("runs", a.runs()).put("opened", a.opened()).put("resolved", a.resolved())
-        .put("deactivated", a.deactivated()).put("deferred", a.deferred()).put("notices", a.notices());
+        .put("deactivated", a.deactivated()).put("wouldDeactivate", a.wouldDeactivate()).put("deferred", a.deferred())
+        .put("notices", a.notices());
 
     ArrayNode due = root.putArray("keysDue");
     for (KeyDue k : report.keysDue()) {

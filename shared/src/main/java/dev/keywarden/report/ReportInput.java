@@ -1,5 +1,6 @@
 package dev.keywarden.report;
 
+import dev.keywarden.checks.ExemptionGrant;
 import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.Set;
  * @param accountNames account id to a name people know it by; may be empty
  * @param expectedAccounts the accounts the dispatcher listed this week; may be empty
  * @param owners principal key {@code accountId/principal} to the owner's address; may be empty
+ * @param exemptions the security team's exemption grants not revoked, every account; may be empty
  */
 public record ReportInput(
     String isoWeek,
@@ -33,7 +35,8 @@ public record ReportInput(
     List<StoredFinding> openFindings,
     Map<String, String> accountNames,
     Set<String> expectedAccounts,
-    Map<String, String> owners) {
+    Map<String, String> owners,
+    List<ExemptionGrant> exemptions) {
   public ReportInput {
     Objects.requireNonNull(isoWeek, "isoWeek");
     Objects.requireNonNull(generatedAt, "generatedAt");
@@ -46,6 +49,15 @@ public record ReportInput(
     accountNames = Map.copyOf(accountNames);
     expectedAccounts = Set.copyOf(expectedAccounts);
     owners = Map.copyOf(owners);
+    exemptions = List.copyOf(exemptions);
+  }
+
+  /** The input without exemption grants. */
+  public ReportInput(String isoWeek, Instant generatedAt, List<RunSummary> weekRuns, List<RunSummary> previousWeekRuns,
+      Map<String, List<RunSummary>> trendWeeks, List<StoredFinding> openFindings, Map<String, String> accountNames,
+      Set<String> expectedAccounts, Map<String, String> owners) {
+    this(isoWeek, generatedAt, weekRuns, previousWeekRuns, trendWeeks, openFindings, accountNames, expectedAccounts, owners,
+        List.of());
   }
 
   /** The key under which {@link #owners()} holds a principal's owner. */

@@ -76,6 +76,7 @@ public record WeeklyReport(
   public static final String RESOLVED_THIS_WEEK = "resolved-this-week";
   public static final String DEACTIVATED_THIS_WEEK = "deactivated-this-week";
   public static final String DEFERRED_THIS_WEEK = "deferred-this-week";
+  public static final String WOULD_DEACTIVATE_THIS_WEEK = "would-deactivate-this-week";
   public static final String KEYS_DUE_NEXT_WEEK = "keys-due-next-week";
   public static final String ACTIVE_KEYS = "active-keys";
   public static final String MFA_COVERAGE = "mfa-coverage";
@@ -118,6 +119,7 @@ public record WeeklyReport(
     out.put(RESOLVED_THIS_WEEK, Optional.of(activity.resolved()));
     out.put(DEACTIVATED_THIS_WEEK, Optional.of(activity.deactivated()));
     out.put(DEFERRED_THIS_WEEK, Optional.of(activity.deferred()));
+    out.put(WOULD_DEACTIVATE_THIS_WEEK, Optional.of(activity.wouldDeactivate()));
     out.put(KEYS_DUE_NEXT_WEEK, Optional.of(keysDue.size()));
     out.put(ACTIVE_KEYS, Optional.of(thisWeek().activeKeys()));
     out.put(MFA_COVERAGE, thisWeek().mfaCoveragePercent().map(p -> (Number) p));
@@ -191,11 +193,17 @@ public record WeeklyReport(
    * @param runs run summaries in the week
    * @param opened findings new in a run
    * @param resolved findings resolved in a run
-   * @param deactivated keys deactivated (or that a dry run would have deactivated)
+   * @param deactivated keys deactivated by enforcing runs
    * @param deferred deactivations held back by the per-run cap
    * @param notices owner notices published
+   * @param wouldDeactivate keys dry runs would have deactivated, still active: counted apart
    */
-  public record Activity(int runs, int opened, int resolved, int deactivated, int deferred, int notices) {}
+  public record Activity(int runs, int opened, int resolved, int deactivated, int deferred, int notices, int wouldDeactivate) {
+    /** Activity without dry-run deactivations. */
+    public Activity(int runs, int opened, int resolved, int deactivated, int deferred, int notices) {
+      this(runs, opened, resolved, deactivated, deferred, notices, 0);
+    }
+  }
 
   /**
    * A key that will be (or should already have been) deactivated.

@@ -241,14 +241,16 @@ public final class WeeklyReportBuilder {
     int deactivated = 0;
     int deferred = 0;
     int notices = 0;
+    int wouldDeactivate = 0;
     for (RunSummary s : runs) {
+      wouldDeactivate += s.wouldDeactivate();
       opened += s.opened();
       resolved += s.resolved();
       deactivated += s.deactivated();
       deferred += s.deferred();
       notices += s.notices();
     }
-    return new Activity(runs.size(), opened, resolved, deactivated, deferred, notices);
+    return new Activity(runs.size(), opened, resolved, deactivated, deferred, notices, wouldDeactivate);
   }
 
   private static List<KeyDue> keysDue(ReportInput input) {

@@ -140,6 +140,12 @@ class AccountRunIT {
     List<ActionLogEntry> log = store().load(deadline.accountId()).actions();
     assertThat(log).extracting(ActionLogEntry::phase).containsExactly(ActionLogEntry.Phase.INTENT, ActionLogEntry.Phase.RESULT);
     assertThat(log.get(1).outcome()).contains("deactivated");
+    assertThat(store().findings(deadline.accountId(), Optional.of(FindingStatus.RESOLVED)))
+        .as("the run that deactivates the key resolves its finding").extracting(StoredFinding::checkId).contains("key-expired");
+    assertThat(store().findings(deadline.accountId(), Optional.of(FindingStatus.OPEN))).extracting(StoredFinding::checkId)
+        .doesNotContain("key-expired");
+    assertThat(deadline.summary().orElseThrow().openByCheck()).doesNotContainKey("key-expired");
+    assertThat(deadline.summary().orElseThrow().deactivated()).isEqualTo(1);
 
     runOnDay(31, true);
     assertThat(inbox.drain()).isEmpty();
@@ -155,9 +161,30 @@ class AccountRunIT {
     assertThat(status()).isEqualTo(KeyStatus.ACTIVE);
     assertThat(outcome.deactivation().orElseThrow().wouldDeactivate()).singleElement()
         .satisfies(k -> assertThat(k.userName()).isEqualTo(USER));
-    assertThat(outcome.summary().orElseThrow().deactivated()).isEqualTo(1);
+    assertThat(outcome.summary().orElseThrow().deactivated()).as("a dry run deactivates nothing").isZero();
+    assertThat(outcome.summary().orElseThrow().wouldDeactivate()).isEqualTo(1);
+    assertThat(store().findings(outcome.accountId(), Optional.of(FindingStatus.OPEN))).extracting(StoredFinding::checkId)
+        .as("the key is still active, so its finding stays open").contains("key-expired");
     assertThat(store().load(outcome.accountId()).actions()).isEmpty();
     assertThat(inbox.drain()).extracting(n -> n.attributes().get("kind")).containsOnly("rotation-notice");
+  }
+
+  @Test
+  void run_whenDryRunAndMoreKeysExpireThanTheCap_saysHowManyMoreWouldBeDeferred() throws Exception {
+    AccountSeeder seeder = AccountSeeder.using(clients.iam());
+    for (String user : List.of("svc-a", "svc-b")) {
+      seeder.createUser(user, Map.of("owner", OWNER, AuditPolicy.MAX_KEY_AGE_TAG, "30"));
+      seeder.addAccessKey(user);
+    }
+    clock.set(created.plus(Duration.ofDays(31)));
+
+    RunOutcome outcome = AccountRuns.create(clients, settings(false, 1), clock).run(read(), "run-dry-capped");
+
+    assertThat(outcome.deactivation().orElseThrow().wouldDeactivate()).hasSize(1);
+    assertThat(outcome.summary().orElseThrow().wouldDeactivate()).isEqualTo(1);
+    assertThat(outcome.summary().orElseThrow().deactivated()).isZero();
+    assertThat(dev.keywarden.audit.DryRunLines.deferred(outcome, 1))
+        .contains("Dry run: 2 more expired keys would be deferred past the cap (deactivation-cap = 1) to later runs.");
   }
 
   @Test
@@ -251,10 +278,10 @@ class AccountRunIT {
   }
 
   @Test
-  void run_whenUserIsExempted_marksFindingsExemptAndLeavesTheKeyAlone() throws Exception {
-    clients.iam().tagUser(r -> r.userName(USER).tags(
-        t -> t.key(AuditPolicy.EXEMPT_UNTIL_TAG).value(created.plus(Duration.ofDays(60)).toString().substring(0, 10)),
-        t -> t.key(AuditPolicy.EXEMPT_REASON_TAG).value("Vendor migration")));
+  void run_whenUserIsGrantedAnExemption_marksFindingsExemptAndLeavesTheKeyAlone() throws Exception {
+    AccountRuns.grants(clients, settings(true, 20)).grant(new dev.keywarden.checks.ExemptionGrant(accountId(), USER,
+        java.time.LocalDate.ofInstant(created.plus(Duration.ofDays(60)), java.time.ZoneOffset.UTC), "Vendor migration",
+        java.util.Set.of(), "arn:aws:iam::123456789012:role/security-team", created));
 
     RunOutcome outcome = runOnDay(31, true);
 
@@ -275,6 +302,113 @@ class AccountRunIT {
     assertThat(status()).isEqualTo(KeyStatus.ACTIVE);
     assertThat(store().load(outcome.accountId()).actions()).filteredOn(e -> e.kind() == ActionLogEntry.Kind.REACTIVATE)
         .extracting(ActionLogEntry::phase).containsExactly(ActionLogEntry.Phase.INTENT, ActionLogEntry.Phase.RESULT);
+  }
+
+  @Test
+  void run_whenAReactivatedKeyIsDeactivatedAgain_tellsTheOwnerAgain() throws Exception {
+    RunOutcome first = runOnDay(30, true);
+    inbox.drain();
+    Reactivator.create(store(), AccessKeyGateway.create(clients))
+        .reactivate(first.accountId(), USER, keyId, "one more day", "arn:aws:iam::123456789012:user/sec", clock.instant());
+
+    runOnDay(31, true);
+
+    assertThat(status()).isEqualTo(KeyStatus.INACTIVE);
+    assertThat(inbox.drain()).singleElement().satisfies(n -> assertThat(n.attributes()).containsEntry("kind", "deactivation-notice"));
+    runOnDay(32, true);
+    assertThat(inbox.drain()).as("the second deactivation is told once").isEmpty();
+  }
+
+  @Test
+  void reactivate_whenAPersonTurnedTheKeyOnSinceTheDeactivation_refusesWithoutForce() {
+    RunOutcome outcome = runOnDay(30, true);
+    clients.iam().updateAccessKey(r -> r.userName(USER).accessKeyId(keyId).status("Active"));
+    Reactivator reactivator = Reactivator.create(store(), AccessKeyGateway.create(clients));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> reactivator.reactivate(outcome.accountId(), USER, keyId,
+            "incident over", "arn:aws:iam::123456789012:user/sec", clock.instant()))
+        .isInstanceOf(dev.keywarden.InvalidInputException.class).hasMessageContaining("active again").hasMessageContaining("--force");
+    assertThat(store().load(outcome.accountId()).actions()).noneMatch(e -> e.kind() == ActionLogEntry.Kind.REACTIVATE);
+  }
+
+  @Test
+  void run_whenTheTableStopsAnsweringAfterADeactivation_saysWhatWasDone() {
+    clock.set(created.plus(Duration.ofDays(30)));
+    DynamoAccountStateStore real = store();
+    dev.keywarden.audit.AccountStateStore failing = (dev.keywarden.audit.AccountStateStore) java.lang.reflect.Proxy
+        .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {dev.keywarden.audit.AccountStateStore.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("claimNotice") || method.getName().equals("putSummary")) {
+                throw new dev.keywarden.KeywardenException("dynamodb:" + method.getName() + " failed: the endpoint stopped answering");
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+    AccountRun run = AccountRun.builder().settings(settings(true, 20)).store(failing).keys(AccessKeyGateway.create(clients))
+        .publisher(SnsNotifier.create(clients.sns(), topicArn, Optional.of(securityTopicArn))).clock(clock).build();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.run(read(), "run-table-dies"))
+        .isInstanceOf(dev.keywarden.audit.RunInterrupted.class)
+        .hasMessageStartingWith("1 key deactivated in account ")
+        .hasMessageContaining("the next run finishes the rest")
+        .hasMessageContaining("the endpoint stopped answering");
+    assertThat(status()).isEqualTo(KeyStatus.INACTIVE);
+  }
+
+  /** The real gateway, except that IAM shows two active keys made in the same second as the user's expired one. */
+  private record TwinKeys(AccessKeyGateway real) implements AccessKeys {
+    @Override
+    public Optional<String> accessKeyId(String userName, Instant lastRotated) {
+      throw new dev.keywarden.KeywardenException("iam:ListAccessKeys: keys [AKIATWIN1, AKIATWIN2] of user " + userName
+          + " were all created at " + lastRotated + ", so the credential report cannot tell which one is meant");
+    }
+
+    @Override
+    public List<String> activeKeyIds(String userName, Instant lastRotated) {
+      return List.of("AKIATWIN1", "AKIATWIN2");
+    }
+
+    @Override
+    public KeyStatus status(String userName, String accessKeyId) {
+      return real.status(userName, accessKeyId);
+    }
+
+    @Override
+    public void deactivate(String userName, String accessKeyId) {
+      throw new AssertionError("must not guess which key to deactivate");
+    }
+
+    @Override
+    public void reactivate(String userName, String accessKeyId) {
+      real.reactivate(userName, accessKeyId);
+    }
+
+    @Override
+    public KeyStatus awaitStatus(String userName, String accessKeyId, KeyStatus expected) {
+      return real.awaitStatus(userName, accessKeyId, expected);
+    }
+  }
+
+  @Test
+  void run_whenAKeyCannotBeToldApart_raisesAHighFindingAlertsAndSaysTheActionFailed() throws Exception {
+    clock.set(created.plus(Duration.ofDays(31)));
+    AccountRun run = AccountRun.builder().settings(settings(true, 20)).store(store()).keys(new TwinKeys(AccessKeyGateway.create(clients)))
+        .publisher(SnsNotifier.create(clients.sns(), topicArn, Optional.of(securityTopicArn))).clock(clock).build();
+
+    RunOutcome outcome = run.run(read(), "run-twins");
+
+    assertThat(status()).isEqualTo(KeyStatus.ACTIVE);
+    assertThat(outcome.deactivation().orElseThrow().failed()).singleElement().asString().contains("all created at", "AKIATWIN1");
+    assertThat(store().findings(outcome.accountId(), Optional.of(FindingStatus.OPEN)))
+        .filteredOn(f -> f.checkId().equals("deactivation-failed")).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(dev.keywarden.checks.Severity.HIGH));
+    assertThat(securityInbox.drain()).singleElement().satisfies(n -> {
+      assertThat(n.subject()).isEqualTo("Keywarden: deactivation failed in " + outcome.accountId());
+      assertThat(n.attributes()).containsEntry("kind", "deactivation-failed");
+    });
   }
 
   /** The real gateway, except that the process "dies" right after the deactivation call. */

@@ -65,7 +65,15 @@ class FindingsTableItemsTest {
         Map.of("HIGH", 3, "LOW", 1), Map.of("key-expired", 2, "key-unused", 2),
         1000, 800, 200, 150,
         audited ? Optional.of(true) : Optional.empty(), audited ? Optional.of(false) : Optional.empty(),
-        4, 2, 1, 3, 0, 5);
+        4, 2, 1, 3, 0, 5, 7);
+  }
+
+  @Test
+  void summary_whenReadFromAnItemWrittenBeforeDryRunCounts_hasNoWouldDeactivate() {
+    Map<String, AttributeValue> item = new java.util.HashMap<>(FindingsTableItems.summary(summary(true), HISTORY));
+    item.remove("wouldDeactivate");
+
+    assertThat(FindingsTableItems.summary(item).wouldDeactivate()).isZero();
   }
 
   @ParameterizedTest

@@ -23,7 +23,8 @@ class CheckCatalogTest {
         "server-cert-expired", "server-cert-expiring", "role-unused", "role-full-admin", "group-full-admin", "policy-full-admin",
         "policy-service-wildcard", "role-trust-open", "support-role-missing", "cloudshell-full-access", "admin-no-hardware-mfa",
         "password-policy-uppercase", "password-policy-lowercase", "password-policy-numbers", "password-policy-symbols",
-        "password-policy-expiry", "access-analyzer-disabled", "root-access-not-centralized");
+        "password-policy-expiry", "access-analyzer-disabled", "root-access-not-centralized",
+        "exemption-requested");
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class CheckRunnerTest {
   private static final String REASON = "vendor appliance, ticket SEC-42";
+  private static final String GRANTER = "arn:aws:iam::123456789012:role/security-team";
 
   private static AuditResult sample() throws IOException {
     String csv;
@@ -63,7 +64,8 @@ class CheckRunnerTest {
         "server-cert-expiring", "role-unused", "role-full-admin", "group-full-admin", "policy-full-admin", "policy-service-wildcard",
         "role-trust-open", "support-role-missing", "cloudshell-full-access", "admin-no-hardware-mfa", "password-policy-uppercase",
         "password-policy-lowercase", "password-policy-numbers", "password-policy-symbols", "password-policy-expiry",
-        "access-analyzer-disabled", "root-access-not-centralized");
+        "access-analyzer-disabled", "root-access-not-centralized",
+        "exemption-requested");
   }
 
   @Test
@@ -98,64 +100,115 @@ class CheckRunnerTest {
   }
 
   @Test
-  void run_whenExemptionValidThroughToday_setsEveryFindingOfTheUserAside() {
-    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2026-11-24").tag(EXEMPT_REASON_TAG, REASON);
-
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
+  void run_whenGrantValidThroughToday_setsEveryFindingOfTheUserAside() {
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice()).grant("alice", "2026-11-24", REASON).context());
 
     assertThat(result.findings()).isEmpty();
     assertThat(result.exempted()).extracting(e -> e.finding().checkId(), ExemptedFinding::until, ExemptedFinding::reason).containsExactly(
-        tuple("key-expired", LocalDate.parse("2026-11-24"), REASON),
-        tuple("multiple-active-keys", LocalDate.parse("2026-11-24"), REASON));
+        tuple("key-expired", LocalDate.parse("2026-11-24"), REASON + " (granted by " + GRANTER + ")"),
+        tuple("multiple-active-keys", LocalDate.parse("2026-11-24"), REASON + " (granted by " + GRANTER + ")"));
   }
 
   @Test
-  void run_whenExemptionNamesSomeChecks_setsAsideOnlyThose() {
-    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON).tag(EXEMPT_CHECKS_TAG, "key-expired  key-unused");
+  void run_whenGrantEndedYesterday_keepsFindingsOpen() {
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice()).grant("alice", "2026-11-23", REASON).context());
+
+    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("key-expired", "multiple-active-keys");
+    assertThat(result.exempted()).isEmpty();
+  }
+
+  @Test
+  void run_whenExemptionTagsWithoutGrant_keepsFindingsOpenAndShowsTheRequest() {
+    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "9999-12-31").tag(EXEMPT_REASON_TAG, REASON);
 
     AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
+
+    assertThat(result.findings()).extracting(Finding::checkId)
+        .containsExactly("key-expired", "exemption-requested", "multiple-active-keys");
+    assertThat(result.exempted()).isEmpty();
+    assertThat(result.findings()).filteredOn(f -> f.checkId().equals("exemption-requested")).singleElement()
+        .satisfies(f -> assertThat(f.message()).isEqualTo("alice: its tags ask for an exemption until 9999-12-31 (reason: "
+            + REASON + "), which is not honoured without a grant: keywarden exempt --account 123456789012 --user alice"
+            + " --until YYYY-MM-DD --reason TEXT"));
+  }
+
+  @Test
+  void run_whenGrantNamesSomeChecks_setsAsideOnlyThose() {
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice()).grant("alice", "2027-01-31", REASON, "key-expired", "key-unused").context());
 
     assertThat(result.findings()).extracting(Finding::checkId).containsExactly("multiple-active-keys");
     assertThat(result.exempted()).extracting(e -> e.finding().checkId()).containsExactly("key-expired");
   }
 
   @Test
-  void run_whenExemptionExpired_keepsFindingsOpenAndReportsTheTag() {
-    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2026-11-23").tag(EXEMPT_REASON_TAG, REASON);
+  void run_whenTagNarrowsGrant_setsAsideOnlyWhatBothCover() {
+    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON).tag(EXEMPT_CHECKS_TAG, "multiple-active-keys");
 
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
 
-    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("key-expired", "multiple-active-keys", "tag-invalid");
-    assertThat(result.exempted()).isEmpty();
+    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("key-expired");
+    assertThat(result.exempted()).extracting(e -> e.finding().checkId()).containsExactly("multiple-active-keys");
   }
 
   @Test
-  void run_whenExemptionMalformed_keepsFindingsOpenAndReportsTheTag() {
-    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_CHECKS_TAG, "key-expired");
+  void run_whenTagEndsBeforeGrant_usesTheTagsEarlierDay() {
+    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2026-11-30").tag(EXEMPT_REASON_TAG, REASON);
 
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
 
-    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("key-expired", "multiple-active-keys", "tag-invalid");
-    assertThat(result.exempted()).isEmpty();
+    assertThat(result.exempted()).extracting(ExemptedFinding::until).containsOnly(LocalDate.parse("2026-11-30"));
   }
 
   @Test
-  void run_whenExemptionValid_neverSetsTagInvalidAside() {
+  void run_whenTagNamesOneUnknownCheck_namesItAndHonoursTheValidPartTheGrantCovers() {
     Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON)
-        .tag(AuditPolicy.MAX_KEY_AGE_TAG, "forever");
+        .tag(EXEMPT_CHECKS_TAG, "key-expired key-too-old");
+
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
+
+    assertThat(result.exempted()).extracting(e -> e.finding().checkId()).containsExactly("key-expired");
+    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("multiple-active-keys", "tag-invalid");
+    assertThat(result.findings()).filteredOn(f -> f.checkId().equals("tag-invalid")).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("names 'key-too-old', which is not a check id"));
+  }
+
+  @Test
+  void run_whenTagNamesOneUnknownCheckWithoutGrant_honoursNothing() {
+    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON)
+        .tag(EXEMPT_CHECKS_TAG, "key-expired key-too-old");
 
     AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
+
+    assertThat(result.exempted()).isEmpty();
+    assertThat(result.findings()).extracting(Finding::checkId)
+        .containsExactly("key-expired", "exemption-requested", "multiple-active-keys", "tag-invalid");
+  }
+
+  @Test
+  void run_whenGrantInForce_neverSetsTagInvalidAside() {
+    Inventories.Row alice = alice().tag(AuditPolicy.MAX_KEY_AGE_TAG, "forever");
+
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
 
     assertThat(result.findings()).extracting(Finding::checkId).containsExactly("tag-invalid");
   }
 
   @Test
-  void run_whenOneUserExempt_leavesOtherUsersFindingsOpen() {
-    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON);
+  void run_whenOneUserGranted_leavesOtherUsersFindingsOpen() {
     Inventories.Row bob = user("bob").key(1, daysAgo(100)).tag("owner", "bob@example.com");
 
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice, bob).context());
+    AuditResult result = CheckRunner.run(Inventories.online().with(alice(), bob).grant("alice", "2027-01-31", REASON).context());
 
     assertThat(result.findings()).extracting(Finding::checkId, Finding::principal).containsExactly(tuple("key-expired", "bob"));
+  }
+
+  @Test
+  void run_whenGrantIsForAnotherAccount_setsNothingAside() {
+    Inventories inventories = Inventories.online().with(alice());
+    AuditResult result = CheckRunner.run(new CheckContext(inventories.build(), AuditPolicy.defaults(), Inventories.AS_OF,
+        java.util.List.of(new ExemptionGrant("999999999999", "alice", LocalDate.parse("2027-01-31"), REASON,
+            java.util.Set.of(), GRANTER, Inventories.AS_OF))));
+
+    assertThat(result.exempted()).isEmpty();
   }
 }

@@ -72,10 +72,25 @@ class KeyExpiredCheckTest {
   }
 
   @Test
-  void evaluate_whenUserTagLengthensMaxAge_usesTheTag() {
+  void evaluate_whenUserTagLengthensMaxAgeWithoutGrant_usesThePolicy() {
     Inventories.Row svc = user("svc").key(1, daysAgo(100)).tag(AuditPolicy.MAX_KEY_AGE_TAG, "180");
 
-    assertThat(findings(Inventories.online().with(svc))).isEmpty();
+    assertThat(findings(Inventories.online().with(svc))).singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("access_key_1 of svc is 100 days old (max 90)"));
+  }
+
+  @Test
+  void evaluate_whenUserTagLengthensMaxAgeWithGrantForKeyExpired_usesTheTag() {
+    Inventories.Row svc = user("svc").key(1, daysAgo(100)).tag(AuditPolicy.MAX_KEY_AGE_TAG, "180");
+
+    assertThat(findings(Inventories.online().with(svc).grant("svc", "2027-01-31", "vendor", "key-expired"))).isEmpty();
+  }
+
+  @Test
+  void evaluate_whenUserTagLengthensMaxAgeWithGrantForOtherChecks_usesThePolicy() {
+    Inventories.Row svc = user("svc").key(1, daysAgo(100)).tag(AuditPolicy.MAX_KEY_AGE_TAG, "180");
+
+    assertThat(findings(Inventories.online().with(svc).grant("svc", "2027-01-31", "vendor", "key-unused"))).hasSize(1);
   }
 
   @ParameterizedTest

@@ -81,7 +81,8 @@ class TagInvalidCheckTest {
   @Test
   void evaluate_whenExemptChecksNamesUnknownId_quotesIt() {
     assertThat(findings(exempt("2027-01-01").tag(EXEMPT_CHECKS_TAG, "key-expired key-too-old"))).singleElement()
-        .satisfies(f -> assertThat(f.message()).isEqualTo("svc: keywarden:exempt-checks names 'key-too-old', which is not a check id"));
+        .satisfies(f -> assertThat(f.message()).isEqualTo("svc: keywarden:exempt-checks names 'key-too-old', which is not a check id"
+            + " (only the valid ids listed can be honoured)"));
   }
 
   @ParameterizedTest

@@ -189,7 +189,9 @@ class NoticePlannerTest {
         Optional.of(new AuthorizationDetails(Map.of("svc", exempt), Map.of())), inventory.summary(),
         inventory.passwordPolicy(), inventory.rootVirtualMfa(), Optional.empty());
     Instant asOf = CREATED.plus(Duration.ofDays(16));
-    AuditResult result = CheckRunner.run(new CheckContext(withExemption, AuditPolicy.defaults(), asOf));
+    AuditResult result = CheckRunner.run(new CheckContext(withExemption, AuditPolicy.defaults(), asOf,
+        List.of(new dev.keywarden.checks.ExemptionGrant(ACCOUNT, "svc", java.time.LocalDate.parse("2027-01-01"), "migration",
+            java.util.Set.of(), "arn:aws:iam::" + ACCOUNT + ":role/security", asOf))));
 
     assertThat(NoticePlanner.plan(ACCOUNT, "run-1", withExemption, result, Map.of(), STAGES, Optional.empty(),
         AuditPolicy.defaults().ownerTagKeys(), List.of(), asOf)).isEmpty();

@@ -34,6 +34,7 @@ class DeactivationIT {
   private AccountSeeder seed;
   private AccessKeyGateway gateway;
   private InMemoryActionLog log;
+  private final java.util.List<dev.keywarden.checks.ExemptionGrant> grants = new java.util.ArrayList<>();
 
   @BeforeEach
   void connect(AwsEndpoint emulator) {
@@ -55,7 +56,7 @@ class DeactivationIT {
     AccountInventory inventory =
         IamInventoryReader.create(clients.iam(), clients.sts(), Clock.systemUTC(), Duration.ofSeconds(30), d -> { }).read();
     Instant asOf = inventory.fetchedAt().plus(AHEAD);
-    return new Audit(inventory, CheckRunner.run(new CheckContext(inventory, AuditPolicy.defaults(), asOf)), asOf);
+    return new Audit(inventory, CheckRunner.run(new CheckContext(inventory, AuditPolicy.defaults(), asOf, grants)), asOf);
   }
 
   private DeactivationReport run(Mode mode) {
@@ -93,10 +94,11 @@ class DeactivationIT {
   }
 
   @Test
-  void execute_whenUserExempted_leavesItsKeyActive() {
-    seed.createUser("legacy", Map.of(
-        AuditPolicy.EXEMPT_UNTIL_TAG, "2099-12-31", AuditPolicy.EXEMPT_REASON_TAG, "vendor appliance, replaced in Q3"));
+  void execute_whenUserGrantedAnExemption_leavesItsKeyActive() {
+    seed.createUser("legacy", Map.of());
     String exempt = seed.addAccessKey("legacy");
+    grants.add(new dev.keywarden.checks.ExemptionGrant(audit().inventory().accountId(), "legacy",
+        java.time.LocalDate.parse("2099-12-31"), "vendor appliance, replaced in Q3", java.util.Set.of(), "security", Instant.now()));
     seed.createUser("svc", Map.of());
     String key = seed.addAccessKey("svc");
 
@@ -104,6 +106,17 @@ class DeactivationIT {
 
     assertThat(gateway.status("legacy", exempt)).isEqualTo(KeyStatus.ACTIVE);
     assertThat(gateway.status("svc", key)).isEqualTo(KeyStatus.INACTIVE);
+  }
+
+  @Test
+  void execute_whenUserOnlyTaggedItselfExempt_deactivatesItsKey() {
+    seed.createUser("legacy", Map.of(
+        AuditPolicy.EXEMPT_UNTIL_TAG, "9999-12-31", AuditPolicy.EXEMPT_REASON_TAG, "vendor appliance, replaced in Q3"));
+    String tagged = seed.addAccessKey("legacy");
+
+    run(Mode.ENFORCE);
+
+    assertThat(gateway.status("legacy", tagged)).isEqualTo(KeyStatus.INACTIVE);
   }
 
   @Test

@@ -64,6 +64,50 @@ class ReactivatorTest {
   }
 
   @Test
+  void reactivate_whenSomeoneTurnedTheKeyOnSince_refusesNamingTheChangeAndForce() {
+    deactivateAlice();
+    keys.set(KEY, KeyStatus.ACTIVE);
+
+    assertThatThrownBy(() -> reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER))
+        .isInstanceOf(dev.keywarden.InvalidInputException.class)
+        .hasMessageContaining("IAM already reports it active again since Keywarden deactivated it at")
+        .hasMessageContaining("--force");
+    assertThat(log.entries()).noneMatch(e -> e.kind() == Kind.REACTIVATE);
+  }
+
+  @Test
+  void reactivate_whenTheKeyWasUsedAfterTheDeactivation_refuses() {
+    deactivateAlice();
+    keys.used(KEY, AS_OF.plus(Duration.ofHours(1)));
+
+    assertThatThrownBy(() -> reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER))
+        .hasMessageContaining("after Keywarden deactivated it").hasMessageContaining("someone turned it on (and off) since");
+  }
+
+  @Test
+  void reactivate_whenUsedOnlyBeforeTheDeactivation_goesAhead() {
+    keys.used(KEY, AS_OF.minus(Duration.ofHours(1)));
+    deactivateAlice();
+
+    reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER);
+
+    assertThat(keys.current(KEY)).isEqualTo(KeyStatus.ACTIVE);
+  }
+
+  @Test
+  void reactivate_whenForcedDespiteAChange_reactivatesWithAWarningInTheMessageAndTheLog() {
+    deactivateAlice();
+    keys.used(KEY, AS_OF.plus(Duration.ofHours(1)));
+
+    Reactivation done = reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER, true);
+
+    assertThat(keys.current(KEY)).isEqualTo(KeyStatus.ACTIVE);
+    assertThat(done.message()).contains("WARNING: it was used at");
+    assertThat(log.entries()).filteredOn(e -> e.kind() == Kind.REACTIVATE && e.phase() == Phase.INTENT).singleElement()
+        .satisfies(e -> assertThat(e.reason()).startsWith("payments outage [--force: it was used at"));
+  }
+
+  @Test
   void reactivate_whenDone_warnsThatTheNextRunDeactivatesItAgain() {
     deactivateAlice();
 

@@ -13,6 +13,17 @@ import java.util.Set;
 /** Keys held in a map behind our own {@link AccessKeys} port; records every call and can fail or crash on demand. */
 final class StubAccessKeys implements AccessKeys {
   private final Map<String, Key> keys = new LinkedHashMap<>();
+  private final Map<String, Instant> lastUsed = new LinkedHashMap<>();
+
+  /** IAM saw the key used at {@code at}. */
+  void used(String keyId, Instant at) {
+    lastUsed.put(keyId, at);
+  }
+
+  @Override
+  public Optional<Instant> lastUsed(String userName, String accessKeyId) {
+    return Optional.ofNullable(lastUsed.get(accessKeyId));
+  }
   private final List<String> events;
   private final Set<String> denied = new HashSet<>();
   private boolean crashBeforeNextUpdate;

@@ -39,9 +39,13 @@ class HtmlReportChromiumIT {
 
   @BeforeAll
   static void renderReport() throws IOException {
-    if (!Files.isExecutable(CHROMIUM)) {
-      fail(CHROMIUM + " is missing: the browser test needs Debian's Chromium; install it with"
-          + " 'apt-get install chromium' (or point -Dkeywarden.chromium at another Chromium binary)");
+    ChromiumRequirement chromium = ChromiumRequirement.decide(CHROMIUM, System.getenv());
+    if (!chromium.run()) {
+      System.err.println(chromium.message().orElseThrow());
+      if (chromium.fail()) {
+        fail(chromium.message().orElseThrow());
+      }
+      org.junit.jupiter.api.Assumptions.abort(chromium.message().orElseThrow());
     }
     Files.createDirectories(OUT);
     ReportInput input = ReportFixtures.organisation();

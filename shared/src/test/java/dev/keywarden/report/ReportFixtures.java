@@ -47,6 +47,7 @@ final class ReportFixtures {
     private int deactivated;
     private int deferred;
     private int notices;
+    private int wouldDeactivate;
 
     private Run(String account, Instant at) {
       this.account = account;
@@ -100,13 +101,19 @@ final class ReportFixtures {
       return this;
     }
 
+    /** A dry run's keys it would have deactivated. */
+    Run wouldDeactivate(int n) {
+      wouldDeactivate = n;
+      return this;
+    }
+
     RunSummary build() {
       boolean audited = failure.isEmpty();
       return new RunSummary(account, runId, at, audited, failure, audited ? bySeverity : Map.of(),
           audited ? byCheck : Map.of(), audited ? Math.max(users, activeKeys) : 0, audited ? activeKeys : 0,
           audited ? console : 0, audited ? consoleMfa : 0, Optional.of(true), Optional.of(false),
           opened, resolved, 0, deactivated, deferred, notices,
-          audited ? Optional.of(SKIPPED_ON_EMULATOR) : Optional.empty(), audited ? Optional.of(2) : Optional.empty());
+          audited ? Optional.of(SKIPPED_ON_EMULATOR) : Optional.empty(), audited ? Optional.of(2) : Optional.empty(), wouldDeactivate);
     }
   }
 

@@ -363,6 +363,6 @@ class WeeklyReportBuilderTest {
     assertThat(report.coverage().known()).isZero();
     assertThat(report.accounts()).isEmpty();
     assertThat(report.trends()).extracting(TrendPoint::isoWeek).containsExactly(WEEK);
-    assertThat(new ArrayList<>(report.headline().values())).filteredOn(Optional::isPresent).hasSize(14);
+    assertThat(new ArrayList<>(report.headline().values())).filteredOn(Optional::isPresent).hasSize(15);
   }
 }
