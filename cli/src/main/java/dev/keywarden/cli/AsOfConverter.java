@@ -23,7 +23,9 @@ final class AsOfConverter implements ITypeConverter<Instant> {
           return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException notDate) {
           throw new TypeConversionException(
-              "'" + value + "' is not a point in time; use an instant such as 2026-11-24T09:00:00Z or a date such as 2026-11-24");
+              "'"
+                  + value
+                  + "' is not a point in time; use an instant such as 2026-11-24T09:00:00Z or a date such as 2026-11-24");
         }
       }
     }

@@ -23,11 +23,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code keywarden audit}: one account, from its live inventory or from a credential report file. */
+/**
+ * {@code keywarden audit}: one account, from its live inventory or from a credential report file.
+ */
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
@@ -55,20 +57,34 @@ final class AuditCommand implements Callable<Integer> {
   @Mixin AwsOptions aws;
   @Mixin FailOnOption failOn;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json, csv or ocsf (OCSF 1.5.0 Compliance Findings) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description =
+          "table, json, csv or ocsf (OCSF 1.5.0 Compliance Findings) (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--as-of", paramLabel = "INSTANT", converter = AsOfConverter.class,
-      description = "Evaluate the checks as of this time (default: now), e.g. 2026-11-24T09:00:00Z or 2026-11-24.")
+  @Option(
+      names = "--as-of",
+      paramLabel = "INSTANT",
+      converter = AsOfConverter.class,
+      description =
+          "Evaluate the checks as of this time (default: now), e.g. 2026-11-24T09:00:00Z or 2026-11-24.")
   Instant asOf;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Thresholds file (name = value lines); KEYWARDEN_* environment variables override it.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Thresholds file (name = value lines); KEYWARDEN_* environment variables override it.")
   Path config;
 
-  @Option(names = "--credential-report", paramLabel = "FILE",
-      description = "Audit this credential report (CSV from 'aws iam get-credential-report') offline.")
+  @Option(
+      names = "--credential-report",
+      paramLabel = "FILE",
+      description =
+          "Audit this credential report (CSV from 'aws iam get-credential-report') offline.")
   Path credentialReport;
 
   private final Clock clock;
@@ -85,22 +101,30 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     AuditPolicy policy = ConfigLoader.load(Optional.ofNullable(config));
     Instant when = asOf != null ? asOf : clock.instant();
-    AccountInventory inventory = credentialReport != null ? offlineInventory(credentialReport, clock.instant())
-        : aws.readInventory(policy, clock);
+    AccountInventory inventory =
+        credentialReport != null
+            ? offlineInventory(credentialReport, clock.instant())
+            : aws.readInventory(policy, clock);
     AuditResult result = CheckRunner.run(new CheckContext(inventory, policy, when));
     boolean quiet = GlobalOptions.of(spec).quiet;
-    spec.commandLine().getOut().print(format.render(result, format == OutputFormat.table && Terminal.colourWanted(), quiet));
+    spec.commandLine()
+        .getOut()
+        .print(
+            format.render(result, format == OutputFormat.table && Terminal.colourWanted(), quiet));
     spec.commandLine().getOut().flush();
     return failOn.exitCode(result.findings());
   }
 
   private AccountInventory offlineInventory(Path file, Instant now) {
     CredentialReport report = CredentialReportParser.parse(readText(file), file.toString(), now);
-    String accountId = report.root().or(() -> report.users().stream().findFirst())
-        .map(row -> ACCOUNT_IN_ARN.matcher(row.arn()))
-        .filter(Matcher::find)
-        .map(m -> m.group(1))
-        .orElse("000000000000");
+    String accountId =
+        report
+            .root()
+            .or(() -> report.users().stream().findFirst())
+            .map(row -> ACCOUNT_IN_ARN.matcher(row.arn()))
+            .filter(Matcher::find)
+            .map(m -> m.group(1))
+            .orElse("000000000000");
     return AccountInventory.offline(accountId, clock.instant(), report);
   }
 

@@ -12,12 +12,12 @@ import dev.keywarden.checks.CheckContext;
 import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.config.ConfigLoader;
+import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.inventory.AccountInventory;
-import dev.keywarden.config.SecurityHubSettings;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -31,21 +31,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code keywarden bench audit}: seeds accounts of several sizes on the emulator and prints what one
- * audit of each costs, then what two whole runs (the first, and one with nothing changed) cost in
- * DynamoDB, SNS and Security Hub calls. Hidden: it is for {@code bench/audit-scale}, not for users.
+ * {@code keywarden bench audit}: seeds accounts of several sizes on the emulator and prints what
+ * one audit of each costs, then what two whole runs (the first, and one with nothing changed) cost
+ * in DynamoDB, SNS and Security Hub calls. Hidden: it is for {@code bench/audit-scale}, not for
+ * users.
  */
-@Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+    name = "bench",
+    hidden = true,
+    mixinStandardHelpOptions = true,
     description = "Measures one account audit on the local emulator for several account sizes.")
 final class BenchCommand implements Callable<Integer> {
   private static final Set<String> WRITES =
@@ -53,15 +57,25 @@ final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--users", split = ",", defaultValue = "100,1000,5000", paramLabel = "N[,N...]",
+  @Option(
+      names = "--users",
+      split = ",",
+      defaultValue = "100,1000,5000",
+      paramLabel = "N[,N...]",
       description = "Account sizes to measure (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--roles", defaultValue = "300", paramLabel = "N",
+  @Option(
+      names = "--roles",
+      defaultValue = "300",
+      paramLabel = "N",
       description = "Roles in every measured account (default: ${DEFAULT-VALUE}).")
   int roles;
 
-  @Option(names = "--seed-threads", defaultValue = "4", description = "Parallel seeding requests (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed-threads",
+      defaultValue = "4",
+      description = "Parallel seeding requests (default: ${DEFAULT-VALUE}).")
   int seedThreads;
 
   @Override
@@ -77,12 +91,30 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     MotoServer emulator = MotoServer.shared();
     AwsEndpoint endpoint = emulator.endpoint();
-    ClientSettings settings = ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey());
-    out.printf(Locale.ROOT, "Account audit on the local emulator (moto %s), %d cores, max heap %d MiB, %d roles per account%n",
-        emulator.motoVersion(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, roles);
-    out.printf(Locale.ROOT, "%7s %10s %10s %10s %9s %10s %12s  %s%n",
-        "users", "seed s", "audit s", "findings", "IAM calls", "STS calls", "peak heap MiB", "calls by operation");
+    ClientSettings settings =
+        ClientSettings.forEndpoint(
+            endpoint.endpoint(),
+            endpoint.region(),
+            endpoint.accessKeyId(),
+            endpoint.secretAccessKey());
+    out.printf(
+        Locale.ROOT,
+        "Account audit on the local emulator (moto %s), %d cores, max heap %d MiB, %d roles per account%n",
+        emulator.motoVersion(),
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        roles);
+    out.printf(
+        Locale.ROOT,
+        "%7s %10s %10s %10s %9s %10s %12s  %s%n",
+        "users",
+        "seed s",
+        "audit s",
+        "findings",
+        "IAM calls",
+        "STS calls",
+        "peak heap MiB",
+        "calls by operation");
     out.flush();
     List<List<String>> wholeRuns = new ArrayList<>();
     for (int n : sizes) {
@@ -100,67 +132,130 @@ final class BenchCommand implements Callable<Integer> {
       AuditResult result;
       try (AwsClientFactory clients = AwsClientFactory.create(settings, counter)) {
         AuditPolicy policy = AuditPolicy.defaults();
-        AccountInventory inventory = IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
-        result = CheckRunner.run(new CheckContext(inventory, policy, Clock.systemUTC().instant().plus(Duration.ofDays(100))));
+        AccountInventory inventory =
+            IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
+        result =
+            CheckRunner.run(
+                new CheckContext(
+                    inventory, policy, Clock.systemUTC().instant().plus(Duration.ofDays(100))));
       }
       double auditSeconds = (System.nanoTime() - start) / 1e9;
-      long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(p -> p.getType() == MemoryType.HEAP)
-          .mapToLong(p -> p.getPeakUsage().getUsed())
-          .sum();
+      long peakHeap =
+          ManagementFactory.getMemoryPoolMXBeans().stream()
+              .filter(p -> p.getType() == MemoryType.HEAP)
+              .mapToLong(p -> p.getPeakUsage().getUsed())
+              .sum();
       StringBuilder ops = new StringBuilder();
       for (Map.Entry<String, Long> e : counter.snapshot().entrySet()) {
-        ops.append(ops.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
+        ops.append(ops.length() == 0 ? "" : ", ")
+            .append(e.getKey())
+            .append('=')
+            .append(e.getValue());
       }
-      out.printf(Locale.ROOT, "%7d %10.1f %10.2f %10d %9d %10d %12d  %s%n", n, seedSeconds, auditSeconds,
-          result.findings().size(), counter.total("iam"), counter.total("sts"), peakHeap >> 20, ops);
+      out.printf(
+          Locale.ROOT,
+          "%7d %10.1f %10.2f %10d %9d %10d %12d  %s%n",
+          n,
+          seedSeconds,
+          auditSeconds,
+          result.findings().size(),
+          counter.total("iam"),
+          counter.total("sts"),
+          peakHeap >> 20,
+          ops);
       out.flush();
       wholeRuns.add(wholeRuns(settings, n));
     }
-    out.printf(Locale.ROOT, "%nThe whole run (lease, inventory, checks, reconcile, Security Hub export, notices, summary) in "
-        + "dry-run mode, into a DynamoDB table, an SNS topic and Security Hub: the first run of the account, then a second run "
-        + "with nothing changed%n");
-    out.printf(Locale.ROOT, "%7s %7s %8s %10s %10s %10s %10s %9s %11s %12s  %s%n",
-        "users", "run", "wall s", "IAM calls", "DDB calls", "DDB writes", "SNS calls", "SH calls", "SH findings",
-        "peak heap MiB", "DynamoDB calls by operation");
+    out.printf(
+        Locale.ROOT,
+        "%nThe whole run (lease, inventory, checks, reconcile, Security Hub export, notices, summary) in "
+            + "dry-run mode, into a DynamoDB table, an SNS topic and Security Hub: the first run of the account, then a second run "
+            + "with nothing changed%n");
+    out.printf(
+        Locale.ROOT,
+        "%7s %7s %8s %10s %10s %10s %10s %9s %11s %12s  %s%n",
+        "users",
+        "run",
+        "wall s",
+        "IAM calls",
+        "DDB calls",
+        "DDB writes",
+        "SNS calls",
+        "SH calls",
+        "SH findings",
+        "peak heap MiB",
+        "DynamoDB calls by operation");
     wholeRuns.forEach(lines -> lines.forEach(out::println));
     out.flush();
     return Main.OK;
   }
 
-  /** Two whole runs of the seeded account: the first (every finding new) and one that finds nothing changed. */
+  /**
+   * Two whole runs of the seeded account: the first (every finding new) and one that finds nothing
+   * changed.
+   */
   private static List<String> wholeRuns(ClientSettings settings, int users) {
     List<String> lines = new ArrayList<>();
     try (AwsClientFactory setup = AwsClientFactory.create(settings)) {
-      Settings runSettings = ConfigLoader.loadSettings(Optional.empty(), Map.of("KEYWARDEN_NOTICES_TOPIC_ARN",
-          setup.sns().createTopic(r -> r.name("keywarden-notices")).topicArn()));
+      Settings runSettings =
+          ConfigLoader.loadSettings(
+              Optional.empty(),
+              Map.of(
+                  "KEYWARDEN_NOTICES_TOPIC_ARN",
+                  setup.sns().createTopic(r -> r.name("keywarden-notices")).topicArn()));
       DynamoAccountStateStore.createTable(setup.dynamoDb(), runSettings.run().findingsTable());
-      SecurityHubSettings product = SecurityHubSettings.forAccount(setup.sts().getCallerIdentity().account(),
-          setup.region().id());
+      SecurityHubSettings product =
+          SecurityHubSettings.forAccount(
+              setup.sts().getCallerIdentity().account(), setup.region().id());
       for (String run : List.of("first", "steady")) {
         CallCounter counter = CallCounter.create();
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
         try (AwsClientFactory clients = AwsClientFactory.create(settings, counter)) {
-          AccountInventory inventory = IamInventoryReader.create(clients, runSettings.audit(), Clock.systemUTC()).read();
+          AccountInventory inventory =
+              IamInventoryReader.create(clients, runSettings.audit(), Clock.systemUTC()).read();
           AccountRuns.create(clients, clients, runSettings, Clock.systemUTC(), Optional.of(product))
               .run(inventory, "run-bench-" + run);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long peakHeap =
+            ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
         Map<String, Long> dynamo = new TreeMap<>();
-        counter.snapshot().forEach((op, count) -> {
-          if (op.toLowerCase(Locale.ROOT).startsWith("dynamodb:")) {
-            dynamo.put(op.substring(op.indexOf(':') + 1), count);
-          }
-        });
-        long writes = dynamo.entrySet().stream().filter(e -> WRITES.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
-        long held = setup.securityHub().getFindingsPaginator(r -> r.maxResults(100)).findings().stream().count();
-        lines.add(String.format(Locale.ROOT, "%7d %7s %8.2f %10d %10d %10d %10d %9d %11d %12d  %s", users, run, seconds,
-            counter.total("iam"), counter.total("dynamodb"), writes, counter.total("sns"), counter.total("securityhub"), held,
-            peakHeap >> 20, dynamo));
+        counter
+            .snapshot()
+            .forEach(
+                (op, count) -> {
+                  if (op.toLowerCase(Locale.ROOT).startsWith("dynamodb:")) {
+                    dynamo.put(op.substring(op.indexOf(':') + 1), count);
+                  }
+                });
+        long writes =
+            dynamo.entrySet().stream()
+                .filter(e -> WRITES.contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        long held =
+            setup.securityHub().getFindingsPaginator(r -> r.maxResults(100)).findings().stream()
+                .count();
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "%7d %7s %8.2f %10d %10d %10d %10d %9d %11d %12d  %s",
+                users,
+                run,
+                seconds,
+                counter.total("iam"),
+                counter.total("dynamodb"),
+                writes,
+                counter.total("sns"),
+                counter.total("securityhub"),
+                held,
+                peakHeap >> 20,
+                dynamo));
       }
     }
     return lines;

@@ -32,24 +32,40 @@ import picocli.CommandLine.Spec;
  * {@code keywarden bench-org}: seeds an Organization on the emulator and prints what one
  * Organization-wide audit costs at several parallelisms. Hidden: it is for {@code bench/org-scale}.
  */
-@Command(name = "bench-org", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+    name = "bench-org",
+    hidden = true,
+    mixinStandardHelpOptions = true,
     description = "Measures org-audit on the local emulator for an Organization of many accounts.")
 final class BenchOrgCommand implements Callable<Integer> {
   private static final String TABLE = "keywarden-findings";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--accounts", defaultValue = "50", description = "Member accounts (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--accounts",
+      defaultValue = "50",
+      description = "Member accounts (default: ${DEFAULT-VALUE}).")
   int accounts;
 
-  @Option(names = "--users", defaultValue = "200", description = "IAM users per account (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--users",
+      defaultValue = "200",
+      description = "IAM users per account (default: ${DEFAULT-VALUE}).")
   int users;
 
-  @Option(names = "--parallelism", split = ",", defaultValue = "1,8", paramLabel = "N[,N...]",
+  @Option(
+      names = "--parallelism",
+      split = ",",
+      defaultValue = "1,8",
+      paramLabel = "N[,N...]",
       description = "Parallelisms to measure (default: ${DEFAULT-VALUE}).")
   List<Integer> parallelisms;
 
-  @Option(names = "--seed-threads", defaultValue = "8", description = "Parallel seeding requests (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed-threads",
+      defaultValue = "8",
+      description = "Parallel seeding requests (default: ${DEFAULT-VALUE}).")
   int seedThreads;
 
   @Override
@@ -66,17 +82,35 @@ final class BenchOrgCommand implements Callable<Integer> {
     MotoServer emulator = MotoServer.shared();
     emulator.reset();
     AwsEndpoint endpoint = emulator.endpoint();
-    ClientSettings settings = ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey());
-    out.printf(Locale.ROOT, "org-audit on the local emulator (moto %s), %d cores, max heap %d MiB%n",
-        emulator.motoVersion(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    ClientSettings settings =
+        ClientSettings.forEndpoint(
+            endpoint.endpoint(),
+            endpoint.region(),
+            endpoint.accessKeyId(),
+            endpoint.secretAccessKey());
+    out.printf(
+        Locale.ROOT,
+        "org-audit on the local emulator (moto %s), %d cores, max heap %d MiB%n",
+        emulator.motoVersion(),
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20);
     out.flush();
 
-    out.printf(Locale.ROOT, "%d member accounts x %d users; each measurement starts from a freshly seeded Organization"
-        + " and an empty findings table, as a first run would (credential reports generated, every finding new)%n%n",
-        accounts, users);
-    out.printf(Locale.ROOT, "%11s %7s %9s %12s %13s %15s%n", "parallelism", "seed s", "wall s", "accounts/min",
-        "calls/account", "IAM calls/acct");
+    out.printf(
+        Locale.ROOT,
+        "%d member accounts x %d users; each measurement starts from a freshly seeded Organization"
+            + " and an empty findings table, as a first run would (credential reports generated, every finding new)%n%n",
+        accounts,
+        users);
+    out.printf(
+        Locale.ROOT,
+        "%11s %7s %9s %12s %13s %15s%n",
+        "parallelism",
+        "seed s",
+        "wall s",
+        "accounts/min",
+        "calls/account",
+        "IAM calls/acct");
     out.flush();
     List<String> byOperation = new ArrayList<>();
     for (int p : parallelisms) {
@@ -88,28 +122,56 @@ final class BenchOrgCommand implements Callable<Integer> {
         DynamoAccountStateStore.createTable(management.dynamoDb(), TABLE);
       }
       double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-      Settings runSettings = Settings.defaults().withOrg(new OrgSettings(OrgSettings.DEFAULT_AUDIT_ROLE_NAME,
-          Optional.of("keywarden-bench"), List.of(), List.of(), List.of(), List.of(managementId), Optional.empty()));
+      Settings runSettings =
+          Settings.defaults()
+              .withOrg(
+                  new OrgSettings(
+                      OrgSettings.DEFAULT_AUDIT_ROLE_NAME,
+                      Optional.of("keywarden-bench"),
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      List.of(managementId),
+                      Optional.empty()));
       CallCounter calls = CallCounter.create();
       double seconds;
       int completed;
       try (AwsClientFactory management = AwsClientFactory.create(settings, calls)) {
         long start = System.nanoTime();
-        List<OrgAuditCommand.AccountResult> results = OrgAuditCommand.audit(
-            OrgAuditors.create(runSettings, management, Clock.systemUTC()), "bench-p" + p, p,
-            new OrgAuditCommand.Progress(new PrintWriter(Writer.nullWriter()), false));
+        List<OrgAuditCommand.AccountResult> results =
+            OrgAuditCommand.audit(
+                OrgAuditors.create(runSettings, management, Clock.systemUTC()),
+                "bench-p" + p,
+                p,
+                new OrgAuditCommand.Progress(new PrintWriter(Writer.nullWriter()), false));
         seconds = (System.nanoTime() - start) / 1e9;
         completed = (int) results.stream().filter(OrgAuditCommand.AccountResult::ok).count();
       }
       if (completed != accounts) {
-        out.printf(Locale.ROOT, "  warning: only %d of %d accounts were audited at parallelism %d%n", completed, accounts, p);
+        out.printf(
+            Locale.ROOT,
+            "  warning: only %d of %d accounts were audited at parallelism %d%n",
+            completed,
+            accounts,
+            p);
       }
-      out.printf(Locale.ROOT, "%11d %7.1f %9.1f %12.1f %13.1f %15.1f%n", p, seedSeconds, seconds, accounts / seconds * 60,
-          (double) calls.total() / accounts, (double) calls.total("iam") / accounts);
+      out.printf(
+          Locale.ROOT,
+          "%11d %7.1f %9.1f %12.1f %13.1f %15.1f%n",
+          p,
+          seedSeconds,
+          seconds,
+          accounts / seconds * 60,
+          (double) calls.total() / accounts,
+          (double) calls.total("iam") / accounts);
       out.flush();
-      StringBuilder ops = new StringBuilder("  parallelism " + p + ", calls per account by operation:");
+      StringBuilder ops =
+          new StringBuilder("  parallelism " + p + ", calls per account by operation:");
       SortedMap<String, Long> snapshot = calls.snapshot();
-      snapshot.forEach((op, count) -> ops.append(String.format(Locale.ROOT, "%n    %-40s %8.2f", op, (double) count / accounts)));
+      snapshot.forEach(
+          (op, count) ->
+              ops.append(
+                  String.format(Locale.ROOT, "%n    %-40s %8.2f", op, (double) count / accounts)));
       byOperation.add(ops.toString());
     }
     out.println();
@@ -118,23 +180,40 @@ final class BenchOrgCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** Creates the Organization and its members, seeds them, and returns the management account's id. */
+  /**
+   * Creates the Organization and its members, seeds them, and returns the management account's id.
+   */
   private String seedOrganization(AwsClientFactory management) throws Exception {
     management.organizations().createOrganization(r -> r.featureSet("ALL"));
     List<String> members = new ArrayList<>();
     for (int i = 0; i < accounts; i++) {
       String name = String.format(Locale.ROOT, "bench-%03d", i);
-      members.add(management.organizations().createAccount(r -> r.accountName(name).email(name + "@example.com"))
-          .createAccountStatus().accountId());
+      members.add(
+          management
+              .organizations()
+              .createAccount(r -> r.accountName(name).email(name + "@example.com"))
+              .createAccountStatus()
+              .accountId());
     }
-    MemberAccountClients admin = MemberAccountClients.create(management, new OrgSettings(
-        "OrganizationAccountAccessRole", Optional.of("keywarden-bench"), List.of(), List.of(), List.of(), List.of(),
-        Optional.empty()));
+    MemberAccountClients admin =
+        MemberAccountClients.create(
+            management,
+            new OrgSettings(
+                "OrganizationAccountAccessRole",
+                Optional.of("keywarden-bench"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty()));
     seed(admin, members);
     return admin.caller().accountId();
   }
 
-  /** Each account: {@code users} users with an active key; every fifth a person with a password, two in three owned. */
+  /**
+   * Each account: {@code users} users with an active key; every fifth a person with a password, two
+   * in three owned.
+   */
   private void seed(MemberAccountClients admin, List<String> members) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, seedThreads));
     try {

@@ -7,27 +7,37 @@ import dev.keywarden.report.CatalogDocs;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code keywarden checks}: the catalogue, so ids for exemptions and {@code --fail-on} are at hand. */
+/**
+ * {@code keywarden checks}: the catalogue, so ids for exemptions and {@code --fail-on} are at hand.
+ */
 @Command(
     name = "checks",
     mixinStandardHelpOptions = true,
     header = "The check catalogue.",
     description = "Lists every check with its severity and CIS / Security Hub mapping.",
-    footer = {"", "Examples:", "  keywarden checks", "  keywarden checks --framework cis-v5",
-        "  keywarden checks --format markdown > docs/checks.md"})
+    footer = {
+      "",
+      "Examples:",
+      "  keywarden checks",
+      "  keywarden checks --framework cis-v5",
+      "  keywarden checks --format markdown > docs/checks.md"
+    })
 final class ChecksCommand implements Callable<Integer> {
-  enum Format { table, markdown }
+  enum Format {
+    table,
+    markdown
+  }
 
   /** A compliance framework the catalogue maps, and how a check's controls in it are read. */
   enum Framework {
@@ -56,17 +66,24 @@ final class ChecksCommand implements Callable<Integer> {
           return f;
         }
       }
-      throw new CommandLine.TypeConversionException("'" + value + "' is not a framework; use cis-v5, cis-v3 or security-hub");
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a framework; use cis-v5, cis-v3 or security-hub");
     }
   }
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      paramLabel = "FORMAT",
       description = "table or markdown (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--framework", paramLabel = "FRAMEWORK", converter = FrameworkConverter.class,
+  @Option(
+      names = "--framework",
+      paramLabel = "FRAMEWORK",
+      converter = FrameworkConverter.class,
       description = "Only the checks mapped to cis-v5, cis-v3 or security-hub, by control.")
   Framework framework;
 
@@ -81,18 +98,34 @@ final class ChecksCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.markdown && framework != null) {
-      throw new dev.keywarden.InvalidInputException("--framework lists controls as a table; leave it out with --format markdown");
+      throw new dev.keywarden.InvalidInputException(
+          "--framework lists controls as a table; leave it out with --format markdown");
     }
     if (format == Format.markdown) {
       out.print(CatalogDocs.markdown(CheckCatalog.all()));
     } else if (framework != null) {
       byControl(out, framework);
     } else {
-      out.printf(Locale.ROOT, "%-26s %-9s %-10s %-10s %-22s %s%n", "ID", "SEVERITY", "CIS V5", "CIS V3", "SECURITY HUB", "TITLE");
+      out.printf(
+          Locale.ROOT,
+          "%-26s %-9s %-10s %-10s %-22s %s%n",
+          "ID",
+          "SEVERITY",
+          "CIS V5",
+          "CIS V3",
+          "SECURITY HUB",
+          "TITLE");
       for (Check check : CheckCatalog.all()) {
         CheckMetadata m = check.metadata();
-        out.printf(Locale.ROOT, "%-26s %-9s %-10s %-10s %-22s %s%n", m.id(), m.severity().label(), String.join(",", m.cisV5()),
-            String.join(",", m.cis()), String.join(",", m.securityHub()), m.title());
+        out.printf(
+            Locale.ROOT,
+            "%-26s %-9s %-10s %-10s %-22s %s%n",
+            m.id(),
+            m.severity().label(),
+            String.join(",", m.cisV5()),
+            String.join(",", m.cis()),
+            String.join(",", m.securityHub()),
+            m.title());
       }
     }
     out.flush();
@@ -107,9 +140,11 @@ final class ChecksCommand implements Callable<Integer> {
         checks.computeIfAbsent(control, k -> new ArrayList<>()).add(check.metadata().id());
       }
     }
-    out.printf(Locale.ROOT, "%s: %d controls judged by the catalogue%n", framework.label, checks.size());
+    out.printf(
+        Locale.ROOT, "%s: %d controls judged by the catalogue%n", framework.label, checks.size());
     out.printf(Locale.ROOT, "%-10s %s%n", "CONTROL", "CHECKS");
-    checks.forEach((control, ids) -> out.printf(Locale.ROOT, "%-10s %s%n", control, String.join(", ", ids)));
+    checks.forEach(
+        (control, ids) -> out.printf(Locale.ROOT, "%-10s %s%n", control, String.join(", ", ids)));
   }
 
   /** 1.9 before 1.10, IAM.2 before IAM.10. */

@@ -6,10 +6,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** {@code --config FILE}: the settings file; {@code KEYWARDEN_*} environment variables override it. */
+/**
+ * {@code --config FILE}: the settings file; {@code KEYWARDEN_*} environment variables override it.
+ */
 final class ConfigOption {
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Settings file (name = value lines); KEYWARDEN_* environment variables override it.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Settings file (name = value lines); KEYWARDEN_* environment variables override it.")
   Path config;
 
   Settings settings() {

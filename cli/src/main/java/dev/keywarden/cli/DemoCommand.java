@@ -31,7 +31,6 @@ import dev.keywarden.remediate.DeactivatedKey;
 import dev.keywarden.report.FindingsOutput;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +53,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keywarden demo}: the whole Organization-wide pipeline on the local emulator, over simulated
- * weeks, with nothing to set up, so that a newcomer sees what Keywarden does before deploying it.
+ * {@code keywarden demo}: the whole Organization-wide pipeline on the local emulator, over
+ * simulated weeks, with nothing to set up, so that a newcomer sees what Keywarden does before
+ * deploying it.
  */
 @Command(
     name = "demo",
@@ -83,27 +83,47 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
   static final int MIN_DAYS = 21;
   static final int MAX_DAYS = 120;
+
   /** Notices of people without a usable owner tag go here, as fallback-owner would send them. */
   static final String FALLBACK_OWNER = "security-team@example.com";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--days", paramLabel = "N", defaultValue = "49",
-      description = "The last simulated day, " + MIN_DAYS + " to " + MAX_DAYS + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      defaultValue = "49",
+      description =
+          "The last simulated day, "
+              + MIN_DAYS
+              + " to "
+              + MAX_DAYS
+              + " (default: ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}); with json the story goes to stderr and stdout"
-          + " carries one JSON document.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description =
+          "table or json (default: ${DEFAULT-VALUE}); with json the story goes to stderr and stdout"
+              + " carries one JSON document.")
   OutputFormat format;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Folder for the weekly report (default: build/demo-report/<week> in the project).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Folder for the weekly report (default: build/demo-report/<week> in the project).")
   Path out;
 
-  @Option(names = "--keep-running",
-      description = "Leave the emulator running afterwards, and print how to point the command at it.")
+  @Option(
+      names = "--keep-running",
+      description =
+          "Leave the emulator running afterwards, and print how to point the command at it.")
   boolean keepRunning;
 
   private final Clock realClock = Clock.systemUTC();
@@ -111,7 +131,8 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (days < MIN_DAYS || days > MAX_DAYS) {
-      throw new InvalidInputException("--days must be between " + MIN_DAYS + " and " + MAX_DAYS + ", got " + days);
+      throw new InvalidInputException(
+          "--days must be between " + MIN_DAYS + " and " + MAX_DAYS + ", got " + days);
     }
     if (format == OutputFormat.csv || format == OutputFormat.ocsf) {
       throw new InvalidInputException("--format: the demo prints table or json, not " + format);
@@ -121,45 +142,63 @@ final class DemoCommand implements Callable<Integer> {
     }
     boolean quiet = GlobalOptions.of(spec).quiet;
     PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter story = quiet ? new PrintWriter(Writer.nullWriter())
-        : format == OutputFormat.table ? stdout : spec.commandLine().getErr();
+    PrintWriter story =
+        quiet
+            ? new PrintWriter(Writer.nullWriter())
+            : format == OutputFormat.table ? stdout : spec.commandLine().getErr();
     long started = System.nanoTime();
 
-    story.println("Starting the local AWS emulator (the first run installs moto from PyPI, about a minute)...");
+    story.println(
+        "Starting the local AWS emulator (the first run installs moto from PyPI, about a minute)...");
     story.flush();
     MotoServer emulator = MotoServer.shared();
     emulator.reset();
     AwsEndpoint endpoint = emulator.endpoint();
-    ClientSettings clientSettings = ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey());
+    ClientSettings clientSettings =
+        ClientSettings.forEndpoint(
+            endpoint.endpoint(),
+            endpoint.region(),
+            endpoint.accessKeyId(),
+            endpoint.secretAccessKey());
     CallCounter calls = CallCounter.create();
     ObjectNode json = JSON.createObjectNode();
     Path page;
     try (AwsClientFactory management = AwsClientFactory.create(clientSettings, calls)) {
       story.println("Creating an Organization on " + endpoint.endpoint() + "...");
       story.flush();
-      List<DemoOrganization.Account> accounts = DemoOrganization.create(management,
-          realClock.instant().atZone(ZoneOffset.UTC).toLocalDate(), name -> progressLine("  seeding " + name));
+      List<DemoOrganization.Account> accounts =
+          DemoOrganization.create(
+              management,
+              realClock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
+              name -> progressLine("  seeding " + name));
       clearProgress();
       Settings settings = settings(management, accounts.get(0).id());
       grantDemoExemption(management, settings, accounts, realClock.instant());
       MemberAccountClients roles = MemberAccountClients.create(management, settings.org());
       describeOrganization(story, accounts, roles, json);
 
-      DemoInbox owners = DemoInbox.subscribe(management, settings.run().noticesTopicArn().orElseThrow(), "demo-owners-inbox");
-      DemoInbox security = DemoInbox.subscribe(management, settings.run().securityTopicArn().orElseThrow(),
-          "demo-security-inbox");
+      DemoInbox owners =
+          DemoInbox.subscribe(
+              management, settings.run().noticesTopicArn().orElseThrow(), "demo-owners-inbox");
+      DemoInbox security =
+          DemoInbox.subscribe(
+              management, settings.run().securityTopicArn().orElseThrow(), "demo-security-inbox");
       story.println();
-      story.println("Mode: enforce (keys past their deadline are deactivated, never deleted). Notices are published to");
-      story.println("the keywarden-notices topic and read back here from an SQS queue subscribed to it.");
-      story.println("Each simulated day the dispatcher lists the accounts, each is audited through its role, findings");
-      story.println("are reconciled in the findings table, expired keys deactivated and owners told.");
+      story.println(
+          "Mode: enforce (keys past their deadline are deactivated, never deleted). Notices are published to");
+      story.println(
+          "the keywarden-notices topic and read back here from an SQS queue subscribed to it.");
+      story.println(
+          "Each simulated day the dispatcher lists the accounts, each is audited through its role, findings");
+      story.println(
+          "are reconciled in the findings table, expired keys deactivated and owners told.");
       story.println();
       story.flush();
 
       Map<String, String> names = new LinkedHashMap<>();
       accounts.forEach(a -> names.put(a.id(), a.name()));
-      SimulatedClock clock = new SimulatedClock(realClock.instant().truncatedTo(ChronoUnit.SECONDS));
+      SimulatedClock clock =
+          new SimulatedClock(realClock.instant().truncatedTo(ChronoUnit.SECONDS));
       Instant dayZero = clock.instant();
       OrgAuditor auditor = OrgAuditors.create(settings, management, clock);
       ArrayNode daysJson = json.putArray("days");
@@ -178,18 +217,32 @@ final class DemoCommand implements Callable<Integer> {
         ArrayNode accountsJson = dayJson.putArray("accounts");
         for (OrgAuditCommand.AccountResult r : last) {
           ObjectNode a = accountsJson.addObject();
-          a.put("accountId", r.accountId()).put("name", names.getOrDefault(r.accountId(), r.accountId()));
+          a.put("accountId", r.accountId())
+              .put("name", names.getOrDefault(r.accountId(), r.accountId()));
           a.put("status", r.outcome() == null ? "FAILED" : r.outcome().status().name());
           if (r.outcome() == null || r.outcome().status() != RunOutcome.Status.COMPLETED) {
-            story.println("  " + names.getOrDefault(r.accountId(), r.accountId()) + ": " + OrgAuditCommand.describe(r));
+            story.println(
+                "  "
+                    + names.getOrDefault(r.accountId(), r.accountId())
+                    + ": "
+                    + OrgAuditCommand.describe(r));
             continue;
           }
           a.put("openFindings", r.outcome().result().orElseThrow().findings().size());
           ArrayNode deactivated = a.putArray("deactivated");
           for (DeactivatedKey k : r.outcome().deactivation().orElseThrow().deactivated()) {
-            deactivated.addObject().put("userName", k.userName()).put("slot", k.slot()).put("accessKeyId", k.accessKeyId());
-            story.printf(Locale.ROOT, "  deactivated %s's access_key_%d (%s) in %s: past its deadline%n",
-                k.userName(), k.slot(), k.accessKeyId(), names.get(r.accountId()));
+            deactivated
+                .addObject()
+                .put("userName", k.userName())
+                .put("slot", k.slot())
+                .put("accessKeyId", k.accessKeyId());
+            story.printf(
+                Locale.ROOT,
+                "  deactivated %s's access_key_%d (%s) in %s: past its deadline%n",
+                k.userName(),
+                k.slot(),
+                k.accessKeyId(),
+                names.get(r.accountId()));
           }
         }
         ArrayNode noticesJson = dayJson.putArray("notices");
@@ -204,7 +257,8 @@ final class DemoCommand implements Callable<Integer> {
         ArrayNode alertsJson = dayJson.putArray("alerts");
         for (DemoInbox.Received alert : alerts) {
           alertsJson.add(messageNode(alert));
-          story.println("  alert to the security team: " + FindingsOutput.printable(alert.subject()));
+          story.println(
+              "  alert to the security team: " + FindingsOutput.printable(alert.subject()));
         }
         story.flush();
       }
@@ -216,7 +270,10 @@ final class DemoCommand implements Callable<Integer> {
       Path dir = out != null ? out : defaultReportRoot().resolve(week);
       page = WeeklyReports.create(management, settings, clock).writeTo(week, dir).toAbsolutePath();
       ObjectNode report = json.putObject("report");
-      report.put("week", week).put("dir", dir.toAbsolutePath().toString()).put("index", page.toString());
+      report
+          .put("week", week)
+          .put("dir", dir.toAbsolutePath().toString())
+          .put("index", page.toString());
       ObjectNode callsJson = json.putObject("awsCalls");
       calls.snapshot().forEach(callsJson::put);
     }
@@ -227,26 +284,39 @@ final class DemoCommand implements Callable<Integer> {
       try {
         stdout.print(JSON.writeValueAsString(json) + "\n");
       } catch (JsonProcessingException e) {
-        throw new KeywardenException("could not render the demo as JSON: " + e.getOriginalMessage(), e);
+        throw new KeywardenException(
+            "could not render the demo as JSON: " + e.getOriginalMessage(), e);
       }
     } else if (quiet) {
       stdout.println(page);
     } else {
       stdout.println();
-      stdout.println("Weekly report " + json.path("report").path("week").asText() + " (index.html, report.json,"
-          + " findings.csv, findings.ocsf.json, digest.txt):");
+      stdout.println(
+          "Weekly report "
+              + json.path("report").path("week").asText()
+              + " (index.html, report.json,"
+              + " findings.csv, findings.ocsf.json, digest.txt):");
       stdout.println("  " + page);
-      stdout.printf(Locale.ROOT, "Done in %.0f seconds, %d AWS calls to the emulator (%d of them sts:AssumeRole).%n",
-          seconds, calls.total(), calls.snapshot().getOrDefault("Sts:AssumeRole", 0L));
+      stdout.printf(
+          Locale.ROOT,
+          "Done in %.0f seconds, %d AWS calls to the emulator (%d of them sts:AssumeRole).%n",
+          seconds,
+          calls.total(),
+          calls.snapshot().getOrDefault("Sts:AssumeRole", 0L));
       stdout.println();
-      stdout.println("Next: audit a real account with 'keywarden audit --profile NAME', the whole Organization");
-      stdout.println("with 'keywarden org-audit --profile management', and deploy it: docs/operations.md.");
+      stdout.println(
+          "Next: audit a real account with 'keywarden audit --profile NAME', the whole Organization");
+      stdout.println(
+          "with 'keywarden org-audit --profile management', and deploy it: docs/operations.md.");
     }
     stdout.flush();
     if (keepRunning) {
       story.println("The emulator keeps running; in another terminal:");
-      story.println("  AWS_ENDPOINT_URL=" + endpoint.endpoint() + " AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing"
-          + " AWS_REGION=us-east-1 ./keywarden findings --status open");
+      story.println(
+          "  AWS_ENDPOINT_URL="
+              + endpoint.endpoint()
+              + " AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing"
+              + " AWS_REGION=us-east-1 ./keywarden findings --status open");
       story.println("Press Ctrl-C to stop it.");
       story.flush();
       Thread.currentThread().join();
@@ -254,7 +324,10 @@ final class DemoCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** Every seventh day up to the last, and days 20 and 21: the 21-day key's last notice and deadline. */
+  /**
+   * Every seventh day up to the last, and days 20 and 21: the 21-day key's last notice and
+   * deadline.
+   */
   static List<Integer> schedule(int lastDay) {
     TreeSet<Integer> days = new TreeSet<>(List.of(20, 21, lastDay));
     for (int d = 0; d <= lastDay; d += 7) {
@@ -263,11 +336,16 @@ final class DemoCommand implements Callable<Integer> {
     return List.copyOf(days);
   }
 
-  /** Where the report goes by default: next to the emulator's installation, in the project's build folder. */
+  /**
+   * Where the report goes by default: next to the emulator's installation, in the project's build
+   * folder.
+   */
   private static Path defaultReportRoot() {
     String emulatorDir = System.getProperty("keywarden.emulator.dir");
-    Path build = emulatorDir != null && Path.of(emulatorDir).getParent() != null
-        ? Path.of(emulatorDir).getParent() : Path.of("build");
+    Path build =
+        emulatorDir != null && Path.of(emulatorDir).getParent() != null
+            ? Path.of(emulatorDir).getParent()
+            : Path.of("build");
     return build.resolve("demo-report");
   }
 
@@ -275,42 +353,93 @@ final class DemoCommand implements Callable<Integer> {
    * The security team's central grant for the sandbox's contractor, whose tags ask for it: without
    * the grant the tags alone would exempt nobody.
    */
-  private static void grantDemoExemption(AwsClientFactory management, Settings settings, List<DemoOrganization.Account> accounts,
+  private static void grantDemoExemption(
+      AwsClientFactory management,
+      Settings settings,
+      List<DemoOrganization.Account> accounts,
       Instant now) {
     for (DemoOrganization.Account account : accounts) {
       if (account.kind() == DemoAccount.Kind.SANDBOX) {
-        dev.keywarden.aws.AccountRuns.grants(management, settings).grant(new dev.keywarden.checks.ExemptionGrant(account.id(),
-            "dana-contractor", now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(120), "Vendor offboarding ticket SEC-1234",
-            java.util.Set.of(), "arn:aws:iam::" + accounts.get(0).id() + ":role/security-team", now));
+        dev.keywarden.aws.AccountRuns.grants(management, settings)
+            .grant(
+                new dev.keywarden.checks.ExemptionGrant(
+                    account.id(),
+                    "dana-contractor",
+                    now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(120),
+                    "Vendor offboarding ticket SEC-1234",
+                    java.util.Set.of(),
+                    "arn:aws:iam::" + accounts.get(0).id() + ":role/security-team",
+                    now));
       }
     }
   }
 
   private Settings settings(AwsClientFactory management, String managementId) {
-    DynamoAccountStateStore.createTable(management.dynamoDb(), DynamoAccountStateStore.DEFAULT_TABLE_NAME);
+    DynamoAccountStateStore.createTable(
+        management.dynamoDb(), DynamoAccountStateStore.DEFAULT_TABLE_NAME);
     String notices = management.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
-    String securityTopic = management.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
+    String securityTopic =
+        management.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
     RunSettings d = RunSettings.defaults();
-    RunSettings run = new RunSettings(true, d.deactivationCap(), d.noticeStagesDays(), d.findingsTable(),
-        Optional.of(notices), Optional.of(securityTopic), Optional.of(FALLBACK_OWNER), d.historyDays(), d.leaseSeconds(),
-        Optional.empty(), d.stopMarginSeconds());
-    OrgSettings org = new OrgSettings(OrgSettings.DEFAULT_AUDIT_ROLE_NAME, Optional.of(DemoOrganization.EXTERNAL_ID),
-        List.of(), List.of(), List.of(), List.of(), Optional.empty());
+    RunSettings run =
+        new RunSettings(
+            true,
+            d.deactivationCap(),
+            d.noticeStagesDays(),
+            d.findingsTable(),
+            Optional.of(notices),
+            Optional.of(securityTopic),
+            Optional.of(FALLBACK_OWNER),
+            d.historyDays(),
+            d.leaseSeconds(),
+            Optional.empty(),
+            d.stopMarginSeconds());
+    OrgSettings org =
+        new OrgSettings(
+            OrgSettings.DEFAULT_AUDIT_ROLE_NAME,
+            Optional.of(DemoOrganization.EXTERNAL_ID),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty());
     return new Settings(AuditPolicy.defaults(), run, org);
   }
 
-  private static void describeOrganization(PrintWriter story, List<DemoOrganization.Account> accounts,
-      MemberAccountClients roles, ObjectNode json) {
-    story.println("Organization: management account " + accounts.get(0).id() + " and " + (accounts.size() - 1)
-        + " members, audited through " + OrgSettings.DEFAULT_AUDIT_ROLE_NAME + " (ExternalId " + DemoOrganization.EXTERNAL_ID + "):");
-    ArrayNode accountsJson = json.putObject("organization").put("managementAccountId", accounts.get(0).id())
-        .putArray("accounts");
+  private static void describeOrganization(
+      PrintWriter story,
+      List<DemoOrganization.Account> accounts,
+      MemberAccountClients roles,
+      ObjectNode json) {
+    story.println(
+        "Organization: management account "
+            + accounts.get(0).id()
+            + " and "
+            + (accounts.size() - 1)
+            + " members, audited through "
+            + OrgSettings.DEFAULT_AUDIT_ROLE_NAME
+            + " (ExternalId "
+            + DemoOrganization.EXTERNAL_ID
+            + "):");
+    ArrayNode accountsJson =
+        json.putObject("organization")
+            .put("managementAccountId", accounts.get(0).id())
+            .putArray("accounts");
     for (DemoOrganization.Account account : accounts) {
       String principal = roles.principalFor(account.id());
       story.println();
-      story.printf(Locale.ROOT, "  %s (%s), entered as %s%n", account.name(), account.id(),
+      story.printf(
+          Locale.ROOT,
+          "  %s (%s), entered as %s%n",
+          account.name(),
+          account.id(),
           account.kind() == DemoAccount.Kind.MANAGEMENT ? "the caller itself" : principal);
-      ObjectNode a = accountsJson.addObject().put("id", account.id()).put("name", account.name()).put("principal", principal);
+      ObjectNode a =
+          accountsJson
+              .addObject()
+              .put("id", account.id())
+              .put("name", account.name())
+              .put("principal", principal);
       ArrayNode users = a.putArray("users");
       for (DemoAccount.SeededUser u : account.users()) {
         story.printf(Locale.ROOT, "    %-18s %s%n", u.name(), u.story());
@@ -319,7 +448,8 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static String dayLine(int day, Instant at, List<OrgAuditCommand.AccountResult> results, int notices) {
+  private static String dayLine(
+      int day, Instant at, List<OrgAuditCommand.AccountResult> results, int notices) {
     int audited = 0;
     int open = 0;
     int opened = 0;
@@ -335,15 +465,31 @@ final class DemoCommand implements Callable<Integer> {
       resolved += r.outcome().reconciliation().orElseThrow().resolved();
       deactivated += r.outcome().deactivation().orElseThrow().deactivated().size();
     }
-    return String.format(Locale.ROOT, "Day %2d (%s): %d/%d accounts audited, %d open findings (%d new, %d resolved),"
-            + " %d deactivated, %d %s", day, at.toString().substring(0, 10), audited, results.size(), open, opened, resolved,
-        deactivated, notices, notices == 1 ? "notice" : "notices");
+    return String.format(
+        Locale.ROOT,
+        "Day %2d (%s): %d/%d accounts audited, %d open findings (%d new, %d resolved),"
+            + " %d deactivated, %d %s",
+        day,
+        at.toString().substring(0, 10),
+        audited,
+        results.size(),
+        open,
+        opened,
+        resolved,
+        deactivated,
+        notices,
+        notices == 1 ? "notice" : "notices");
   }
 
-  /** A notice as its owner reads it: in full the first time, then the subject and the keys it names. */
+  /**
+   * A notice as its owner reads it: in full the first time, then the subject and the keys it names.
+   */
   private static void printNotice(PrintWriter story, DemoInbox.Received n, boolean full) {
-    story.println("  notice to " + FindingsOutput.printable(n.attributes().getOrDefault("recipient", "?")) + ": "
-        + FindingsOutput.printable(n.subject()));
+    story.println(
+        "  notice to "
+            + FindingsOutput.printable(n.attributes().getOrDefault("recipient", "?"))
+            + ": "
+            + FindingsOutput.printable(n.subject()));
     for (String line : n.body().split("\n", -1)) {
       boolean keyLine = line.startsWith("- user") || line.trim().startsWith("deadline");
       if (full || keyLine) {
@@ -362,9 +508,16 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The last day's open findings, account by account, most urgent first. */
-  private static void printFindings(PrintWriter story, List<OrgAuditCommand.AccountResult> results,
-      Map<String, String> names, Instant asOf, ObjectNode json) {
-    story.println("Open findings on " + asOf.toString().substring(0, 10) + ", by account (the report has the details):");
+  private static void printFindings(
+      PrintWriter story,
+      List<OrgAuditCommand.AccountResult> results,
+      Map<String, String> names,
+      Instant asOf,
+      ObjectNode json) {
+    story.println(
+        "Open findings on "
+            + asOf.toString().substring(0, 10)
+            + ", by account (the report has the details):");
     ArrayNode findingsJson = json.putArray("findings");
     ArrayNode exemptedJson = json.putArray("exempted");
     for (OrgAuditCommand.AccountResult r : results) {
@@ -373,18 +526,32 @@ final class DemoCommand implements Callable<Integer> {
       }
       var result = r.outcome().result().orElseThrow();
       List<Finding> findings = new ArrayList<>(result.findings());
-      findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::checkId).thenComparing(Finding::principal));
-      story.printf(Locale.ROOT, "%n  %s (%s): %d open, %d exempted by a central grant%n", names.get(r.accountId()), r.accountId(),
-          findings.size(), result.exempted().size());
+      findings.sort(
+          Comparator.comparing(Finding::severity)
+              .thenComparing(Finding::checkId)
+              .thenComparing(Finding::principal));
+      story.printf(
+          Locale.ROOT,
+          "%n  %s (%s): %d open, %d exempted by a central grant%n",
+          names.get(r.accountId()),
+          r.accountId(),
+          findings.size(),
+          result.exempted().size());
       for (Finding f : findings) {
-        story.printf(Locale.ROOT, "    %-8s %-22s %s%n", f.severity().label(), f.checkId(), FindingsOutput.printable(f.principal()));
+        story.printf(
+            Locale.ROOT,
+            "    %-8s %-22s %s%n",
+            f.severity().label(),
+            f.checkId(),
+            FindingsOutput.printable(f.principal()));
       }
       try {
         var parsed = JSON.readTree(FindingsOutput.json(result));
         parsed.path("findings").forEach(findingsJson::add);
         parsed.path("exempted").forEach(exemptedJson::add);
       } catch (JsonProcessingException e) {
-        throw new KeywardenException("could not read back the findings as JSON: " + e.getOriginalMessage(), e);
+        throw new KeywardenException(
+            "could not read back the findings as JSON: " + e.getOriginalMessage(), e);
       }
     }
     story.flush();
@@ -393,7 +560,8 @@ final class DemoCommand implements Callable<Integer> {
   /** One rewritten line on stderr while a person watches; nothing otherwise. */
   private OrgAuditCommand.Progress progress(boolean quiet) {
     return !quiet && Terminal.interactive()
-        ? new OrgAuditCommand.Progress(spec.commandLine().getErr(), true, true) : OrgAuditCommand.Progress.silent();
+        ? new OrgAuditCommand.Progress(spec.commandLine().getErr(), true, true)
+        : OrgAuditCommand.Progress.silent();
   }
 
   private void progressLine(String text) {

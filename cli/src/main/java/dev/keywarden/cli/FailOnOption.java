@@ -13,9 +13,13 @@ import picocli.CommandLine.TypeConversionException;
  * a command that did its job exits 0 whatever it found.
  */
 final class FailOnOption {
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = SeverityConverter.class,
-      description = "Exit 1 when a finding is at or above SEVERITY: critical, high, medium, low or info"
-          + " (default: never fail on findings). Exempted findings do not count.")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      converter = SeverityConverter.class,
+      description =
+          "Exit 1 when a finding is at or above SEVERITY: critical, high, medium, low or info"
+              + " (default: never fail on findings). Exempted findings do not count.")
   Severity failOn;
 
   /** {@link Main#FINDINGS} when a finding reaches the threshold, else {@link Main#OK}. */

@@ -8,8 +8,23 @@ import picocli.CommandLine.IVersionProvider;
     name = "keywarden",
     mixinStandardHelpOptions = true,
     versionProvider = KeywardenCommand.Version.class,
-    description = "Audits IAM users, access keys and root credentials against rotation and CIS rules.",
-    subcommands = {AuditCommand.class, RunCommand.class, OrgAuditCommand.class, FindingsCommand.class, ReportCommand.class, ReactivateCommand.class, WithdrawRotationCommand.class, ExemptCommand.class, SetupCommand.class, ChecksCommand.class, DemoCommand.class, BenchCommand.class, BenchOrgCommand.class},
+    description =
+        "Audits IAM users, access keys and root credentials against rotation and CIS rules.",
+    subcommands = {
+      AuditCommand.class,
+      RunCommand.class,
+      OrgAuditCommand.class,
+      FindingsCommand.class,
+      ReportCommand.class,
+      ReactivateCommand.class,
+      WithdrawRotationCommand.class,
+      ExemptCommand.class,
+      SetupCommand.class,
+      ChecksCommand.class,
+      DemoCommand.class,
+      BenchCommand.class,
+      BenchOrgCommand.class
+    },
     footer = {
       "",
       "--quiet and --verbose work before or after any subcommand. Output that does",

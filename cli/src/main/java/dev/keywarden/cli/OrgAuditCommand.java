@@ -66,7 +66,10 @@ final class OrgAuditCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
   @Mixin FailOnOption failOn;
 
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      defaultValue = "4",
       description = "Accounts audited at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
@@ -75,54 +78,78 @@ final class OrgAuditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (parallelism < MIN_PARALLELISM || parallelism > MAX_PARALLELISM) {
-      throw new InvalidInputException("--parallelism: " + parallelism + " is not between " + MIN_PARALLELISM + " and "
-          + MAX_PARALLELISM);
+      throw new InvalidInputException(
+          "--parallelism: "
+              + parallelism
+              + " is not between "
+              + MIN_PARALLELISM
+              + " and "
+              + MAX_PARALLELISM);
     }
     Settings settings = config.settings();
     PrintWriter out = spec.commandLine().getOut();
     String runId = RunIds.forCommand(Instant.now(clock));
     List<AccountResult> results;
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
-      if (!DynamoAccountStateStore.tableExists(clients.dynamoDb(), settings.run().findingsTable())) {
-        throw new KeywardenException("the findings table " + settings.run().findingsTable()
-            + " does not exist: create it with 'keywarden setup' (or deploy template.yaml)");
+      if (!DynamoAccountStateStore.tableExists(
+          clients.dynamoDb(), settings.run().findingsTable())) {
+        throw new KeywardenException(
+            "the findings table "
+                + settings.run().findingsTable()
+                + " does not exist: create it with 'keywarden setup' (or deploy template.yaml)");
       }
       boolean quiet = GlobalOptions.of(spec).quiet;
-      results = audit(OrgAuditors.create(settings, clients, clock), runId, parallelism,
-          !quiet && Terminal.interactive() ? new Progress(spec.commandLine().getErr(), true) : Progress.silent());
+      results =
+          audit(
+              OrgAuditors.create(settings, clients, clock),
+              runId,
+              parallelism,
+              !quiet && Terminal.interactive()
+                  ? new Progress(spec.commandLine().getErr(), true)
+                  : Progress.silent());
     }
     int code = report(out, runId, results, GlobalOptions.of(spec).quiet);
     if (code != Main.OK) {
       return code;
     }
-    return failOn.exitCode(results.stream().filter(r -> r.outcome() != null)
-        .flatMap(r -> r.outcome().result().stream()).flatMap(r -> r.findings().stream()).toList());
+    return failOn.exitCode(
+        results.stream()
+            .filter(r -> r.outcome() != null)
+            .flatMap(r -> r.outcome().result().stream())
+            .flatMap(r -> r.findings().stream())
+            .toList());
   }
 
   /** What happened to one account: its outcome, or the error that stopped its run. */
   record AccountResult(String accountId, RunOutcome outcome, String error) {
     boolean ok() {
-      return outcome != null && outcome.status() != RunOutcome.Status.NOT_AUDITED
+      return outcome != null
+          && outcome.status() != RunOutcome.Status.NOT_AUDITED
           && outcome.status() != RunOutcome.Status.INCOMPLETE
           && outcome.deactivation().map(d -> d.failed().isEmpty()).orElse(true);
     }
   }
 
   /** Dispatches into a pool of {@code threads} and waits for every account. */
-  static List<AccountResult> audit(OrgAuditor auditor, String runId, int threads, Progress progress) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "org-audit");
-      t.setDaemon(true);
-      return t;
-    });
+  static List<AccountResult> audit(
+      OrgAuditor auditor, String runId, int threads, Progress progress) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "org-audit");
+              t.setDaemon(true);
+              return t;
+            });
     List<Future<AccountResult>> running = new ArrayList<>();
     try {
-      AuditRequestSink sink = requests -> {
-        progress.expect(requests.size());
-        for (AuditRequest request : requests) {
-          running.add(pool.submit(() -> progress.done(auditOne(auditor, request))));
-        }
-      };
+      AuditRequestSink sink =
+          requests -> {
+            progress.expect(requests.size());
+            for (AuditRequest request : requests) {
+              running.add(pool.submit(() -> progress.done(auditOne(auditor, request))));
+            }
+          };
       DispatchResult dispatched = auditor.dispatch(runId, sink);
       List<AccountResult> results = new ArrayList<>();
       for (Future<AccountResult> f : running) {
@@ -130,8 +157,11 @@ final class OrgAuditCommand implements Callable<Integer> {
       }
       progress.finish();
       if (results.size() != dispatched.accountIds().size()) {
-        throw new IllegalStateException("dispatched " + dispatched.accountIds().size() + " accounts but audited "
-            + results.size());
+        throw new IllegalStateException(
+            "dispatched "
+                + dispatched.accountIds().size()
+                + " accounts but audited "
+                + results.size());
       }
       results.sort(Comparator.comparing(AccountResult::accountId));
       return results;
@@ -139,7 +169,8 @@ final class OrgAuditCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       throw new KeywardenException("interrupted while auditing the Organization", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("an account's audit ended unexpectedly: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "an account's audit ended unexpectedly: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -149,12 +180,15 @@ final class OrgAuditCommand implements Callable<Integer> {
     try {
       return new AccountResult(request.accountId(), auditor.audit(request), null);
     } catch (RuntimeException e) {
-      return new AccountResult(request.accountId(), null,
+      return new AccountResult(
+          request.accountId(),
+          null,
           e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
   }
 
-  private static int report(PrintWriter out, String runId, List<AccountResult> results, boolean quiet) {
+  private static int report(
+      PrintWriter out, String runId, List<AccountResult> results, boolean quiet) {
     int audited = 0;
     int busy = 0;
     int notAudited = 0;
@@ -174,8 +208,16 @@ final class OrgAuditCommand implements Callable<Integer> {
         }
       }
     }
-    out.printf(Locale.ROOT, (quiet ? "" : "%n") + "Run %s: %d accounts, %d audited, %d busy, %d not audited, %d failed.%n",
-        runId, results.size(), audited, busy, notAudited, failed);
+    out.printf(
+        Locale.ROOT,
+        (quiet ? "" : "%n")
+            + "Run %s: %d accounts, %d audited, %d busy, %d not audited, %d failed.%n",
+        runId,
+        results.size(),
+        audited,
+        busy,
+        notAudited,
+        failed);
     out.flush();
     return results.stream().allMatch(AccountResult::ok) ? Main.OK : Main.FAILED;
   }
@@ -190,19 +232,40 @@ final class OrgAuditCommand implements Callable<Integer> {
         var rec = o.reconciliation().orElseThrow();
         var deactivation = o.deactivation().orElseThrow();
         int deferred = o.summary().map(s -> s.deferred()).orElse(0);
-        String dryRun = (deactivation.wouldDeactivate().isEmpty() ? ""
-            : ", " + deactivation.wouldDeactivate().size() + " would be deactivated in enforce mode")
-            + (deferred > 0 ? ", " + deferred + (deactivation.mode() == dev.keywarden.remediate.Mode.ENFORCE ? "" : " more would be")
-                + " deferred by the cap" : "")
-            + (deactivation.failed().isEmpty() ? "" : ", " + deactivation.failed().size() + " DEACTIVATION(S) FAILED (keys still"
-                + " active; the security team was alerted)");
-        yield String.format(Locale.ROOT, "audited: %d open (%d new, %d resolved), %d deactivated%s, %d notices",
-            o.result().orElseThrow().findings().size(), rec.opened(), rec.resolved(), deactivation.deactivated().size(),
-            dryRun, o.noticesPublished().size());
+        String dryRun =
+            (deactivation.wouldDeactivate().isEmpty()
+                    ? ""
+                    : ", "
+                        + deactivation.wouldDeactivate().size()
+                        + " would be deactivated in enforce mode")
+                + (deferred > 0
+                    ? ", "
+                        + deferred
+                        + (deactivation.mode() == dev.keywarden.remediate.Mode.ENFORCE
+                            ? ""
+                            : " more would be")
+                        + " deferred by the cap"
+                    : "")
+                + (deactivation.failed().isEmpty()
+                    ? ""
+                    : ", "
+                        + deactivation.failed().size()
+                        + " DEACTIVATION(S) FAILED (keys still"
+                        + " active; the security team was alerted)");
+        yield String.format(
+            Locale.ROOT,
+            "audited: %d open (%d new, %d resolved), %d deactivated%s, %d notices",
+            o.result().orElseThrow().findings().size(),
+            rec.opened(),
+            rec.resolved(),
+            deactivation.deactivated().size(),
+            dryRun,
+            o.noticesPublished().size());
       }
       case SKIPPED_BUSY -> "busy: another run is auditing it";
       case ALREADY_DONE -> "already done: this run completed it before";
-      case NOT_AUDITED -> "not audited: " + o.summary().flatMap(s -> s.failure()).orElse("unknown reason");
+      case NOT_AUDITED ->
+          "not audited: " + o.summary().flatMap(s -> s.failure()).orElse("unknown reason");
       case INCOMPLETE -> "incomplete: stopped at its deadline; the next run finishes it";
     };
   }
@@ -222,7 +285,10 @@ final class OrgAuditCommand implements Callable<Integer> {
       this(err, terminal, false);
     }
 
-    /** With {@code clearAtEnd}, a terminal's progress line is erased when the run ends instead of kept. */
+    /**
+     * With {@code clearAtEnd}, a terminal's progress line is erased when the run ends instead of
+     * kept.
+     */
     Progress(PrintWriter err, boolean terminal, boolean clearAtEnd) {
       this.err = err;
       this.terminal = terminal;
@@ -240,14 +306,18 @@ final class OrgAuditCommand implements Callable<Integer> {
 
     synchronized AccountResult done(AccountResult result) {
       done++;
-      String status = result.outcome() == null ? "failed" : switch (result.outcome().status()) {
-        case COMPLETED -> "done";
-        case SKIPPED_BUSY -> "busy";
-        case ALREADY_DONE -> "already done";
-        case NOT_AUDITED -> "not audited";
-        case INCOMPLETE -> "incomplete";
-      };
-      String line = String.format(Locale.ROOT, "[%d/%d] %s %s", done, expected, result.accountId(), status);
+      String status =
+          result.outcome() == null
+              ? "failed"
+              : switch (result.outcome().status()) {
+                case COMPLETED -> "done";
+                case SKIPPED_BUSY -> "busy";
+                case ALREADY_DONE -> "already done";
+                case NOT_AUDITED -> "not audited";
+                case INCOMPLETE -> "incomplete";
+              };
+      String line =
+          String.format(Locale.ROOT, "[%d/%d] %s %s", done, expected, result.accountId(), status);
       if (terminal) {
         err.print("\r" + line + "\u001b[K");
       } else {

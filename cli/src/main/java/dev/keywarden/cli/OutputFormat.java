@@ -16,7 +16,9 @@ enum OutputFormat {
     return render(result, colour, false);
   }
 
-  /** With {@code quiet}, the table loses its heading and summary; JSON, CSV and OCSF are the same. */
+  /**
+   * With {@code quiet}, the table loses its heading and summary; JSON, CSV and OCSF are the same.
+   */
   String render(AuditResult result, boolean colour, boolean quiet) {
     return switch (this) {
       case table -> FindingsOutput.table(result, colour, !quiet);

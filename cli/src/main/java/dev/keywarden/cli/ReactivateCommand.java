@@ -12,9 +12,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code keywarden reactivate}: undoes one deactivation, logged like the deactivation was. */
 @Command(
@@ -28,37 +28,61 @@ import picocli.CommandLine.Model.CommandSpec;
       "It refuses when IAM shows a change since the deactivation that Keywarden did not make (the key is active again, "
           + "or was used after it was switched off): find out who, or pass --force.",
     },
-    footer = {"", "Example:",
-        "  keywarden reactivate --account 123456789012 --user svc-payments \\",
-        "      --key AKIAEXAMPLE --reason \"batch needs one more day\""})
+    footer = {
+      "",
+      "Example:",
+      "  keywarden reactivate --account 123456789012 --user svc-payments \\",
+      "      --key AKIAEXAMPLE --reason \"batch needs one more day\""
+    })
 final class ReactivateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
   @Mixin ConfigOption config;
 
-  @Option(names = "--account", required = true, paramLabel = "ID", description = "The key's 12-digit account id.")
+  @Option(
+      names = "--account",
+      required = true,
+      paramLabel = "ID",
+      description = "The key's 12-digit account id.")
   String account;
 
-  @Option(names = "--user", required = true, paramLabel = "NAME", description = "The key's IAM user.")
+  @Option(
+      names = "--user",
+      required = true,
+      paramLabel = "NAME",
+      description = "The key's IAM user.")
   String user;
 
-  @Option(names = "--key", required = true, paramLabel = "KEYID", description = "The access key id, e.g. AKIA...")
+  @Option(
+      names = "--key",
+      required = true,
+      paramLabel = "KEYID",
+      description = "The access key id, e.g. AKIA...")
   String key;
 
-  @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; kept in the action log.")
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "TEXT",
+      description = "Why; kept in the action log.")
   String reason;
 
-  @Option(names = "--force", description = "Reactivate even when IAM shows a change since the deactivation that Keywarden"
-      + " did not make (the key is active again, or was used after it was switched off); logged with a warning.")
+  @Option(
+      names = "--force",
+      description =
+          "Reactivate even when IAM shows a change since the deactivation that Keywarden"
+              + " did not make (the key is active again, or was used after it was switched off); logged with a warning.")
   boolean force;
 
   @Override
   public Integer call() {
     if (!account.matches("\\d{12}")) {
-      throw new InvalidInputException("--account: '" + account + "' is not a 12-digit AWS account id");
+      throw new InvalidInputException(
+          "--account: '" + account + "' is not a 12-digit AWS account id");
     }
     if (!key.matches("[A-Z0-9]{16,128}")) {
-      throw new InvalidInputException("--key: '" + key + "' is not an access key id (16 or more capital letters and digits)");
+      throw new InvalidInputException(
+          "--key: '" + key + "' is not an access key id (16 or more capital letters and digits)");
     }
     if (reason.isBlank()) {
       throw new InvalidInputException("--reason must say why the key is turned back on");
@@ -68,11 +92,18 @@ final class ReactivateCommand implements Callable<Integer> {
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
       CallerIdentity caller = CallerIdentity.of(clients.sts());
       if (!caller.accountId().equals(account)) {
-        throw new InvalidInputException("--account " + account + " is not the account of these credentials ("
-            + caller.accountId() + "); use credentials (a profile) for account " + account);
+        throw new InvalidInputException(
+            "--account "
+                + account
+                + " is not the account of these credentials ("
+                + caller.accountId()
+                + "); use credentials (a profile) for account "
+                + account);
       }
-      done = Reactivator.create(AccountRuns.store(clients, settings), AccessKeyGateway.create(clients))
-          .reactivate(account, user, key, reason, caller.arn(), Clock.systemUTC().instant(), force);
+      done =
+          Reactivator.create(AccountRuns.store(clients, settings), AccessKeyGateway.create(clients))
+              .reactivate(
+                  account, user, key, reason, caller.arn(), Clock.systemUTC().instant(), force);
     }
     spec.commandLine().getOut().println(done.message());
     spec.commandLine().getOut().flush();

@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code keywarden run}: one run of the unattended loop for the current account, as the scheduled function does. */
+/**
+ * {@code keywarden run}: one run of the unattended loop for the current account, as the scheduled
+ * function does.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
@@ -31,11 +34,15 @@ import picocli.CommandLine.Model.CommandSpec;
           + "expired keys when mode = enforce (a dry run only reports them), and sends owners' notices when "
           + "notices-topic-arn is set. Create the table first with 'keywarden setup' or template.yaml.",
     },
-    footer = {"", "Examples:", "  keywarden run --config keywarden.properties",
-        "  KEYWARDEN_MODE=enforce KEYWARDEN_NOTICES_TOPIC_ARN=arn:aws:sns:... \\",
-        "      keywarden run --profile audit",
-        "  keywarden run --profile audit --quiet --fail-on critical",
-        "      (from cron: the run's one-line summary, exit 1 on a critical finding)"})
+    footer = {
+      "",
+      "Examples:",
+      "  keywarden run --config keywarden.properties",
+      "  KEYWARDEN_MODE=enforce KEYWARDEN_NOTICES_TOPIC_ARN=arn:aws:sns:... \\",
+      "      keywarden run --profile audit",
+      "  keywarden run --profile audit --quiet --fail-on critical",
+      "      (from cron: the run's one-line summary, exit 1 on a critical finding)"
+    })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
@@ -51,23 +58,36 @@ final class RunCommand implements Callable<Integer> {
     String runId = RunIds.forCommand(Instant.now(clock));
     RunOutcome outcome;
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
-      if (!DynamoAccountStateStore.tableExists(clients.dynamoDb(), settings.run().findingsTable())) {
-        throw new KeywardenException("the findings table " + settings.run().findingsTable()
-            + " does not exist: create it with 'keywarden setup' (or deploy template.yaml)");
+      if (!DynamoAccountStateStore.tableExists(
+          clients.dynamoDb(), settings.run().findingsTable())) {
+        throw new KeywardenException(
+            "the findings table "
+                + settings.run().findingsTable()
+                + " does not exist: create it with 'keywarden setup' (or deploy template.yaml)");
       }
       WaitLine wait = WaitLine.onTerminal();
-      AccountInventory inventory = wait.during("Reading the account's IAM inventory (credential report, users, policies)",
-          () -> IamInventoryReader.create(clients, settings.audit(), clock).read());
-      outcome = wait.during("Recording findings, deactivating and notifying",
-          () -> AccountRuns.create(clients, settings, clock).run(inventory, runId));
+      AccountInventory inventory =
+          wait.during(
+              "Reading the account's IAM inventory (credential report, users, policies)",
+              () -> IamInventoryReader.create(clients, settings.audit(), clock).read());
+      outcome =
+          wait.during(
+              "Recording findings, deactivating and notifying",
+              () -> AccountRuns.create(clients, settings, clock).run(inventory, runId));
     }
     if (outcome.status() == RunOutcome.Status.ALREADY_DONE) {
-      out.println("Run " + outcome.runId() + " already completed account " + outcome.accountId() + "; nothing was done again.");
+      out.println(
+          "Run "
+              + outcome.runId()
+              + " already completed account "
+              + outcome.accountId()
+              + "; nothing was done again.");
       out.flush();
       return Main.OK;
     }
     if (outcome.status() == RunOutcome.Status.SKIPPED_BUSY) {
-      out.println("Another run is working on account " + outcome.accountId() + "; this one did nothing.");
+      out.println(
+          "Another run is working on account " + outcome.accountId() + "; this one did nothing.");
       out.flush();
       return Main.OK;
     }
@@ -77,31 +97,53 @@ final class RunCommand implements Callable<Integer> {
       out.println();
     }
     var r = outcome.reconciliation().orElseThrow();
-    out.printf("Run %s: %d new, %d still open, %d resolved, %d exempt.%n", runId, r.opened(), r.stillOpen(), r.resolved(), r.exempt());
+    out.printf(
+        "Run %s: %d new, %d still open, %d resolved, %d exempt.%n",
+        runId, r.opened(), r.stillOpen(), r.resolved(), r.exempt());
     DeactivationReport d = outcome.deactivation().orElseThrow();
     if (settings.run().enforce()) {
       for (DeactivatedKey k : d.deactivated()) {
-        out.println("Deactivated " + k.accessKeyId() + " of " + k.userName() + " (access_key_" + k.slot() + ").");
+        out.println(
+            "Deactivated "
+                + k.accessKeyId()
+                + " of "
+                + k.userName()
+                + " (access_key_"
+                + k.slot()
+                + ").");
       }
       d.failed().forEach(f -> out.println("Could not deactivate: " + f));
     } else {
       for (PlannedDeactivation k : d.wouldDeactivate()) {
-        out.println("Dry run: would deactivate access_key_" + k.slot() + " of " + k.userName() + " (deadline " + k.deadline() + ").");
+        out.println(
+            "Dry run: would deactivate access_key_"
+                + k.slot()
+                + " of "
+                + k.userName()
+                + " (deadline "
+                + k.deadline()
+                + ").");
       }
-      dev.keywarden.audit.DryRunLines.deferred(outcome, settings.run().deactivationCap()).ifPresent(out::println);
+      dev.keywarden.audit.DryRunLines.deferred(outcome, settings.run().deactivationCap())
+          .ifPresent(out::println);
       if (!d.wouldDeactivate().isEmpty() && !quiet) {
         out.println("Set mode = enforce to deactivate them.");
       }
     }
     if (!quiet) {
-      out.println(settings.run().noticesTopicArn().isPresent()
-          ? outcome.noticesPublished().size() + " notices published."
-          : "No notices: notices-topic-arn is not set.");
+      out.println(
+          settings.run().noticesTopicArn().isPresent()
+              ? outcome.noticesPublished().size() + " notices published."
+              : "No notices: notices-topic-arn is not set.");
     }
     if (!d.failed().isEmpty()) {
-      out.println(d.failed().size() + (d.failed().size() == 1 ? " deactivation" : " deactivations") + " failed: the key"
-          + (d.failed().size() == 1 ? " is" : "s are") + " still active, recorded as deactivation-failed findings, and the"
-          + " security team was alerted (when security-topic-arn is set).");
+      out.println(
+          d.failed().size()
+              + (d.failed().size() == 1 ? " deactivation" : " deactivations")
+              + " failed: the key"
+              + (d.failed().size() == 1 ? " is" : "s are")
+              + " still active, recorded as deactivation-failed findings, and the"
+              + " security team was alerted (when security-topic-arn is set).");
       out.flush();
       return Main.FAILED;
     }

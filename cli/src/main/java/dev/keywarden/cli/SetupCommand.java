@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code keywarden setup}: creates the findings table, only when asked. */
 @Command(
@@ -20,7 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
           + "for the command and the local emulator. In AWS, deploy template.yaml instead: it adds point-in-time "
           + "recovery, encryption and deletion protection.",
     },
-    footer = {"", "Examples:", "  keywarden setup --endpoint-url http://127.0.0.1:5000", "  KEYWARDEN_FINDINGS_TABLE=kw keywarden setup --profile sandbox"})
+    footer = {
+      "",
+      "Examples:",
+      "  keywarden setup --endpoint-url http://127.0.0.1:5000",
+      "  KEYWARDEN_FINDINGS_TABLE=kw keywarden setup --profile sandbox"
+    })
 final class SetupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
@@ -30,7 +35,10 @@ final class SetupCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings = config.settings();
     String table = settings.run().findingsTable();
-    PrintWriter out = GlobalOptions.of(spec).quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
+    PrintWriter out =
+        GlobalOptions.of(spec).quiet
+            ? new PrintWriter(java.io.Writer.nullWriter())
+            : spec.commandLine().getOut();
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
       if (DynamoAccountStateStore.tableExists(clients.dynamoDb(), table)) {
         out.println("Table " + table + " already exists; nothing to do.");

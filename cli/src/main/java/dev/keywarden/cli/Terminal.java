@@ -6,9 +6,14 @@ import java.io.Console;
 final class Terminal {
   private Terminal() {}
 
-  /** True when stdout is a terminal and neither {@code NO_COLOR} nor {@code TERM=dumb} asks otherwise. */
+  /**
+   * True when stdout is a terminal and neither {@code NO_COLOR} nor {@code TERM=dumb} asks
+   * otherwise.
+   */
   static boolean colourWanted() {
-    return atTerminal() && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+    return atTerminal()
+        && System.getenv("NO_COLOR") == null
+        && !"dumb".equals(System.getenv("TERM"));
   }
 
   /**
@@ -20,11 +25,12 @@ final class Terminal {
   }
 
   /**
-   * Whether the JVM's console is a terminal. Up to JDK 21 {@link System#console()} is null when it is
-   * not; from JDK 22 there is always a console and {@code Console.isTerminal()} (not in Java 17's API,
-   * so asked for by name) tells.
+   * Whether the JVM's console is a terminal. Up to JDK 21 {@link System#console()} is null when it
+   * is not; from JDK 22 there is always a console and {@code Console.isTerminal()} (not in Java
+   * 17's API, so asked for by name) tells.
    */
-  // Error Prone's SystemConsoleNull warns that the null test alone is wrong from JDK 22; it is kept for
+  // Error Prone's SystemConsoleNull warns that the null test alone is wrong from JDK 22; it is kept
+  // for
   // JDK 17 to 21, where null is the answer, and isTerminal answers on later JDKs.
   @SuppressWarnings("SystemConsoleNull")
   private static boolean atTerminal() {

@@ -25,7 +25,8 @@ final class WaitLine {
 
   /** On the process's stderr, when it is a terminal. */
   static WaitLine onTerminal() {
-    return new WaitLine(new PrintWriter(System.err, true), Terminal.interactive(), Duration.ofSeconds(1));
+    return new WaitLine(
+        new PrintWriter(System.err, true), Terminal.interactive(), Duration.ofSeconds(1));
   }
 
   /** Runs {@code work}, showing "{@code what}... N s" meanwhile; the line is cleared at the end. */
@@ -34,18 +35,24 @@ final class WaitLine {
       return work.get();
     }
     long started = System.nanoTime();
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "keywarden-wait-line");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.scheduleAtFixedRate(() -> {
-      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-      synchronized (err) {
-        err.print("\r" + what + "... " + seconds + " s\u001b[K");
-        err.flush();
-      }
-    }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "keywarden-wait-line");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleAtFixedRate(
+        () -> {
+          long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+          synchronized (err) {
+            err.print("\r" + what + "... " + seconds + " s\u001b[K");
+            err.flush();
+          }
+        },
+        0,
+        tick.toMillis(),
+        TimeUnit.MILLISECONDS);
     try {
       return work.get();
     } finally {

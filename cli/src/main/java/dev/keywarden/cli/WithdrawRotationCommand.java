@@ -27,27 +27,43 @@ import picocli.CommandLine.Spec;
           + "that no later run starts it again for the same old key.",
       "The old key is left as it is; if Keywarden already deactivated it, turn it back on with keywarden reactivate.",
     },
-    footer = {"", "Example:",
-        "  keywarden withdraw-rotation --account 123456789012 --user svc-orders \\",
-        "      --reason \"the application rotates its own key\""})
+    footer = {
+      "",
+      "Example:",
+      "  keywarden withdraw-rotation --account 123456789012 --user svc-orders \\",
+      "      --reason \"the application rotates its own key\""
+    })
 final class WithdrawRotationCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
   @Mixin ConfigOption config;
 
-  @Option(names = "--account", required = true, paramLabel = "ID", description = "The user's 12-digit account id.")
+  @Option(
+      names = "--account",
+      required = true,
+      paramLabel = "ID",
+      description = "The user's 12-digit account id.")
   String account;
 
-  @Option(names = "--user", required = true, paramLabel = "NAME", description = "The IAM user whose rotation to withdraw.")
+  @Option(
+      names = "--user",
+      required = true,
+      paramLabel = "NAME",
+      description = "The IAM user whose rotation to withdraw.")
   String user;
 
-  @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; kept in the rotation's record.")
+  @Option(
+      names = "--reason",
+      required = true,
+      paramLabel = "TEXT",
+      description = "Why; kept in the rotation's record.")
   String reason;
 
   @Override
   public Integer call() {
     if (!account.matches("\\d{12}")) {
-      throw new InvalidInputException("--account: '" + account + "' is not a 12-digit AWS account id");
+      throw new InvalidInputException(
+          "--account: '" + account + "' is not a 12-digit AWS account id");
     }
     if (!user.matches("[\\w+=,.@-]{1,64}")) {
       throw new InvalidInputException("--user: '" + user + "' is not an IAM user name");
@@ -60,11 +76,20 @@ final class WithdrawRotationCommand implements Callable<Integer> {
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
       CallerIdentity caller = CallerIdentity.of(clients.sts());
       if (!caller.accountId().equals(account)) {
-        throw new InvalidInputException("--account " + account + " is not the account of these credentials ("
-            + caller.accountId() + "); use credentials (a profile) for account " + account);
+        throw new InvalidInputException(
+            "--account "
+                + account
+                + " is not the account of these credentials ("
+                + caller.accountId()
+                + "); use credentials (a profile) for account "
+                + account);
       }
-      done = Withdrawal.create(AccountRuns.rotationStore(clients, settings), SecretsManagerVault.create(clients.secretsManager()),
-          AccessKeyGateway.create(clients)).withdraw(account, user, reason, caller.arn(), Clock.systemUTC().instant());
+      done =
+          Withdrawal.create(
+                  AccountRuns.rotationStore(clients, settings),
+                  SecretsManagerVault.create(clients.secretsManager()),
+                  AccessKeyGateway.create(clients))
+              .withdraw(account, user, reason, caller.arn(), Clock.systemUTC().instant());
     }
     spec.commandLine().getOut().println(done);
     spec.commandLine().getOut().flush();

@@ -23,38 +23,55 @@ class AuditCommandIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static AwsClientFactory clients(AwsEndpoint endpoint) {
-    return AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    return AwsClientFactory.create(
+        ClientSettings.forEndpoint(
+            endpoint.endpoint(),
+            endpoint.region(),
+            endpoint.accessKeyId(),
+            endpoint.secretAccessKey()));
   }
 
   private static List<String> ids(JsonNode findings, String principal) {
     List<String> ids = new ArrayList<>();
-    findings.forEach(f -> {
-      if (f.get("principal").asText().equals(principal)) {
-        ids.add(f.get("checkId").asText());
-      }
-    });
+    findings.forEach(
+        f -> {
+          if (f.get("principal").asText().equals(principal)) {
+            ids.add(f.get("checkId").asText());
+          }
+        });
     return ids;
   }
 
   @Test
-  void audit_whenPointedAtTheEmulator_reportsTheAccountsFindingsAsJson(AwsEndpoint endpoint) throws Exception {
+  void audit_whenPointedAtTheEmulator_reportsTheAccountsFindingsAsJson(AwsEndpoint endpoint)
+      throws Exception {
     try (AwsClientFactory clients = clients(endpoint)) {
       AccountSeeder seeder = AccountSeeder.using(clients.iam());
-      seeder.createUser("svc-expired", Map.of("owner", "ops@example.com", AuditPolicy.MAX_KEY_AGE_TAG, "30"));
+      seeder.createUser(
+          "svc-expired", Map.of("owner", "ops@example.com", AuditPolicy.MAX_KEY_AGE_TAG, "30"));
       seeder.addAccessKey("svc-expired");
       seeder.createUser("carol", Map.of("owner", "carol@example.com"));
       seeder.addConsolePassword("carol", "Example-password-1!");
     }
     String asOf = Instant.now().plus(31, ChronoUnit.DAYS).toString();
 
-    CliRun run = CliRun.of("audit", "--endpoint-url", endpoint.endpoint().toString(), "--format", "json", "--as-of", asOf);
+    CliRun run =
+        CliRun.of(
+            "audit",
+            "--endpoint-url",
+            endpoint.endpoint().toString(),
+            "--format",
+            "json",
+            "--as-of",
+            asOf);
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
     JsonNode json = JSON.readTree(run.out());
     assertThat(json.get("accountId").asText()).matches("\\d{12}");
     assertThat(ids(json.get("findings"), "svc-expired")).contains("key-expired");
-    assertThat(ids(json.get("findings"), "carol")).contains("console-without-mfa").doesNotContain("key-expired");
+    assertThat(ids(json.get("findings"), "carol"))
+        .contains("console-without-mfa")
+        .doesNotContain("key-expired");
     assertThat(ids(json.get("findings"), "<account>")).contains("password-policy-weak");
   }
 

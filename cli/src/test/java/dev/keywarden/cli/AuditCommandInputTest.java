@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input never prints findings or a stack trace: one line naming what was wrong, and exit code 2. */
+/**
+ * Bad input never prints findings or a stack trace: one line naming what was wrong, and exit code
+ * 2.
+ */
 class AuditCommandInputTest {
   @TempDir Path dir;
 
@@ -45,7 +48,8 @@ class AuditCommandInputTest {
   void audit_whenReportFileIsMissing_namesIt() {
     Path missing = dir.resolve("missing.csv");
 
-    assertRejected(CliRun.of("audit", "--credential-report", missing.toString()), missing + " does not exist");
+    assertRejected(
+        CliRun.of("audit", "--credential-report", missing.toString()), missing + " does not exist");
   }
 
   @Test
@@ -58,7 +62,8 @@ class AuditCommandInputTest {
     Path binary = dir.resolve("report.csv");
     Files.write(binary, new byte[] {(byte) 0xc3, (byte) 0x28, 0x0a});
 
-    assertRejected(CliRun.of("audit", "--credential-report", binary.toString()), "is not UTF-8 text");
+    assertRejected(
+        CliRun.of("audit", "--credential-report", binary.toString()), "is not UTF-8 text");
   }
 
   @Test
@@ -66,7 +71,9 @@ class AuditCommandInputTest {
     Path other = dir.resolve("people.csv");
     Files.writeString(other, "name,email\nalice,alice@example.com\n");
 
-    assertRejected(CliRun.of("audit", "--credential-report", other.toString()), "is not an IAM credential report");
+    assertRejected(
+        CliRun.of("audit", "--credential-report", other.toString()),
+        "is not an IAM credential report");
   }
 
   @Test
@@ -76,7 +83,8 @@ class AuditCommandInputTest {
     Path report = dir.resolve("report.csv");
     Files.writeString(report, "user,arn\n");
 
-    assertRejected(CliRun.of("audit", "--config", config.toString(), "--credential-report", report.toString()),
+    assertRejected(
+        CliRun.of("audit", "--config", config.toString(), "--credential-report", report.toString()),
         "line 1: max-key-age-days must be between 1 and 3650, got 0");
   }
 }

@@ -23,15 +23,20 @@ class ChecksCommandTest {
     CliRun run = CliRun.of("checks", "--framework", "cis-v5");
 
     assertThat(run.exitCode()).isEqualTo(Main.OK);
-    assertThat(run.out()).contains("CIS AWS Foundations v5.0.0").containsPattern("(?m)^1\\.18 +server-cert-expired$")
-        .containsPattern("(?m)^1\\.15 +user-full-admin, role-full-admin, group-full-admin, policy-full-admin$");
+    assertThat(run.out())
+        .contains("CIS AWS Foundations v5.0.0")
+        .containsPattern("(?m)^1\\.18 +server-cert-expired$")
+        .containsPattern(
+            "(?m)^1\\.15 +user-full-admin, role-full-admin, group-full-admin, policy-full-admin$");
     assertThat(run.out().indexOf("\n1.9 ")).isLessThan(run.out().indexOf("\n1.10 "));
   }
 
   @Test
   void checks_byFrameworkSecurityHubAndCisV3_useTheirOwnIds() {
-    assertThat(CliRun.of("checks", "--framework", "security-hub").out()).containsPattern("(?m)^IAM\\.26 +server-cert-expired$");
-    assertThat(CliRun.of("checks", "--framework", "cis-v3").out()).containsPattern("(?m)^1\\.19 +server-cert-expired$");
+    assertThat(CliRun.of("checks", "--framework", "security-hub").out())
+        .containsPattern("(?m)^IAM\\.26 +server-cert-expired$");
+    assertThat(CliRun.of("checks", "--framework", "cis-v3").out())
+        .containsPattern("(?m)^1\\.19 +server-cert-expired$");
   }
 
   @Test
@@ -47,7 +52,8 @@ class ChecksCommandTest {
     CliRun run = CliRun.of("checks", "--format", "markdown");
 
     assertThat(Files.readString(DOCS))
-        .as("docs/checks.md is stale: regenerate it with ./keywarden checks --format markdown > docs/checks.md")
+        .as(
+            "docs/checks.md is stale: regenerate it with ./keywarden checks --format markdown > docs/checks.md")
         .isEqualTo(run.out());
   }
 
@@ -55,7 +61,8 @@ class ChecksCommandTest {
   void docsChecksMd_mentionsEveryCheckId() throws Exception {
     String checks = Files.readString(DOCS);
 
-    assertThat(CheckCatalog.ids()).allSatisfy(id -> assertThat(checks).contains("[`" + id + "`](#" + id + ")"));
+    assertThat(CheckCatalog.ids())
+        .allSatisfy(id -> assertThat(checks).contains("[`" + id + "`](#" + id + ")"));
   }
 
   @Test

@@ -12,12 +12,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
-/** What every subcommand shares: help with examples, the global options, and usage errors as exit 2. */
+/**
+ * What every subcommand shares: help with examples, the global options, and usage errors as exit 2.
+ */
 class CommandLineHabitsTest {
   static List<String> subcommands() {
-    CommandLine cli = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-    return cli.getSubcommands().values().stream().filter(c -> !c.getCommandSpec().usageMessage().hidden())
-        .map(CommandLine::getCommandName).toList();
+    CommandLine cli =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    return cli.getSubcommands().values().stream()
+        .filter(c -> !c.getCommandSpec().usageMessage().hidden())
+        .map(CommandLine::getCommandName)
+        .toList();
   }
 
   @ParameterizedTest
@@ -34,15 +39,19 @@ class CommandLineHabitsTest {
   void help_onEverySubcommand_fitsAnEightyColumnTerminal(String command) {
     CliRun run = CliRun.of(command, "--help");
 
-    assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+    assertThat(run.out().lines())
+        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
   }
 
   @Test
   void help_atTheTop_documentsEveryExitCode() {
     CliRun run = CliRun.of("--help");
 
-    assertThat(run.out()).contains("0  done").contains("1  findings at or above --fail-on")
-        .contains("2  a bad flag").contains("3  AWS or the emulator could not be used");
+    assertThat(run.out())
+        .contains("0  done")
+        .contains("1  findings at or above --fail-on")
+        .contains("2  a bad flag")
+        .contains("3  AWS or the emulator could not be used");
   }
 
   @Test
@@ -85,7 +94,10 @@ class CommandLineHabitsTest {
     CliRun run = CliRun.of("audit", "--fail-on", "severe", "--credential-report", "unused.csv");
 
     assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
-    assertThat(run.err()).contains("--fail-on").contains("'severe'").contains("critical, high, medium, low, info");
+    assertThat(run.err())
+        .contains("--fail-on")
+        .contains("'severe'")
+        .contains("critical, high, medium, low, info");
     assertThat(run.out()).isEmpty();
   }
 }

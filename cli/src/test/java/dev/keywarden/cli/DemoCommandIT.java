@@ -26,7 +26,11 @@ class DemoCommandIT {
   private static CliRun timed(String label, String... args) {
     long start = System.nanoTime();
     CliRun run = CliRun.of(args);
-    System.out.printf(Locale.ROOT, "keywarden %s (%s): %.1f s wall time%n", String.join(" ", args), label,
+    System.out.printf(
+        Locale.ROOT,
+        "keywarden %s (%s): %.1f s wall time%n",
+        String.join(" ", args),
+        label,
         (System.nanoTime() - start) / 1e9);
     return run;
   }
@@ -54,33 +58,65 @@ class DemoCommandIT {
     assertThat(accounts).hasSize(4);
     List<String> principals = new ArrayList<>();
     accounts.forEach(a -> principals.add(a.get("principal").asText()));
-    assertThat(principals).filteredOn(p -> p.matches("arn:aws:iam::\\d{12}:role/KeywardenAuditRole")).hasSize(3);
-    assertThat(json.get("awsCalls").get("Sts:AssumeRole").asLong()).as("members entered through their role").isPositive();
-    json.get("days").forEach(day -> day.get("accounts").forEach(a ->
-        assertThat(a.get("status").asText()).as("day %s, account %s", day.get("day"), a.get("accountId")).isEqualTo("COMPLETED")));
+    assertThat(principals)
+        .filteredOn(p -> p.matches("arn:aws:iam::\\d{12}:role/KeywardenAuditRole"))
+        .hasSize(3);
+    assertThat(json.get("awsCalls").get("Sts:AssumeRole").asLong())
+        .as("members entered through their role")
+        .isPositive();
+    json.get("days")
+        .forEach(
+            day ->
+                day.get("accounts")
+                    .forEach(
+                        a ->
+                            assertThat(a.get("status").asText())
+                                .as("day %s, account %s", day.get("day"), a.get("accountId"))
+                                .isEqualTo("COMPLETED")));
 
     List<JsonNode> notices = new ArrayList<>();
     json.get("days").forEach(day -> day.get("notices").forEach(notices::add));
-    assertThat(notices).anySatisfy(n -> {
-      assertThat(n.get("attributes").get("kind").asText()).isEqualTo("rotation-notice");
-      assertThat(n.get("attributes").get("recipient").asText()).isEqualTo("payments-team@example.com");
-      assertThat(n.get("body").asText()).contains("user svc-payments").contains("aws iam create-access-key");
-    });
-    assertThat(notices).anySatisfy(n -> {
-      assertThat(n.get("attributes").get("kind").asText()).isEqualTo("deactivation-notice");
-      assertThat(n.get("body").asText()).contains("were not deleted");
-    });
+    assertThat(notices)
+        .anySatisfy(
+            n -> {
+              assertThat(n.get("attributes").get("kind").asText()).isEqualTo("rotation-notice");
+              assertThat(n.get("attributes").get("recipient").asText())
+                  .isEqualTo("payments-team@example.com");
+              assertThat(n.get("body").asText())
+                  .contains("user svc-payments")
+                  .contains("aws iam create-access-key");
+            });
+    assertThat(notices)
+        .anySatisfy(
+            n -> {
+              assertThat(n.get("attributes").get("kind").asText()).isEqualTo("deactivation-notice");
+              assertThat(n.get("body").asText()).contains("were not deleted");
+            });
     assertThat(deactivatedUsers(json)).contains("svc-payments");
 
     Set<String> ids = new HashSet<>();
     json.get("findings").forEach(f -> ids.add(f.get("checkId").asText()));
-    assertThat(ids).contains("key-rotation-due", "key-unused", "key-created-with-user", "multiple-active-keys",
-        "console-without-mfa", "console-unused", "root-no-mfa", "password-policy-weak", "user-direct-policies",
-        "user-full-admin", "human-long-term-key", "owner-missing", "tag-invalid");
-    assertThat(json.get("exempted")).isNotEmpty()
+    assertThat(ids)
+        .contains(
+            "key-rotation-due",
+            "key-unused",
+            "key-created-with-user",
+            "multiple-active-keys",
+            "console-without-mfa",
+            "console-unused",
+            "root-no-mfa",
+            "password-policy-weak",
+            "user-direct-policies",
+            "user-full-admin",
+            "human-long-term-key",
+            "owner-missing",
+            "tag-invalid");
+    assertThat(json.get("exempted"))
+        .isNotEmpty()
         .allSatisfy(e -> assertThat(e.get("principal").asText()).isEqualTo("dana-contractor"));
 
-    assertThat(Path.of(json.get("report").get("index").asText())).isEqualTo(out.resolve("index.html").toAbsolutePath());
+    assertThat(Path.of(json.get("report").get("index").asText()))
+        .isEqualTo(out.resolve("index.html").toAbsolutePath());
     JsonNode report = JSON.readTree(Files.readString(out.resolve("report.json")));
     assertThat(report.get("isoWeek").asText()).isEqualTo(json.get("report").get("week").asText());
     assertThat(out.resolve("index.html")).isNotEmptyFile();
@@ -89,8 +125,14 @@ class DemoCommandIT {
 
   private static List<String> deactivatedUsers(JsonNode json) {
     List<String> users = new ArrayList<>();
-    json.get("days").forEach(day -> day.get("accounts").forEach(a ->
-        a.path("deactivated").forEach(k -> users.add(k.get("userName").asText()))));
+    json.get("days")
+        .forEach(
+            day ->
+                day.get("accounts")
+                    .forEach(
+                        a ->
+                            a.path("deactivated")
+                                .forEach(k -> users.add(k.get("userName").asText()))));
     return users;
   }
 

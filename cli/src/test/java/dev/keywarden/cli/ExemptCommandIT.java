@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** keywarden exempt on the emulator: grants recorded centrally with the caller, bounded, revocable. */
+/**
+ * keywarden exempt on the emulator: grants recorded centrally with the caller, bounded, revocable.
+ */
 @WithEmulator
 class ExemptCommandIT {
   private static final String ACCOUNT = "123456789012";
@@ -23,8 +25,13 @@ class ExemptCommandIT {
   }
 
   private static java.util.List<ExemptionGrant> grants(AwsEndpoint endpoint) {
-    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+    try (AwsClientFactory clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()))) {
       return AccountRuns.grants(clients, Settings.defaults()).forAccount(ACCOUNT);
     }
   }
@@ -34,22 +41,62 @@ class ExemptCommandIT {
     String url = endpoint.endpoint().toString();
     CliRun.of("setup", "--endpoint-url", url);
 
-    CliRun granted = CliRun.of("exempt", "--endpoint-url", url, "--account", ACCOUNT, "--user", "svc-vendor",
-        "--until", day(30), "--reason", "vendor appliance, SEC-42", "--checks", "key-expired,key-rotation-due");
+    CliRun granted =
+        CliRun.of(
+            "exempt",
+            "--endpoint-url",
+            url,
+            "--account",
+            ACCOUNT,
+            "--user",
+            "svc-vendor",
+            "--until",
+            day(30),
+            "--reason",
+            "vendor appliance, SEC-42",
+            "--checks",
+            "key-expired,key-rotation-due");
 
     assertThat(granted.exitCode()).as(granted.err()).isEqualTo(Main.OK);
-    assertThat(granted.out()).startsWith("exempted svc-vendor in " + ACCOUNT + " from key-expired key-rotation-due until " + day(30));
-    assertThat(grants(endpoint)).singleElement().satisfies(g -> {
-      assertThat(g.grantedBy()).startsWith("arn:aws:");
-      assertThat(g.reason()).isEqualTo("vendor appliance, SEC-42");
-    });
+    assertThat(granted.out())
+        .startsWith(
+            "exempted svc-vendor in "
+                + ACCOUNT
+                + " from key-expired key-rotation-due until "
+                + day(30));
+    assertThat(grants(endpoint))
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.grantedBy()).startsWith("arn:aws:");
+              assertThat(g.reason()).isEqualTo("vendor appliance, SEC-42");
+            });
 
-    CliRun revoked = CliRun.of("exempt", "--endpoint-url", url, "--account", ACCOUNT, "--user", "svc-vendor", "--revoke");
+    CliRun revoked =
+        CliRun.of(
+            "exempt",
+            "--endpoint-url",
+            url,
+            "--account",
+            ACCOUNT,
+            "--user",
+            "svc-vendor",
+            "--revoke");
 
     assertThat(revoked.exitCode()).as(revoked.err()).isEqualTo(Main.OK);
     assertThat(revoked.out()).startsWith("revoked the exemption of svc-vendor in " + ACCOUNT);
     assertThat(grants(endpoint)).isEmpty();
-    assertThat(CliRun.of("exempt", "--endpoint-url", url, "--account", ACCOUNT, "--user", "svc-vendor", "--revoke").exitCode())
+    assertThat(
+            CliRun.of(
+                    "exempt",
+                    "--endpoint-url",
+                    url,
+                    "--account",
+                    ACCOUNT,
+                    "--user",
+                    "svc-vendor",
+                    "--revoke")
+                .exitCode())
         .isEqualTo(Main.BAD_INPUT);
   }
 
@@ -58,12 +105,29 @@ class ExemptCommandIT {
     String url = endpoint.endpoint().toString();
     CliRun.of("setup", "--endpoint-url", url);
 
-    CliRun run = CliRun.of("exempt", "--endpoint-url", url, "--account", ACCOUNT, "--user", "svc-vendor",
-        "--until", day(181), "--reason", "forever please");
+    CliRun run =
+        CliRun.of(
+            "exempt",
+            "--endpoint-url",
+            url,
+            "--account",
+            ACCOUNT,
+            "--user",
+            "svc-vendor",
+            "--until",
+            day(181),
+            "--reason",
+            "forever please");
 
     assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
-    assertThat(run.err()).isEqualTo("keywarden: --until: " + day(181) + " is more than max-exemption-days (180) ahead; the"
-        + " latest allowed today is " + day(180) + " (grant again before it ends to extend it)\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "keywarden: --until: "
+                + day(181)
+                + " is more than max-exemption-days (180) ahead; the"
+                + " latest allowed today is "
+                + day(180)
+                + " (grant again before it ends to extend it)\n");
     assertThat(grants(endpoint)).isEmpty();
   }
 }

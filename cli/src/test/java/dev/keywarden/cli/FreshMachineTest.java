@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The README's two commands are the whole set-up: Maven comes from the wrapper, and CI runs the same test command. */
+/**
+ * The README's two commands are the whole set-up: Maven comes from the wrapper, and CI runs the
+ * same test command.
+ */
 class FreshMachineTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -17,7 +20,11 @@ class FreshMachineTest {
     String readme = Files.readString(ROOT.resolve("README.md"));
     int start = readme.indexOf("```sh\n") + "```sh\n".length();
     String block = readme.substring(start, readme.indexOf("```", start));
-    return block.lines().map(l -> l.replaceAll("#.*$", "").strip()).filter(l -> !l.isEmpty()).toList();
+    return block
+        .lines()
+        .map(l -> l.replaceAll("#.*$", "").strip())
+        .filter(l -> !l.isEmpty())
+        .toList();
   }
 
   @Test
@@ -33,7 +40,8 @@ class FreshMachineTest {
       wrapper.load(in);
     }
     assertThat(wrapper.getProperty("distributionUrl"))
-        .matches("https://repo\\.maven\\.apache\\.org/maven2/org/apache/maven/apache-maven/3\\.9\\.\\d+/apache-maven-3\\.9\\.\\d+-bin\\.zip");
+        .matches(
+            "https://repo\\.maven\\.apache\\.org/maven2/org/apache/maven/apache-maven/3\\.9\\.\\d+/apache-maven-3\\.9\\.\\d+-bin\\.zip");
   }
 
   @Test
@@ -46,6 +54,8 @@ class FreshMachineTest {
 
   @Test
   void launcher_buildsWithTheWrapperNotAnInstalledMaven() throws Exception {
-    assertThat(Files.readString(ROOT.resolve("keywarden"))).contains("\"$root/mvnw\"").doesNotContain("command -v mvn");
+    assertThat(Files.readString(ROOT.resolve("keywarden")))
+        .contains("\"$root/mvnw\"")
+        .doesNotContain("command -v mvn");
   }
 }

@@ -11,8 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class OrgAuditProgressTest {
   private static OrgAuditCommand.AccountResult result(String accountId, RunOutcome.Status status) {
-    return new OrgAuditCommand.AccountResult(accountId, new RunOutcome(accountId, "run-1", status, Optional.empty(),
-        Optional.empty(), Optional.empty(), List.of(), Optional.empty()), null);
+    return new OrgAuditCommand.AccountResult(
+        accountId,
+        new RunOutcome(
+            accountId,
+            "run-1",
+            status,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty()),
+        null);
   }
 
   @Test
@@ -25,8 +35,10 @@ class OrgAuditProgressTest {
     progress.done(result("210987654321", RunOutcome.Status.NOT_AUDITED));
     progress.finish();
 
-    assertThat(err.toString()).isEqualTo(
-        "\r[1/50] 123456789012 done\u001b[K\r[2/50] 210987654321 not audited\u001b[K" + System.lineSeparator());
+    assertThat(err.toString())
+        .isEqualTo(
+            "\r[1/50] 123456789012 done\u001b[K\r[2/50] 210987654321 not audited\u001b[K"
+                + System.lineSeparator());
   }
 
   @Test
@@ -39,12 +51,15 @@ class OrgAuditProgressTest {
     progress.done(new OrgAuditCommand.AccountResult("210987654321", null, "boom"));
     progress.finish();
 
-    assertThat(err.toString().lines()).containsExactly("[1/2] 123456789012 busy", "[2/2] 210987654321 failed");
+    assertThat(err.toString().lines())
+        .containsExactly("[1/2] 123456789012 busy", "[2/2] 210987654321 failed");
   }
 
   @Test
   void describe_whenTheRunFailed_saysWhy() {
-    assertThat(OrgAuditCommand.describe(new OrgAuditCommand.AccountResult("123456789012", null, "DynamoDB throttled")))
+    assertThat(
+            OrgAuditCommand.describe(
+                new OrgAuditCommand.AccountResult("123456789012", null, "DynamoDB throttled")))
         .isEqualTo("failed: DynamoDB throttled");
   }
 }

@@ -17,7 +17,8 @@ class ProfileErrorTest {
   }
 
   @Test
-  void audit_whenProfileIsNotInTheConfigFiles_exitsTwoWithOneLine(@TempDir Path dir) throws Exception {
+  void audit_whenProfileIsNotInTheConfigFiles_exitsTwoWithOneLine(@TempDir Path dir)
+      throws Exception {
     Path config = Files.writeString(dir.resolve("config"), "[profile audit]\nregion = eu-west-1\n");
     Path credentials = Files.writeString(dir.resolve("credentials"), "");
     System.setProperty("aws.configFile", config.toString());
@@ -26,8 +27,10 @@ class ProfileErrorTest {
     CliRun run = CliRun.of("audit", "--profile", "nosuch");
 
     assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
-    assertThat(run.err()).isEqualTo("keywarden: --profile nosuch is not in ~/.aws/config or ~/.aws/credentials (profiles"
-        + " there: audit); create it with 'aws configure sso --profile nosuch' or 'aws configure --profile nosuch'\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "keywarden: --profile nosuch is not in ~/.aws/config or ~/.aws/credentials (profiles"
+                + " there: audit); create it with 'aws configure sso --profile nosuch' or 'aws configure --profile nosuch'\n");
     assertThat(run.out()).isEmpty();
   }
 }

@@ -23,9 +23,15 @@ class ReportCommandIT {
   @TempDir Path dir;
 
   @Test
-  void report_afterARun_writesTheFourFilesWithTheRunsNumbers(AwsEndpoint endpoint) throws Exception {
-    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+  void report_afterARun_writesTheFourFilesWithTheRunsNumbers(AwsEndpoint endpoint)
+      throws Exception {
+    try (AwsClientFactory clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()))) {
       AccountSeeder seeder = AccountSeeder.using(clients.iam());
       seeder.createUser("dave", Map.of("owner", "dave@example.com"));
       seeder.addConsolePassword("dave", "Example-password-1!");
@@ -35,20 +41,28 @@ class ReportCommandIT {
     assertThat(CliRun.of("run", "--endpoint-url", url).exitCode()).isEqualTo(Main.OK);
     String week = IsoWeek.of(Instant.now());
 
-    CliRun report = CliRun.of("report", "--endpoint-url", url, "--week", week, "--out", dir.toString());
+    CliRun report =
+        CliRun.of("report", "--endpoint-url", url, "--week", week, "--out", dir.toString());
 
     assertThat(report.exitCode()).as(report.err()).isEqualTo(Main.OK);
-    assertThat(report.out()).contains("Weekly report " + week + " written to ").contains("index.html");
+    assertThat(report.out())
+        .contains("Weekly report " + week + " written to ")
+        .contains("index.html");
     JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("report.json")));
     assertThat(json.toString()).contains("accounts-audited");
-    assertThat(Files.readString(dir.resolve("index.html"))).contains("data-metric=\"accounts-audited\"").contains(week);
-    assertThat(Files.readString(dir.resolve("findings.csv"))).contains("console-without-mfa").contains("dave");
+    assertThat(Files.readString(dir.resolve("index.html")))
+        .contains("data-metric=\"accounts-audited\"")
+        .contains(week);
+    assertThat(Files.readString(dir.resolve("findings.csv")))
+        .contains("console-without-mfa")
+        .contains("dave");
     assertThat(Files.readString(dir.resolve("digest.txt")).lines().count()).isLessThanOrEqualTo(15);
   }
 
   @Test
   void report_whenTheWeekIsMalformed_exitsTwo(AwsEndpoint endpoint) {
-    CliRun report = CliRun.of("report", "--endpoint-url", endpoint.endpoint().toString(), "--week", "2026-48");
+    CliRun report =
+        CliRun.of("report", "--endpoint-url", endpoint.endpoint().toString(), "--week", "2026-48");
 
     assertThat(report.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(report.err()).contains("'2026-48' is not an ISO week");

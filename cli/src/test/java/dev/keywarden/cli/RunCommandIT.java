@@ -21,8 +21,13 @@ class RunCommandIT {
   @TempDir Path dir;
 
   private static void seed(AwsEndpoint endpoint) {
-    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+    try (AwsClientFactory clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()))) {
       AccountSeeder seeder = AccountSeeder.using(clients.iam());
       seeder.createUser("carol", Map.of("owner", "carol@example.com"));
       seeder.addConsolePassword("carol", "Example-password-1!");
@@ -45,21 +50,26 @@ class RunCommandIT {
     CliRun run = CliRun.of("run", "--endpoint-url", endpoint.endpoint().toString());
 
     assertThat(run.exitCode()).isEqualTo(Main.FAILED);
-    assertThat(run.err()).contains("the findings table keywarden-findings does not exist: create it with 'keywarden setup'");
+    assertThat(run.err())
+        .contains(
+            "the findings table keywarden-findings does not exist: create it with 'keywarden setup'");
   }
 
   @Test
-  void run_thenFindings_recordsOnceAndListsWhatTheTableHolds(AwsEndpoint endpoint) throws Exception {
+  void run_thenFindings_recordsOnceAndListsWhatTheTableHolds(AwsEndpoint endpoint)
+      throws Exception {
     seed(endpoint);
     String url = endpoint.endpoint().toString();
     CliRun.of("setup", "--endpoint-url", url);
 
     CliRun first = CliRun.of("run", "--endpoint-url", url);
     CliRun second = CliRun.of("run", "--endpoint-url", url);
-    CliRun listed = CliRun.of("findings", "--endpoint-url", url, "--status", "open", "--format", "json");
+    CliRun listed =
+        CliRun.of("findings", "--endpoint-url", url, "--status", "open", "--format", "json");
 
     assertThat(first.exitCode()).as(first.err()).isEqualTo(Main.OK);
-    assertThat(first.out()).containsPattern("Run cli-\\S+: [1-9]\\d* new, 0 still open, 0 resolved")
+    assertThat(first.out())
+        .containsPattern("Run cli-\\S+: [1-9]\\d* new, 0 still open, 0 resolved")
         .contains("No notices: notices-topic-arn is not set.");
     assertThat(second.out()).containsPattern(": 0 new, [1-9]\\d* still open, 0 resolved");
     JsonNode json = new ObjectMapper().readTree(listed.out());
@@ -89,7 +99,10 @@ class RunCommandIT {
     CliRun run = CliRun.of("run", "--endpoint-url", url, "--quiet");
 
     assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
-    assertThat(run.out().lines()).singleElement().asString().matches("Run cli-\\S+: [1-9]\\d* new, 0 still open, .*");
+    assertThat(run.out().lines())
+        .singleElement()
+        .asString()
+        .matches("Run cli-\\S+: [1-9]\\d* new, 0 still open, .*");
   }
 
   @Test
@@ -106,8 +119,19 @@ class RunCommandIT {
     String url = endpoint.endpoint().toString();
     CliRun.of("setup", "--endpoint-url", url);
 
-    CliRun run = CliRun.of("reactivate", "--endpoint-url", url, "--account", "123456789012", "--user", "carol",
-        "--key", "AKIAIOSFODNN7EXAMPLE", "--reason", "testing");
+    CliRun run =
+        CliRun.of(
+            "reactivate",
+            "--endpoint-url",
+            url,
+            "--account",
+            "123456789012",
+            "--user",
+            "carol",
+            "--key",
+            "AKIAIOSFODNN7EXAMPLE",
+            "--reason",
+            "testing");
 
     assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(run.err()).contains("not deactivated by Keywarden");
@@ -115,19 +139,33 @@ class RunCommandIT {
 
   @Test
   void reactivate_whenAccountIsNotTheCredentials_refuses(AwsEndpoint endpoint) {
-    CliRun run = CliRun.of("reactivate", "--endpoint-url", endpoint.endpoint().toString(), "--account", "999999999999",
-        "--user", "carol", "--key", "AKIAIOSFODNN7EXAMPLE", "--reason", "testing");
+    CliRun run =
+        CliRun.of(
+            "reactivate",
+            "--endpoint-url",
+            endpoint.endpoint().toString(),
+            "--account",
+            "999999999999",
+            "--user",
+            "carol",
+            "--key",
+            "AKIAIOSFODNN7EXAMPLE",
+            "--reason",
+            "testing");
 
     assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(run.err()).contains("is not the account of these credentials (123456789012)");
   }
 
   @Test
-  void run_whenConfigSaysEnforceWithABadTopic_failsBeforeAnyCall(AwsEndpoint endpoint) throws Exception {
+  void run_whenConfigSaysEnforceWithABadTopic_failsBeforeAnyCall(AwsEndpoint endpoint)
+      throws Exception {
     Path config = dir.resolve("keywarden.properties");
     Files.writeString(config, "mode = enforce\nnotices-topic-arn = keywarden-notices\n");
 
-    CliRun run = CliRun.of("run", "--endpoint-url", endpoint.endpoint().toString(), "--config", config.toString());
+    CliRun run =
+        CliRun.of(
+            "run", "--endpoint-url", endpoint.endpoint().toString(), "--config", config.toString());
 
     assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(run.err()).contains("line 2: notices-topic-arn must be an SNS topic ARN");

@@ -21,9 +21,10 @@ class TemplateLintIT {
     Path cfnLint = MotoServer.builder().build().tool("cfn-lint");
     assertThat(cfnLint).exists();
 
-    Process lint = new ProcessBuilder(cfnLint.toString(), ROOT.resolve(template).toString())
-        .redirectErrorStream(true)
-        .start();
+    Process lint =
+        new ProcessBuilder(cfnLint.toString(), ROOT.resolve(template).toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(lint.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
@@ -35,13 +36,21 @@ class TemplateLintIT {
   void templateYaml_passesCfnLintsInformationalChecks() throws Exception {
     Path cfnLint = MotoServer.builder().build().tool("cfn-lint");
 
-    Process lint = new ProcessBuilder(cfnLint.toString(), "--include-checks", "I", "--", ROOT.resolve("template.yaml").toString())
-        .redirectErrorStream(true)
-        .start();
+    Process lint =
+        new ProcessBuilder(
+                cfnLint.toString(),
+                "--include-checks",
+                "I",
+                "--",
+                ROOT.resolve("template.yaml").toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(lint.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(lint.exitValue()).as("cfn-lint --include-checks I template.yaml:%n%s", output).isZero();
+    assertThat(lint.exitValue())
+        .as("cfn-lint --include-checks I template.yaml:%n%s", output)
+        .isZero();
   }
 
   @Test

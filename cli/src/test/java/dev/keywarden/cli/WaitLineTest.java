@@ -13,13 +13,16 @@ class WaitLineTest {
     StringWriter err = new StringWriter();
     WaitLine line = new WaitLine(new PrintWriter(err, true), true, Duration.ofMillis(10));
 
-    String result = line.during("Reading the inventory", () -> {
-      long until = System.nanoTime() + 60_000_000L;
-      while (System.nanoTime() < until) {
-        Thread.onSpinWait();
-      }
-      return "done";
-    });
+    String result =
+        line.during(
+            "Reading the inventory",
+            () -> {
+              long until = System.nanoTime() + 60_000_000L;
+              while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+              }
+              return "done";
+            });
 
     assertThat(result).isEqualTo("done");
     assertThat(err.toString()).contains("\rReading the inventory... 0 s").endsWith("\r\u001b[K");
@@ -29,7 +32,8 @@ class WaitLineTest {
   void during_whenNobodyWatches_printsNothing() {
     StringWriter err = new StringWriter();
 
-    new WaitLine(new PrintWriter(err, true), false, Duration.ofMillis(10)).during("Reading", () -> 1);
+    new WaitLine(new PrintWriter(err, true), false, Duration.ofMillis(10))
+        .during("Reading", () -> 1);
 
     assertThat(err.toString()).isEmpty();
   }

@@ -3,10 +3,10 @@ package dev.keywarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.testsupport.WithEmulator;
 import java.nio.file.Files;
@@ -23,48 +23,90 @@ class WithdrawRotationCommandIT {
   @TempDir Path dir;
 
   private static AwsClientFactory clients(AwsEndpoint endpoint) {
-    return AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    return AwsClientFactory.create(
+        ClientSettings.forEndpoint(
+            endpoint.endpoint(),
+            endpoint.region(),
+            endpoint.accessKeyId(),
+            endpoint.secretAccessKey()));
   }
 
   private Path rotatingConfig() throws Exception {
-    return Files.writeString(dir.resolve("k.properties"), "mode = enforce\nassisted-rotation = 123456789012\n");
+    return Files.writeString(
+        dir.resolve("k.properties"), "mode = enforce\nassisted-rotation = 123456789012\n");
   }
 
   @Test
-  void withdrawRotation_afterARunCreatedAKey_deactivatesItAndDeletesItsSecret(AwsEndpoint endpoint) throws Exception {
+  void withdrawRotation_afterARunCreatedAKey_deactivatesItAndDeletesItsSecret(AwsEndpoint endpoint)
+      throws Exception {
     String url = endpoint.endpoint().toString();
     try (AwsClientFactory clients = clients(endpoint)) {
       AccountSeeder seeder = AccountSeeder.using(clients.iam());
       // 14 days of life: the key is at its first notice stage as soon as it exists.
-      seeder.createUser("svc-orders", Map.of("owner", "orders@example.com", AuditPolicy.MAX_KEY_AGE_TAG, "14",
-          "keywarden:rotation", "assisted"));
+      seeder.createUser(
+          "svc-orders",
+          Map.of(
+              "owner",
+              "orders@example.com",
+              AuditPolicy.MAX_KEY_AGE_TAG,
+              "14",
+              "keywarden:rotation",
+              "assisted"));
       String old = seeder.addAccessKey("svc-orders");
       CliRun.of("setup", "--endpoint-url", url);
       CliRun run = CliRun.of("run", "--endpoint-url", url, "--config", rotatingConfig().toString());
       assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
-      assertThat(clients.iam().listAccessKeys(r -> r.userName("svc-orders")).accessKeyMetadata()).hasSize(2);
+      assertThat(clients.iam().listAccessKeys(r -> r.userName("svc-orders")).accessKeyMetadata())
+          .hasSize(2);
       clients.secretsManager().describeSecret(r -> r.secretId("keywarden/access-keys/svc-orders"));
 
-      CliRun withdrawn = CliRun.of("withdraw-rotation", "--endpoint-url", url, "--account", "123456789012",
-          "--user", "svc-orders", "--reason", "the application rotates its own key");
+      CliRun withdrawn =
+          CliRun.of(
+              "withdraw-rotation",
+              "--endpoint-url",
+              url,
+              "--account",
+              "123456789012",
+              "--user",
+              "svc-orders",
+              "--reason",
+              "the application rotates its own key");
 
       assertThat(withdrawn.exitCode()).as(withdrawn.err()).isEqualTo(Main.OK);
-      assertThat(withdrawn.out()).contains("Withdrew the assisted rotation of svc-orders")
-          .contains("keywarden/access-keys/svc-orders is deleted").contains("The old key " + old + " is left as it is");
+      assertThat(withdrawn.out())
+          .contains("Withdrew the assisted rotation of svc-orders")
+          .contains("keywarden/access-keys/svc-orders is deleted")
+          .contains("The old key " + old + " is left as it is");
       assertThat(clients.iam().listAccessKeys(r -> r.userName("svc-orders")).accessKeyMetadata())
-          .hasSize(2).allSatisfy((AccessKeyMetadata k) -> assertThat(k.statusAsString())
-              .isEqualTo(k.accessKeyId().equals(old) ? "Active" : "Inactive"));
-      assertThatThrownBy(() -> clients.secretsManager().describeSecret(r -> r.secretId("keywarden/access-keys/svc-orders")))
+          .hasSize(2)
+          .allSatisfy(
+              (AccessKeyMetadata k) ->
+                  assertThat(k.statusAsString())
+                      .isEqualTo(k.accessKeyId().equals(old) ? "Active" : "Inactive"));
+      assertThatThrownBy(
+              () ->
+                  clients
+                      .secretsManager()
+                      .describeSecret(r -> r.secretId("keywarden/access-keys/svc-orders")))
           .isInstanceOf(ResourceNotFoundException.class);
 
-      CliRun again = CliRun.of("withdraw-rotation", "--endpoint-url", url, "--account", "123456789012",
-          "--user", "svc-orders", "--reason", "twice");
+      CliRun again =
+          CliRun.of(
+              "withdraw-rotation",
+              "--endpoint-url",
+              url,
+              "--account",
+              "123456789012",
+              "--user",
+              "svc-orders",
+              "--reason",
+              "twice");
       assertThat(again.exitCode()).isEqualTo(Main.BAD_INPUT);
       assertThat(again.err()).contains("is withdrawn; there is no new key to withdraw");
       CliRun.of("run", "--endpoint-url", url, "--config", rotatingConfig().toString());
       assertThat(clients.iam().listAccessKeys(r -> r.userName("svc-orders")).accessKeyMetadata())
-          .as("a withdrawn rotation is not started again").hasSize(2);
+          .as("a withdrawn rotation is not started again")
+          .hasSize(2);
     }
   }
 
@@ -73,14 +115,50 @@ class WithdrawRotationCommandIT {
     String url = endpoint.endpoint().toString();
     CliRun.of("setup", "--endpoint-url", url);
 
-    CliRun none = CliRun.of("withdraw-rotation", "--endpoint-url", url, "--account", "123456789012", "--user", "nobody",
-        "--reason", "x");
-    CliRun blank = CliRun.of("withdraw-rotation", "--endpoint-url", url, "--account", "123456789012", "--user", "nobody",
-        "--reason", " ");
-    CliRun badAccount = CliRun.of("withdraw-rotation", "--endpoint-url", url, "--account", "1234", "--user", "nobody",
-        "--reason", "x");
-    CliRun otherAccount = CliRun.of("withdraw-rotation", "--endpoint-url", url, "--account", "999999999999", "--user",
-        "nobody", "--reason", "x");
+    CliRun none =
+        CliRun.of(
+            "withdraw-rotation",
+            "--endpoint-url",
+            url,
+            "--account",
+            "123456789012",
+            "--user",
+            "nobody",
+            "--reason",
+            "x");
+    CliRun blank =
+        CliRun.of(
+            "withdraw-rotation",
+            "--endpoint-url",
+            url,
+            "--account",
+            "123456789012",
+            "--user",
+            "nobody",
+            "--reason",
+            " ");
+    CliRun badAccount =
+        CliRun.of(
+            "withdraw-rotation",
+            "--endpoint-url",
+            url,
+            "--account",
+            "1234",
+            "--user",
+            "nobody",
+            "--reason",
+            "x");
+    CliRun otherAccount =
+        CliRun.of(
+            "withdraw-rotation",
+            "--endpoint-url",
+            url,
+            "--account",
+            "999999999999",
+            "--user",
+            "nobody",
+            "--reason",
+            "x");
 
     assertThat(none.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(none.err()).contains("user nobody of account 123456789012 has no assisted rotation");

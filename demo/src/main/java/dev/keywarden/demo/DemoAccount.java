@@ -41,8 +41,9 @@ public final class DemoAccount {
 
   private static final String S3_EVERYTHING_POLICY =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
-  private static final String TRUST_ANYONE_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-      + "\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}";
+  private static final String TRUST_ANYONE_POLICY =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+          + "\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}";
 
   private DemoAccount() {}
 
@@ -74,10 +75,15 @@ public final class DemoAccount {
     seeder.createGroup("platform-admins");
     seeder.attachGroupPolicy("platform-admins", adminPolicy);
     return List.of(
-        new SeededUser("breakglass-admin", "the break-glass administrator: console with MFA, but admin rights on the user"),
-        new SeededUser("svc-billing-export", "a billing export whose key is never used: unused after 45 days"),
-        new SeededUser("<root>", "root without MFA (the emulator cannot give root a key or an MFA device)"),
-        new SeededUser("group/platform-admins", "a group granted *:* by the customer policy everything"));
+        new SeededUser(
+            "breakglass-admin",
+            "the break-glass administrator: console with MFA, but admin rights on the user"),
+        new SeededUser(
+            "svc-billing-export", "a billing export whose key is never used: unused after 45 days"),
+        new SeededUser(
+            "<root>", "root without MFA (the emulator cannot give root a key or an MFA device)"),
+        new SeededUser(
+            "group/platform-admins", "a group granted *:* by the customer policy everything"));
   }
 
   private static List<SeededUser> payments(AccountSeeder seeder) {
@@ -85,10 +91,13 @@ public final class DemoAccount {
     seeder.createGroup("developers");
     seeder.putGroupPolicy("developers", "read-buckets", READ_ONLY_POLICY);
 
-    seeder.createUser("svc-payments", Map.of("owner", PAYMENTS_OWNER, AuditPolicy.MAX_KEY_AGE_TAG, "21"));
+    seeder.createUser(
+        "svc-payments", Map.of("owner", PAYMENTS_OWNER, AuditPolicy.MAX_KEY_AGE_TAG, "21"));
     seeder.addAccessKey("svc-payments");
 
-    seeder.createUser("svc-deploy", Map.of("owner", "platform-team@example.com", AuditPolicy.MAX_KEY_AGE_TAG, "60"));
+    seeder.createUser(
+        "svc-deploy",
+        Map.of("owner", "platform-team@example.com", AuditPolicy.MAX_KEY_AGE_TAG, "60"));
     seeder.addAccessKey("svc-deploy");
 
     seeder.createUser("erin", Map.of("owner", "erin@example.com"));
@@ -96,8 +105,11 @@ public final class DemoAccount {
     seeder.enableVirtualMfa("erin");
     seeder.addUserToGroup("erin", "developers");
     return List.of(
-        new SeededUser("svc-payments", "a payment service's key on a 21-day limit: notices at 14, 7 and 1 days, then deactivation"),
-        new SeededUser("svc-deploy", "a deployment key on a 60-day limit (keywarden:max-key-age=60)"),
+        new SeededUser(
+            "svc-payments",
+            "a payment service's key on a 21-day limit: notices at 14, 7 and 1 days, then deactivation"),
+        new SeededUser(
+            "svc-deploy", "a deployment key on a 60-day limit (keywarden:max-key-age=60)"),
         new SeededUser("erin", "a developer with console access, MFA and group-only permissions"));
   }
 
@@ -106,7 +118,8 @@ public final class DemoAccount {
     seeder.addAccessKey("svc-legacy-etl");
     seeder.uploadSigningCertificate("svc-legacy-etl", DemoCertificate.PEM);
     // The emulator lists every server certificate as expired in 2012.
-    seeder.uploadServerCertificate("reports-legacy-tls", DemoCertificate.PEM, "demo placeholder, not a key");
+    seeder.uploadServerCertificate(
+        "reports-legacy-tls", DemoCertificate.PEM, "demo placeholder, not a key");
     seeder.createPolicy("etl-buckets", S3_EVERYTHING_POLICY);
 
     // Two keys made in the same second cannot be told apart by the credential report, so this user,
@@ -115,22 +128,38 @@ public final class DemoAccount {
     seeder.addAccessKey("svc-reports");
     seeder.addAccessKey("svc-reports");
 
-    seeder.createUser("svc-old-exception", Map.of(
-        "owner", "data-team@example.com",
-        AuditPolicy.EXEMPT_UNTIL_TAG, today.minusDays(200).toString(),
-        AuditPolicy.EXEMPT_REASON_TAG, "Temporary until the migration"));
+    seeder.createUser(
+        "svc-old-exception",
+        Map.of(
+            "owner",
+            "data-team@example.com",
+            AuditPolicy.EXEMPT_UNTIL_TAG,
+            today.minusDays(200).toString(),
+            AuditPolicy.EXEMPT_REASON_TAG,
+            "Temporary until the migration"));
     seeder.addAccessKey("svc-old-exception");
 
     seeder.createUser("frank", Map.of("owner", "frank@example.com"));
     seeder.addConsolePassword("frank", "Demo-password-2!");
     seeder.addAccessKey("frank");
     return List.of(
-        new SeededUser("svc-legacy-etl", "an old ETL job: a key on a 29-day limit and no owner, so the security team is told"),
-        new SeededUser("svc-reports", "a reporting job with two active keys, whose owner tag is not an e-mail address"),
-        new SeededUser("svc-old-exception", "a service user whose exemption expired on " + today.minusDays(200)),
-        new SeededUser("frank", "a dormant person: console without MFA and a key made with the user, never used"),
-        new SeededUser("server-certificate/reports-legacy-tls", "an expired TLS certificate still stored in IAM"),
-        new SeededUser("policy/etl-buckets", "a customer policy granting s3:* (every action of a service)"));
+        new SeededUser(
+            "svc-legacy-etl",
+            "an old ETL job: a key on a 29-day limit and no owner, so the security team is told"),
+        new SeededUser(
+            "svc-reports",
+            "a reporting job with two active keys, whose owner tag is not an e-mail address"),
+        new SeededUser(
+            "svc-old-exception",
+            "a service user whose exemption expired on " + today.minusDays(200)),
+        new SeededUser(
+            "frank",
+            "a dormant person: console without MFA and a key made with the user, never used"),
+        new SeededUser(
+            "server-certificate/reports-legacy-tls",
+            "an expired TLS certificate still stored in IAM"),
+        new SeededUser(
+            "policy/etl-buckets", "a customer policy granting s3:* (every action of a service)"));
   }
 
   private static List<SeededUser> sandbox(AccountSeeder seeder, LocalDate today) {
@@ -145,10 +174,15 @@ public final class DemoAccount {
     seeder.addAccessKey("bob");
     seeder.attachUserPolicy("bob", adminPolicy);
 
-    seeder.createUser("dana-contractor", Map.of(
-        "owner", "vendor-manager@example.com",
-        AuditPolicy.EXEMPT_UNTIL_TAG, today.plusDays(120).toString(),
-        AuditPolicy.EXEMPT_REASON_TAG, "Vendor offboarding ticket SEC-1234"));
+    seeder.createUser(
+        "dana-contractor",
+        Map.of(
+            "owner",
+            "vendor-manager@example.com",
+            AuditPolicy.EXEMPT_UNTIL_TAG,
+            today.plusDays(120).toString(),
+            AuditPolicy.EXEMPT_REASON_TAG,
+            "Vendor offboarding ticket SEC-1234"));
     seeder.addConsolePassword("dana-contractor", "Demo-password-5!");
     seeder.addAccessKey("dana-contractor");
 
@@ -156,8 +190,15 @@ public final class DemoAccount {
     seeder.putRolePolicy("sandbox-admin", "everything", ADMIN_POLICY);
     return List.of(
         new SeededUser("alice", "a developer with console access and MFA, no keys"),
-        new SeededUser("bob", "an administrator: console without MFA, a key made with the user, admin policy on the user"),
-        new SeededUser("dana-contractor", "a contractor whose tags ask for an exemption, granted centrally until " + today.plusDays(120)),
-        new SeededUser("role/sandbox-admin", "a role granted *:* that anyone in any account may assume (trust policy \"AWS\": \"*\")"));
+        new SeededUser(
+            "bob",
+            "an administrator: console without MFA, a key made with the user, admin policy on the user"),
+        new SeededUser(
+            "dana-contractor",
+            "a contractor whose tags ask for an exemption, granted centrally until "
+                + today.plusDays(120)),
+        new SeededUser(
+            "role/sandbox-admin",
+            "a role granted *:* that anyone in any account may assume (trust policy \"AWS\": \"*\")"));
   }
 }

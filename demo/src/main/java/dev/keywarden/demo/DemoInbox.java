@@ -45,12 +45,17 @@ public final class DemoInbox {
   public static DemoInbox subscribe(AwsClientFactory clients, String topicArn, String queueName) {
     try {
       String queueUrl = clients.sqs().createQueue(r -> r.queueName(queueName)).queueUrl();
-      String queueArn = clients.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
-          .attributesAsStrings().get("QueueArn");
+      String queueArn =
+          clients
+              .sqs()
+              .getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
+              .attributesAsStrings()
+              .get("QueueArn");
       clients.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
       return new DemoInbox(clients, queueUrl);
     } catch (SdkException e) {
-      throw new KeywardenException("could not subscribe queue " + queueName + " to " + topicArn + ": " + e.getMessage(), e);
+      throw new KeywardenException(
+          "could not subscribe queue " + queueName + " to " + topicArn + ": " + e.getMessage(), e);
     }
   }
 
@@ -59,8 +64,12 @@ public final class DemoInbox {
     List<Received> received = new ArrayList<>();
     try {
       while (true) {
-        List<Message> batch = clients.sqs()
-            .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+        List<Message> batch =
+            clients
+                .sqs()
+                .receiveMessage(
+                    r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
+                .messages();
         if (batch.isEmpty()) {
           return received;
         }
@@ -70,7 +79,8 @@ public final class DemoInbox {
         }
       }
     } catch (SdkException e) {
-      throw new KeywardenException("could not read the queue " + queueUrl + ": " + e.getMessage(), e);
+      throw new KeywardenException(
+          "could not read the queue " + queueUrl + ": " + e.getMessage(), e);
     }
   }
 
@@ -79,11 +89,15 @@ public final class DemoInbox {
     try {
       JsonNode envelope = JSON.readTree(envelopeJson);
       Map<String, String> attributes = new TreeMap<>();
-      envelope.path("MessageAttributes").fields()
+      envelope
+          .path("MessageAttributes")
+          .fields()
           .forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().path("Value").asText()));
-      return new Received(envelope.path("Subject").asText(), envelope.path("Message").asText(), attributes);
+      return new Received(
+          envelope.path("Subject").asText(), envelope.path("Message").asText(), attributes);
     } catch (JsonProcessingException e) {
-      throw new KeywardenException("a message on the demo queue is not an SNS envelope: " + e.getOriginalMessage(), e);
+      throw new KeywardenException(
+          "a message on the demo queue is not an SNS envelope: " + e.getOriginalMessage(), e);
     }
   }
 }

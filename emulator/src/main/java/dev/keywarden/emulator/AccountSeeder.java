@@ -25,8 +25,13 @@ public final class AccountSeeder {
 
   /** Creates a user with the tags, key to value; returns the user's ARN. */
   public String createUser(String name, Map<String, String> tags) {
-    return iam.createUser(r -> r.userName(name)
-            .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList()))
+    return iam.createUser(
+            r ->
+                r.userName(name)
+                    .tags(
+                        tags.entrySet().stream()
+                            .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                            .toList()))
         .user()
         .arn();
   }
@@ -75,24 +80,36 @@ public final class AccountSeeder {
     iam.putGroupPolicy(r -> r.groupName(group).policyName(policyName).policyDocument(document));
   }
 
-  /** Creates a virtual MFA device named after the user and enables it for the user; returns its serial. */
+  /**
+   * Creates a virtual MFA device named after the user and enables it for the user; returns its
+   * serial.
+   */
   public String enableVirtualMfa(String user) {
-    String serial = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(user + "-mfa")).virtualMFADevice().serialNumber();
-    iam.enableMFADevice(r -> r.userName(user).serialNumber(serial).authenticationCode1("123456").authenticationCode2("654321"));
+    String serial =
+        iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(user + "-mfa"))
+            .virtualMFADevice()
+            .serialNumber();
+    iam.enableMFADevice(
+        r ->
+            r.userName(user)
+                .serialNumber(serial)
+                .authenticationCode1("123456")
+                .authenticationCode2("654321"));
     return serial;
   }
 
   /** Sets the account's password policy; a reuse prevention or maximum age of 0 leaves it off. */
   public void setPasswordPolicy(int minimumLength, int reusePrevention, int maxAgeDays) {
-    iam.updateAccountPasswordPolicy(r -> {
-      r.minimumPasswordLength(minimumLength);
-      if (reusePrevention > 0) {
-        r.passwordReusePrevention(reusePrevention);
-      }
-      if (maxAgeDays > 0) {
-        r.maxPasswordAge(maxAgeDays);
-      }
-    });
+    iam.updateAccountPasswordPolicy(
+        r -> {
+          r.minimumPasswordLength(minimumLength);
+          if (reusePrevention > 0) {
+            r.passwordReusePrevention(reusePrevention);
+          }
+          if (maxAgeDays > 0) {
+            r.maxPasswordAge(maxAgeDays);
+          }
+        });
   }
 
   /** Creates a role with the trust policy; returns its ARN. */
@@ -110,16 +127,21 @@ public final class AccountSeeder {
 
   /** Stores a TLS server certificate in IAM (the emulator does not read the key). */
   public void uploadServerCertificate(String name, String certificateBody, String privateKey) {
-    iam.uploadServerCertificate(r -> r.serverCertificateName(name).certificateBody(certificateBody).privateKey(privateKey));
+    iam.uploadServerCertificate(
+        r -> r.serverCertificateName(name).certificateBody(certificateBody).privateKey(privateKey));
   }
 
   /** Uploads an X.509 signing certificate for the user; returns its id. */
   public String uploadSigningCertificate(String user, String certificateBody) {
-    return iam.uploadSigningCertificate(r -> r.userName(user).certificateBody(certificateBody)).certificate().certificateId();
+    return iam.uploadSigningCertificate(r -> r.userName(user).certificateBody(certificateBody))
+        .certificate()
+        .certificateId();
   }
 
   /** Uploads an SSH public key (CodeCommit) for the user; returns its id. */
   public String uploadSshPublicKey(String user, String publicKeyBody) {
-    return iam.uploadSSHPublicKey(r -> r.userName(user).sshPublicKeyBody(publicKeyBody)).sshPublicKey().sshPublicKeyId();
+    return iam.uploadSSHPublicKey(r -> r.userName(user).sshPublicKeyBody(publicKeyBody))
+        .sshPublicKey()
+        .sshPublicKeyId();
   }
 }

@@ -38,7 +38,12 @@ public record AwsEndpoint(URI endpoint, String region, String accessKeyId, Strin
 
   @Override
   public String toString() {
-    return "AwsEndpoint[endpoint=" + endpoint + ", region=" + region
-        + ", accessKeyId=" + accessKeyId + ", secretAccessKey=***]";
+    return "AwsEndpoint[endpoint="
+        + endpoint
+        + ", region="
+        + region
+        + ", accessKeyId="
+        + accessKeyId
+        + ", secretAccessKey=***]";
   }
 }

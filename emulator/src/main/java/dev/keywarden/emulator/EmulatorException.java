@@ -1,8 +1,8 @@
 package dev.keywarden.emulator;
 
 /**
- * The emulator could not be installed, started or reached; the message says what is missing and
- * the command that fixes it.
+ * The emulator could not be installed, started or reached; the message says what is missing and the
+ * command that fixes it.
  */
 public final class EmulatorException extends RuntimeException {
   private static final long serialVersionUID = 1L;

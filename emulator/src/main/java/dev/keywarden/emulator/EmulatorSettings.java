@@ -21,7 +21,10 @@ final class EmulatorSettings {
 
   static final String PYTHON_INSTALL_HINT =
       "install it (Debian/Ubuntu: apt-get install python3 python3-venv) or set "
-          + PYTHON_ENV + " (or -D" + PYTHON_PROPERTY + ") to a Python 3 interpreter";
+          + PYTHON_ENV
+          + " (or -D"
+          + PYTHON_PROPERTY
+          + ") to a Python 3 interpreter";
 
   private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9A-Za-z]+)*");
 
@@ -38,8 +41,12 @@ final class EmulatorSettings {
 
   static String checkVersion(String version, String origin) {
     if (!VERSION.matcher(version).matches()) {
-      throw new EmulatorException("moto version '" + version + "' (from " + origin
-          + ") is not a release number: set it to one such as 5.2.5");
+      throw new EmulatorException(
+          "moto version '"
+              + version
+              + "' (from "
+              + origin
+              + ") is not a release number: set it to one such as 5.2.5");
     }
     return version;
   }
@@ -48,8 +55,12 @@ final class EmulatorSettings {
     Properties properties = new Properties();
     try (InputStream in = EmulatorSettings.class.getResourceAsStream("/" + BUILD_PROPERTIES)) {
       if (in == null) {
-        throw new EmulatorException(BUILD_PROPERTIES + " is missing from the classpath: rebuild "
-            + "the emulator module, or set -D" + VERSION_PROPERTY + "=<moto version>");
+        throw new EmulatorException(
+            BUILD_PROPERTIES
+                + " is missing from the classpath: rebuild "
+                + "the emulator module, or set -D"
+                + VERSION_PROPERTY
+                + "=<moto version>");
       }
       properties.load(in);
     } catch (IOException e) {
@@ -76,7 +87,9 @@ final class EmulatorSettings {
    * {@code python3} on the search path.
    */
   static Path python(
-      UnaryOperator<String> systemProperties, UnaryOperator<String> environment, String searchPath) {
+      UnaryOperator<String> systemProperties,
+      UnaryOperator<String> environment,
+      String searchPath) {
     String configured = systemProperties.apply(PYTHON_PROPERTY);
     String origin = "system property " + PYTHON_PROPERTY;
     if (configured == null || configured.isBlank()) {
@@ -105,9 +118,13 @@ final class EmulatorSettings {
   /** Fails with the install hint unless {@code python} is an executable file. */
   static Path checkPython(Path python, String origin) {
     if (!Files.isRegularFile(python) || !Files.isExecutable(python)) {
-      throw new EmulatorException("Python interpreter " + python + " (from " + origin
-          + ") does not exist or is not executable; the local AWS emulator (moto) needs Python 3: "
-          + PYTHON_INSTALL_HINT);
+      throw new EmulatorException(
+          "Python interpreter "
+              + python
+              + " (from "
+              + origin
+              + ") does not exist or is not executable; the local AWS emulator (moto) needs Python 3: "
+              + PYTHON_INSTALL_HINT);
     }
     return python;
   }

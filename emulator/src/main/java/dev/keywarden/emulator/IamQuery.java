@@ -18,19 +18,28 @@ public final class IamQuery {
 
   private IamQuery() {}
 
-  /** Sends {@code Action=action&parameters} (form-encoded, {@code parameters} may be empty) and returns the answer. */
+  /**
+   * Sends {@code Action=action&parameters} (form-encoded, {@code parameters} may be empty) and
+   * returns the answer.
+   */
   public static HttpResponse<String> call(AwsEndpoint endpoint, String action, String parameters)
       throws IOException, InterruptedException {
-    String body = "Action=" + action + (parameters.isEmpty() ? "" : "&" + parameters)
-        + "&Version=2010-05-08";
-    HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.endpoint() + "/"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-        .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + endpoint.accessKeyId()
-            + "/20260101/" + endpoint.region() + "/iam/aws4_request, SignedHeaders=host, "
-            + "Signature=0")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    String body =
+        "Action=" + action + (parameters.isEmpty() ? "" : "&" + parameters) + "&Version=2010-05-08";
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(endpoint.endpoint() + "/"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+            .header(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential="
+                    + endpoint.accessKeyId()
+                    + "/20260101/"
+                    + endpoint.region()
+                    + "/iam/aws4_request, SignedHeaders=host, "
+                    + "Signature=0")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

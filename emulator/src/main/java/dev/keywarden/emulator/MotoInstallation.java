@@ -28,6 +28,7 @@ final class MotoInstallation {
   private static final Duration VENV_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration PIP_TIMEOUT = Duration.ofMinutes(20);
   private static final int TAIL_LINES = 20;
+
   /** FileChannel.lock is per process: threads of one JVM queue here first. */
   private static final Object JVM_LOCK = new Object();
 
@@ -80,8 +81,9 @@ final class MotoInstallation {
     synchronized (JVM_LOCK) {
       try {
         Files.createDirectories(installDir);
-        try (FileChannel channel = FileChannel.open(installDir.resolve(LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel channel =
+                FileChannel.open(
+                    installDir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
           // Another JVM may have finished the install while this one waited for the lock.
           if (!isInstalled()) {
@@ -100,28 +102,60 @@ final class MotoInstallation {
     Files.deleteIfExists(installLog());
     Files.createFile(installLog());
 
-    int venv = run(List.of(interpreter.toString(), "-m", "venv", venvDir().toString()),
-        VENV_TIMEOUT, interpreter);
+    int venv =
+        run(
+            List.of(interpreter.toString(), "-m", "venv", venvDir().toString()),
+            VENV_TIMEOUT,
+            interpreter);
     if (venv != 0 || !Files.isExecutable(venvPython())) {
-      throw new EmulatorException("Could not create the emulator's virtualenv with '" + interpreter
-          + " -m venv " + venvDir() + "' (exit status " + venv + "): Python's venv module or "
-          + "ensurepip is missing. On Debian/Ubuntu run: apt-get install python3-venv "
-          + "(or the python3.X-venv package that matches your Python). Output:"
-          + System.lineSeparator() + LogTail.of(installLog(), TAIL_LINES)
-          + System.lineSeparator() + "Full log: " + installLog());
+      throw new EmulatorException(
+          "Could not create the emulator's virtualenv with '"
+              + interpreter
+              + " -m venv "
+              + venvDir()
+              + "' (exit status "
+              + venv
+              + "): Python's venv module or "
+              + "ensurepip is missing. On Debian/Ubuntu run: apt-get install python3-venv "
+              + "(or the python3.X-venv package that matches your Python). Output:"
+              + System.lineSeparator()
+              + LogTail.of(installLog(), TAIL_LINES)
+              + System.lineSeparator()
+              + "Full log: "
+              + installLog());
     }
 
     String requirement = "moto[server]==" + version;
-    int pip = run(List.of(venvPython().toString(), "-m", "pip", "install",
-        "--disable-pip-version-check", "-q", requirement), PIP_TIMEOUT, interpreter);
+    int pip =
+        run(
+            List.of(
+                venvPython().toString(),
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "-q",
+                requirement),
+            PIP_TIMEOUT,
+            interpreter);
     if (pip != 0) {
-      throw new EmulatorException("pip could not install " + requirement + " into " + venvDir()
-          + " (exit status " + pip + "). Last lines of pip's output:"
-          + System.lineSeparator() + LogTail.of(installLog(), TAIL_LINES)
-          + System.lineSeparator() + "Full log: " + installLog()
-          + System.lineSeparator() + "The first run downloads moto and its dependencies from "
-          + "PyPI: check that this machine reaches PyPI (or the index set in PIP_INDEX_URL), "
-          + "then run again.");
+      throw new EmulatorException(
+          "pip could not install "
+              + requirement
+              + " into "
+              + venvDir()
+              + " (exit status "
+              + pip
+              + "). Last lines of pip's output:"
+              + System.lineSeparator()
+              + LogTail.of(installLog(), TAIL_LINES)
+              + System.lineSeparator()
+              + "Full log: "
+              + installLog()
+              + System.lineSeparator()
+              + "The first run downloads moto and its dependencies from "
+              + "PyPI: check that this machine reaches PyPI (or the index set in PIP_INDEX_URL), "
+              + "then run again.");
     }
 
     // Written last and atomically: its presence means the install above completed.
@@ -132,27 +166,43 @@ final class MotoInstallation {
 
   /** Runs one install step with its output appended to the install log; returns the exit code. */
   private int run(List<String> command, Duration timeout, Path interpreter) throws IOException {
-    Files.writeString(installLog(), "$ " + String.join(" ", command) + System.lineSeparator(),
-        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    Files.writeString(
+        installLog(),
+        "$ " + String.join(" ", command) + System.lineSeparator(),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
     Process process;
     try {
-      process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(installLog().toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(installLog().toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+              .start();
     } catch (IOException e) {
-      throw new EmulatorException("Cannot run Python interpreter " + interpreter + " ("
-          + e.getMessage() + "); the local AWS emulator (moto) needs Python 3: "
-          + EmulatorSettings.PYTHON_INSTALL_HINT, e);
+      throw new EmulatorException(
+          "Cannot run Python interpreter "
+              + interpreter
+              + " ("
+              + e.getMessage()
+              + "); the local AWS emulator (moto) needs Python 3: "
+              + EmulatorSettings.PYTHON_INSTALL_HINT,
+          e);
     }
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new EmulatorException("'" + String.join(" ", command) + "' did not finish within "
-            + timeout.toMinutes() + " minutes. Last lines of its output:"
-            + System.lineSeparator() + LogTail.of(installLog(), TAIL_LINES)
-            + System.lineSeparator() + "Full log: " + installLog());
+        throw new EmulatorException(
+            "'"
+                + String.join(" ", command)
+                + "' did not finish within "
+                + timeout.toMinutes()
+                + " minutes. Last lines of its output:"
+                + System.lineSeparator()
+                + LogTail.of(installLog(), TAIL_LINES)
+                + System.lineSeparator()
+                + "Full log: "
+                + installLog());
       }
       return process.exitValue();
     } catch (InterruptedException e) {
@@ -171,21 +221,24 @@ final class MotoInstallation {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -33,18 +33,22 @@ import java.util.stream.Stream;
  * virtualenv) on a loopback port, so that the demo and the integration tests need neither an AWS
  * account nor a Docker engine.
  *
- * <p>The server process reads its standard input until end of file and exits then, so it dies
- * with the JVM even when the JVM is killed; a shutdown hook stops it on a normal exit too.
+ * <p>The server process reads its standard input until end of file and exits then, so it dies with
+ * the JVM even when the JVM is killed; a shutdown hook stops it on a normal exit too.
  */
 public final class MotoServer implements AutoCloseable {
   static final String HOST = "127.0.0.1";
   static final String LAUNCHER = "keywarden_moto_launcher.py";
   static final String READY_LINE = "keywarden-moto ready";
+
   /** The launcher answers its test-fixture paths only when this variable is 1. */
   static final String TEST_FIXTURES_ENV = "KEYWARDEN_MOTO_TEST_FIXTURES";
+
   static final String ACCESS_KEY_PATH = "/keywarden-test-fixtures/access-key";
+
   /** The launcher's exit status when another process took the port first. */
   static final int PORT_UNAVAILABLE = 3;
+
   private static final int PORT_ATTEMPTS = 5;
   private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -71,17 +75,25 @@ public final class MotoServer implements AutoCloseable {
   private Path serverLog;
 
   private MotoServer(Builder builder) {
-    this.installDir = builder.installDir != null
-        ? builder.installDir.toAbsolutePath().normalize()
-        : EmulatorSettings.installDir(System::getProperty, System::getenv,
-            System.getProperty("user.home"));
-    this.motoVersion = builder.motoVersion != null
-        ? EmulatorSettings.checkVersion(builder.motoVersion, "MotoServer.Builder.motoVersion")
-        : EmulatorSettings.motoVersion(System::getProperty);
+    this.installDir =
+        builder.installDir != null
+            ? builder.installDir.toAbsolutePath().normalize()
+            : EmulatorSettings.installDir(
+                System::getProperty, System::getenv, System.getProperty("user.home"));
+    this.motoVersion =
+        builder.motoVersion != null
+            ? EmulatorSettings.checkVersion(builder.motoVersion, "MotoServer.Builder.motoVersion")
+            : EmulatorSettings.motoVersion(System::getProperty);
     Path python = builder.python;
-    this.installation = new MotoInstallation(installDir, motoVersion, () -> python != null
-        ? EmulatorSettings.checkPython(python, "MotoServer.Builder.python")
-        : EmulatorSettings.python(System::getProperty, System::getenv, System.getenv("PATH")));
+    this.installation =
+        new MotoInstallation(
+            installDir,
+            motoVersion,
+            () ->
+                python != null
+                    ? EmulatorSettings.checkPython(python, "MotoServer.Builder.python")
+                    : EmulatorSettings.python(
+                        System::getProperty, System::getenv, System.getenv("PATH")));
     this.environment = Map.copyOf(builder.environment);
     this.startTimeout = builder.startTimeout;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -149,9 +161,14 @@ public final class MotoServer implements AutoCloseable {
         return endpoint;
       }
     }
-    throw new EmulatorException("moto could not listen on a loopback port after " + PORT_ATTEMPTS
-        + " attempts: other processes took each free port first. Last lines of " + serverLog
-        + ":" + System.lineSeparator() + LogTail.of(serverLog, TAIL_LINES));
+    throw new EmulatorException(
+        "moto could not listen on a loopback port after "
+            + PORT_ATTEMPTS
+            + " attempts: other processes took each free port first. Last lines of "
+            + serverLog
+            + ":"
+            + System.lineSeparator()
+            + LogTail.of(serverLog, TAIL_LINES));
   }
 
   /** Whether the server process is alive. */
@@ -175,70 +192,101 @@ public final class MotoServer implements AutoCloseable {
     URI uri = current.endpoint().resolve("/moto-api/reset");
     HttpResponse<String> response;
     try {
-      response = http.send(HttpRequest.newBuilder(uri)
-              .timeout(REQUEST_TIMEOUT)
-              .POST(HttpRequest.BodyPublishers.noBody())
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      response =
+          http.send(
+              HttpRequest.newBuilder(uri)
+                  .timeout(REQUEST_TIMEOUT)
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new EmulatorException("Cannot reset the emulator at " + uri + ": " + e.getMessage()
-          + ". Last lines of " + serverLog + ":" + System.lineSeparator()
-          + LogTail.of(serverLog, TAIL_LINES), e);
+      throw new EmulatorException(
+          "Cannot reset the emulator at "
+              + uri
+              + ": "
+              + e.getMessage()
+              + ". Last lines of "
+              + serverLog
+              + ":"
+              + System.lineSeparator()
+              + LogTail.of(serverLog, TAIL_LINES),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EmulatorException("Interrupted while resetting the emulator at " + uri, e);
     }
     if (response.statusCode() != 200) {
-      throw new EmulatorException("The emulator at " + uri + " refused the reset with HTTP "
-          + response.statusCode() + ": " + response.body());
+      throw new EmulatorException(
+          "The emulator at "
+              + uri
+              + " refused the reset with HTTP "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
   }
 
   /**
-   * Turns the emulator's IAM enforcement on or off at once: when on, every request must be signed by
-   * a real IAM principal of the emulator (a user's access key or an assumed role's session) whose
-   * policies allow the call; when off (the default), any credentials work. Tests that turn it on
-   * must turn it off in a {@code finally} block; {@link #reset()} does not.
+   * Turns the emulator's IAM enforcement on or off at once: when on, every request must be signed
+   * by a real IAM principal of the emulator (a user's access key or an assumed role's session)
+   * whose policies allow the call; when off (the default), any credentials work. Tests that turn it
+   * on must turn it off in a {@code finally} block; {@link #reset()} does not.
    */
   public void enforceIam(boolean on) {
     AwsEndpoint current = endpoint();
     URI uri = current.endpoint().resolve("/moto-api/reset-auth");
     HttpResponse<String> response;
     try {
-      response = http.send(HttpRequest.newBuilder(uri)
-              .timeout(REQUEST_TIMEOUT)
-              .POST(HttpRequest.BodyPublishers.ofString(on ? "0" : "inf"))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      response =
+          http.send(
+              HttpRequest.newBuilder(uri)
+                  .timeout(REQUEST_TIMEOUT)
+                  .POST(HttpRequest.BodyPublishers.ofString(on ? "0" : "inf"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new EmulatorException("Cannot switch IAM enforcement at " + uri + ": " + e.getMessage(), e);
+      throw new EmulatorException(
+          "Cannot switch IAM enforcement at " + uri + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EmulatorException("Interrupted while switching IAM enforcement at " + uri, e);
     }
     if (response.statusCode() != 200) {
-      throw new EmulatorException("The emulator at " + uri + " refused to switch IAM enforcement with HTTP "
-          + response.statusCode() + ": " + response.body());
+      throw new EmulatorException(
+          "The emulator at "
+              + uri
+              + " refused to switch IAM enforcement with HTTP "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
   }
 
   /**
-   * Test fixture: sets when an access key was last used, as IAM's {@code GetAccessKeyLastUsed} and the
-   * credential report then say, which no AWS API can set. Only a server built with
-   * {@link Builder#testFixtures()} accepts it.
+   * Test fixture: sets when an access key was last used, as IAM's {@code GetAccessKeyLastUsed} and
+   * the credential report then say, which no AWS API can set. Only a server built with {@link
+   * Builder#testFixtures()} accepts it.
    *
    * @throws EmulatorException when the server has no test fixtures or no such key exists
    */
-  public void setAccessKeyLastUsed(String accessKeyId, Instant lastUsed, String service, String region) {
-    dateAccessKey(accessKeyId, "\"lastUsed\":\"" + lastUsed + "\",\"service\":\"" + service.replaceAll("[^a-z0-9-]", "")
-        + "\",\"region\":\"" + region.replaceAll("[^a-z0-9-]", "") + "\"");
+  public void setAccessKeyLastUsed(
+      String accessKeyId, Instant lastUsed, String service, String region) {
+    dateAccessKey(
+        accessKeyId,
+        "\"lastUsed\":\""
+            + lastUsed
+            + "\",\"service\":\""
+            + service.replaceAll("[^a-z0-9-]", "")
+            + "\",\"region\":\""
+            + region.replaceAll("[^a-z0-9-]", "")
+            + "\"");
   }
 
   /**
    * Test fixture: sets when an access key was created, as {@code ListAccessKeys} and the credential
-   * report's last rotation then say. The emulator dates keys with the real time, so a key meant to be
-   * 76 days old next to one created today needs this. Only a server built with
-   * {@link Builder#testFixtures()} accepts it.
+   * report's last rotation then say. The emulator dates keys with the real time, so a key meant to
+   * be 76 days old next to one created today needs this. Only a server built with {@link
+   * Builder#testFixtures()} accepts it.
    *
    * @throws EmulatorException when the server has no test fixtures or no such key exists
    */
@@ -248,25 +296,40 @@ public final class MotoServer implements AutoCloseable {
 
   private void dateAccessKey(String accessKeyId, String fields) {
     if (!"1".equals(environment.get(TEST_FIXTURES_ENV))) {
-      throw new EmulatorException("this emulator was started without test fixtures: build it with"
-          + " MotoServer.builder().testFixtures() to date an access key");
+      throw new EmulatorException(
+          "this emulator was started without test fixtures: build it with"
+              + " MotoServer.builder().testFixtures() to date an access key");
     }
     URI uri = endpoint().endpoint().resolve(ACCESS_KEY_PATH);
-    String body = "{\"accessKeyId\":\"" + accessKeyId.replaceAll("[^A-Za-z0-9]", "") + "\"," + fields + "}";
+    String body =
+        "{\"accessKeyId\":\"" + accessKeyId.replaceAll("[^A-Za-z0-9]", "") + "\"," + fields + "}";
     HttpResponse<String> response;
     try {
-      response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      response =
+          http.send(
+              HttpRequest.newBuilder(uri)
+                  .timeout(REQUEST_TIMEOUT)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new EmulatorException("Cannot date key " + accessKeyId + " at " + uri + ": " + e.getMessage(), e);
+      throw new EmulatorException(
+          "Cannot date key " + accessKeyId + " at " + uri + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EmulatorException("Interrupted while dating key " + accessKeyId, e);
     }
     if (response.statusCode() != 200) {
-      throw new EmulatorException("The emulator at " + uri + " refused to date key " + accessKeyId
-          + " with HTTP " + response.statusCode() + ": " + response.body());
+      throw new EmulatorException(
+          "The emulator at "
+              + uri
+              + " refused to date key "
+              + accessKeyId
+              + " with HTTP "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
   }
 
@@ -289,8 +352,9 @@ public final class MotoServer implements AutoCloseable {
 
   private void requireRunning() {
     if (!isRunning()) {
-      throw new IllegalStateException("The emulator is not running: call start() first"
-          + (serverLog == null ? "" : " (last server log: " + serverLog + ")"));
+      throw new IllegalStateException(
+          "The emulator is not running: call start() first"
+              + (serverLog == null ? "" : " (last server log: " + serverLog + ")"));
     }
   }
 
@@ -299,8 +363,8 @@ public final class MotoServer implements AutoCloseable {
     Path target = installation.venvDir().resolve(LAUNCHER);
     try (InputStream in = MotoServer.class.getResourceAsStream("moto_launcher.py")) {
       if (in == null) {
-        throw new EmulatorException("moto_launcher.py is missing from the classpath: rebuild the "
-            + "emulator module");
+        throw new EmulatorException(
+            "moto_launcher.py is missing from the classpath: rebuild the " + "emulator module");
       }
       byte[] script = in.readAllBytes();
       if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), script)) {
@@ -308,8 +372,7 @@ public final class MotoServer implements AutoCloseable {
       }
       Path temp = Files.createTempFile(installation.venvDir(), LAUNCHER, ".tmp");
       Files.write(temp, script);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the emulator launcher " + target, e);
@@ -319,7 +382,8 @@ public final class MotoServer implements AutoCloseable {
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(false);
-      socket.bind(new InetSocketAddress(InetAddress.getByAddress(HOST, new byte[] {127, 0, 0, 1}), 0));
+      socket.bind(
+          new InetSocketAddress(InetAddress.getByAddress(HOST, new byte[] {127, 0, 0, 1}), 0));
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot find a free port on " + HOST, e);
@@ -330,19 +394,29 @@ public final class MotoServer implements AutoCloseable {
   private boolean launch(Path launcher, int port) {
     Path logs = installDir.resolve("logs");
     serverLog = logs.resolve("moto-" + port + ".log");
-    ProcessBuilder builder = new ProcessBuilder(installation.venvPython().toString(),
-        launcher.toString(), HOST, Integer.toString(port))
-        .directory(installation.venvDir().toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(serverLog.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                installation.venvPython().toString(),
+                launcher.toString(),
+                HOST,
+                Integer.toString(port))
+            .directory(installation.venvDir().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(serverLog.toFile());
     builder.environment().putAll(environment);
     try {
       Files.createDirectories(logs);
       pruneOldLogs(logs);
       process = builder.start();
     } catch (IOException e) {
-      throw new EmulatorException("Cannot start moto with " + installation.venvPython() + ": "
-          + e.getMessage() + ". Delete " + installation.venvDir() + " to force a fresh install.",
+      throw new EmulatorException(
+          "Cannot start moto with "
+              + installation.venvPython()
+              + ": "
+              + e.getMessage()
+              + ". Delete "
+              + installation.venvDir()
+              + " to force a fresh install.",
           e);
     }
     processStdin = process.getOutputStream();
@@ -372,9 +446,17 @@ public final class MotoServer implements AutoCloseable {
           return false;
         }
         stopProcess();
-        throw new EmulatorException("moto exited with status " + status + " before answering "
-            + "on " + root + ". Last lines of " + serverLog + ":" + System.lineSeparator()
-            + LogTail.of(serverLog, TAIL_LINES));
+        throw new EmulatorException(
+            "moto exited with status "
+                + status
+                + " before answering "
+                + "on "
+                + root
+                + ". Last lines of "
+                + serverLog
+                + ":"
+                + System.lineSeparator()
+                + LogTail.of(serverLog, TAIL_LINES));
       }
       // The ready line comes after the bind, so the answer below is from this process.
       if (logSaysReady() && answers(root)) {
@@ -383,9 +465,16 @@ public final class MotoServer implements AutoCloseable {
       sleep(Duration.ofMillis(100));
     }
     stopProcess();
-    throw new EmulatorException("moto did not answer on " + root + " within "
-        + startTimeout.toSeconds() + " s. Last lines of " + serverLog + ":"
-        + System.lineSeparator() + LogTail.of(serverLog, TAIL_LINES));
+    throw new EmulatorException(
+        "moto did not answer on "
+            + root
+            + " within "
+            + startTimeout.toSeconds()
+            + " s. Last lines of "
+            + serverLog
+            + ":"
+            + System.lineSeparator()
+            + LogTail.of(serverLog, TAIL_LINES));
   }
 
   private boolean logSaysReady() {
@@ -400,7 +489,8 @@ public final class MotoServer implements AutoCloseable {
 
   private boolean answers(URI uri) {
     try {
-      http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
+      http.send(
+          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
           HttpResponse.BodyHandlers.discarding());
       return true;
     } catch (IOException e) {
@@ -510,8 +600,8 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /**
-     * An environment variable for the moto process, such as {@code INITIAL_NO_AUTH_ACTION_COUNT}
-     * or {@code MOTO_ENABLE_RECORDING}.
+     * An environment variable for the moto process, such as {@code INITIAL_NO_AUTH_ACTION_COUNT} or
+     * {@code MOTO_ENABLE_RECORDING}.
      */
     public Builder environment(String name, String value) {
       environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
@@ -519,9 +609,9 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /**
-     * Gives the server its test fixtures (see {@link MotoServer#setAccessKeyLastUsed} and
-     * {@link MotoServer#setAccessKeyCreated}); for tests only,
-     * never for the demo. A server without them answers none of their paths.
+     * Gives the server its test fixtures (see {@link MotoServer#setAccessKeyLastUsed} and {@link
+     * MotoServer#setAccessKeyCreated}); for tests only, never for the demo. A server without them
+     * answers none of their paths.
      */
     public Builder testFixtures() {
       return environment(TEST_FIXTURES_ENV, "1");

@@ -11,8 +11,10 @@ class AwsEndpointTest {
   void withDefaults_whenGivenUri_usesEmulatorRegionAndCredentials() {
     AwsEndpoint endpoint = AwsEndpoint.withDefaults(URI.create("http://127.0.0.1:1234"));
 
-    assertThat(endpoint).isEqualTo(new AwsEndpoint(
-        URI.create("http://127.0.0.1:1234"), "us-east-1", "testing", "testing"));
+    assertThat(endpoint)
+        .isEqualTo(
+            new AwsEndpoint(
+                URI.create("http://127.0.0.1:1234"), "us-east-1", "testing", "testing"));
   }
 
   @Test

@@ -37,7 +37,8 @@ class EmulatorSettingsTest {
 
   @Test
   void motoVersion_whenNoSystemProperty_usesTheVersionTheBuildPinned() {
-    assertThat(EmulatorSettings.motoVersion(EmulatorSettingsTest::none)).matches("[0-9]+\\.[0-9]+\\.[0-9]+");
+    assertThat(EmulatorSettings.motoVersion(EmulatorSettingsTest::none))
+        .matches("[0-9]+\\.[0-9]+\\.[0-9]+");
   }
 
   @ParameterizedTest
@@ -50,16 +51,20 @@ class EmulatorSettingsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(nullValues = "-", value = {
-      "/from/property, /from/env, /from/property",
-      "-,              /from/env, /from/env",
-      "-,              -,         /home/me/.cache/keywarden/emulator",
-      "'  ',           '',        /home/me/.cache/keywarden/emulator",
-  })
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "/from/property, /from/env, /from/property",
+        "-,              /from/env, /from/env",
+        "-,              -,         /home/me/.cache/keywarden/emulator",
+        "'  ',           '',        /home/me/.cache/keywarden/emulator",
+      })
   void installDir_whenSettingsGiven_prefersPropertyThenEnvironmentThenCache(
       String property, String env, String expected) {
-    UnaryOperator<String> properties = property == null ? EmulatorSettingsTest::none : of("keywarden.emulator.dir", property);
-    UnaryOperator<String> environment = env == null ? EmulatorSettingsTest::none : of("KEYWARDEN_EMULATOR_DIR", env);
+    UnaryOperator<String> properties =
+        property == null ? EmulatorSettingsTest::none : of("keywarden.emulator.dir", property);
+    UnaryOperator<String> environment =
+        env == null ? EmulatorSettingsTest::none : of("KEYWARDEN_EMULATOR_DIR", env);
 
     assertThat(EmulatorSettings.installDir(properties, environment, "/home/me"))
         .isEqualTo(Path.of(expected));
@@ -70,15 +75,21 @@ class EmulatorSettingsTest {
     Path fromProperty = executable("python-a");
     Path fromEnv = executable("python-b");
 
-    assertThat(EmulatorSettings.python(of("keywarden.python", fromProperty.toString()),
-        of("KEYWARDEN_PYTHON", fromEnv.toString()), null)).isEqualTo(fromProperty);
+    assertThat(
+            EmulatorSettings.python(
+                of("keywarden.python", fromProperty.toString()),
+                of("KEYWARDEN_PYTHON", fromEnv.toString()),
+                null))
+        .isEqualTo(fromProperty);
   }
 
   @Test
   void python_whenOnlyEnvironmentSet_usesIt() throws IOException {
     Path fromEnv = executable("python-b");
 
-    assertThat(EmulatorSettings.python(EmulatorSettingsTest::none, of("KEYWARDEN_PYTHON", fromEnv.toString()), null))
+    assertThat(
+            EmulatorSettings.python(
+                EmulatorSettingsTest::none, of("KEYWARDEN_PYTHON", fromEnv.toString()), null))
         .isEqualTo(fromEnv);
   }
 
@@ -88,12 +99,18 @@ class EmulatorSettingsTest {
     Path python3 = executable("bin/python3");
     String searchPath = temp.resolve("empty") + File.pathSeparator + bin;
 
-    assertThat(EmulatorSettings.python(EmulatorSettingsTest::none, EmulatorSettingsTest::none, searchPath)).isEqualTo(python3);
+    assertThat(
+            EmulatorSettings.python(
+                EmulatorSettingsTest::none, EmulatorSettingsTest::none, searchPath))
+        .isEqualTo(python3);
   }
 
   @Test
   void python_whenNotOnSearchPath_throwsWithInstallCommand() {
-    assertThatThrownBy(() -> EmulatorSettings.python(EmulatorSettingsTest::none, EmulatorSettingsTest::none, temp.toString()))
+    assertThatThrownBy(
+            () ->
+                EmulatorSettings.python(
+                    EmulatorSettingsTest::none, EmulatorSettingsTest::none, temp.toString()))
         .isInstanceOf(EmulatorException.class)
         .hasMessageContaining("python3 was not found on the PATH")
         .hasMessageContaining("apt-get install python3 python3-venv")
@@ -104,7 +121,10 @@ class EmulatorSettingsTest {
   void python_whenConfiguredPathDoesNotExist_throwsNamingPathAndSetting() {
     String missing = temp.resolve("no-such-python").toString();
 
-    assertThatThrownBy(() -> EmulatorSettings.python(EmulatorSettingsTest::none, of("KEYWARDEN_PYTHON", missing), null))
+    assertThatThrownBy(
+            () ->
+                EmulatorSettings.python(
+                    EmulatorSettingsTest::none, of("KEYWARDEN_PYTHON", missing), null))
         .isInstanceOf(EmulatorException.class)
         .hasMessageContaining(missing)
         .hasMessageContaining("environment variable KEYWARDEN_PYTHON")

@@ -38,9 +38,12 @@ class MotoServerIT {
   }
 
   private MotoInstallation installation(MotoServer owner) {
-    return new MotoInstallation(owner.installDir(), owner.motoVersion(), () -> {
-      throw new AssertionError("an installed emulator needs no interpreter");
-    });
+    return new MotoInstallation(
+        owner.installDir(),
+        owner.motoVersion(),
+        () -> {
+          throw new AssertionError("an installed emulator needs no interpreter");
+        });
   }
 
   @Test
@@ -64,15 +67,25 @@ class MotoServerIT {
     String created = IamQuery.call(endpoint, "CreateAccessKey", "UserName=svc-fixture").body();
     String keyId = created.replaceAll("(?s).*<AccessKeyId>([A-Z0-9]+)</AccessKeyId>.*", "$1");
 
-    server.setAccessKeyLastUsed(keyId, java.time.Instant.parse("2031-05-06T07:08:09Z"), "s3", "eu-west-1");
+    server.setAccessKeyLastUsed(
+        keyId, java.time.Instant.parse("2031-05-06T07:08:09Z"), "s3", "eu-west-1");
 
-    String lastUsed = IamQuery.call(endpoint, "GetAccessKeyLastUsed", "AccessKeyId=" + keyId).body();
-    assertThat(lastUsed).contains("2031-05-06T07:08:09").contains("<ServiceName>s3</ServiceName>")
+    String lastUsed =
+        IamQuery.call(endpoint, "GetAccessKeyLastUsed", "AccessKeyId=" + keyId).body();
+    assertThat(lastUsed)
+        .contains("2031-05-06T07:08:09")
+        .contains("<ServiceName>s3</ServiceName>")
         .contains("<Region>eu-west-1</Region>");
     server.setAccessKeyCreated(keyId, java.time.Instant.parse("2030-01-02T03:04:05Z"));
-    assertThat(IamQuery.call(endpoint, "ListAccessKeys", "UserName=svc-fixture").body()).contains("2030-01-02T03:04:05");
-    assertThatThrownBy(() -> server.setAccessKeyLastUsed("AKIANOSUCHKEY0000000", java.time.Instant.now(), "s3", "us-east-1"))
-        .isInstanceOf(EmulatorException.class).hasMessageContaining("404").hasMessageContaining("AKIANOSUCHKEY0000000");
+    assertThat(IamQuery.call(endpoint, "ListAccessKeys", "UserName=svc-fixture").body())
+        .contains("2030-01-02T03:04:05");
+    assertThatThrownBy(
+            () ->
+                server.setAccessKeyLastUsed(
+                    "AKIANOSUCHKEY0000000", java.time.Instant.now(), "s3", "us-east-1"))
+        .isInstanceOf(EmulatorException.class)
+        .hasMessageContaining("404")
+        .hasMessageContaining("AKIANOSUCHKEY0000000");
   }
 
   @Test
@@ -80,12 +93,21 @@ class MotoServerIT {
     server = MotoServer.builder().build();
     AwsEndpoint endpoint = server.start();
 
-    assertThatThrownBy(() -> server.setAccessKeyLastUsed("AKIAANY", java.time.Instant.now(), "s3", "us-east-1"))
-        .isInstanceOf(EmulatorException.class).hasMessageContaining("testFixtures()");
-    java.net.http.HttpResponse<String> direct = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(endpoint.endpoint().resolve(MotoServer.ACCESS_KEY_PATH))
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"accessKeyId\":\"AKIAANY\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    assertThatThrownBy(
+            () ->
+                server.setAccessKeyLastUsed("AKIAANY", java.time.Instant.now(), "s3", "us-east-1"))
+        .isInstanceOf(EmulatorException.class)
+        .hasMessageContaining("testFixtures()");
+    java.net.http.HttpResponse<String> direct =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        endpoint.endpoint().resolve(MotoServer.ACCESS_KEY_PATH))
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"accessKeyId\":\"AKIAANY\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(direct.body()).doesNotContain("no access key");
   }
 
@@ -115,8 +137,7 @@ class MotoServerIT {
   void reset_whenUserCreated_removesIt() throws Exception {
     server = MotoServer.builder().build();
     AwsEndpoint endpoint = server.start();
-    assertThat(IamQuery.call(endpoint, "CreateUser", "UserName=alice").statusCode())
-        .isEqualTo(200);
+    assertThat(IamQuery.call(endpoint, "CreateUser", "UserName=alice").statusCode()).isEqualTo(200);
 
     server.reset();
 
@@ -132,7 +153,9 @@ class MotoServerIT {
     server.close();
 
     assertThat(process.isAlive()).isFalse();
-    assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), endpoint.endpoint().getPort()).close())
+    assertThatThrownBy(
+            () ->
+                new Socket(InetAddress.getLoopbackAddress(), endpoint.endpoint().getPort()).close())
         .isInstanceOf(ConnectException.class);
   }
 
@@ -172,11 +195,15 @@ class MotoServerIT {
   @Test
   void start_whenOwningJvmIsKilled_serverExits() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process owner = new ProcessBuilder(java.toString(),
-        "-cp", System.getProperty("java.class.path"),
-        OwnerProcess.class.getName(), MotoServer.builder().build().installDir().toString())
-        .redirectErrorStream(true)
-        .start();
+    Process owner =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                OwnerProcess.class.getName(),
+                MotoServer.builder().build().installDir().toString())
+            .redirectErrorStream(true)
+            .start();
     try {
       long pid = readPid(owner);
       ProcessHandle moto = ProcessHandle.of(pid).orElseThrow();
@@ -191,8 +218,8 @@ class MotoServerIT {
   }
 
   private static long readPid(Process owner) throws IOException {
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8));
     List<String> seen = new ArrayList<>();
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       if (line.startsWith("pid=")) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Error paths of installing and starting, driven by small shell scripts standing in for the
- * Python interpreter (they fake a local program, not an AWS service).
+ * Error paths of installing and starting, driven by small shell scripts standing in for the Python
+ * interpreter (they fake a local program, not an AWS service).
  */
 class MotoServerTest {
   private static final String VERSION = "5.2.5";
@@ -45,7 +45,10 @@ class MotoServerTest {
 
   @Test
   void ensureInstalled_whenVenvModuleMissing_throwsWithVenvPackageHint() throws IOException {
-    Path python = script("python3", """
+    Path python =
+        script(
+            "python3",
+            """
         echo "The virtual environment was not created successfully because ensurepip is not"
         echo "available.  On Debian/Ubuntu systems, you need to install the python3-venv package"
         exit 1
@@ -61,7 +64,9 @@ class MotoServerTest {
 
   @Test
   void ensureInstalled_whenPipFails_throwsWithTailOfPipOutputAndLogPath() throws IOException {
-    Path python = fakeVenvCreator("""
+    Path python =
+        fakeVenvCreator(
+            """
         i=1
         while [ $i -le 25 ]; do echo "pip output #$i#"; i=$((i+1)); done
         echo "ERROR: No matching distribution found for moto[server]==5.2.5"
@@ -93,7 +98,9 @@ class MotoServerTest {
 
     server.ensureInstalled();
 
-    assertThat(venv().resolve(MotoInstallation.MARKER)).content().isEqualToIgnoringNewLines(VERSION);
+    assertThat(venv().resolve(MotoInstallation.MARKER))
+        .content()
+        .isEqualToIgnoringNewLines(VERSION);
   }
 
   @Test
@@ -115,7 +122,9 @@ class MotoServerTest {
 
     server.ensureInstalled();
 
-    assertThat(venv().resolve(MotoInstallation.MARKER)).content().isEqualToIgnoringNewLines(VERSION);
+    assertThat(venv().resolve(MotoInstallation.MARKER))
+        .content()
+        .isEqualToIgnoringNewLines(VERSION);
   }
 
   @Test
@@ -126,7 +135,9 @@ class MotoServerTest {
 
     server.ensureInstalled();
 
-    assertThat(venv().resolve(MotoInstallation.MARKER)).content().isEqualToIgnoringNewLines(VERSION);
+    assertThat(venv().resolve(MotoInstallation.MARKER))
+        .content()
+        .isEqualToIgnoringNewLines(VERSION);
   }
 
   @Test
@@ -137,12 +148,18 @@ class MotoServerTest {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<Process> installers = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      installers.add(new ProcessBuilder(java.toString(), "-cp",
-          System.getProperty("java.class.path"), InstallerProcess.class.getName(),
-          temp.resolve("emulator").toString(), python.toString(), VERSION)
-          .redirectErrorStream(true)
-          .redirectOutput(temp.resolve("installer-" + i + ".log").toFile())
-          .start());
+      installers.add(
+          new ProcessBuilder(
+                  java.toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  InstallerProcess.class.getName(),
+                  temp.resolve("emulator").toString(),
+                  python.toString(),
+                  VERSION)
+              .redirectErrorStream(true)
+              .redirectOutput(temp.resolve("installer-" + i + ".log").toFile())
+              .start());
     }
 
     for (Process installer : installers) {
@@ -224,13 +241,17 @@ class MotoServerTest {
   }
 
   private Path fakeVenvCreator(String venvPythonBody, String before) throws IOException {
-    return script("python3", before + """
+    return script(
+        "python3",
+        before
+            + """
         mkdir -p "$3/bin"
         cat > "$3/bin/python" <<'EOF'
         #!/bin/sh
         %sEOF
         chmod +x "$3/bin/python"
-        """.formatted(venvPythonBody));
+        """
+                .formatted(venvPythonBody));
   }
 
   /** A complete install whose venv python runs {@code body}, so start() launches the fake. */

@@ -12,8 +12,9 @@ public interface AccountDirectory {
   List<MemberAccount> activeAccounts(AccountSelection selection);
 
   /**
-   * The account's own tags (in AWS, its tags in Organizations), where its owner may be named; empty when
-   * it has none or they cannot be read, since an owner is a fallback and never a reason to skip an account.
+   * The account's own tags (in AWS, its tags in Organizations), where its owner may be named; empty
+   * when it has none or they cannot be read, since an owner is a fallback and never a reason to
+   * skip an account.
    */
   default Map<String, String> tags(String accountId) {
     return Map.of();

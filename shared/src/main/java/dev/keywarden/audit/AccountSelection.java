@@ -8,8 +8,8 @@ import java.util.Set;
  * Decides which accounts of the Organization an audit covers, from the include and exclude lists,
  * so that the rule lives in one pure place and the gateway only reads the tree.
  *
- * <p>An exclusion always wins. With no include list every account is in; with one, an account is
- * in when its id is listed or any OU (or root) above it is.
+ * <p>An exclusion always wins. With no include list every account is in; with one, an account is in
+ * when its id is listed or any OU (or root) above it is.
  *
  * @param includeOus OU or root ids whose accounts, at any depth, are in
  * @param excludeOus OU or root ids whose accounts, at any depth, are out
@@ -17,7 +17,10 @@ import java.util.Set;
  * @param excludeAccounts account ids that are out
  */
 public record AccountSelection(
-    Set<String> includeOus, Set<String> excludeOus, Set<String> includeAccounts, Set<String> excludeAccounts) {
+    Set<String> includeOus,
+    Set<String> excludeOus,
+    Set<String> includeAccounts,
+    Set<String> excludeAccounts) {
   public AccountSelection {
     includeOus = Set.copyOf(includeOus);
     excludeOus = Set.copyOf(excludeOus);
@@ -32,11 +35,16 @@ public record AccountSelection(
 
   /** The selection the settings describe. */
   public static AccountSelection of(OrgSettings org) {
-    return new AccountSelection(Set.copyOf(org.includeOus()), Set.copyOf(org.excludeOus()),
-        Set.copyOf(org.includeAccounts()), Set.copyOf(org.excludeAccounts()));
+    return new AccountSelection(
+        Set.copyOf(org.includeOus()),
+        Set.copyOf(org.excludeOus()),
+        Set.copyOf(org.includeAccounts()),
+        Set.copyOf(org.excludeAccounts()));
   }
 
-  /** True when the answer depends on where accounts sit in the OU tree, so the tree must be read. */
+  /**
+   * True when the answer depends on where accounts sit in the OU tree, so the tree must be read.
+   */
   public boolean needsOuTree() {
     return !includeOus.isEmpty() || !excludeOus.isEmpty();
   }

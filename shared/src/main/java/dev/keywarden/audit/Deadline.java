@@ -53,12 +53,15 @@ public final class Deadline {
   /** The time left before the margin, never negative; for logs. */
   public Duration left() {
     long remaining = remainingMillis.getAsLong();
-    return remaining == Long.MAX_VALUE ? Duration.ofMillis(Long.MAX_VALUE)
+    return remaining == Long.MAX_VALUE
+        ? Duration.ofMillis(Long.MAX_VALUE)
         : Duration.ofMillis(Math.max(0, remaining - margin.toMillis()));
   }
 
   @Override
   public String toString() {
-    return this == NONE ? "no deadline" : "deadline with " + margin.toSeconds() + " s margin, " + left().toSeconds() + " s left";
+    return this == NONE
+        ? "no deadline"
+        : "deadline with " + margin.toSeconds() + " s margin, " + left().toSeconds() + " s left";
   }
 }

@@ -3,7 +3,9 @@ package dev.keywarden.audit;
 import dev.keywarden.remediate.Mode;
 import java.util.Optional;
 
-/** What a dry run says beyond the keys within the cap, so that it is never silent about the rest. */
+/**
+ * What a dry run says beyond the keys within the cap, so that it is never silent about the rest.
+ */
 public final class DryRunLines {
   private DryRunLines() {}
 
@@ -19,7 +21,13 @@ public final class DryRunLines {
     if (deferred == 0) {
       return Optional.empty();
     }
-    return Optional.of("Dry run: " + deferred + " more expired key" + (deferred == 1 ? "" : "s")
-        + " would be deferred past the cap (deactivation-cap = " + cap + ") to later runs.");
+    return Optional.of(
+        "Dry run: "
+            + deferred
+            + " more expired key"
+            + (deferred == 1 ? "" : "s")
+            + " would be deferred past the cap (deactivation-cap = "
+            + cap
+            + ") to later runs.");
   }
 }

@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A Lambda invocation payload read by the function itself rather than by the runtime client, so that an
- * empty, {@code null} or malformed payload gets one clear {@link InvalidInputException} naming what the
- * function expects and what arrived, instead of the runtime's "An error occurred during JSON parsing".
+ * A Lambda invocation payload read by the function itself rather than by the runtime client, so
+ * that an empty, {@code null} or malformed payload gets one clear {@link InvalidInputException}
+ * naming what the function expects and what arrived, instead of the runtime's "An error occurred
+ * during JSON parsing".
  */
 public final class EventPayload {
   /** What the dispatcher and the weekly report accept, for error messages. */
-  public static final String SCHEDULED = "expected an EventBridge Scheduled Event (an object with an id and an ISO-8601"
-      + " time, such as events/scheduled-daily.json)";
+  public static final String SCHEDULED =
+      "expected an EventBridge Scheduled Event (an object with an id and an ISO-8601"
+          + " time, such as events/scheduled-daily.json)";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private EventPayload() {}
@@ -36,18 +39,22 @@ public final class EventPayload {
     try {
       node = JSON.readTree(input);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(expected + ", got a payload that is not JSON: " + e.getOriginalMessage());
+      throw new InvalidInputException(
+          expected + ", got a payload that is not JSON: " + e.getOriginalMessage());
     }
     return object(node, expected);
   }
 
-  /** The node as a JSON object; the message names an empty payload, JSON null, or the node's type. */
+  /**
+   * The node as a JSON object; the message names an empty payload, JSON null, or the node's type.
+   */
   public static JsonNode object(JsonNode node, String expected) {
     if (node == null || node.isMissingNode()) {
       throw new InvalidInputException(expected + ", got an empty payload");
     }
     if (!node.isObject()) {
-      throw new InvalidInputException(expected + ", got " + (node.isNull() ? "JSON null" : "a JSON " + type(node)));
+      throw new InvalidInputException(
+          expected + ", got " + (node.isNull() ? "JSON null" : "a JSON " + type(node)));
     }
     return node;
   }
@@ -73,7 +80,8 @@ public final class EventPayload {
   /**
    * Reads a scheduled event from a payload.
    *
-   * @throws InvalidInputException naming the field that is missing or of the wrong type, and its value
+   * @throws InvalidInputException naming the field that is missing or of the wrong type, and its
+   *     value
    */
   public static Scheduled scheduled(InputStream input) throws IOException {
     return scheduled(object(input, SCHEDULED));
@@ -84,23 +92,34 @@ public final class EventPayload {
     JsonNode event = object(node, SCHEDULED);
     JsonNode time = event.get("time");
     if (time == null || time.isNull()) {
-      throw new InvalidInputException(SCHEDULED + ", got an object without a time (fields " + fieldNames(event) + ")");
+      throw new InvalidInputException(
+          SCHEDULED + ", got an object without a time (fields " + fieldNames(event) + ")");
     }
     if (!time.isTextual()) {
-      throw new InvalidInputException("the Scheduled Event's time must be an ISO-8601 instant string such as"
-          + " 2026-11-24T06:00:00Z, got a JSON " + type(time) + ": " + abbreviate(time.toString()));
+      throw new InvalidInputException(
+          "the Scheduled Event's time must be an ISO-8601 instant string such as"
+              + " 2026-11-24T06:00:00Z, got a JSON "
+              + type(time)
+              + ": "
+              + abbreviate(time.toString()));
     }
     Instant at;
     try {
       at = Instant.parse(time.asText());
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException("the Scheduled Event's time must be an ISO-8601 instant such as"
-          + " 2026-11-24T06:00:00Z, got '" + abbreviate(time.asText()) + "'");
+      throw new InvalidInputException(
+          "the Scheduled Event's time must be an ISO-8601 instant such as"
+              + " 2026-11-24T06:00:00Z, got '"
+              + abbreviate(time.asText())
+              + "'");
     }
     JsonNode id = event.get("id");
     if (id != null && !id.isNull() && !id.isTextual()) {
-      throw new InvalidInputException("the Scheduled Event's id must be a string, got a JSON " + type(id) + ": "
-          + abbreviate(id.toString()));
+      throw new InvalidInputException(
+          "the Scheduled Event's id must be a string, got a JSON "
+              + type(id)
+              + ": "
+              + abbreviate(id.toString()));
     }
     return new Scheduled(id == null || id.isNull() ? "" : id.asText(), at);
   }

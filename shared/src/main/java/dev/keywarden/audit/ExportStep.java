@@ -17,7 +17,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Hands the account's findings, as the table remembers them after this run, to an export (Security
- * Hub); an export that fails costs the run nothing, since what it did not send is sent by the next one.
+ * Hub); an export that fails costs the run nothing, since what it did not send is sent by the next
+ * one.
  */
 final class ExportStep {
   private static final Logger LOG = LogManager.getLogger(ExportStep.class);
@@ -30,21 +31,30 @@ final class ExportStep {
     this.export = export;
   }
 
-  void export(String accountId, String runId, Map<String, StoredFinding> before, List<StoredFinding> changed,
-      Optional<AccountInventory> inventory, Instant now) {
+  void export(
+      String accountId,
+      String runId,
+      Map<String, StoredFinding> before,
+      List<StoredFinding> changed,
+      Optional<AccountInventory> inventory,
+      Instant now) {
     if (export.isEmpty()) {
       return;
     }
     try {
       export.get().export(accountId, after(before, changed), owners(inventory), now);
     } catch (RuntimeException e) {
-      LOG.warn("runId={} accountId={} findings export failed; the next run sends what is pending: {}", runId, accountId,
+      LOG.warn(
+          "runId={} accountId={} findings export failed; the next run sends what is pending: {}",
+          runId,
+          accountId,
           e.toString());
     }
   }
 
   /** The remembered findings once the run's changes are written. */
-  static Collection<StoredFinding> after(Map<String, StoredFinding> before, List<StoredFinding> changed) {
+  static Collection<StoredFinding> after(
+      Map<String, StoredFinding> before, List<StoredFinding> changed) {
     Map<String, StoredFinding> all = new TreeMap<>(before);
     changed.forEach(f -> all.put(f.key(), f));
     return all.values();
@@ -53,12 +63,16 @@ final class ExportStep {
   /** Each user's owner: a valid owner tag, else the configured fallback owner. */
   private Map<String, String> owners(Optional<AccountInventory> inventory) {
     Map<String, String> owners = new TreeMap<>();
-    inventory.flatMap(AccountInventory::authorization).ifPresent(a -> {
-      for (IamUser user : a.usersByName()) {
-        Owners.validOwner(user, settings.audit().ownerTagKeys()).or(() -> settings.run().fallbackOwner())
-            .ifPresent(owner -> owners.put(user.name(), owner));
-      }
-    });
+    inventory
+        .flatMap(AccountInventory::authorization)
+        .ifPresent(
+            a -> {
+              for (IamUser user : a.usersByName()) {
+                Owners.validOwner(user, settings.audit().ownerTagKeys())
+                    .or(() -> settings.run().fallbackOwner())
+                    .ifPresent(owner -> owners.put(user.name(), owner));
+              }
+            });
     return owners;
   }
 }

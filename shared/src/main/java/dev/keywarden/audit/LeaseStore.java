@@ -16,7 +16,10 @@ public interface LeaseStore {
    */
   boolean acquireLease(String accountId, String runId, Instant now, Duration ttl);
 
-  /** Gives the lease back, if this caller still holds it for {@code runId}; the run may be taken up again. */
+  /**
+   * Gives the lease back, if this caller still holds it for {@code runId}; the run may be taken up
+   * again.
+   */
   void releaseLease(String accountId, String runId);
 
   /**

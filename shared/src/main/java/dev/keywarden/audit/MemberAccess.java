@@ -20,9 +20,9 @@ public interface MemberAccess {
     AccountInventory readInventory();
 
     /**
-     * Runs the loop on the inventory for the request's run, starting nothing new once the deadline is
-     * reached; findings, notices and summary go to the central side, and the request's account owner,
-     * when it names one, stands in for the fallback owner.
+     * Runs the loop on the inventory for the request's run, starting nothing new once the deadline
+     * is reached; findings, notices and summary go to the central side, and the request's account
+     * owner, when it names one, stands in for the fallback owner.
      */
     RunOutcome run(AccountInventory inventory, AuditRequest request, Deadline deadline);
 

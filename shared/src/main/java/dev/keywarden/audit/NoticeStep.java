@@ -52,22 +52,43 @@ final class NoticeStep {
     return sent;
   }
 
-  /** Plans this run's notices, claims each, and publishes those this run claimed; returns their ids. */
-  List<String> send(String accountId, String runId, AccountInventory inventory, AuditResult result, AccountState state,
-      List<DeactivatedKey> deactivated, Instant now, Deadline deadline) {
+  /**
+   * Plans this run's notices, claims each, and publishes those this run claimed; returns their ids.
+   */
+  List<String> send(
+      String accountId,
+      String runId,
+      AccountInventory inventory,
+      AuditResult result,
+      AccountState state,
+      List<DeactivatedKey> deactivated,
+      Instant now,
+      Deadline deadline) {
     List<String> sent = new ArrayList<>();
     if (publisher.isEmpty()) {
       return sent;
     }
     Map<String, Integer> reactivations = new java.util.HashMap<>();
     state.actions().stream()
-        .filter(e -> e.kind() == dev.keywarden.remediate.ActionLogEntry.Kind.REACTIVATE
-            && e.phase() == dev.keywarden.remediate.ActionLogEntry.Phase.RESULT
-            && e.outcome().filter("reactivated"::equals).isPresent())
+        .filter(
+            e ->
+                e.kind() == dev.keywarden.remediate.ActionLogEntry.Kind.REACTIVATE
+                    && e.phase() == dev.keywarden.remediate.ActionLogEntry.Phase.RESULT
+                    && e.outcome().filter("reactivated"::equals).isPresent())
         .forEach(e -> reactivations.merge(e.accessKeyId(), 1, Integer::sum));
-    List<NoticeDraft> drafts = NoticePlanner.plan(accountId, runId, inventory, result, state.noticeStates(),
-        settings.run().noticeStagesDays(), settings.run().fallbackOwner(), settings.audit().ownerTagKeys(), deactivated, now,
-        reactivations);
+    List<NoticeDraft> drafts =
+        NoticePlanner.plan(
+            accountId,
+            runId,
+            inventory,
+            result,
+            state.noticeStates(),
+            settings.run().noticeStagesDays(),
+            settings.run().fallbackOwner(),
+            settings.audit().ownerTagKeys(),
+            deactivated,
+            now,
+            reactivations);
     for (NoticeDraft draft : drafts) {
       if (deadline.reached()) {
         break;
@@ -75,14 +96,22 @@ final class NoticeStep {
       if (store.claimNotice(accountId, draft)) {
         publishAndComplete(accountId, draft).ifPresent(sent::add);
       } else {
-        LOG.info("runId={} accountId={} notice {} already claimed by another run; not sent again", runId, accountId, draft.id());
+        LOG.info(
+            "runId={} accountId={} notice {} already claimed by another run; not sent again",
+            runId,
+            accountId,
+            draft.id());
       }
     }
     return sent;
   }
 
-  /** Claims and publishes drafts planned elsewhere (assisted rotation's); returns the ids of those sent. */
-  List<String> sendDrafts(String accountId, String runId, List<NoticeDraft> drafts, Deadline deadline) {
+  /**
+   * Claims and publishes drafts planned elsewhere (assisted rotation's); returns the ids of those
+   * sent.
+   */
+  List<String> sendDrafts(
+      String accountId, String runId, List<NoticeDraft> drafts, Deadline deadline) {
     List<String> sent = new ArrayList<>();
     if (publisher.isEmpty()) {
       return sent;
@@ -94,28 +123,51 @@ final class NoticeStep {
       if (store.claimNotice(accountId, draft)) {
         publishAndComplete(accountId, draft).ifPresent(sent::add);
       } else {
-        LOG.info("runId={} accountId={} notice {} already claimed; not sent again", runId, accountId, draft.id());
+        LOG.info(
+            "runId={} accountId={} notice {} already claimed; not sent again",
+            runId,
+            accountId,
+            draft.id());
       }
     }
     return sent;
   }
 
-  /** Tells the security team that keys the policy condemned could not be deactivated and are still active. */
+  /**
+   * Tells the security team that keys the policy condemned could not be deactivated and are still
+   * active.
+   */
   void alertFailed(String accountId, String runId, List<String> failures) {
     if (publisher.isEmpty() || failures.isEmpty()) {
       return;
     }
-    StringBuilder body = new StringBuilder().append("Keywarden could not deactivate ").append(failures.size())
-        .append(failures.size() == 1 ? " expired key" : " expired keys").append(" in account ").append(accountId)
-        .append(" (run ").append(runId).append("); they are still active:\n");
+    StringBuilder body =
+        new StringBuilder()
+            .append("Keywarden could not deactivate ")
+            .append(failures.size())
+            .append(failures.size() == 1 ? " expired key" : " expired keys")
+            .append(" in account ")
+            .append(accountId)
+            .append(" (run ")
+            .append(runId)
+            .append("); they are still active:\n");
     failures.forEach(f -> body.append("  ").append(f).append("\n"));
-    body.append("Deactivate them by hand (aws iam update-access-key --status Inactive) or fix the cause; the next run"
-        + " tries again.\n");
+    body.append(
+        "Deactivate them by hand (aws iam update-access-key --status Inactive) or fix the cause; the next run"
+            + " tries again.\n");
     try {
-      publisher.get().alert("Keywarden: deactivation failed in " + accountId, body.toString(),
-          Map.of("kind", "deactivation-failed", "accountId", accountId));
+      publisher
+          .get()
+          .alert(
+              "Keywarden: deactivation failed in " + accountId,
+              body.toString(),
+              Map.of("kind", "deactivation-failed", "accountId", accountId));
     } catch (KeywardenException e) {
-      LOG.warn("runId={} accountId={} could not alert the security team: {}", runId, accountId, e.getMessage());
+      LOG.warn(
+          "runId={} accountId={} could not alert the security team: {}",
+          runId,
+          accountId,
+          e.getMessage());
     }
   }
 
@@ -124,20 +176,41 @@ final class NoticeStep {
     if (publisher.isEmpty()) {
       return;
     }
-    StringBuilder body = new StringBuilder()
-        .append("Keywarden reached the per-run deactivation cap (").append(settings.run().deactivationCap())
-        .append(") in account ").append(accountId).append(" (run ").append(runId).append(").\n")
-        .append(plan.deferred().size()).append(" expired keys stay active until a later run or a person deactivates them:\n");
+    StringBuilder body =
+        new StringBuilder()
+            .append("Keywarden reached the per-run deactivation cap (")
+            .append(settings.run().deactivationCap())
+            .append(") in account ")
+            .append(accountId)
+            .append(" (run ")
+            .append(runId)
+            .append(").\n")
+            .append(plan.deferred().size())
+            .append(" expired keys stay active until a later run or a person deactivates them:\n");
     for (PlannedDeactivation key : plan.deferred()) {
-      body.append("  ").append(key.userName()).append(" access_key_").append(key.slot())
-          .append(" (deadline ").append(key.deadline()).append(")\n");
+      body.append("  ")
+          .append(key.userName())
+          .append(" access_key_")
+          .append(key.slot())
+          .append(" (deadline ")
+          .append(key.deadline())
+          .append(")\n");
     }
-    body.append("Raise deactivation-cap if this many expirations are expected, or deactivate them by hand.\n");
+    body.append(
+        "Raise deactivation-cap if this many expirations are expected, or deactivate them by hand.\n");
     try {
-      publisher.get().alert("Keywarden: deactivation cap reached in " + accountId, body.toString(),
-          Map.of("kind", "deactivation-deferred", "accountId", accountId));
+      publisher
+          .get()
+          .alert(
+              "Keywarden: deactivation cap reached in " + accountId,
+              body.toString(),
+              Map.of("kind", "deactivation-deferred", "accountId", accountId));
     } catch (KeywardenException e) {
-      LOG.warn("runId={} accountId={} could not alert the security team: {}", runId, accountId, e.getMessage());
+      LOG.warn(
+          "runId={} accountId={} could not alert the security team: {}",
+          runId,
+          accountId,
+          e.getMessage());
     }
   }
 
@@ -145,7 +218,11 @@ final class NoticeStep {
     try {
       publisher.get().publish(draft);
     } catch (KeywardenException e) {
-      LOG.warn("accountId={} notice {} could not be published; the next run sends it: {}", accountId, draft.id(), e.getMessage());
+      LOG.warn(
+          "accountId={} notice {} could not be published; the next run sends it: {}",
+          accountId,
+          draft.id(),
+          e.getMessage());
       return Optional.empty();
     }
     store.completeNotice(accountId, draft.id());

@@ -16,8 +16,8 @@ import org.apache.logging.log4j.Logger;
  * runs its loop. An account that cannot be entered or read is recorded as not audited, and the
  * others go on.
  *
- * <p>It depends only on ports, so every decision here is unit-tested; {@code aws.OrgAuditors}
- * wires it to Organizations, STS, DynamoDB, SNS and SQS.
+ * <p>It depends only on ports, so every decision here is unit-tested; {@code aws.OrgAuditors} wires
+ * it to Organizations, STS, DynamoDB, SNS and SQS.
  */
 public final class OrgAuditor {
   private static final Logger LOG = LogManager.getLogger(OrgAuditor.class);
@@ -42,9 +42,15 @@ public final class OrgAuditor {
    * @param central an account run on the central side only, used to record accounts not audited
    * @param clock the run's time
    */
-  public static OrgAuditor create(Settings settings, AccountDirectory directory, RunRecords store,
-      MemberAccess members, AccountRun central, Clock clock) {
-    return new OrgAuditor(OrgDispatcher.create(settings, directory, store, clock), members, central);
+  public static OrgAuditor create(
+      Settings settings,
+      AccountDirectory directory,
+      RunRecords store,
+      MemberAccess members,
+      AccountRun central,
+      Clock clock) {
+    return new OrgAuditor(
+        OrgDispatcher.create(settings, directory, store, clock), members, central);
   }
 
   /** As {@link OrgDispatcher#dispatch}: the command dispatches and audits in one process. */
@@ -62,33 +68,48 @@ public final class OrgAuditor {
 
   /**
    * Audits one account as {@link #audit(AuditRequest)} does, within a deadline: an account reached
-   * after it is not entered, and a run that reaches it stops between steps; either way the outcome is
-   * {@link RunOutcome.Status#INCOMPLETE} and the next run of the account does what is left.
+   * after it is not entered, and a run that reaches it stops between steps; either way the outcome
+   * is {@link RunOutcome.Status#INCOMPLETE} and the next run of the account does what is left.
    */
   public RunOutcome audit(AuditRequest request, Deadline deadline) {
     String accountId = request.accountId();
     String runId = request.runId();
     if (deadline.reached()) {
       LOG.warn("runId={} accountId={} not started: {}", runId, accountId, deadline);
-      return new RunOutcome(accountId, runId, RunOutcome.Status.INCOMPLETE, Optional.empty(), Optional.empty(),
-          Optional.empty(), List.of(), Optional.empty());
+      return new RunOutcome(
+          accountId,
+          runId,
+          RunOutcome.Status.INCOMPLETE,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of(),
+          Optional.empty());
     }
     MemberAccess.Session session;
     try {
       session = members.open(accountId, runId);
     } catch (KeywardenException e) {
-      return central.notAudited(accountId, runId, "the audit role could not be assumed: " + e.getMessage());
+      return central.notAudited(
+          accountId, runId, "the audit role could not be assumed: " + e.getMessage());
     }
     try (session) {
       AccountInventory inventory;
       try {
         inventory = session.readInventory();
       } catch (KeywardenException e) {
-        return central.notAudited(accountId, runId, "the inventory could not be read: " + e.getMessage());
+        return central.notAudited(
+            accountId, runId, "the inventory could not be read: " + e.getMessage());
       }
       if (!inventory.accountId().equals(accountId)) {
-        return central.notAudited(accountId, runId, "the credentials act in account " + inventory.accountId()
-            + ", not " + accountId + "; check the audit role's account");
+        return central.notAudited(
+            accountId,
+            runId,
+            "the credentials act in account "
+                + inventory.accountId()
+                + ", not "
+                + accountId
+                + "; check the audit role's account");
       }
       return session.run(inventory, request, deadline);
     }

@@ -11,10 +11,11 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The dispatching half of the Organization-wide audit, on its own so that the dispatcher function
- * carries only what listing accounts and queueing requests needs, and none of what auditing one needs.
+ * carries only what listing accounts and queueing requests needs, and none of what auditing one
+ * needs.
  *
- * <p>Each request carries the account's owner from its tags in Organizations: the dispatcher already
- * talks to Organizations, and the auditor then never has to.
+ * <p>Each request carries the account's owner from its tags in Organizations: the dispatcher
+ * already talks to Organizations, and the auditor then never has to.
  */
 public final class OrgDispatcher {
   private static final Logger LOG = LogManager.getLogger(OrgDispatcher.class);
@@ -25,8 +26,12 @@ public final class OrgDispatcher {
   private final RunRecords store;
   private final Clock clock;
 
-  private OrgDispatcher(AccountSelection selection, List<String> ownerTagKeys, AccountDirectory directory,
-      RunRecords store, Clock clock) {
+  private OrgDispatcher(
+      AccountSelection selection,
+      List<String> ownerTagKeys,
+      AccountDirectory directory,
+      RunRecords store,
+      Clock clock) {
     this.selection = Objects.requireNonNull(selection, "selection");
     this.ownerTagKeys = List.copyOf(ownerTagKeys);
     this.directory = Objects.requireNonNull(directory, "directory");
@@ -37,13 +42,19 @@ public final class OrgDispatcher {
   /**
    * A dispatcher over the given ports.
    *
-   * @param settings the selection comes from {@link Settings#org()}, the owner tag keys from {@link Settings#audit()}
+   * @param settings the selection comes from {@link Settings#org()}, the owner tag keys from {@link
+   *     Settings#audit()}
    * @param directory lists the accounts and reads their tags
    * @param store where the run record goes
    * @param clock the run's time
    */
-  public static OrgDispatcher create(Settings settings, AccountDirectory directory, RunRecords store, Clock clock) {
-    return new OrgDispatcher(AccountSelection.of(settings.org()), settings.audit().ownerTagKeys(), directory, store,
+  public static OrgDispatcher create(
+      Settings settings, AccountDirectory directory, RunRecords store, Clock clock) {
+    return new OrgDispatcher(
+        AccountSelection.of(settings.org()),
+        settings.audit().ownerTagKeys(),
+        directory,
+        store,
         clock);
   }
 
@@ -54,13 +65,21 @@ public final class OrgDispatcher {
    * @throws dev.keywarden.InvalidInputException when the run id is malformed
    */
   public DispatchResult dispatch(String runId, AuditRequestSink sink) {
-    List<String> accountIds = directory.activeAccounts(selection).stream().map(MemberAccount::id).toList();
-    // The requests are made without owners first, so that a malformed run id fails before any tag is read.
-    List<AuditRequest> unowned = accountIds.stream().map(id -> new AuditRequest(runId, id)).toList();
-    List<AuditRequest> requests = unowned.stream()
-        .map(r -> new AuditRequest(r.runId(), r.accountId(), owner(r.accountId()))).toList();
+    List<String> accountIds =
+        directory.activeAccounts(selection).stream().map(MemberAccount::id).toList();
+    // The requests are made without owners first, so that a malformed run id fails before any tag
+    // is read.
+    List<AuditRequest> unowned =
+        accountIds.stream().map(id -> new AuditRequest(runId, id)).toList();
+    List<AuditRequest> requests =
+        unowned.stream()
+            .map(r -> new AuditRequest(r.runId(), r.accountId(), owner(r.accountId())))
+            .toList();
     store.putRun(runId, clock.instant(), accountIds);
-    LOG.info("runId={} dispatching {} accounts, {} with an owner tag", runId, accountIds.size(),
+    LOG.info(
+        "runId={} dispatching {} accounts, {} with an owner tag",
+        runId,
+        accountIds.size(),
         requests.stream().filter(r -> r.accountOwner().isPresent()).count());
     if (!requests.isEmpty()) {
       sink.send(requests);

@@ -10,7 +10,9 @@ public final class RunInterrupted extends KeywardenException {
   private final String done;
 
   RunInterrupted(String done, RuntimeException cause) {
-    super(done + "; the next run finishes the rest. It stopped because: " + cause.getMessage(), cause);
+    super(
+        done + "; the next run finishes the rest. It stopped because: " + cause.getMessage(),
+        cause);
     this.done = done;
   }
 

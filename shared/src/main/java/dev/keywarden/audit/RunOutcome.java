@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * @param accountId the account
  * @param runId the run
- * @param status whether the run did the work, found another run doing it, could not audit, or ran out
- *     of time
+ * @param status whether the run did the work, found another run doing it, could not audit, or ran
+ *     out of time
  * @param result the audit's findings (empty when not audited or skipped)
  * @param reconciliation what changed in the findings table
  * @param deactivation what happened to expired keys
@@ -37,7 +37,10 @@ public record RunOutcome(
     COMPLETED,
     /** Another run held the account's lease; this one did nothing. */
     SKIPPED_BUSY,
-    /** This run had already completed the account (a repeated delivery of its request); nothing was done again. */
+    /**
+     * This run had already completed the account (a repeated delivery of its request); nothing was
+     * done again.
+     */
     ALREADY_DONE,
     /** The account could not be audited; an account-not-audited finding records why. */
     NOT_AUDITED,
@@ -59,7 +62,10 @@ public record RunOutcome(
     Objects.requireNonNull(summary, "summary");
   }
 
-  /** How many findings the checks made, 0 when the run did not check the account: what a handler logs. */
+  /**
+   * How many findings the checks made, 0 when the run did not check the account: what a handler
+   * logs.
+   */
   public int findingCount() {
     return result.map(r -> r.findings().size()).orElse(0);
   }

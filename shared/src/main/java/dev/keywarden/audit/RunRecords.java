@@ -4,7 +4,10 @@ import dev.keywarden.findings.RunSummary;
 import java.time.Instant;
 import java.util.List;
 
-/** What the runs themselves leave behind: the dispatcher's run record and each account's run summary. */
+/**
+ * What the runs themselves leave behind: the dispatcher's run record and each account's run
+ * summary.
+ */
 public interface RunRecords {
   /** Stores one run's summary of the account. */
   void putSummary(RunSummary summary);

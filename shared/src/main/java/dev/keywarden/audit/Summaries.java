@@ -17,21 +17,56 @@ import java.util.function.Function;
 final class Summaries {
   private Summaries() {}
 
-  static RunSummary of(String accountId, String runId, Instant at, AccountInventory inventory, AuditResult result,
-      Reconciliation reconciliation, int deactivated, int wouldDeactivate, int deferred, int notices) {
+  static RunSummary of(
+      String accountId,
+      String runId,
+      Instant at,
+      AccountInventory inventory,
+      AuditResult result,
+      Reconciliation reconciliation,
+      int deactivated,
+      int wouldDeactivate,
+      int deferred,
+      int notices) {
     List<CredentialReportRow> users = inventory.credentialReport().users();
     int activeKeys = users.stream().mapToInt(u -> u.activeKeys().size()).sum();
     int console = (int) users.stream().filter(CredentialReportRow::passwordEnabled).count();
     int consoleMfa = (int) users.stream().filter(u -> u.passwordEnabled() && u.mfaActive()).count();
-    Optional<Boolean> rootMfa = inventory.credentialReport().root().map(CredentialReportRow::mfaActive)
-        .or(() -> inventory.summary().map(s -> s.rootMfaEnabled()));
-    Optional<Boolean> rootKey = inventory.credentialReport().root().map(r -> !r.activeKeys().isEmpty())
-        .or(() -> inventory.summary().map(s -> s.rootAccessKeysPresent()));
-    return new RunSummary(accountId, runId, at, true, Optional.empty(),
-        count(result.findings(), f -> f.severity().name()), count(result.findings(), Finding::checkId),
-        users.size(), activeKeys, console, consoleMfa, rootMfa, rootKey,
-        reconciliation.opened(), reconciliation.resolved(), reconciliation.exempt(), deactivated, deferred, notices,
-        Optional.of(result.skipped().keySet().stream().sorted().toList()), unusedRoles(result), wouldDeactivate);
+    Optional<Boolean> rootMfa =
+        inventory
+            .credentialReport()
+            .root()
+            .map(CredentialReportRow::mfaActive)
+            .or(() -> inventory.summary().map(s -> s.rootMfaEnabled()));
+    Optional<Boolean> rootKey =
+        inventory
+            .credentialReport()
+            .root()
+            .map(r -> !r.activeKeys().isEmpty())
+            .or(() -> inventory.summary().map(s -> s.rootAccessKeysPresent()));
+    return new RunSummary(
+        accountId,
+        runId,
+        at,
+        true,
+        Optional.empty(),
+        count(result.findings(), f -> f.severity().name()),
+        count(result.findings(), Finding::checkId),
+        users.size(),
+        activeKeys,
+        console,
+        consoleMfa,
+        rootMfa,
+        rootKey,
+        reconciliation.opened(),
+        reconciliation.resolved(),
+        reconciliation.exempt(),
+        deactivated,
+        deferred,
+        notices,
+        Optional.of(result.skipped().keySet().stream().sorted().toList()),
+        unusedRoles(result),
+        wouldDeactivate);
   }
 
   /** Roles {@code role-unused} condemned, exempt ones included; empty when it could not judge. */
@@ -40,15 +75,34 @@ final class Summaries {
       return Optional.empty();
     }
     long open = result.findings().stream().filter(f -> f.checkId().equals(ROLE_UNUSED)).count();
-    long exempt = result.exempted().stream().filter(e -> e.finding().checkId().equals(ROLE_UNUSED)).count();
+    long exempt =
+        result.exempted().stream().filter(e -> e.finding().checkId().equals(ROLE_UNUSED)).count();
     return Optional.of((int) (open + exempt));
   }
 
   private static final String ROLE_UNUSED = dev.keywarden.checks.RoleUnusedCheck.METADATA.id();
 
   static RunSummary notAudited(String accountId, String runId, Instant at, String reason) {
-    return new RunSummary(accountId, runId, at, false, Optional.of(reason), Map.of(), Map.of(), 0, 0, 0, 0,
-        Optional.empty(), Optional.empty(), 0, 0, 0, 0, 0, 0);
+    return new RunSummary(
+        accountId,
+        runId,
+        at,
+        false,
+        Optional.of(reason),
+        Map.of(),
+        Map.of(),
+        0,
+        0,
+        0,
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0);
   }
 
   private static Map<String, Integer> count(List<Finding> findings, Function<Finding, String> key) {

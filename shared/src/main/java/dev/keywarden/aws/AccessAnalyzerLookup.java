@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.accessanalyzer.model.AnalyzerSummary;
 import software.amazon.awssdk.services.accessanalyzer.model.Type;
 
 /**
- * Whether an active external-access analyzer (of the account, or of its Organization) covers the region
- * the client calls: one {@code access-analyzer:ListAnalyzers} listing (plus pages). Unused-access analyzers
- * do not count: they find unused permissions, not resources shared outside.
+ * Whether an active external-access analyzer (of the account, or of its Organization) covers the
+ * region the client calls: one {@code access-analyzer:ListAnalyzers} listing (plus pages).
+ * Unused-access analyzers do not count: they find unused permissions, not resources shared outside.
  */
 final class AccessAnalyzerLookup {
   private static final Set<Type> EXTERNAL_ACCESS = Set.of(Type.ACCOUNT, Type.ORGANIZATION);
@@ -24,14 +24,23 @@ final class AccessAnalyzerLookup {
   }
 
   Reading<Boolean> read() {
-    return Refusals.read(ACTION, "the audit role", () -> {
-      for (AnalyzerSummary summary : analyzer.listAnalyzersPaginator(r -> r.overrideConfiguration(o -> o.addPlugin(OptionalCalls.RETRY_THROTTLING_ONLY)))
-          .analyzers()) {
-        if (EXTERNAL_ACCESS.contains(summary.type()) && summary.status() == AnalyzerStatus.ACTIVE) {
-          return true;
-        }
-      }
-      return false;
-    });
+    return Refusals.read(
+        ACTION,
+        "the audit role",
+        () -> {
+          for (AnalyzerSummary summary :
+              analyzer
+                  .listAnalyzersPaginator(
+                      r ->
+                          r.overrideConfiguration(
+                              o -> o.addPlugin(OptionalCalls.RETRY_THROTTLING_ONLY)))
+                  .analyzers()) {
+            if (EXTERNAL_ACCESS.contains(summary.type())
+                && summary.status() == AnalyzerStatus.ACTIVE) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 }

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.iam.model.StatusType;
 public final class AccessKeyGateway implements AccessKeys {
   /** Reads of a key's status before {@link #awaitStatus(String, String, KeyStatus)} gives up. */
   public static final int DEFAULT_ATTEMPTS = 6;
+
   static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
   static final Duration MAX_PAUSE = Duration.ofSeconds(8);
 
@@ -54,9 +55,9 @@ public final class AccessKeyGateway implements AccessKeys {
   /**
    * {@inheritDoc}
    *
-   * <p>The credential report names keys only by slot and "last rotated", which is the key's creation
-   * time (IAM cannot rotate a key in place); this matches it to {@code CreateDate} to the second.
-   * A user that no longer exists has no keys.
+   * <p>The credential report names keys only by slot and "last rotated", which is the key's
+   * creation time (IAM cannot rotate a key in place); this matches it to {@code CreateDate} to the
+   * second. A user that no longer exists has no keys.
    *
    * @throws KeywardenException when two of the user's keys were created in the same second, since
    *     guessing could deactivate the wrong one
@@ -64,13 +65,23 @@ public final class AccessKeyGateway implements AccessKeys {
   @Override
   public Optional<String> accessKeyId(String userName, Instant lastRotated) {
     Instant second = lastRotated.truncatedTo(ChronoUnit.SECONDS);
-    List<String> matches = listKeys(userName, "created at " + lastRotated).stream()
-        .filter(key -> key.createDate() != null && key.createDate().truncatedTo(ChronoUnit.SECONDS).equals(second))
-        .map(AccessKeyMetadata::accessKeyId)
-        .toList();
+    List<String> matches =
+        listKeys(userName, "created at " + lastRotated).stream()
+            .filter(
+                key ->
+                    key.createDate() != null
+                        && key.createDate().truncatedTo(ChronoUnit.SECONDS).equals(second))
+            .map(AccessKeyMetadata::accessKeyId)
+            .toList();
     if (matches.size() > 1) {
-      throw new KeywardenException("iam:ListAccessKeys: keys " + matches + " of user " + userName + " were all created at "
-          + second + ", so the credential report cannot tell which one is meant; deactivate it by hand");
+      throw new KeywardenException(
+          "iam:ListAccessKeys: keys "
+              + matches
+              + " of user "
+              + userName
+              + " were all created at "
+              + second
+              + ", so the credential report cannot tell which one is meant; deactivate it by hand");
     }
     return matches.stream().findFirst();
   }
@@ -79,7 +90,10 @@ public final class AccessKeyGateway implements AccessKeys {
   public List<String> activeKeyIds(String userName, Instant lastRotated) {
     Instant second = lastRotated.truncatedTo(ChronoUnit.SECONDS);
     return listKeys(userName, "created at " + lastRotated).stream()
-        .filter(key -> key.createDate() != null && key.createDate().truncatedTo(ChronoUnit.SECONDS).equals(second))
+        .filter(
+            key ->
+                key.createDate() != null
+                    && key.createDate().truncatedTo(ChronoUnit.SECONDS).equals(second))
         .filter(key -> key.status() == StatusType.ACTIVE)
         .map(AccessKeyMetadata::accessKeyId)
         .sorted()
@@ -92,8 +106,14 @@ public final class AccessKeyGateway implements AccessKeys {
       var used = iam.getAccessKeyLastUsed(r -> r.accessKeyId(accessKeyId)).accessKeyLastUsed();
       return used == null ? Optional.empty() : Optional.ofNullable(used.lastUsedDate());
     } catch (software.amazon.awssdk.services.iam.model.IamException e) {
-      throw new KeywardenException("iam:GetAccessKeyLastUsed for key " + accessKeyId + " of user " + userName + " failed: "
-          + e.getMessage(), e);
+      throw new KeywardenException(
+          "iam:GetAccessKeyLastUsed for key "
+              + accessKeyId
+              + " of user "
+              + userName
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -128,7 +148,8 @@ public final class AccessKeyGateway implements AccessKeys {
    *
    * @return the last status read
    */
-  public KeyStatus awaitStatus(String userName, String accessKeyId, KeyStatus expected, int attempts, Sleeper sleeper) {
+  public KeyStatus awaitStatus(
+      String userName, String accessKeyId, KeyStatus expected, int attempts, Sleeper sleeper) {
     requirePositive(attempts);
     Duration pause = FIRST_PAUSE;
     KeyStatus status = status(userName, accessKeyId);
@@ -141,38 +162,53 @@ public final class AccessKeyGateway implements AccessKeys {
   }
 
   private List<AccessKeyMetadata> listKeys(String userName, String keyDescription) {
-    return call("iam:ListAccessKeys", userName, keyDescription, () -> {
-      List<AccessKeyMetadata> keys = new ArrayList<>();
-      try {
-        iam.listAccessKeysPaginator(r -> r.userName(userName)).accessKeyMetadata().forEach(keys::add);
-      } catch (NoSuchEntityException userGone) {
-        return List.<AccessKeyMetadata>of();
-      }
-      return keys;
-    });
+    return call(
+        "iam:ListAccessKeys",
+        userName,
+        keyDescription,
+        () -> {
+          List<AccessKeyMetadata> keys = new ArrayList<>();
+          try {
+            iam.listAccessKeysPaginator(r -> r.userName(userName))
+                .accessKeyMetadata()
+                .forEach(keys::add);
+          } catch (NoSuchEntityException userGone) {
+            return List.<AccessKeyMetadata>of();
+          }
+          return keys;
+        });
   }
 
   private void update(String userName, String accessKeyId, StatusType status) {
-    call("iam:UpdateAccessKey", userName, accessKeyId, () -> iam.updateAccessKey(r -> r
-        .userName(userName)
-        .accessKeyId(accessKeyId)
-        .status(status)));
+    call(
+        "iam:UpdateAccessKey",
+        userName,
+        accessKeyId,
+        () ->
+            iam.updateAccessKey(r -> r.userName(userName).accessKeyId(accessKeyId).status(status)));
   }
 
-  /** Runs one call, turning any SDK failure into one that names the operation, the user and the key. */
+  /**
+   * Runs one call, turning any SDK failure into one that names the operation, the user and the key.
+   */
   static <T> T call(String operation, String userName, String key, Supplier<T> call) {
     String what = "key " + key + " of user " + userName;
     try {
       return call.get();
     } catch (AwsServiceException e) {
-      String code = e.awsErrorDetails() == null ? "" : Objects.toString(e.awsErrorDetails().errorCode(), "");
+      String code =
+          e.awsErrorDetails() == null ? "" : Objects.toString(e.awsErrorDetails().errorCode(), "");
       if (IamInventoryReader.isDenied(e)) {
-        throw new KeywardenException(operation + " was denied for " + what + ": grant it to the audit role (" + code + ")", e);
+        throw new KeywardenException(
+            operation + " was denied for " + what + ": grant it to the audit role (" + code + ")",
+            e);
       }
       if (e instanceof NoSuchEntityException || "NoSuchEntity".equals(code)) {
-        throw new KeywardenException(operation + " found no " + what + ": it, or its user, was deleted (" + code + ")", e);
+        throw new KeywardenException(
+            operation + " found no " + what + ": it, or its user, was deleted (" + code + ")", e);
       }
-      throw new KeywardenException(operation + " failed for " + what + ": " + code + " " + e.getMessage(), e);
+      throw new KeywardenException(
+          operation + " failed for " + what + ": " + code + " " + e.getMessage(), e);
     } catch (SdkException e) {
       throw new KeywardenException(operation + " failed for " + what + ": " + e.getMessage(), e);
     }

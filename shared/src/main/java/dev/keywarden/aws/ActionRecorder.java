@@ -12,9 +12,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Records the IAM action name of every call made ({@code iam:GetCredentialReport},
- * {@code dynamodb:TransactWriteItems}), so that tests can prove that the deployed roles allow exactly
- * what the code does.
+ * Records the IAM action name of every call made ({@code iam:GetCredentialReport}, {@code
+ * dynamodb:TransactWriteItems}), so that tests can prove that the deployed roles allow exactly what
+ * the code does.
  */
 public final class ActionRecorder implements ExecutionInterceptor {
   private final Set<String> actions = ConcurrentHashMap.newKeySet();
@@ -27,16 +27,19 @@ public final class ActionRecorder implements ExecutionInterceptor {
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    actions.add(action(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-        attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)));
+    actions.add(
+        action(
+            attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+            attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)));
   }
 
   /**
    * {@code Iam} + {@code GetCredentialReport} is {@code iam:GetCredentialReport}: for every service
-   * Keywarden calls (IAM, STS, DynamoDB, SNS, SQS, Organizations) the action prefix is the SDK's service
-   * name in lower case and the action is the operation's name, except SQS's batch operations, which IAM
-   * authorises as their single-message action ({@code SendMessageBatch} needs {@code sqs:SendMessage}),
-   * and IAM Access Analyzer, whose SDK name {@code AccessAnalyzer} is the action prefix {@code access-analyzer}.
+   * Keywarden calls (IAM, STS, DynamoDB, SNS, SQS, Organizations) the action prefix is the SDK's
+   * service name in lower case and the action is the operation's name, except SQS's batch
+   * operations, which IAM authorises as their single-message action ({@code SendMessageBatch} needs
+   * {@code sqs:SendMessage}), and IAM Access Analyzer, whose SDK name {@code AccessAnalyzer} is the
+   * action prefix {@code access-analyzer}.
    */
   static String action(String service, String operation) {
     String prefix = service.toLowerCase(Locale.ROOT);

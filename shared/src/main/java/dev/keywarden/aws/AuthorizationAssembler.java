@@ -42,21 +42,25 @@ final class AuthorizationAssembler {
 
     Map<String, IamUser> users = new LinkedHashMap<>();
     for (UserDetail user : userDetails) {
-      users.put(user.userName(), new IamUser(
+      users.put(
           user.userName(),
-          user.arn(),
-          user.createDate(),
-          tags(user.tags()),
-          user.groupList(),
-          attached(user.attachedManagedPolicies(), localDocuments),
-          inline(user.userPolicyList())));
+          new IamUser(
+              user.userName(),
+              user.arn(),
+              user.createDate(),
+              tags(user.tags()),
+              user.groupList(),
+              attached(user.attachedManagedPolicies(), localDocuments),
+              inline(user.userPolicyList())));
     }
     Map<String, IamGroup> groups = new LinkedHashMap<>();
     for (GroupDetail group : groupDetails) {
-      groups.put(group.groupName(), new IamGroup(
+      groups.put(
           group.groupName(),
-          attached(group.attachedManagedPolicies(), localDocuments),
-          inline(group.groupPolicyList())));
+          new IamGroup(
+              group.groupName(),
+              attached(group.attachedManagedPolicies(), localDocuments),
+              inline(group.groupPolicyList())));
     }
     return new AuthorizationDetails(users, groups);
   }
@@ -79,7 +83,10 @@ final class AuthorizationAssembler {
 
   private static String defaultDocument(ManagedPolicyDetail policy) {
     return policy.policyVersionList().stream()
-        .filter(v -> Boolean.TRUE.equals(v.isDefaultVersion()) || Objects.equals(v.versionId(), policy.defaultVersionId()))
+        .filter(
+            v ->
+                Boolean.TRUE.equals(v.isDefaultVersion())
+                    || Objects.equals(v.versionId(), policy.defaultVersionId()))
         .map(PolicyVersion::document)
         .map(AuthorizationAssembler::decode)
         .findFirst()
@@ -92,14 +99,22 @@ final class AuthorizationAssembler {
     return map;
   }
 
-  /** Customer-managed documents come from the LocalManagedPolicy pages; AWS-managed ones stay "". */
-  private static List<PolicyDocument> attached(List<AttachedPolicy> policies, Map<String, String> localDocuments) {
+  /**
+   * Customer-managed documents come from the LocalManagedPolicy pages; AWS-managed ones stay "".
+   */
+  private static List<PolicyDocument> attached(
+      List<AttachedPolicy> policies, Map<String, String> localDocuments) {
     return policies.stream()
-        .map(p -> new PolicyDocument(p.policyName(), p.policyArn(), localDocuments.getOrDefault(p.policyArn(), "")))
+        .map(
+            p ->
+                new PolicyDocument(
+                    p.policyName(), p.policyArn(), localDocuments.getOrDefault(p.policyArn(), "")))
         .toList();
   }
 
   private static List<PolicyDocument> inline(List<PolicyDetail> policies) {
-    return policies.stream().map(p -> new PolicyDocument(p.policyName(), "", decode(p.policyDocument()))).toList();
+    return policies.stream()
+        .map(p -> new PolicyDocument(p.policyName(), "", decode(p.policyDocument())))
+        .toList();
   }
 }

@@ -15,7 +15,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -28,16 +27,17 @@ import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -45,16 +45,22 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * The one place that builds AWS clients, so that the HTTP client, retry strategy, region, endpoint
  * and credentials are decided once per process and every client is built once and reused.
  *
- * <p>Adding a service is one accessor: {@code public SqsClient sqs() { return client(SqsClient.class,
- * SqsClient::builder); }}. Closing the factory closes every client it built and the HTTP client.
+ * <p>Adding a service is one accessor: {@code public SqsClient sqs() { return
+ * client(SqsClient.class, SqsClient::builder); }}. Closing the factory closes every client it built
+ * and the HTTP client.
  */
 public final class AwsClientFactory implements AutoCloseable {
   /** IAM is global; when nothing names a region, its home region serves. */
   static final Region FALLBACK_REGION = Region.US_EAST_1;
+
   /** First retry of an ordinary transient error (5xx, I/O) waits up to this long. */
   static final Duration BASE_DELAY = Duration.ofMillis(200);
-  /** First retry after a throttling error waits up to this long: IAM's rate limits recover slowly. */
+
+  /**
+   * First retry after a throttling error waits up to this long: IAM's rate limits recover slowly.
+   */
   static final Duration THROTTLING_BASE_DELAY = Duration.ofSeconds(1);
+
   /** No single retry waits longer than this. */
   static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
@@ -69,14 +75,20 @@ public final class AwsClientFactory implements AutoCloseable {
   private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
   private AwsClientFactory(
-      ClientSettings settings, List<ExecutionInterceptor> interceptors, Optional<Supplier<ProfileFile>> profileFile,
+      ClientSettings settings,
+      List<ExecutionInterceptor> interceptors,
+      Optional<Supplier<ProfileFile>> profileFile,
       Optional<AwsCredentialsProvider> givenCredentials) {
     this(settings, interceptors, profileFile, givenCredentials, BASE_DELAY, THROTTLING_BASE_DELAY);
   }
 
   private AwsClientFactory(
-      ClientSettings settings, List<ExecutionInterceptor> interceptors, Optional<Supplier<ProfileFile>> profileFile,
-      Optional<AwsCredentialsProvider> givenCredentials, Duration baseDelay, Duration throttlingBaseDelay) {
+      ClientSettings settings,
+      List<ExecutionInterceptor> interceptors,
+      Optional<Supplier<ProfileFile>> profileFile,
+      Optional<AwsCredentialsProvider> givenCredentials,
+      Duration baseDelay,
+      Duration throttlingBaseDelay) {
     this.baseDelay = Objects.requireNonNull(baseDelay, "baseDelay");
     this.throttlingBaseDelay = Objects.requireNonNull(throttlingBaseDelay, "throttlingBaseDelay");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -87,15 +99,18 @@ public final class AwsClientFactory implements AutoCloseable {
     }
     this.region = resolveRegion(settings, sdkRegionChain(settings, profileFile));
     this.credentials = givenCredentials.orElseGet(() -> credentialsProvider(settings, profileFile));
-    this.httpClient = UrlConnectionHttpClient.builder()
-        .connectionTimeout(settings.connectTimeout())
-        .socketTimeout(settings.readTimeout())
-        .build();
+    this.httpClient =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(settings.connectTimeout())
+            .socketTimeout(settings.readTimeout())
+            .build();
   }
 
   /** A factory for the settings; clients are built on first use. */
-  public static AwsClientFactory create(ClientSettings settings, ExecutionInterceptor... interceptors) {
-    return new AwsClientFactory(settings, List.of(interceptors), Optional.empty(), Optional.empty());
+  public static AwsClientFactory create(
+      ClientSettings settings, ExecutionInterceptor... interceptors) {
+    return new AwsClientFactory(
+        settings, List.of(interceptors), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -104,15 +119,25 @@ public final class AwsClientFactory implements AutoCloseable {
    * closes the provider when it can be closed.
    */
   public static AwsClientFactory create(
-      ClientSettings settings, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
-    return new AwsClientFactory(settings, List.of(interceptors), Optional.empty(),
+      ClientSettings settings,
+      AwsCredentialsProvider credentials,
+      ExecutionInterceptor... interceptors) {
+    return new AwsClientFactory(
+        settings,
+        List.of(interceptors),
+        Optional.empty(),
         Optional.of(Objects.requireNonNull(credentials, "credentials")));
   }
 
-  /** As {@link #create}, reading profiles from the given file instead of {@code ~/.aws}; for tests. */
+  /**
+   * As {@link #create}, reading profiles from the given file instead of {@code ~/.aws}; for tests.
+   */
   static AwsClientFactory create(
-      ClientSettings settings, Supplier<ProfileFile> profileFile, ExecutionInterceptor... interceptors) {
-    return new AwsClientFactory(settings, List.of(interceptors), Optional.of(profileFile), Optional.empty());
+      ClientSettings settings,
+      Supplier<ProfileFile> profileFile,
+      ExecutionInterceptor... interceptors) {
+    return new AwsClientFactory(
+        settings, List.of(interceptors), Optional.of(profileFile), Optional.empty());
   }
 
   /**
@@ -120,8 +145,16 @@ public final class AwsClientFactory implements AutoCloseable {
    * hundred and cannot wait for production's delays. Production code never calls it.
    */
   static AwsClientFactory createWithBackoff(
-      ClientSettings settings, Duration baseDelay, Duration throttlingBaseDelay, ExecutionInterceptor... interceptors) {
-    return new AwsClientFactory(settings, List.of(interceptors), Optional.empty(), Optional.empty(), baseDelay,
+      ClientSettings settings,
+      Duration baseDelay,
+      Duration throttlingBaseDelay,
+      ExecutionInterceptor... interceptors) {
+    return new AwsClientFactory(
+        settings,
+        List.of(interceptors),
+        Optional.empty(),
+        Optional.empty(),
+        baseDelay,
         throttlingBaseDelay);
   }
 
@@ -141,7 +174,9 @@ public final class AwsClientFactory implements AutoCloseable {
     return client(SnsClient.class, SnsClient::builder);
   }
 
-  /** Secrets Manager, for assisted rotation's new keys (the member account's, through its clients). */
+  /**
+   * Secrets Manager, for assisted rotation's new keys (the member account's, through its clients).
+   */
   public SecretsManagerClient secretsManager() {
     return client(SecretsManagerClient.class, SecretsManagerClient::builder);
   }
@@ -155,19 +190,25 @@ public final class AwsClientFactory implements AutoCloseable {
    * which the URL-connection client the others use cannot send.
    */
   public SecurityHubClient securityHub() {
-    return SecurityHubClient.class.cast(clients.computeIfAbsent(SecurityHubClient.class, t ->
-        configure(SecurityHubClient.builder())
-            .httpClient(JdkHttpClient.create(settings.connectTimeout(), settings.readTimeout()))
-            .build()));
+    return SecurityHubClient.class.cast(
+        clients.computeIfAbsent(
+            SecurityHubClient.class,
+            t ->
+                configure(SecurityHubClient.builder())
+                    .httpClient(
+                        JdkHttpClient.create(settings.connectTimeout(), settings.readTimeout()))
+                    .build()));
   }
 
   /**
-   * S3, with path-style addressing when an endpoint override (an emulator) is set, in the settings or
-   * through the SDK's own {@code AWS_ENDPOINT_URL} / {@code aws.endpointUrl}.
+   * S3, with path-style addressing when an endpoint override (an emulator) is set, in the settings
+   * or through the SDK's own {@code AWS_ENDPOINT_URL} / {@code aws.endpointUrl}.
    */
   public S3Client s3() {
-    boolean overridden = settings.endpoint().isPresent() || System.getProperty("aws.endpointUrl") != null
-        || System.getenv("AWS_ENDPOINT_URL") != null;
+    boolean overridden =
+        settings.endpoint().isPresent()
+            || System.getProperty("aws.endpointUrl") != null
+            || System.getenv("AWS_ENDPOINT_URL") != null;
     return client(S3Client.class, () -> S3Client.builder().forcePathStyle(overridden));
   }
 
@@ -195,31 +236,40 @@ public final class AwsClientFactory implements AutoCloseable {
 
   /**
    * A factory like this one (settings, interceptors, retry delays) whose clients sign with other
-   * credentials, such as a member account's assumed role; closing it closes the provider when it can
-   * be closed.
+   * credentials, such as a member account's assumed role; closing it closes the provider when it
+   * can be closed.
    */
   AwsClientFactory withCredentials(AwsCredentialsProvider otherCredentials) {
-    return new AwsClientFactory(settings, interceptors, profileFile,
-        Optional.of(Objects.requireNonNull(otherCredentials, "otherCredentials")), baseDelay, throttlingBaseDelay);
+    return new AwsClientFactory(
+        settings,
+        interceptors,
+        profileFile,
+        Optional.of(Objects.requireNonNull(otherCredentials, "otherCredentials")),
+        baseDelay,
+        throttlingBaseDelay);
   }
 
-  private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
-      Class<C> type, Supplier<B> builder) {
+  private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>>
+      C client(Class<C> type, Supplier<B> builder) {
     return type.cast(clients.computeIfAbsent(type, t -> configure(builder.get()).build()));
   }
 
-  private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> B configure(B builder) {
-    builder.httpClient(httpClient)
+  private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>>
+      B configure(B builder) {
+    builder
+        .httpClient(httpClient)
         .region(region)
         .credentialsProvider(credentials)
-        .overrideConfiguration(o -> {
-          o.retryStrategy(retryStrategy(settings.maxAttempts(), baseDelay, throttlingBaseDelay));
-          o.apiCallAttemptTimeout(settings.attemptTimeout());
-          o.apiCallTimeout(settings.callTimeout());
-          interceptors.forEach(o::addExecutionInterceptor);
-          settings.profile().ifPresent(o::defaultProfileName);
-          profileFile.ifPresent(o::defaultProfileFileSupplier);
-        });
+        .overrideConfiguration(
+            o -> {
+              o.retryStrategy(
+                  retryStrategy(settings.maxAttempts(), baseDelay, throttlingBaseDelay));
+              o.apiCallAttemptTimeout(settings.attemptTimeout());
+              o.apiCallTimeout(settings.callTimeout());
+              interceptors.forEach(o::addExecutionInterceptor);
+              settings.profile().ifPresent(o::defaultProfileName);
+              profileFile.ifPresent(o::defaultProfileFileSupplier);
+            });
     settings.endpoint().ifPresent(builder::endpointOverride);
     return builder;
   }
@@ -232,18 +282,21 @@ public final class AwsClientFactory implements AutoCloseable {
     return retryStrategy(maxAttempts, BASE_DELAY, THROTTLING_BASE_DELAY);
   }
 
-  private static RetryStrategy retryStrategy(int maxAttempts, Duration baseDelay, Duration throttlingBaseDelay) {
+  private static RetryStrategy retryStrategy(
+      int maxAttempts, Duration baseDelay, Duration throttlingBaseDelay) {
     return AwsRetryStrategy.standardRetryStrategy().toBuilder()
         .maxAttempts(maxAttempts)
         .backoffStrategy(BackoffStrategy.exponentialDelay(baseDelay, MAX_BACKOFF))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(throttlingBaseDelay, MAX_BACKOFF))
+        .throttlingBackoffStrategy(
+            BackoffStrategy.exponentialDelay(throttlingBaseDelay, MAX_BACKOFF))
         .build();
   }
 
   /**
    * The settings' region, else what the chain finds, else {@link #FALLBACK_REGION}.
    *
-   * @param sdkChain the SDK's region lookup; it throws {@link SdkClientException} when it finds none
+   * @param sdkChain the SDK's region lookup; it throws {@link SdkClientException} when it finds
+   *     none
    */
   static Region resolveRegion(ClientSettings settings, AwsRegionProvider sdkChain) {
     if (settings.region().isPresent()) {
@@ -261,42 +314,62 @@ public final class AwsClientFactory implements AutoCloseable {
    * default chain it never asks the instance metadata service: a laptop would wait for it to time
    * out, and IAM does not need it.
    */
-  static AwsRegionProvider sdkRegionChain(ClientSettings settings, Optional<Supplier<ProfileFile>> profileFile) {
-    String name = settings.profile().orElseGet(ProfileFileSystemSetting.AWS_PROFILE::getStringValueOrThrow);
+  static AwsRegionProvider sdkRegionChain(
+      ClientSettings settings, Optional<Supplier<ProfileFile>> profileFile) {
+    String name =
+        settings.profile().orElseGet(ProfileFileSystemSetting.AWS_PROFILE::getStringValueOrThrow);
     return new AwsRegionProviderChain(
         new SystemSettingsRegionProvider(),
         new AwsProfileRegionProvider(profileFile.orElse(ProfileFile::defaultProfileFile), name));
   }
 
   /**
-   * Refuses a named profile that neither {@code ~/.aws/config} nor {@code ~/.aws/credentials} (or the
-   * files {@code AWS_CONFIG_FILE} and {@code AWS_SHARED_CREDENTIALS_FILE} name) holds: a bad flag, not
-   * an AWS failure.
+   * Refuses a named profile that neither {@code ~/.aws/config} nor {@code ~/.aws/credentials} (or
+   * the files {@code AWS_CONFIG_FILE} and {@code AWS_SHARED_CREDENTIALS_FILE} name) holds: a bad
+   * flag, not an AWS failure.
    */
   static void requireProfile(String name, Optional<Supplier<ProfileFile>> profileFile) {
     ProfileFile profiles;
     try {
       profiles = profileFile.orElse(ProfileFile::defaultProfileFile).get();
     } catch (RuntimeException unreadable) {
-      throw new dev.keywarden.InvalidInputException("--profile " + name + ": the AWS config files cannot be read ("
-          + unreadable.getMessage() + ")");
+      throw new dev.keywarden.InvalidInputException(
+          "--profile "
+              + name
+              + ": the AWS config files cannot be read ("
+              + unreadable.getMessage()
+              + ")");
     }
     if (profiles.profile(name).isEmpty()) {
       java.util.Set<String> known = new java.util.TreeSet<>(profiles.profiles().keySet());
-      throw new dev.keywarden.InvalidInputException("--profile " + name + " is not in ~/.aws/config or ~/.aws/credentials ("
-          + (known.isEmpty() ? "no profiles there" : "profiles there: " + String.join(", ", known))
-          + "); create it with 'aws configure sso --profile " + name + "' or 'aws configure --profile " + name + "'");
+      throw new dev.keywarden.InvalidInputException(
+          "--profile "
+              + name
+              + " is not in ~/.aws/config or ~/.aws/credentials ("
+              + (known.isEmpty()
+                  ? "no profiles there"
+                  : "profiles there: " + String.join(", ", known))
+              + "); create it with 'aws configure sso --profile "
+              + name
+              + "' or 'aws configure --profile "
+              + name
+              + "'");
     }
   }
 
-  /** Static keys, else the named profile, else the SDK's default chain (environment, profile, role). */
-  static AwsCredentialsProvider credentialsProvider(ClientSettings settings, Optional<Supplier<ProfileFile>> profileFile) {
+  /**
+   * Static keys, else the named profile, else the SDK's default chain (environment, profile, role).
+   */
+  static AwsCredentialsProvider credentialsProvider(
+      ClientSettings settings, Optional<Supplier<ProfileFile>> profileFile) {
     if (settings.staticCredentials().isPresent()) {
       ClientSettings.StaticCredentials keys = settings.staticCredentials().get();
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+      return StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
     }
     if (settings.profile().isPresent()) {
-      ProfileCredentialsProvider.Builder profile = ProfileCredentialsProvider.builder().profileName(settings.profile().get());
+      ProfileCredentialsProvider.Builder profile =
+          ProfileCredentialsProvider.builder().profileName(settings.profile().get());
       profileFile.ifPresent(profile::profileFile);
       return profile.build();
     }

@@ -31,14 +31,20 @@ public final class CallCounter implements ExecutionInterceptor {
     counts.computeIfAbsent(service + ":" + operation, k -> new LongAdder()).increment();
   }
 
-  /** The counts so far, by {@code service:operation} in name order, e.g. {@code Iam:GetCredentialReport}. */
+  /**
+   * The counts so far, by {@code service:operation} in name order, e.g. {@code
+   * Iam:GetCredentialReport}.
+   */
   public SortedMap<String, Long> snapshot() {
     TreeMap<String, Long> copy = new TreeMap<>();
     counts.forEach((call, count) -> copy.put(call, count.sum()));
     return Collections.unmodifiableSortedMap(copy);
   }
 
-  /** How many calls went to one service, by the SDK's name for it in any case ({@code Iam}, {@code iam}). */
+  /**
+   * How many calls went to one service, by the SDK's name for it in any case ({@code Iam}, {@code
+   * iam}).
+   */
   public long total(String service) {
     return counts.entrySet().stream()
         .filter(e -> e.getKey().substring(0, e.getKey().indexOf(':')).equalsIgnoreCase(service))

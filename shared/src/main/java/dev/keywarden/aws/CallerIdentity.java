@@ -24,8 +24,10 @@ public record CallerIdentity(String accountId, String arn) {
       GetCallerIdentityResponse response = sts.getCallerIdentity();
       return new CallerIdentity(response.account(), response.arn());
     } catch (SdkException e) {
-      throw new KeywardenException("sts:GetCallerIdentity failed, so the configured AWS credentials cannot be used: "
-          + e.getMessage(), e);
+      throw new KeywardenException(
+          "sts:GetCallerIdentity failed, so the configured AWS credentials cannot be used: "
+              + e.getMessage(),
+          e);
     }
   }
 }

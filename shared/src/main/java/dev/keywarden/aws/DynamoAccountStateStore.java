@@ -1,20 +1,14 @@
 package dev.keywarden.aws;
 
-import static dev.keywarden.aws.FindingsTableItems.ACTION;
 import static dev.keywarden.aws.FindingsTableItems.FINDING;
 import static dev.keywarden.aws.FindingsTableItems.GSI1;
 import static dev.keywarden.aws.FindingsTableItems.GSI1_PK;
 import static dev.keywarden.aws.FindingsTableItems.GSI1_SK;
-import static dev.keywarden.aws.FindingsTableItems.LEASE;
 import static dev.keywarden.aws.FindingsTableItems.NOTICE;
 import static dev.keywarden.aws.FindingsTableItems.OUTBOX;
 import static dev.keywarden.aws.FindingsTableItems.PK;
 import static dev.keywarden.aws.FindingsTableItems.SK;
-import static dev.keywarden.aws.FindingsTableItems.SUMMARY;
 import static dev.keywarden.aws.FindingsTableItems.TTL;
-import static dev.keywarden.aws.FindingsTableItems.key;
-import static dev.keywarden.aws.FindingsTableItems.pk;
-import static dev.keywarden.aws.FindingsTableItems.s;
 
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
@@ -53,11 +47,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * state, writes little more than its summary.
  *
  * <h2>Table</h2>
- * Partition key {@code pk} (S), sort key {@code sk} (S), on-demand billing, TTL attribute
- * {@code ttl} (epoch seconds), and one global secondary index {@code gsi1} ({@code gsi1pk} S,
- * {@code gsi1sk} S, all attributes projected) that only summaries populate.
+ *
+ * Partition key {@code pk} (S), sort key {@code sk} (S), on-demand billing, TTL attribute {@code
+ * ttl} (epoch seconds), and one global secondary index {@code gsi1} ({@code gsi1pk} S, {@code
+ * gsi1sk} S, all attributes projected) that only summaries populate.
  *
  * <h2>Items ({@code pk = ACCOUNT#<account id>} for all of them)</h2>
+ *
  * <table>
  *   <caption>Item layout</caption>
  *   <tr><th>{@code sk}</th><th>attributes</th></tr>
@@ -77,26 +73,29 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *       {@code until} (epoch millis); {@code ttl} a day after {@code until}, to clear leases of runs that
  *       died</td></tr>
  * </table>
+ *
  * One more item per run, outside any account: {@code pk = RUN#<runId>}, {@code sk = RUN}, with
  * {@code runId}, {@code startedAt}, {@code accountIds} (list of strings), {@code accounts} (N) and
  * {@code ttl} = startedAt + history.
  *
- * <p>Every item also carries {@code type} ({@code finding}, {@code notice}, ...) for people browsing the
- * table.
+ * <p>Every item also carries {@code type} ({@code finding}, {@code notice}, ...) for people
+ * browsing the table.
  *
  * <p>Findings are written one conditional {@code PutItem} each (a batch cannot carry conditions);
- * notice claims and their outbox entry in one transaction. Nothing is logged here: errors name
- * the account, the table and item keys only.
+ * notice claims and their outbox entry in one transaction. Nothing is logged here: errors name the
+ * account, the table and item keys only.
  *
- * <p>Each kind of item has its own class ({@link DynamoLeases}, {@link DynamoFindings},
- * {@link DynamoNoticeOutbox}, {@link DynamoActionLog}, {@link DynamoOwners}, {@link DynamoRunRecords}),
+ * <p>Each kind of item has its own class ({@link DynamoLeases}, {@link DynamoFindings}, {@link
+ * DynamoNoticeOutbox}, {@link DynamoActionLog}, {@link DynamoOwners}, {@link DynamoRunRecords}),
  * each implementing one port; this class reads an account whole and hands every other call to them.
  */
 public final class DynamoAccountStateStore implements AccountStateStore {
   /** The table's name unless configured otherwise. */
   public static final String DEFAULT_TABLE_NAME = "keywarden-findings";
+
   /** How long resolved findings and summaries are kept, unless configured otherwise. */
   public static final int DEFAULT_HISTORY_DAYS = 400;
+
   /**
    * The most keys one notice can claim: a DynamoDB transaction holds at most 100 writes, and the
    * outbox entry is one of them.
@@ -115,8 +114,11 @@ public final class DynamoAccountStateStore implements AccountStateStore {
   private final DynamoRunRecords runs;
 
   private DynamoAccountStateStore(Builder builder) {
-    FindingsTable table = new FindingsTable(Objects.requireNonNull(builder.client, "client"), builder.tableName,
-        Duration.ofDays(builder.historyDays));
+    FindingsTable table =
+        new FindingsTable(
+            Objects.requireNonNull(builder.client, "client"),
+            builder.tableName,
+            Duration.ofDays(builder.historyDays));
     this.tableName = builder.tableName;
     this.leases = new DynamoLeases(table);
     this.findings = new DynamoFindings(table);
@@ -149,11 +151,18 @@ public final class DynamoAccountStateStore implements AccountStateStore {
       return this;
     }
 
-    /** The table's name; DynamoDB allows 3 to 255 letters, digits, {@code _}, {@code -} and {@code .}. */
+    /**
+     * The table's name; DynamoDB allows 3 to 255 letters, digits, {@code _}, {@code -} and {@code
+     * .}.
+     */
     public Builder tableName(String tableName) {
       if (tableName == null || !TABLE_NAME.matcher(tableName).matches()) {
-        throw new InvalidInputException("findings table name: '" + tableName + "' is not a DynamoDB table name;"
-            + " use 3 to 255 letters, digits, '_', '-' or '.', such as " + DEFAULT_TABLE_NAME);
+        throw new InvalidInputException(
+            "findings table name: '"
+                + tableName
+                + "' is not a DynamoDB table name;"
+                + " use 3 to 255 letters, digits, '_', '-' or '.', such as "
+                + DEFAULT_TABLE_NAME);
       }
       this.tableName = tableName;
       return this;
@@ -162,8 +171,13 @@ public final class DynamoAccountStateStore implements AccountStateStore {
     /** How many days resolved findings and run summaries are kept before DynamoDB expires them. */
     public Builder historyDays(int historyDays) {
       if (historyDays < 1) {
-        throw new InvalidInputException("findings history: " + historyDays + " days is too short;"
-            + " keep at least 1 day (the default is " + DEFAULT_HISTORY_DAYS + ")");
+        throw new InvalidInputException(
+            "findings history: "
+                + historyDays
+                + " days is too short;"
+                + " keep at least 1 day (the default is "
+                + DEFAULT_HISTORY_DAYS
+                + ")");
       }
       this.historyDays = historyDays;
       return this;
@@ -183,22 +197,32 @@ public final class DynamoAccountStateStore implements AccountStateStore {
   @Override
   public AccountState load(String accountId) {
     Map<String, StoredFinding> stored = new LinkedHashMap<>();
-    table.query(accountId, FINDING, Optional.empty(), "load findings").forEach(item -> {
-      StoredFinding finding = FindingsTableItems.finding(item);
-      stored.put(finding.key(), finding);
-    });
+    table
+        .query(accountId, FINDING, Optional.empty(), "load findings")
+        .forEach(
+            item -> {
+              StoredFinding finding = FindingsTableItems.finding(item);
+              stored.put(finding.key(), finding);
+            });
     Map<String, KeyNoticeState> stages = new LinkedHashMap<>();
-    table.query(accountId, NOTICE, Optional.empty(), "load notice stages").forEach(item -> {
-      KeyNoticeState state = FindingsTableItems.noticeState(item);
-      stages.put(state.keyId(), state);
-    });
-    List<NoticeDraft> outbox = table.query(accountId, OUTBOX, Optional.empty(), "load the notice outbox").stream()
-        .map(FindingsTableItems::draft)
-        .toList();
+    table
+        .query(accountId, NOTICE, Optional.empty(), "load notice stages")
+        .forEach(
+            item -> {
+              KeyNoticeState state = FindingsTableItems.noticeState(item);
+              stages.put(state.keyId(), state);
+            });
+    List<NoticeDraft> outbox =
+        table.query(accountId, OUTBOX, Optional.empty(), "load the notice outbox").stream()
+            .map(FindingsTableItems::draft)
+            .toList();
     return new AccountState(stored, stages, outbox, actions.actions(accountId));
   }
 
-  /** The account's findings, all of them or those with one status, ordered by check id then resource id. */
+  /**
+   * The account's findings, all of them or those with one status, ordered by check id then resource
+   * id.
+   */
   public List<StoredFinding> findings(String accountId, Optional<FindingStatus> status) {
     return findings.findings(accountId, status);
   }
@@ -212,7 +236,10 @@ public final class DynamoAccountStateStore implements AccountStateStore {
     return runs.summariesForWeek(isoWeek);
   }
 
-  /** Every run summary of the ISO week, all accounts, through the week index: what the weekly report reads. */
+  /**
+   * Every run summary of the ISO week, all accounts, through the week index: what the weekly report
+   * reads.
+   */
   public List<RunSummary> runSummariesForWeek(String isoWeek) {
     return runs.runSummariesForWeek(isoWeek);
   }
@@ -292,34 +319,56 @@ public final class DynamoAccountStateStore implements AccountStateStore {
   // ---- table
 
   /**
-   * Creates the table with its index and TTL and waits until it is active; for {@code keywarden setup}
-   * and tests (production tables come from {@code template.yaml}).
+   * Creates the table with its index and TTL and waits until it is active; for {@code keywarden
+   * setup} and tests (production tables come from {@code template.yaml}).
    *
    * @throws KeywardenException when the table already exists or cannot be created
    */
   public static void createTable(DynamoDbClient client, String tableName) {
     String region = FindingsTable.region(client);
     try {
-      client.createTable(r -> r
-          .tableName(tableName)
-          .billingMode(BillingMode.PAY_PER_REQUEST)
-          .attributeDefinitions(
-              attribute(PK), attribute(SK), attribute(GSI1_PK), attribute(GSI1_SK))
-          .keySchema(keyElement(PK, KeyType.HASH), keyElement(SK, KeyType.RANGE))
-          .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-              .indexName(GSI1)
-              .keySchema(keyElement(GSI1_PK, KeyType.HASH), keyElement(GSI1_SK, KeyType.RANGE))
-              .projection(p -> p.projectionType(ProjectionType.ALL))
-              .build()));
-      client.waiter().waitUntilTableExists(r -> r.tableName(tableName)).matched().exception().ifPresent(e -> {
-        throw new KeywardenException("table " + tableName + " in " + region + " did not become active: " + e.getMessage(), e);
-      });
-      client.updateTimeToLive(r -> r
-          .tableName(tableName)
-          .timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
+      client.createTable(
+          r ->
+              r.tableName(tableName)
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(
+                      attribute(PK), attribute(SK), attribute(GSI1_PK), attribute(GSI1_SK))
+                  .keySchema(keyElement(PK, KeyType.HASH), keyElement(SK, KeyType.RANGE))
+                  .globalSecondaryIndexes(
+                      GlobalSecondaryIndex.builder()
+                          .indexName(GSI1)
+                          .keySchema(
+                              keyElement(GSI1_PK, KeyType.HASH), keyElement(GSI1_SK, KeyType.RANGE))
+                          .projection(p -> p.projectionType(ProjectionType.ALL))
+                          .build()));
+      client
+          .waiter()
+          .waitUntilTableExists(r -> r.tableName(tableName))
+          .matched()
+          .exception()
+          .ifPresent(
+              e -> {
+                throw new KeywardenException(
+                    "table "
+                        + tableName
+                        + " in "
+                        + region
+                        + " did not become active: "
+                        + e.getMessage(),
+                    e);
+              });
+      client.updateTimeToLive(
+          r ->
+              r.tableName(tableName)
+                  .timeToLiveSpecification(t -> t.attributeName(TTL).enabled(true)));
     } catch (ResourceInUseException exists) {
-      throw new KeywardenException("table " + tableName + " already exists in " + region
-          + ": use it as it is, or delete it first to create it again", exists);
+      throw new KeywardenException(
+          "table "
+              + tableName
+              + " already exists in "
+              + region
+              + ": use it as it is, or delete it first to create it again",
+          exists);
     } catch (DynamoDbException e) {
       throw FindingsTable.translate(e, "create table " + tableName, tableName, region);
     }
@@ -333,12 +382,16 @@ public final class DynamoAccountStateStore implements AccountStateStore {
     } catch (ResourceNotFoundException missing) {
       return false;
     } catch (DynamoDbException e) {
-      throw FindingsTable.translate(e, "describe table " + tableName, tableName, FindingsTable.region(client));
+      throw FindingsTable.translate(
+          e, "describe table " + tableName, tableName, FindingsTable.region(client));
     }
   }
 
   private static AttributeDefinition attribute(String name) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
   }
 
   private static KeySchemaElement keyElement(String name, KeyType type) {

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** The {@code ACTION#} items: the append-only log of deactivations and undos, each phase written once. */
+/**
+ * The {@code ACTION#} items: the append-only log of deactivations and undos, each phase written
+ * once.
+ */
 final class DynamoActionLog implements ActionLogStore {
   private final FindingsTable table;
 
@@ -30,11 +33,15 @@ final class DynamoActionLog implements ActionLogStore {
   @Override
   public boolean appendAction(ActionLogEntry entry) {
     try {
-      table.call("log action " + entry.actionId() + " of account " + entry.accountId(), () -> table.client.putItem(r -> r
-          .tableName(table.name)
-          .item(FindingsTableItems.action(entry))
-          .conditionExpression("attribute_not_exists(#pk)")
-          .expressionAttributeNames(Map.of("#pk", PK))));
+      table.call(
+          "log action " + entry.actionId() + " of account " + entry.accountId(),
+          () ->
+              table.client.putItem(
+                  r ->
+                      r.tableName(table.name)
+                          .item(FindingsTableItems.action(entry))
+                          .conditionExpression("attribute_not_exists(#pk)")
+                          .expressionAttributeNames(Map.of("#pk", PK))));
       return true;
     } catch (ConditionalCheckFailedException alreadyLogged) {
       return false;

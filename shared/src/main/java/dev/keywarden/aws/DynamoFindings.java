@@ -17,7 +17,9 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** The {@code FINDING#} items: one per check and resource of an account, written only when changed. */
+/**
+ * The {@code FINDING#} items: one per check and resource of an account, written only when changed.
+ */
 final class DynamoFindings implements FindingsStore {
   private final FindingsTable table;
 
@@ -25,11 +27,15 @@ final class DynamoFindings implements FindingsStore {
     this.table = table;
   }
 
-  /** The account's findings, all of them or those with one status, ordered by check id then resource id. */
+  /**
+   * The account's findings, all of them or those with one status, ordered by check id then resource
+   * id.
+   */
   List<StoredFinding> findings(String accountId, Optional<FindingStatus> status) {
     return table.query(accountId, FINDING, status, "read findings").stream()
         .map(FindingsTableItems::finding)
-        .sorted(Comparator.comparing(StoredFinding::checkId).thenComparing(StoredFinding::resourceId))
+        .sorted(
+            Comparator.comparing(StoredFinding::checkId).thenComparing(StoredFinding::resourceId))
         .toList();
   }
 
@@ -37,37 +43,58 @@ final class DynamoFindings implements FindingsStore {
   public void writeFindings(String accountId, List<StoredFinding> changed) {
     for (StoredFinding finding : changed) {
       if (!finding.accountId().equals(accountId)) {
-        throw new IllegalArgumentException("finding " + finding.key() + " belongs to account " + finding.accountId()
-            + ", not " + accountId);
+        throw new IllegalArgumentException(
+            "finding "
+                + finding.key()
+                + " belongs to account "
+                + finding.accountId()
+                + ", not "
+                + accountId);
       }
       Map<String, AttributeValue> item = FindingsTableItems.finding(finding, table.history);
       try {
-        table.call("write finding " + finding.key() + " of account " + accountId, () -> table.client.putItem(r -> {
-          r.tableName(table.name).item(item);
-          if (finding.version() <= 1) {
-            r.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK));
-          } else {
-            r.conditionExpression("#version = :previous")
-                .expressionAttributeNames(Map.of("#version", VERSION))
-                .expressionAttributeValues(Map.of(":previous", n(finding.version() - 1)));
-          }
-        }));
+        table.call(
+            "write finding " + finding.key() + " of account " + accountId,
+            () ->
+                table.client.putItem(
+                    r -> {
+                      r.tableName(table.name).item(item);
+                      if (finding.version() <= 1) {
+                        r.conditionExpression("attribute_not_exists(#pk)")
+                            .expressionAttributeNames(Map.of("#pk", PK));
+                      } else {
+                        r.conditionExpression("#version = :previous")
+                            .expressionAttributeNames(Map.of("#version", VERSION))
+                            .expressionAttributeValues(
+                                Map.of(":previous", n(finding.version() - 1)));
+                      }
+                    }));
       } catch (ConditionalCheckFailedException raced) {
         if (holdsAlready(item, accountId)) {
-          // The SDK retried a write whose answer was lost after DynamoDB applied it: the table already
+          // The SDK retried a write whose answer was lost after DynamoDB applied it: the table
+          // already
           // holds exactly this version, so the write is done, not raced.
           continue;
         }
-        throw new KeywardenException("another run changed finding " + finding.key() + " of account " + accountId
-            + "; this run stops, the next one will reconcile", raced);
+        throw new KeywardenException(
+            "another run changed finding "
+                + finding.key()
+                + " of account "
+                + accountId
+                + "; this run stops, the next one will reconcile",
+            raced);
       }
     }
   }
 
-  /** True when the table's item under this item's key is this very item, attribute for attribute. */
+  /**
+   * True when the table's item under this item's key is this very item, attribute for attribute.
+   */
   private boolean holdsAlready(Map<String, AttributeValue> item, String accountId) {
-    Map<String, AttributeValue> stored = table.get(Map.of(PK, item.get(PK), SK, item.get(SK)),
-        "read back finding " + item.get(SK).s() + " of account " + accountId);
+    Map<String, AttributeValue> stored =
+        table.get(
+            Map.of(PK, item.get(PK), SK, item.get(SK)),
+            "read back finding " + item.get(SK).s() + " of account " + accountId);
     return item.equals(stored);
   }
 }

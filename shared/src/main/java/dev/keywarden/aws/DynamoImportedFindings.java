@@ -17,16 +17,18 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * What Security Hub last accepted for each finding, kept in the findings table beside the account's
- * other items: one item per finding, {@code pk = ACCOUNT#<id>}, {@code sk = HUB#<check id>#<resource id>},
- * with the accepted version's {@code fingerprint}. Read with one query per run, written only for
- * findings just accepted ({@code BatchWriteItem}, 25 a call), so a run in which nothing changed writes
- * nothing here.
+ * other items: one item per finding, {@code pk = ACCOUNT#<id>}, {@code sk = HUB#<check
+ * id>#<resource id>}, with the accepted version's {@code fingerprint}. Read with one query per run,
+ * written only for findings just accepted ({@code BatchWriteItem}, 25 a call), so a run in which
+ * nothing changed writes nothing here.
  */
 public final class DynamoImportedFindings implements ImportedFindings {
   static final String HUB = "HUB#";
   static final String FINGERPRINT = "fingerprint";
+
   /** Items DynamoDB takes in one BatchWriteItem. */
   static final int MAX_BATCH_WRITE = 25;
+
   static final int UNPROCESSED_ATTEMPTS = 5;
 
   private final DynamoDbClient client;
@@ -45,20 +47,35 @@ public final class DynamoImportedFindings implements ImportedFindings {
 
   @Override
   public Map<String, String> load(String accountId) {
-    QueryRequest request = QueryRequest.builder()
-        .tableName(tableName)
-        .consistentRead(true)
-        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-        .expressionAttributeNames(Map.of("#pk", FindingsTableItems.PK, "#sk", FindingsTableItems.SK))
-        .expressionAttributeValues(Map.of(":pk", s(FindingsTableItems.pk(accountId)), ":prefix", s(HUB)))
-        .build();
+    QueryRequest request =
+        QueryRequest.builder()
+            .tableName(tableName)
+            .consistentRead(true)
+            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+            .expressionAttributeNames(
+                Map.of("#pk", FindingsTableItems.PK, "#sk", FindingsTableItems.SK))
+            .expressionAttributeValues(
+                Map.of(":pk", s(FindingsTableItems.pk(accountId)), ":prefix", s(HUB)))
+            .build();
     Map<String, String> fingerprints = new TreeMap<>();
     try {
-      client.queryPaginator(request).items().forEach(item -> fingerprints.put(
-          item.get(FindingsTableItems.SK).s().substring(HUB.length()), item.get(FINGERPRINT).s()));
+      client
+          .queryPaginator(request)
+          .items()
+          .forEach(
+              item ->
+                  fingerprints.put(
+                      item.get(FindingsTableItems.SK).s().substring(HUB.length()),
+                      item.get(FINGERPRINT).s()));
     } catch (SdkException e) {
-      throw new KeywardenException("dynamodb:Query of the Security Hub imports of account " + accountId + " in "
-          + tableName + " failed: " + e.getMessage(), e);
+      throw new KeywardenException(
+          "dynamodb:Query of the Security Hub imports of account "
+              + accountId
+              + " in "
+              + tableName
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
     return fingerprints;
   }
@@ -75,12 +92,15 @@ public final class DynamoImportedFindings implements ImportedFindings {
       writes.add(WriteRequest.builder().putRequest(r -> r.item(item)).build());
     }
     for (int from = 0; from < writes.size(); from += MAX_BATCH_WRITE) {
-      List<WriteRequest> batch = writes.subList(from, Math.min(writes.size(), from + MAX_BATCH_WRITE));
+      List<WriteRequest> batch =
+          writes.subList(from, Math.min(writes.size(), from + MAX_BATCH_WRITE));
       write(accountId, batch);
     }
   }
 
-  /** One BatchWriteItem, and again for what DynamoDB left unprocessed, a bounded number of times. */
+  /**
+   * One BatchWriteItem, and again for what DynamoDB left unprocessed, a bounded number of times.
+   */
   private void write(String accountId, List<WriteRequest> batch) {
     Map<String, List<WriteRequest>> pending = Map.of(tableName, batch);
     for (int attempt = 1; attempt <= UNPROCESSED_ATTEMPTS; attempt++) {
@@ -88,16 +108,28 @@ public final class DynamoImportedFindings implements ImportedFindings {
       try {
         pending = client.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
       } catch (SdkException e) {
-        throw new KeywardenException("dynamodb:BatchWriteItem of " + batch.size() + " Security Hub import(s) of account "
-            + accountId + " failed: " + e.getMessage(), e);
+        throw new KeywardenException(
+            "dynamodb:BatchWriteItem of "
+                + batch.size()
+                + " Security Hub import(s) of account "
+                + accountId
+                + " failed: "
+                + e.getMessage(),
+            e);
       }
       if (pending.isEmpty() || pending.values().stream().allMatch(List::isEmpty)) {
         return;
       }
       sleeper.sleep(Duration.ofMillis(50L << attempt));
     }
-    throw new KeywardenException("dynamodb:BatchWriteItem left " + pending.values().stream().mapToInt(List::size).sum()
-        + " Security Hub import(s) of account " + accountId + " unprocessed " + UNPROCESSED_ATTEMPTS + " times");
+    throw new KeywardenException(
+        "dynamodb:BatchWriteItem left "
+            + pending.values().stream().mapToInt(List::size).sum()
+            + " Security Hub import(s) of account "
+            + accountId
+            + " unprocessed "
+            + UNPROCESSED_ATTEMPTS
+            + " times");
   }
 
   private static AttributeValue s(String value) {

@@ -15,14 +15,19 @@ final class DynamoOwners implements OwnerStore {
 
   @Override
   public Map<String, String> owners(String accountId) {
-    var item = table.get(key(accountId, FindingsTableItems.OWNERS), "read the key owners of account " + accountId);
+    var item =
+        table.get(
+            key(accountId, FindingsTableItems.OWNERS),
+            "read the key owners of account " + accountId);
     return item.isEmpty() ? Map.of() : FindingsTableItems.owners(item);
   }
 
   @Override
   public void putOwners(String accountId, Map<String, String> owners) {
-    table.call("store the key owners of account " + accountId, () -> table.client.putItem(r -> r
-        .tableName(table.name)
-        .item(FindingsTableItems.owners(accountId, owners))));
+    table.call(
+        "store the key owners of account " + accountId,
+        () ->
+            table.client.putItem(
+                r -> r.tableName(table.name).item(FindingsTableItems.owners(accountId, owners))));
   }
 }

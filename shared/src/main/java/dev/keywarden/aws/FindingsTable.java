@@ -39,31 +39,42 @@ final class FindingsTable {
     this.history = Objects.requireNonNull(history, "history");
   }
 
-  /** The account's items whose sort key starts with {@code prefix}, read consistently, all pages. */
-  List<Map<String, AttributeValue>> query(String accountId, String prefix, Optional<FindingStatus> status, String what) {
+  /**
+   * The account's items whose sort key starts with {@code prefix}, read consistently, all pages.
+   */
+  List<Map<String, AttributeValue>> query(
+      String accountId, String prefix, Optional<FindingStatus> status, String what) {
     Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#sk", SK));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk(accountId)), ":prefix", s(prefix)));
-    QueryRequest.Builder request = QueryRequest.builder()
-        .tableName(name)
-        .consistentRead(true)
-        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)");
-    status.ifPresent(wanted -> {
-      names.put("#status", STATUS);
-      values.put(":status", s(wanted.name()));
-      request.filterExpression("#status = :status");
-    });
-    QueryRequest built = request.expressionAttributeNames(names).expressionAttributeValues(values).build();
-    return call(what + " of account " + accountId, () -> {
-      List<Map<String, AttributeValue>> items = new ArrayList<>();
-      client.queryPaginator(built).items().forEach(items::add);
-      return items;
-    });
+    Map<String, AttributeValue> values =
+        new HashMap<>(Map.of(":pk", s(pk(accountId)), ":prefix", s(prefix)));
+    QueryRequest.Builder request =
+        QueryRequest.builder()
+            .tableName(name)
+            .consistentRead(true)
+            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)");
+    status.ifPresent(
+        wanted -> {
+          names.put("#status", STATUS);
+          values.put(":status", s(wanted.name()));
+          request.filterExpression("#status = :status");
+        });
+    QueryRequest built =
+        request.expressionAttributeNames(names).expressionAttributeValues(values).build();
+    return call(
+        what + " of account " + accountId,
+        () -> {
+          List<Map<String, AttributeValue>> items = new ArrayList<>();
+          client.queryPaginator(built).items().forEach(items::add);
+          return items;
+        });
   }
 
   /** The item under the key, read consistently; empty when there is none. */
   Map<String, AttributeValue> get(Map<String, AttributeValue> key, String what) {
-    Map<String, AttributeValue> item = call(what, () -> client.getItem(r -> r.tableName(name).key(key)
-        .consistentRead(true)).item());
+    Map<String, AttributeValue> item =
+        call(
+            what,
+            () -> client.getItem(r -> r.tableName(name).key(key).consistentRead(true)).item());
     return item == null ? Map.of() : item;
   }
 
@@ -81,18 +92,35 @@ final class FindingsTable {
     }
   }
 
-  static KeywardenException translate(DynamoDbException e, String what, String tableName, String region) {
+  static KeywardenException translate(
+      DynamoDbException e, String what, String tableName, String region) {
     if (e instanceof ResourceNotFoundException) {
-      return new KeywardenException("table " + tableName + " does not exist in " + region
-          + ": create it with 'keywarden setup' or deploy template.yaml", e);
+      return new KeywardenException(
+          "table "
+              + tableName
+              + " does not exist in "
+              + region
+              + ": create it with 'keywarden setup' or deploy template.yaml",
+          e);
     }
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     if (e.statusCode() == 403 || "AccessDeniedException".equals(code)) {
-      return new KeywardenException("access denied: could not " + what + " in table " + tableName + " in " + region
-          + "; the caller's role needs dynamodb:Query, PutItem, UpdateItem, DeleteItem and TransactWriteItems on the"
-          + " table and its indexes (" + e.getMessage() + ")", e);
+      return new KeywardenException(
+          "access denied: could not "
+              + what
+              + " in table "
+              + tableName
+              + " in "
+              + region
+              + "; the caller's role needs dynamodb:Query, PutItem, UpdateItem, DeleteItem and TransactWriteItems on the"
+              + " table and its indexes ("
+              + e.getMessage()
+              + ")",
+          e);
     }
-    return new KeywardenException("could not " + what + " in table " + tableName + " in " + region + ": " + e.getMessage(), e);
+    return new KeywardenException(
+        "could not " + what + " in table " + tableName + " in " + region + ": " + e.getMessage(),
+        e);
   }
 
   static String region(DynamoDbClient client) {

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -116,13 +115,17 @@ final class FindingsTableItems {
     item.put(TTL, n(run.startedAt().plus(history).getEpochSecond()));
     item.put(RUN_ID, s(run.runId()));
     item.put("startedAt", s(run.startedAt().toString()));
-    item.put("accountIds", AttributeValue.fromL(run.accountIds().stream().map(FindingsTableItems::s).toList()));
+    item.put(
+        "accountIds",
+        AttributeValue.fromL(run.accountIds().stream().map(FindingsTableItems::s).toList()));
     item.put("accounts", n(run.accountIds().size()));
     return item;
   }
 
   static RunRecord run(Map<String, AttributeValue> item) {
-    return new RunRecord(item.get(RUN_ID).s(), Instant.parse(item.get("startedAt").s()),
+    return new RunRecord(
+        item.get(RUN_ID).s(),
+        Instant.parse(item.get("startedAt").s()),
         item.get("accountIds").l().stream().map(AttributeValue::s).toList());
   }
 
@@ -152,8 +155,13 @@ final class FindingsTableItems {
     finding.exemptReason().ifPresent(reason -> item.put("exemptReason", s(reason)));
     item.put(VERSION, n(finding.version()));
     if (finding.status() == FindingStatus.RESOLVED) {
-      Instant resolvedAt = finding.resolvedAt().orElseThrow(
-          () -> new IllegalArgumentException("resolved finding " + finding.key() + " has no resolvedAt"));
+      Instant resolvedAt =
+          finding
+              .resolvedAt()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "resolved finding " + finding.key() + " has no resolvedAt"));
       item.put(TTL, n(resolvedAt.plus(history).getEpochSecond()));
     }
     return item;
@@ -191,10 +199,19 @@ final class FindingsTableItems {
 
   static Map<String, AttributeValue> outbox(String accountId, NoticeDraft draft) {
     Map<String, AttributeValue> claims = new LinkedHashMap<>();
-    new TreeMap<>(draft.claims()).forEach((keyId, claim) -> claims.put(keyId, m(Map.of(
-        RESOURCE_ID, s(claim.resourceId()),
-        LAST_ROTATED, s(claim.lastRotated().toString()),
-        "stage", s(claim.stage())))));
+    new TreeMap<>(draft.claims())
+        .forEach(
+            (keyId, claim) ->
+                claims.put(
+                    keyId,
+                    m(
+                        Map.of(
+                            RESOURCE_ID,
+                            s(claim.resourceId()),
+                            LAST_ROTATED,
+                            s(claim.lastRotated().toString()),
+                            "stage",
+                            s(claim.stage())))));
     Map<String, AttributeValue> attributes = new LinkedHashMap<>();
     new TreeMap<>(draft.attributes()).forEach((name, value) -> attributes.put(name, s(value)));
     Map<String, AttributeValue> item = new LinkedHashMap<>();
@@ -213,16 +230,27 @@ final class FindingsTableItems {
 
   static NoticeDraft draft(Map<String, AttributeValue> item) {
     Map<String, NoticeDraft.StageClaim> claims = new LinkedHashMap<>();
-    map(item, "claims").forEach((keyId, value) -> {
-      Map<String, AttributeValue> claim = value.m();
-      claims.put(keyId, new NoticeDraft.StageClaim(
-          string(claim, RESOURCE_ID), instant(claim, LAST_ROTATED), string(claim, "stage")));
-    });
+    map(item, "claims")
+        .forEach(
+            (keyId, value) -> {
+              Map<String, AttributeValue> claim = value.m();
+              claims.put(
+                  keyId,
+                  new NoticeDraft.StageClaim(
+                      string(claim, RESOURCE_ID),
+                      instant(claim, LAST_ROTATED),
+                      string(claim, "stage")));
+            });
     Map<String, String> attributes = new LinkedHashMap<>();
     map(item, "attributes").forEach((name, value) -> attributes.put(name, value.s()));
     return new NoticeDraft(
-        string(item, "id"), string(item, "recipient"), string(item, "kind"), string(item, "subject"),
-        string(item, "body"), claims, attributes);
+        string(item, "id"),
+        string(item, "recipient"),
+        string(item, "kind"),
+        string(item, "subject"),
+        string(item, "body"),
+        claims,
+        attributes);
   }
 
   // ---- action log
@@ -283,14 +311,22 @@ final class FindingsTableItems {
     item.put("consoleUsers", n(summary.consoleUsers()));
     item.put("consoleUsersWithMfa", n(summary.consoleUsersWithMfa()));
     summary.rootMfa().ifPresent(flag -> item.put("rootMfa", AttributeValue.fromBool(flag)));
-    summary.rootAccessKey().ifPresent(flag -> item.put("rootAccessKey", AttributeValue.fromBool(flag)));
+    summary
+        .rootAccessKey()
+        .ifPresent(flag -> item.put("rootAccessKey", AttributeValue.fromBool(flag)));
     item.put("opened", n(summary.opened()));
     item.put("resolved", n(summary.resolved()));
     item.put("exempt", n(summary.exempt()));
     item.put("deactivated", n(summary.deactivated()));
     item.put("deferred", n(summary.deferred()));
     item.put("notices", n(summary.notices()));
-    summary.skippedChecks().ifPresent(ids -> item.put("skippedChecks", AttributeValue.fromL(ids.stream().map(FindingsTableItems::s).toList())));
+    summary
+        .skippedChecks()
+        .ifPresent(
+            ids ->
+                item.put(
+                    "skippedChecks",
+                    AttributeValue.fromL(ids.stream().map(FindingsTableItems::s).toList())));
     summary.unusedRoles().ifPresent(count -> item.put("unusedRoles", n(count)));
     item.put("wouldDeactivate", n(summary.wouldDeactivate()));
     return item;
@@ -317,7 +353,8 @@ final class FindingsTableItems {
         integer(item, "deactivated"),
         integer(item, "deferred"),
         integer(item, "notices"),
-        Optional.ofNullable(item.get("skippedChecks")).map(v -> v.l().stream().map(AttributeValue::s).toList()),
+        Optional.ofNullable(item.get("skippedChecks"))
+            .map(v -> v.l().stream().map(AttributeValue::s).toList()),
         Optional.ofNullable(item.get("unusedRoles")).map(v -> integer(item, "unusedRoles")),
         item.containsKey("wouldDeactivate") ? integer(item, "wouldDeactivate") : 0);
   }
@@ -344,7 +381,8 @@ final class FindingsTableItems {
 
   private static Map<String, Integer> counts(Map<String, AttributeValue> item, String name) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    map(item, name).forEach((key, value) -> counts.put(key, parse(value.n(), item, name, Integer::valueOf)));
+    map(item, name)
+        .forEach((key, value) -> counts.put(key, parse(value.n(), item, name, Integer::valueOf)));
     return counts;
   }
 
@@ -400,11 +438,13 @@ final class FindingsTableItems {
     return parse(item, name, Instant::parse);
   }
 
-  private static <T> T parse(Map<String, AttributeValue> item, String name, Function<String, T> parser) {
+  private static <T> T parse(
+      Map<String, AttributeValue> item, String name, Function<String, T> parser) {
     return parse(string(item, name), item, name, parser);
   }
 
-  private static <T> T parse(String text, Map<String, AttributeValue> item, String name, Function<String, T> parser) {
+  private static <T> T parse(
+      String text, Map<String, AttributeValue> item, String name, Function<String, T> parser) {
     try {
       return parser.apply(text);
     } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
@@ -412,11 +452,18 @@ final class FindingsTableItems {
     }
   }
 
-  private static KeywardenException malformed(Map<String, AttributeValue> item, String name, String problem) {
+  private static KeywardenException malformed(
+      Map<String, AttributeValue> item, String name, String problem) {
     AttributeValue pk = item.get(PK);
     AttributeValue sk = item.get(SK);
     String where = pk == null || sk == null ? "an item" : "item " + pk.s() + " / " + sk.s();
-    return new KeywardenException("findings table: attribute '" + name + "' of " + where + " " + problem
-        + "; it was not written by this version of Keywarden: fix or delete the item");
+    return new KeywardenException(
+        "findings table: attribute '"
+            + name
+            + "' of "
+            + where
+            + " "
+            + problem
+            + "; it was not written by this version of Keywarden: fix or delete the item");
   }
 }

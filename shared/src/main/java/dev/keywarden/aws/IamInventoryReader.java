@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.iam.model.EntityType;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
-import software.amazon.awssdk.services.iam.model.ReportStateType;
 import software.amazon.awssdk.services.iam.model.SummaryKeyType;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -39,19 +38,21 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  * Reads one account's IAM inventory in a fixed, small number of calls (plus one page per 1,000
  * users), so that every check works on the same snapshot without calling AWS itself.
  *
- * <p>Calls: {@code sts:GetCallerIdentity}, {@code iam:GenerateCredentialReport} (polled),
- * {@code iam:GetCredentialReport}, {@code iam:GetAccountAuthorizationDetails} (paginated),
- * {@code iam:GetAccountSummary}, {@code iam:GetAccountPasswordPolicy} and
- * {@code iam:ListVirtualMFADevices} (paginated). When the report lacks users IAM lists, the report is
- * generated and downloaded once more if IAM would make a new one ({@link ReportRegeneration});
- * then the wider surface of {@link IamSurfaceReader}
- * (roles and customer-managed policies from the same authorization-details pages, server certificates,
- * service-specific credentials, the Organization's root-credential features and IAM Access Analyzer).
+ * <p>Calls: {@code sts:GetCallerIdentity}, {@code iam:GenerateCredentialReport} (polled), {@code
+ * iam:GetCredentialReport}, {@code iam:GetAccountAuthorizationDetails} (paginated), {@code
+ * iam:GetAccountSummary}, {@code iam:GetAccountPasswordPolicy} and {@code
+ * iam:ListVirtualMFADevices} (paginated). When the report lacks users IAM lists, the report is
+ * generated and downloaded once more if IAM would make a new one ({@link ReportRegeneration}); then
+ * the wider surface of {@link IamSurfaceReader} (roles and customer-managed policies from the same
+ * authorization-details pages, server certificates, service-specific credentials, the
+ * Organization's root-credential features and IAM Access Analyzer).
  */
 public final class IamInventoryReader {
   /** Error codes by which IAM and STS say the caller lacks a permission. */
   private static final Set<String> DENIED_CODES =
-      Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess");
+      Set.of(
+          "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess");
+
   /** Largest page {@code GetAccountAuthorizationDetails} serves. */
   static final int PAGE_SIZE = 1000;
 
@@ -62,12 +63,18 @@ public final class IamInventoryReader {
   private final int sshKeyMaxUsers;
   private final Supplier<Reading<Boolean>> accessAnalyzer;
 
-  private IamInventoryReader(IamClient iam, StsClient sts, Clock clock, Duration reportWait, Sleeper sleeper) {
+  private IamInventoryReader(
+      IamClient iam, StsClient sts, Clock clock, Duration reportWait, Sleeper sleeper) {
     this(iam, sts, clock, new CredentialReportWait(reportWait, sleeper), 0, NO_ANALYZER_READ);
   }
 
-  private IamInventoryReader(IamClient iam, StsClient sts, Clock clock, CredentialReportWait reportWait,
-      int sshKeyMaxUsers, Supplier<Reading<Boolean>> accessAnalyzer) {
+  private IamInventoryReader(
+      IamClient iam,
+      StsClient sts,
+      Clock clock,
+      CredentialReportWait reportWait,
+      int sshKeyMaxUsers,
+      Supplier<Reading<Boolean>> accessAnalyzer) {
     this.iam = Objects.requireNonNull(iam, "iam");
     this.sts = Objects.requireNonNull(sts, "sts");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -79,7 +86,10 @@ public final class IamInventoryReader {
   private static final Supplier<Reading<Boolean>> NO_ANALYZER_READ =
       () -> Reading.missing("this reader was built without an IAM Access Analyzer client");
 
-  /** The same reader, also reading SSH public keys when the account has at most {@code maxUsers} users (0: never). */
+  /**
+   * The same reader, also reading SSH public keys when the account has at most {@code maxUsers}
+   * users (0: never).
+   */
   public IamInventoryReader withSshKeyMaxUsers(int maxUsers) {
     if (maxUsers < 0) {
       throw new IllegalArgumentException("ssh-key-max-users must not be negative, was " + maxUsers);
@@ -93,15 +103,18 @@ public final class IamInventoryReader {
   }
 
   /** A reader using the factory's IAM and STS clients and the policy's credential report wait. */
-  public static IamInventoryReader create(AwsClientFactory clients, AuditPolicy policy, Clock clock) {
+  public static IamInventoryReader create(
+      AwsClientFactory clients, AuditPolicy policy, Clock clock) {
     AccessAnalyzerLookup analyzer = new AccessAnalyzerLookup(clients.accessAnalyzer());
-    return create(clients.iam(), clients.sts(), clock, policy.credentialReportWait(), Sleeper.system())
+    return create(
+            clients.iam(), clients.sts(), clock, policy.credentialReportWait(), Sleeper.system())
         .withSshKeyMaxUsers(policy.sshKeyMaxUsers())
         .withAccessAnalyzer(analyzer::read);
   }
 
   /** A reader on the given clients; the sleeper paces the credential report polling. */
-  public static IamInventoryReader create(IamClient iam, StsClient sts, Clock clock, Duration reportWait, Sleeper sleeper) {
+  public static IamInventoryReader create(
+      IamClient iam, StsClient sts, Clock clock, Duration reportWait, Sleeper sleeper) {
     return new IamInventoryReader(iam, sts, clock, reportWait, sleeper);
   }
 
@@ -118,15 +131,29 @@ public final class IamInventoryReader {
     ReportRegeneration.Downloaded first = credentialReport(callerArn, accountId);
     List<GetAccountAuthorizationDetailsResponse> pages = authorizationPages(callerArn);
     AuthorizationDetails authorization = AuthorizationAssembler.assemble(pages);
-    CredentialReport report = ReportRegeneration.complete(
-        first, authorization, clock.instant(), () -> credentialReport(callerArn, accountId), accountId);
+    CredentialReport report =
+        ReportRegeneration.complete(
+            first,
+            authorization,
+            clock.instant(),
+            () -> credentialReport(callerArn, accountId),
+            accountId);
     AccountSummary summary = accountSummary(callerArn);
-    Optional<software.amazon.awssdk.services.iam.model.PasswordPolicy> rawPasswordPolicy = rawPasswordPolicy(callerArn);
-    PasswordPolicy passwordPolicy = rawPasswordPolicy.map(IamInventoryReader::toPasswordPolicy).orElse(PasswordPolicy.absent());
+    Optional<software.amazon.awssdk.services.iam.model.PasswordPolicy> rawPasswordPolicy =
+        rawPasswordPolicy(callerArn);
+    PasswordPolicy passwordPolicy =
+        rawPasswordPolicy.map(IamInventoryReader::toPasswordPolicy).orElse(PasswordPolicy.absent());
     List<VirtualMFADevice> virtualMfa = assignedVirtualMfaDevices(callerArn);
     boolean rootVirtualMfa = rootHasVirtualMfa(summary.rootMfaEnabled(), virtualMfa);
-    IamSurface surface = new IamSurfaceReader(iam, callerArn).read(
-        pages, report, virtualMfa, IamSurfaceReader.passwordRules(rawPasswordPolicy), sshKeyMaxUsers, accessAnalyzer);
+    IamSurface surface =
+        new IamSurfaceReader(iam, callerArn)
+            .read(
+                pages,
+                report,
+                virtualMfa,
+                IamSurfaceReader.passwordRules(rawPasswordPolicy),
+                sshKeyMaxUsers,
+                accessAnalyzer);
     return new AccountInventory(
         accountId,
         clock.instant(),
@@ -140,10 +167,13 @@ public final class IamInventoryReader {
   }
 
   GetCallerIdentityResponse callerIdentity() {
-    return call("sts:GetCallerIdentity", "the configured credentials", () -> sts.getCallerIdentity());
+    return call(
+        "sts:GetCallerIdentity", "the configured credentials", () -> sts.getCallerIdentity());
   }
 
-  /** Generates the credential report if needed, waits for it within the bound, and returns its CSV. */
+  /**
+   * Generates the credential report if needed, waits for it within the bound, and returns its CSV.
+   */
   String credentialReportCsv(String callerArn, String accountId) {
     return reportResponse(callerArn, accountId).content().asUtf8String();
   }
@@ -152,13 +182,18 @@ public final class IamInventoryReader {
   ReportRegeneration.Downloaded credentialReport(String callerArn, String accountId) {
     GetCredentialReportResponse response = reportResponse(callerArn, accountId);
     return new ReportRegeneration.Downloaded(
-        CredentialReportParser.parse(response.content().asUtf8String(), "credential report of account " + accountId),
+        CredentialReportParser.parse(
+            response.content().asUtf8String(), "credential report of account " + accountId),
         Optional.ofNullable(response.generatedTime()));
   }
 
   private GetCredentialReportResponse reportResponse(String callerArn, String accountId) {
     return reportWait.await(
-        () -> call("iam:GenerateCredentialReport", callerArn, () -> iam.generateCredentialReport().state()),
+        () ->
+            call(
+                "iam:GenerateCredentialReport",
+                callerArn,
+                () -> iam.generateCredentialReport().state()),
         () -> call("iam:GetCredentialReport", callerArn, this::downloadReport),
         "credential report of account " + accountId);
   }
@@ -166,7 +201,9 @@ public final class IamInventoryReader {
   private Optional<GetCredentialReportResponse> downloadReport() {
     try {
       return Optional.of(iam.getCredentialReport());
-    } catch (CredentialReportNotReadyException | CredentialReportExpiredException | CredentialReportNotPresentException e) {
+    } catch (CredentialReportNotReadyException
+        | CredentialReportExpiredException
+        | CredentialReportNotPresentException e) {
       return Optional.empty();
     }
   }
@@ -175,20 +212,32 @@ public final class IamInventoryReader {
     return AuthorizationAssembler.assemble(authorizationPages(callerArn));
   }
 
-  /** Every page of users, groups, roles and customer-managed policies (roles add pages, not calls per role). */
+  /**
+   * Every page of users, groups, roles and customer-managed policies (roles add pages, not calls
+   * per role).
+   */
   List<GetAccountAuthorizationDetailsResponse> authorizationPages(String callerArn) {
-    return call("iam:GetAccountAuthorizationDetails", callerArn, () -> {
-      List<GetAccountAuthorizationDetailsResponse> all = new ArrayList<>();
-      iam.getAccountAuthorizationDetailsPaginator(r -> r
-              .filter(EntityType.USER, EntityType.GROUP, EntityType.ROLE, EntityType.LOCAL_MANAGED_POLICY)
-              .maxItems(PAGE_SIZE))
-          .forEach(all::add);
-      return all;
-    });
+    return call(
+        "iam:GetAccountAuthorizationDetails",
+        callerArn,
+        () -> {
+          List<GetAccountAuthorizationDetailsResponse> all = new ArrayList<>();
+          iam.getAccountAuthorizationDetailsPaginator(
+                  r ->
+                      r.filter(
+                              EntityType.USER,
+                              EntityType.GROUP,
+                              EntityType.ROLE,
+                              EntityType.LOCAL_MANAGED_POLICY)
+                          .maxItems(PAGE_SIZE))
+              .forEach(all::add);
+          return all;
+        });
   }
 
   AccountSummary accountSummary(String callerArn) {
-    Map<SummaryKeyType, Integer> summary = call("iam:GetAccountSummary", callerArn, () -> iam.getAccountSummary().summaryMap());
+    Map<SummaryKeyType, Integer> summary =
+        call("iam:GetAccountSummary", callerArn, () -> iam.getAccountSummary().summaryMap());
     return new AccountSummary(
         summary.getOrDefault(SummaryKeyType.ACCOUNT_MFA_ENABLED, 0) > 0,
         summary.getOrDefault(SummaryKeyType.ACCOUNT_ACCESS_KEYS_PRESENT, 0) > 0,
@@ -197,24 +246,32 @@ public final class IamInventoryReader {
 
   /** The account's password policy; an account without one is {@link PasswordPolicy#absent()}. */
   PasswordPolicy passwordPolicy(String callerArn) {
-    return rawPasswordPolicy(callerArn).map(IamInventoryReader::toPasswordPolicy).orElse(PasswordPolicy.absent());
+    return rawPasswordPolicy(callerArn)
+        .map(IamInventoryReader::toPasswordPolicy)
+        .orElse(PasswordPolicy.absent());
   }
 
   /** The password policy as IAM gives it; empty when the account has none. */
-  Optional<software.amazon.awssdk.services.iam.model.PasswordPolicy> rawPasswordPolicy(String callerArn) {
-    return call("iam:GetAccountPasswordPolicy", callerArn, () -> {
-      try {
-        return Optional.of(iam.getAccountPasswordPolicy().passwordPolicy());
-      } catch (NoSuchEntityException noPolicy) {
-        return Optional.empty();
-      }
-    });
+  Optional<software.amazon.awssdk.services.iam.model.PasswordPolicy> rawPasswordPolicy(
+      String callerArn) {
+    return call(
+        "iam:GetAccountPasswordPolicy",
+        callerArn,
+        () -> {
+          try {
+            return Optional.of(iam.getAccountPasswordPolicy().passwordPolicy());
+          } catch (NoSuchEntityException noPolicy) {
+            return Optional.empty();
+          }
+        });
   }
 
-  static PasswordPolicy toPasswordPolicy(software.amazon.awssdk.services.iam.model.PasswordPolicy policy) {
+  static PasswordPolicy toPasswordPolicy(
+      software.amazon.awssdk.services.iam.model.PasswordPolicy policy) {
     Integer reuse = policy.passwordReusePrevention();
     Integer maxAge = policy.maxPasswordAge();
-    boolean expires = Boolean.TRUE.equals(policy.expirePasswords()) || (maxAge != null && maxAge > 0);
+    boolean expires =
+        Boolean.TRUE.equals(policy.expirePasswords()) || (maxAge != null && maxAge > 0);
     return new PasswordPolicy(
         true,
         policy.minimumPasswordLength() == null ? 0 : policy.minimumPasswordLength(),
@@ -223,13 +280,16 @@ public final class IamInventoryReader {
   }
 
   List<VirtualMFADevice> assignedVirtualMfaDevices(String callerArn) {
-    return call("iam:ListVirtualMFADevices", callerArn, () -> {
-      List<VirtualMFADevice> devices = new ArrayList<>();
-      iam.listVirtualMFADevicesPaginator(r -> r.assignmentStatus(AssignmentStatusType.ASSIGNED))
-          .virtualMFADevices()
-          .forEach(devices::add);
-      return devices;
-    });
+    return call(
+        "iam:ListVirtualMFADevices",
+        callerArn,
+        () -> {
+          List<VirtualMFADevice> devices = new ArrayList<>();
+          iam.listVirtualMFADevicesPaginator(r -> r.assignmentStatus(AssignmentStatusType.ASSIGNED))
+              .virtualMFADevices()
+              .forEach(devices::add);
+          return devices;
+        });
   }
 
   /**
@@ -241,8 +301,12 @@ public final class IamInventoryReader {
   }
 
   private static boolean assignedToRoot(VirtualMFADevice device) {
-    boolean rootUser = device.user() != null && device.user().arn() != null && device.user().arn().endsWith(":root");
-    boolean rootSerial = device.serialNumber() != null && device.serialNumber().endsWith("/root-account-mfa-device");
+    boolean rootUser =
+        device.user() != null
+            && device.user().arn() != null
+            && device.user().arn().endsWith(":root");
+    boolean rootSerial =
+        device.serialNumber() != null && device.serialNumber().endsWith("/root-account-mfa-device");
     return rootUser || rootSerial;
   }
 
@@ -253,7 +317,13 @@ public final class IamInventoryReader {
     } catch (AwsServiceException e) {
       if (isDenied(e)) {
         throw new KeywardenException(
-            action + " was denied for " + principal + ": grant it to the audit role (" + errorCode(e) + ")", e);
+            action
+                + " was denied for "
+                + principal
+                + ": grant it to the audit role ("
+                + errorCode(e)
+                + ")",
+            e);
       }
       throw e;
     }

@@ -21,23 +21,26 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * An SDK HTTP client on the JDK's {@link HttpClient}, for the calls the URL-connection client cannot
- * make: {@code HttpURLConnection} has no {@code PATCH}, and Security Hub's {@code BatchUpdateFindings}
- * is {@code PATCH /findings/batchupdate}. HTTP/1.1, bodies sent with their length, as the others.
+ * An SDK HTTP client on the JDK's {@link HttpClient}, for the calls the URL-connection client
+ * cannot make: {@code HttpURLConnection} has no {@code PATCH}, and Security Hub's {@code
+ * BatchUpdateFindings} is {@code PATCH /findings/batchupdate}. HTTP/1.1, bodies sent with their
+ * length, as the others.
  */
 final class JdkHttpClient implements SdkHttpClient {
   /** Headers the JDK client sets itself and refuses to be given. */
-  private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+  private static final Set<String> RESTRICTED =
+      Set.of("host", "content-length", "connection", "expect", "upgrade");
 
   private final HttpClient client;
   private final Duration readTimeout;
 
   private JdkHttpClient(Duration connectTimeout, Duration readTimeout) {
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
   }
 
@@ -77,21 +80,26 @@ final class JdkHttpClient implements SdkHttpClient {
     };
   }
 
-  /** The JDK's form of an SDK request: method, URI, headers (but those the JDK sets) and the whole body. */
+  /**
+   * The JDK's form of an SDK request: method, URI, headers (but those the JDK sets) and the whole
+   * body.
+   */
   static HttpRequest toJdk(HttpExecuteRequest request, Duration readTimeout) {
     SdkHttpRequest http = request.httpRequest();
     HttpRequest.Builder b = HttpRequest.newBuilder(http.getUri()).timeout(readTimeout);
-    http.forEachHeader((name, values) -> {
-      if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-        values.forEach(value -> b.header(name, value));
-      }
-    });
+    http.forEachHeader(
+        (name, values) -> {
+          if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+            values.forEach(value -> b.header(name, value));
+          }
+        });
     HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
     if (request.contentStreamProvider().isPresent()) {
       try (InputStream in = request.contentStreamProvider().get().newStream()) {
         body = HttpRequest.BodyPublishers.ofByteArray(in.readAllBytes());
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot read the body of " + http.method() + " " + http.getUri(), e);
+        throw new java.io.UncheckedIOException(
+            "cannot read the body of " + http.method() + " " + http.getUri(), e);
       }
     }
     return b.method(http.method().name(), body).build();

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
  */
 public final class MemberAccountClients {
   private static final Logger LOG = LogManager.getLogger(MemberAccountClients.class);
+
   /** STS allows at most 64 characters in a session name. */
   static final int MAX_SESSION_NAME = 64;
 
@@ -34,8 +35,9 @@ public final class MemberAccountClients {
     this.management = Objects.requireNonNull(management, "management");
     this.org = Objects.requireNonNull(org, "org");
     if (org.externalId().isEmpty()) {
-      LOG.warn("no external-id is configured: the audit role is assumed without one;"
-          + " set external-id and require it in the role's trust policy");
+      LOG.warn(
+          "no external-id is configured: the audit role is assumed without one;"
+              + " set external-id and require it in the role's trust policy");
     }
   }
 
@@ -58,18 +60,27 @@ public final class MemberAccountClients {
       return management.withCredentials(notClosedWithTheMember);
     }
     String roleArn = roleArn(partition(self.arn()), accountId, org.auditRoleName());
-    StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
-        .stsClient(management.sts())
-        .asyncCredentialUpdateEnabled(false)
-        .refreshRequest(request(roleArn, sessionName(runId), org.externalId()))
-        .build();
+    StsAssumeRoleCredentialsProvider provider =
+        StsAssumeRoleCredentialsProvider.builder()
+            .stsClient(management.sts())
+            .asyncCredentialUpdateEnabled(false)
+            .refreshRequest(request(roleArn, sessionName(runId), org.externalId()))
+            .build();
     try {
       provider.resolveCredentials();
     } catch (SdkException e) {
       provider.close();
-      throw new KeywardenException("sts:AssumeRole into " + roleArn + " failed: " + e.getMessage()
-          + " (the role must exist in account " + accountId + " and trust the auditor"
-          + (org.externalId().isPresent() ? " with the configured external-id" : "") + ")", e);
+      throw new KeywardenException(
+          "sts:AssumeRole into "
+              + roleArn
+              + " failed: "
+              + e.getMessage()
+              + " (the role must exist in account "
+              + accountId
+              + " and trust the auditor"
+              + (org.externalId().isPresent() ? " with the configured external-id" : "")
+              + ")",
+          e);
     }
     return management.withCredentials(provider);
   }
@@ -77,7 +88,9 @@ public final class MemberAccountClients {
   /** Who acts in the account: the audit role's ARN, or the caller itself in its own account. */
   public String principalFor(String accountId) {
     CallerIdentity self = caller();
-    return self.accountId().equals(accountId) ? self.arn() : roleArn(partition(self.arn()), accountId, org.auditRoleName());
+    return self.accountId().equals(accountId)
+        ? self.arn()
+        : roleArn(partition(self.arn()), accountId, org.auditRoleName());
   }
 
   /** The principal the member clients assume roles as. */
@@ -94,8 +107,10 @@ public final class MemberAccountClients {
     return known;
   }
 
-  private static AssumeRoleRequest request(String roleArn, String sessionName, Optional<String> externalId) {
-    AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleArn(roleArn).roleSessionName(sessionName);
+  private static AssumeRoleRequest request(
+      String roleArn, String sessionName, Optional<String> externalId) {
+    AssumeRoleRequest.Builder request =
+        AssumeRoleRequest.builder().roleArn(roleArn).roleSessionName(sessionName);
     externalId.ifPresent(request::externalId);
     return request.build();
   }
@@ -108,7 +123,8 @@ public final class MemberAccountClients {
   static String partition(String arn) {
     String[] parts = arn.split(":", 3);
     if (parts.length < 3 || !parts[0].equals("arn") || parts[1].isEmpty()) {
-      throw new KeywardenException("sts:GetCallerIdentity returned '" + arn + "', which is not an ARN");
+      throw new KeywardenException(
+          "sts:GetCallerIdentity returned '" + arn + "', which is not an ARN");
     }
     return parts[1];
   }

@@ -20,8 +20,9 @@ import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Wires the Organization-wide audit to AWS: Organizations lists the accounts and reads their owner tags,
- * STS enters them, the findings table, topics and queue are reached with the management (central) clients.
+ * Wires the Organization-wide audit to AWS: Organizations lists the accounts and reads their owner
+ * tags, STS enters them, the findings table, topics and queue are reached with the management
+ * (central) clients.
  */
 public final class OrgAuditors {
   private OrgAuditors() {}
@@ -42,12 +43,16 @@ public final class OrgAuditors {
   }
 
   /**
-   * The dispatching half alone, for the dispatcher function: Organizations lists the accounts and reads
-   * their owner tags, the findings table records the run. It builds no IAM client, so the function's jar
-   * needs no IAM classes.
+   * The dispatching half alone, for the dispatcher function: Organizations lists the accounts and
+   * reads their owner tags, the findings table records the run. It builds no IAM client, so the
+   * function's jar needs no IAM classes.
    */
-  public static OrgDispatcher dispatcher(Settings settings, AwsClientFactory management, Clock clock) {
-    return OrgDispatcher.create(settings, OrganizationGateway.create(management), AccountRuns.store(management, settings),
+  public static OrgDispatcher dispatcher(
+      Settings settings, AwsClientFactory management, Clock clock) {
+    return OrgDispatcher.create(
+        settings,
+        OrganizationGateway.create(management),
+        AccountRuns.store(management, settings),
         clock);
   }
 
@@ -57,41 +62,59 @@ public final class OrgAuditors {
    * @throws InvalidInputException when the setting is missing
    */
   public static SqsAuditQueue queue(Settings settings, AwsClientFactory management) {
-    String url = settings.org().auditQueueUrl().orElseThrow(() -> new InvalidInputException(
-        "audit-queue-url is not set: set KEYWARDEN_AUDIT_QUEUE_URL to the audit requests queue's URL"));
+    String url =
+        settings
+            .org()
+            .auditQueueUrl()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "audit-queue-url is not set: set KEYWARDEN_AUDIT_QUEUE_URL to the audit requests queue's URL"));
     return SqsAuditQueue.create(management.sqs(), url);
   }
 
   /** Enters accounts through their audit role. */
-  private record AssumedRoleAccess(MemberAccountClients memberClients, AwsClientFactory management, Settings settings,
-      Clock clock) implements MemberAccess {
+  private record AssumedRoleAccess(
+      MemberAccountClients memberClients,
+      AwsClientFactory management,
+      Settings settings,
+      Clock clock)
+      implements MemberAccess {
     @Override
     public Session open(String accountId, String runId) {
       try {
-        return new AssumedRoleSession(memberClients.forAccount(accountId, runId), memberClients.principalFor(accountId),
+        return new AssumedRoleSession(
+            memberClients.forAccount(accountId, runId),
+            memberClients.principalFor(accountId),
             this);
       } catch (SdkException e) {
-        throw new KeywardenException("could not enter account " + accountId + ": " + e.getMessage(), e);
+        throw new KeywardenException(
+            "could not enter account " + accountId + ": " + e.getMessage(), e);
       }
     }
   }
 
-  /** One entered account: IAM through the member clients, everything else through the management ones. */
-  private record AssumedRoleSession(AwsClientFactory member, String principal, AssumedRoleAccess access)
+  /**
+   * One entered account: IAM through the member clients, everything else through the management
+   * ones.
+   */
+  private record AssumedRoleSession(
+      AwsClientFactory member, String principal, AssumedRoleAccess access)
       implements MemberAccess.Session {
     @Override
     public AccountInventory readInventory() {
       try {
         return IamInventoryReader.create(member, access.settings().audit(), access.clock()).read();
       } catch (SdkException e) {
-        throw new KeywardenException("reading IAM as " + principal + " failed: " + e.getMessage(), e);
+        throw new KeywardenException(
+            "reading IAM as " + principal + " failed: " + e.getMessage(), e);
       }
     }
 
     /**
-     * Owners come from the user's tags, then the account's tags in Organizations (which the dispatcher read
-     * into the request), then the configured fallback: the account's owner, when it has one, stands in for
-     * the fallback in this account's run.
+     * Owners come from the user's tags, then the account's tags in Organizations (which the
+     * dispatcher read into the request), then the configured fallback: the account's owner, when it
+     * has one, stands in for the fallback in this account's run.
      */
     @Override
     public RunOutcome run(AccountInventory inventory, AuditRequest request, Deadline deadline) {
@@ -110,10 +133,10 @@ public final class OrgAuditors {
   }
 
   /**
-   * Organizations, reached only when accounts are listed or tags read. The auditor function never does
-   * either, so it neither builds an Organizations client nor loads a class of that service (this class
-   * names {@link OrganizationGateway} only in calls, which the JVM resolves when they run), and its jar
-   * carries none.
+   * Organizations, reached only when accounts are listed or tags read. The auditor function never
+   * does either, so it neither builds an Organizations client nor loads a class of that service
+   * (this class names {@link OrganizationGateway} only in calls, which the JVM resolves when they
+   * run), and its jar carries none.
    */
   private static final class OrganizationOnFirstUse implements AccountDirectory {
     private final AwsClientFactory management;

@@ -18,10 +18,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountState;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
+import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
 import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
 import software.amazon.awssdk.services.organizations.model.Root;
 import software.amazon.awssdk.services.organizations.model.Tag;
@@ -32,11 +32,11 @@ import software.amazon.awssdk.services.sts.StsClient;
  * selection needs it, and falls back to the caller's own account outside an Organization.
  *
  * <p>Calls: {@code organizations:DescribeOrganization} (which alone tells whether there is an
- * Organization: the emulator answers ListAccounts with an empty list outside one),
- * {@code organizations:ListAccounts} (paginated); with OU lists, also {@code ListRoots},
- * {@code ListOrganizationalUnitsForParent} and {@code ListAccountsForParent} (paginated, once per
- * OU); {@code sts:GetCallerIdentity} only outside an Organization. Tags are read separately, one
- * {@code ListTagsForResource} per account, by {@link #tags}.
+ * Organization: the emulator answers ListAccounts with an empty list outside one), {@code
+ * organizations:ListAccounts} (paginated); with OU lists, also {@code ListRoots}, {@code
+ * ListOrganizationalUnitsForParent} and {@code ListAccountsForParent} (paginated, once per OU);
+ * {@code sts:GetCallerIdentity} only outside an Organization. Tags are read separately, one {@code
+ * ListTagsForResource} per account, by {@link #tags}.
  */
 public final class OrganizationGateway implements AccountDirectory {
   private static final Logger LOG = LogManager.getLogger(OrganizationGateway.class);
@@ -54,8 +54,8 @@ public final class OrganizationGateway implements AccountDirectory {
   }
 
   /**
-   * The names of the Organization's active accounts, for labels only: empty, without a warning, when
-   * the caller's account belongs to no Organization (nothing is audited here).
+   * The names of the Organization's active accounts, for labels only: empty, without a warning,
+   * when the caller's account belongs to no Organization (nothing is audited here).
    */
   public Map<String, String> accountNames() {
     try {
@@ -64,13 +64,19 @@ public final class OrganizationGateway implements AccountDirectory {
       return Map.of();
     }
     Map<String, String> names = new java.util.TreeMap<>();
-    call("list the Organization's accounts", () -> {
-      organizations.listAccountsPaginator(r -> { }).forEach(page -> page.accounts().stream()
-          .filter(OrganizationGateway::active)
-          .filter(a -> a.name() != null && !a.name().isBlank())
-          .forEach(a -> names.put(a.id(), a.name())));
-      return names;
-    });
+    call(
+        "list the Organization's accounts",
+        () -> {
+          organizations
+              .listAccountsPaginator(r -> {})
+              .forEach(
+                  page ->
+                      page.accounts().stream()
+                          .filter(OrganizationGateway::active)
+                          .filter(a -> a.name() != null && !a.name().isBlank())
+                          .forEach(a -> names.put(a.id(), a.name())));
+          return names;
+        });
     return names;
   }
 
@@ -80,40 +86,53 @@ public final class OrganizationGateway implements AccountDirectory {
       call("describe the Organization", organizations::describeOrganization);
     } catch (NotInOrganization e) {
       CallerIdentity caller = CallerIdentity.of(sts);
-      LOG.warn("accountId={} the account belongs to no Organization; auditing it alone", caller.accountId());
+      LOG.warn(
+          "accountId={} the account belongs to no Organization; auditing it alone",
+          caller.accountId());
       MemberAccount own = new MemberAccount(caller.accountId(), caller.accountId(), "", Map.of());
       return selection.selects(own.id(), List.of()) ? List.of(own) : List.of();
     }
-    List<Account> accounts = call("list the Organization's accounts", () -> {
-      List<Account> all = new ArrayList<>();
-      organizations.listAccountsPaginator(r -> { }).forEach(page -> all.addAll(page.accounts()));
-      return all;
-    });
+    List<Account> accounts =
+        call(
+            "list the Organization's accounts",
+            () -> {
+              List<Account> all = new ArrayList<>();
+              organizations
+                  .listAccountsPaginator(r -> {})
+                  .forEach(page -> all.addAll(page.accounts()));
+              return all;
+            });
     Map<String, List<String>> ancestors = selection.needsOuTree() ? ancestors() : Map.of();
     return accounts.stream()
         .filter(OrganizationGateway::active)
         .filter(a -> selection.selects(a.id(), ancestors.getOrDefault(a.id(), List.of())))
-        .map(a -> new MemberAccount(a.id(), nullToEmpty(a.name()), nullToEmpty(a.email()), Map.of()))
+        .map(
+            a -> new MemberAccount(a.id(), nullToEmpty(a.name()), nullToEmpty(a.email()), Map.of()))
         .sorted(Comparator.comparing(MemberAccount::id))
         .toList();
   }
 
   /**
-   * The account's tags in Organizations: one {@code ListTagsForResource} (paginated). Empty, with the
-   * reason at debug level, when they cannot be read (outside an Organization, or without the permission):
-   * they only name a fallback owner.
+   * The account's tags in Organizations: one {@code ListTagsForResource} (paginated). Empty, with
+   * the reason at debug level, when they cannot be read (outside an Organization, or without the
+   * permission): they only name a fallback owner.
    */
   @Override
   public Map<String, String> tags(String accountId) {
     Map<String, String> tags = new LinkedHashMap<>();
     try {
-      call("read the tags of account " + accountId, () -> {
-        organizations.listTagsForResourcePaginator(r -> r.resourceId(accountId))
-            .forEach(page -> page.tags().forEach((Tag t) -> tags.put(t.key(), t.value())));
-        return null;
-      });
+      call(
+          "read the tags of account " + accountId,
+          () -> {
+            organizations
+                .listTagsForResourcePaginator(r -> r.resourceId(accountId))
+                .forEach(page -> page.tags().forEach((Tag t) -> tags.put(t.key(), t.value())));
+            return null;
+          });
     } catch (NotInOrganization | KeywardenException e) {
-      LOG.debug("accountId={} its tags in Organizations cannot be read: {}", accountId,
+      LOG.debug(
+          "accountId={} its tags in Organizations cannot be read: {}",
+          accountId,
           e instanceof NotInOrganization ? "no Organization" : e.getMessage());
       return Map.of();
     }
@@ -121,39 +140,53 @@ public final class OrganizationGateway implements AccountDirectory {
   }
 
   /**
-   * Every account's OUs and root, walked breadth-first from the roots: one
-   * {@code ListOrganizationalUnitsForParent} and one {@code ListAccountsForParent} per OU.
+   * Every account's OUs and root, walked breadth-first from the roots: one {@code
+   * ListOrganizationalUnitsForParent} and one {@code ListAccountsForParent} per OU.
    */
   private Map<String, List<String>> ancestors() {
-    return call("read the Organization's OU tree", () -> {
-      Map<String, List<String>> byAccount = new HashMap<>();
-      Deque<List<String>> pending = new ArrayDeque<>();
-      organizations.listRootsPaginator(r -> { }).forEach(page -> {
-        for (Root root : page.roots()) {
-          pending.add(List.of(root.id()));
-        }
-      });
-      while (!pending.isEmpty()) {
-        List<String> path = pending.poll();
-        String parent = path.get(path.size() - 1);
-        organizations.listAccountsForParentPaginator(r -> r.parentId(parent)).forEach(page -> {
-          for (Account account : page.accounts()) {
-            byAccount.put(account.id(), path);
+    return call(
+        "read the Organization's OU tree",
+        () -> {
+          Map<String, List<String>> byAccount = new HashMap<>();
+          Deque<List<String>> pending = new ArrayDeque<>();
+          organizations
+              .listRootsPaginator(r -> {})
+              .forEach(
+                  page -> {
+                    for (Root root : page.roots()) {
+                      pending.add(List.of(root.id()));
+                    }
+                  });
+          while (!pending.isEmpty()) {
+            List<String> path = pending.poll();
+            String parent = path.get(path.size() - 1);
+            organizations
+                .listAccountsForParentPaginator(r -> r.parentId(parent))
+                .forEach(
+                    page -> {
+                      for (Account account : page.accounts()) {
+                        byAccount.put(account.id(), path);
+                      }
+                    });
+            organizations
+                .listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent))
+                .forEach(
+                    page -> {
+                      for (OrganizationalUnit ou : page.organizationalUnits()) {
+                        List<String> child = new ArrayList<>(path);
+                        child.add(ou.id());
+                        pending.add(List.copyOf(child));
+                      }
+                    });
           }
+          return byAccount;
         });
-        organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).forEach(page -> {
-          for (OrganizationalUnit ou : page.organizationalUnits()) {
-            List<String> child = new ArrayList<>(path);
-            child.add(ou.id());
-            pending.add(List.copyOf(child));
-          }
-        });
-      }
-      return byAccount;
-    });
   }
 
-  /** ACTIVE by the newer {@code State} field when the service sends it, else by the older {@code Status}. */
+  /**
+   * ACTIVE by the newer {@code State} field when the service sends it, else by the older {@code
+   * Status}.
+   */
   private static boolean active(Account account) {
     if (account.state() != null && account.state() != AccountState.UNKNOWN_TO_SDK_VERSION) {
       return account.state() == AccountState.ACTIVE;
@@ -171,9 +204,14 @@ public final class OrganizationGateway implements AccountDirectory {
     } catch (AwsOrganizationsNotInUseException e) {
       throw new NotInOrganization();
     } catch (SdkException e) {
-      throw new KeywardenException("organizations: could not " + what + ": " + e.getMessage()
-          + " (the caller must be the management account or a delegated administrator, allowed"
-          + " organizations:DescribeOrganization and organizations:List*)", e);
+      throw new KeywardenException(
+          "organizations: could not "
+              + what
+              + ": "
+              + e.getMessage()
+              + " (the caller must be the management account or a delegated administrator, allowed"
+              + " organizations:DescribeOrganization and organizations:List*)",
+          e);
     }
   }
 

@@ -11,13 +11,13 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * reason that part is missing, so that the checks on it are skipped rather than passed.
  *
  * <p>Refused: a denial (the member role predates the permission), or the endpoint not knowing the
- * operation: an error code that says so, or an HTTP 404/500/501 answer with no AWS error code at all
- * (what a local emulator that does not implement the API sends). Any other error is a real failure and
- * is thrown.
+ * operation: an error code that says so, or an HTTP 404/500/501 answer with no AWS error code at
+ * all (what a local emulator that does not implement the API sends). Any other error is a real
+ * failure and is thrown.
  */
 final class Refusals {
-  private static final Set<String> UNKNOWN_CODES = Set.of(
-      "InvalidAction", "UnknownOperationException", "UnknownOperation", "NotImplemented");
+  private static final Set<String> UNKNOWN_CODES =
+      Set.of("InvalidAction", "UnknownOperationException", "UnknownOperation", "NotImplemented");
 
   /** The words every refused-as-unknown reason carries. */
   static final String AS_UNKNOWN = "as unknown";
@@ -36,12 +36,24 @@ final class Refusals {
   static java.util.Optional<String> reason(String action, String principal, AwsServiceException e) {
     String code = code(e);
     if (IamInventoryReader.isDenied(e)) {
-      return java.util.Optional.of(action + " was denied for " + principal + " (" + code
-          + "): grant it to the audit role (update the member role stack)");
+      return java.util.Optional.of(
+          action
+              + " was denied for "
+              + principal
+              + " ("
+              + code
+              + "): grant it to the audit role (update the member role stack)");
     }
     if (unknown(e)) {
-      return java.util.Optional.of("the endpoint refused " + action + " " + AS_UNKNOWN + " (HTTP " + e.statusCode()
-          + (code.isEmpty() ? "" : ", " + code) + "): it does not implement the API, as the local emulator does not");
+      return java.util.Optional.of(
+          "the endpoint refused "
+              + action
+              + " "
+              + AS_UNKNOWN
+              + " (HTTP "
+              + e.statusCode()
+              + (code.isEmpty() ? "" : ", " + code)
+              + "): it does not implement the API, as the local emulator does not");
     }
     return java.util.Optional.empty();
   }

@@ -20,8 +20,12 @@ import org.apache.logging.log4j.Logger;
  * report still lacks is left to the {@code inventory-gap} check, which names those users.
  */
 final class ReportRegeneration {
-  /** How long IAM serves a generated credential report before {@code GenerateCredentialReport} makes a new one. */
+  /**
+   * How long IAM serves a generated credential report before {@code GenerateCredentialReport} makes
+   * a new one.
+   */
   static final Duration IAM_REUSE = Duration.ofHours(4);
+
   private static final Logger LOG = LogManager.getLogger(ReportRegeneration.class);
 
   private ReportRegeneration() {}
@@ -34,7 +38,10 @@ final class ReportRegeneration {
     }
   }
 
-  /** Whether IAM would generate a new report at {@code now} for one generated at {@code generatedAt}. */
+  /**
+   * Whether IAM would generate a new report at {@code now} for one generated at {@code
+   * generatedAt}.
+   */
   static boolean allowed(Optional<Instant> generatedAt, Instant now) {
     return generatedAt.map(at -> !at.plus(IAM_REUSE).isAfter(now)).orElse(true);
   }
@@ -44,25 +51,39 @@ final class ReportRegeneration {
    * once more (the regeneration waits within the credential report bound); else the first.
    */
   static CredentialReport complete(
-      Downloaded first, AuthorizationDetails authorization, Instant now, Supplier<Downloaded> regenerate, String accountId) {
+      Downloaded first,
+      AuthorizationDetails authorization,
+      Instant now,
+      Supplier<Downloaded> regenerate,
+      String accountId) {
     ReportCoverage coverage = ReportCoverage.of(first.report(), authorization);
     if (coverage.missingFromReport().isEmpty()) {
       return first.report();
     }
     String generated = first.generatedAt().map(Instant::toString).orElse("at an unknown time");
     if (!allowed(first.generatedAt(), now)) {
-      LOG.warn("account={} credential report generated {} lacks {} IAM users ({}); IAM makes a new one from {}",
-          accountId, generated, coverage.missingFromReport().size(), String.join(" ", coverage.missingNames()),
+      LOG.warn(
+          "account={} credential report generated {} lacks {} IAM users ({}); IAM makes a new one from {}",
+          accountId,
+          generated,
+          coverage.missingFromReport().size(),
+          String.join(" ", coverage.missingNames()),
           first.generatedAt().map(at -> at.plus(IAM_REUSE).toString()).orElse("now"));
       return first.report();
     }
-    LOG.info("account={} credential report generated {} lacks {} IAM users: generating it again",
-        accountId, generated, coverage.missingFromReport().size());
+    LOG.info(
+        "account={} credential report generated {} lacks {} IAM users: generating it again",
+        accountId,
+        generated,
+        coverage.missingFromReport().size());
     Downloaded second = regenerate.get();
     ReportCoverage after = ReportCoverage.of(second.report(), authorization);
     if (!after.missingFromReport().isEmpty()) {
-      LOG.warn("account={} the new credential report still lacks {} IAM users ({})",
-          accountId, after.missingFromReport().size(), String.join(" ", after.missingNames()));
+      LOG.warn(
+          "account={} the new credential report still lacks {} IAM users ({})",
+          accountId,
+          after.missingFromReport().size(),
+          String.join(" ", after.missingNames()));
     }
     return second.report();
   }

@@ -25,7 +25,10 @@ import software.amazon.awssdk.services.securityhub.model.ResourceDetails;
 import software.amazon.awssdk.services.securityhub.model.Severity;
 import software.amazon.awssdk.services.securityhub.model.Workflow;
 
-/** Imports findings into Security Hub with {@code BatchImportFindings}, in the importing account's product. */
+/**
+ * Imports findings into Security Hub with {@code BatchImportFindings}, in the importing account's
+ * product.
+ */
 public final class SecurityHubImporter implements FindingsImporter {
   private final SecurityHubClient client;
 
@@ -40,15 +43,20 @@ public final class SecurityHubImporter implements FindingsImporter {
   @Override
   public Map<String, String> importBatch(List<AsffFinding> findings) {
     if (findings.size() > MAX_BATCH) {
-      throw new IllegalArgumentException("BatchImportFindings takes at most " + MAX_BATCH + " findings, not " + findings.size());
+      throw new IllegalArgumentException(
+          "BatchImportFindings takes at most " + MAX_BATCH + " findings, not " + findings.size());
     }
     List<AwsSecurityFinding> batch = findings.stream().map(SecurityHubImporter::toSdk).toList();
     BatchImportFindingsResponse response;
     try {
       response = client.batchImportFindings(r -> r.findings(batch));
     } catch (SdkException e) {
-      throw new KeywardenException("securityhub:BatchImportFindings of " + findings.size() + " finding(s) failed: "
-          + e.getMessage(), e);
+      throw new KeywardenException(
+          "securityhub:BatchImportFindings of "
+              + findings.size()
+              + " finding(s) failed: "
+              + e.getMessage(),
+          e);
     }
     Map<String, String> failed = new LinkedHashMap<>();
     for (ImportFindingsError error : response.failedFindings()) {
@@ -59,44 +67,83 @@ public final class SecurityHubImporter implements FindingsImporter {
 
   /** The SDK's form of one finding. */
   static AwsSecurityFinding toSdk(AsffFinding f) {
-    AwsSecurityFinding.Builder b = AwsSecurityFinding.builder()
-        .schemaVersion(AsffFinding.SCHEMA_VERSION)
-        .id(f.id())
-        .productArn(f.productArn())
-        .generatorId(f.generatorId())
-        .awsAccountId(f.awsAccountId())
-        .region(f.region())
-        .productName("Keywarden")
-        .companyName("Keywarden")
-        .types(f.types())
-        .createdAt(f.createdAt().toString())
-        .firstObservedAt(f.createdAt().toString())
-        .updatedAt(f.updatedAt().toString())
-        .severity(Severity.builder().label(f.severityLabel()).original(f.severityOriginal()).build())
-        .title(f.title())
-        .description(f.description())
-        .resources(f.resources().stream().map(SecurityHubImporter::resource).toList())
-        .compliance(Compliance.builder().status(f.complianceStatus()).relatedRequirements(f.relatedRequirements()).build())
-        .remediation(Remediation.builder().recommendation(Recommendation.builder().text(f.remediationText()).build()).build())
-        .userDefinedFields(f.userDefinedFields())
-        .recordState(f.recordState())
-        .workflow(Workflow.builder().status(f.workflowStatus()).build());
-    f.noteText().ifPresent(text -> b.note(Note.builder().text(text).updatedBy("keywarden").updatedAt(f.updatedAt().toString()).build()));
+    AwsSecurityFinding.Builder b =
+        AwsSecurityFinding.builder()
+            .schemaVersion(AsffFinding.SCHEMA_VERSION)
+            .id(f.id())
+            .productArn(f.productArn())
+            .generatorId(f.generatorId())
+            .awsAccountId(f.awsAccountId())
+            .region(f.region())
+            .productName("Keywarden")
+            .companyName("Keywarden")
+            .types(f.types())
+            .createdAt(f.createdAt().toString())
+            .firstObservedAt(f.createdAt().toString())
+            .updatedAt(f.updatedAt().toString())
+            .severity(
+                Severity.builder().label(f.severityLabel()).original(f.severityOriginal()).build())
+            .title(f.title())
+            .description(f.description())
+            .resources(f.resources().stream().map(SecurityHubImporter::resource).toList())
+            .compliance(
+                Compliance.builder()
+                    .status(f.complianceStatus())
+                    .relatedRequirements(f.relatedRequirements())
+                    .build())
+            .remediation(
+                Remediation.builder()
+                    .recommendation(Recommendation.builder().text(f.remediationText()).build())
+                    .build())
+            .userDefinedFields(f.userDefinedFields())
+            .recordState(f.recordState())
+            .workflow(Workflow.builder().status(f.workflowStatus()).build());
+    f.noteText()
+        .ifPresent(
+            text ->
+                b.note(
+                    Note.builder()
+                        .text(text)
+                        .updatedBy("keywarden")
+                        .updatedAt(f.updatedAt().toString())
+                        .build()));
     return b.build();
   }
 
   private static Resource resource(AsffFinding.Resource r) {
-    Resource.Builder b = Resource.builder().type(r.type()).id(r.id()).partition(r.partition()).region(r.region());
-    r.name().ifPresent(name -> {
-      switch (r.type()) {
-        case "AwsIamUser" -> b.details(ResourceDetails.builder().awsIamUser(AwsIamUserDetails.builder().userName(name).build()).build());
-        case "AwsIamAccessKey" -> b.details(ResourceDetails.builder().awsIamAccessKey(
-            AwsIamAccessKeyDetails.builder().principalName(name).principalType("IAMUser").build()).build());
-        case "AwsIamRole" -> b.details(ResourceDetails.builder().awsIamRole(AwsIamRoleDetails.builder().roleName(name).build()).build());
-        case "AwsIamPolicy" -> b.details(ResourceDetails.builder().awsIamPolicy(AwsIamPolicyDetails.builder().policyName(name).build()).build());
-        default -> { }
-      }
-    });
+    Resource.Builder b =
+        Resource.builder().type(r.type()).id(r.id()).partition(r.partition()).region(r.region());
+    r.name()
+        .ifPresent(
+            name -> {
+              switch (r.type()) {
+                case "AwsIamUser" ->
+                    b.details(
+                        ResourceDetails.builder()
+                            .awsIamUser(AwsIamUserDetails.builder().userName(name).build())
+                            .build());
+                case "AwsIamAccessKey" ->
+                    b.details(
+                        ResourceDetails.builder()
+                            .awsIamAccessKey(
+                                AwsIamAccessKeyDetails.builder()
+                                    .principalName(name)
+                                    .principalType("IAMUser")
+                                    .build())
+                            .build());
+                case "AwsIamRole" ->
+                    b.details(
+                        ResourceDetails.builder()
+                            .awsIamRole(AwsIamRoleDetails.builder().roleName(name).build())
+                            .build());
+                case "AwsIamPolicy" ->
+                    b.details(
+                        ResourceDetails.builder()
+                            .awsIamPolicy(AwsIamPolicyDetails.builder().policyName(name).build())
+                            .build());
+                default -> {}
+              }
+            });
     return b.build();
   }
 }

@@ -18,13 +18,21 @@ import software.amazon.awssdk.services.securityhub.model.BatchUpdateFindingsUnpr
 import software.amazon.awssdk.services.securityhub.model.NoteUpdate;
 import software.amazon.awssdk.services.securityhub.model.WorkflowUpdate;
 
-/** Sets the workflow status and note of findings Security Hub holds, with {@code BatchUpdateFindings}. */
+/**
+ * Sets the workflow status and note of findings Security Hub holds, with {@code
+ * BatchUpdateFindings}.
+ */
 public final class SecurityHubWorkflowUpdater implements WorkflowUpdater {
   /** Who a note says updated it. */
   static final String UPDATED_BY = "keywarden";
+
   /** Error codes of a service that does not know the operation. */
-  private static final Set<String> UNKNOWN_OPERATION = Set.of(
-      "unknownoperationexception", "invalidaction", "notimplemented", "notimplementedexception");
+  private static final Set<String> UNKNOWN_OPERATION =
+      Set.of(
+          "unknownoperationexception",
+          "invalidaction",
+          "notimplemented",
+          "notimplementedexception");
 
   private final SecurityHubClient client;
 
@@ -43,30 +51,57 @@ public final class SecurityHubWorkflowUpdater implements WorkflowUpdater {
     try {
       response = client.batchUpdateFindings(request);
     } catch (AwsServiceException e) {
-      String what = "securityhub:BatchUpdateFindings of " + findingIds.size() + " finding(s) to " + change.status();
-      if (unknownOperation(e.statusCode(), e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
-        throw new Unavailable(what + " is not implemented by this endpoint (HTTP " + e.statusCode() + "): "
-            + e.getMessage(), e);
+      String what =
+          "securityhub:BatchUpdateFindings of "
+              + findingIds.size()
+              + " finding(s) to "
+              + change.status();
+      if (unknownOperation(
+          e.statusCode(), e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
+        throw new Unavailable(
+            what
+                + " is not implemented by this endpoint (HTTP "
+                + e.statusCode()
+                + "): "
+                + e.getMessage(),
+            e);
       }
       throw new KeywardenException(what + " failed: " + e.getMessage(), e);
     } catch (SdkException e) {
-      throw new KeywardenException("securityhub:BatchUpdateFindings of " + findingIds.size() + " finding(s) failed: "
-          + e.getMessage(), e);
+      throw new KeywardenException(
+          "securityhub:BatchUpdateFindings of "
+              + findingIds.size()
+              + " finding(s) failed: "
+              + e.getMessage(),
+          e);
     }
     return unprocessed(response);
   }
 
-  /** The request for one change: the findings by id and product, the status, and the note when there is one. */
+  /**
+   * The request for one change: the findings by id and product, the status, and the note when there
+   * is one.
+   */
   static BatchUpdateFindingsRequest request(Change change, List<String> findingIds) {
     if (findingIds.isEmpty() || findingIds.size() > MAX_BATCH) {
-      throw new IllegalArgumentException("BatchUpdateFindings takes 1 to " + MAX_BATCH + " findings, not " + findingIds.size());
+      throw new IllegalArgumentException(
+          "BatchUpdateFindings takes 1 to " + MAX_BATCH + " findings, not " + findingIds.size());
     }
-    BatchUpdateFindingsRequest.Builder b = BatchUpdateFindingsRequest.builder()
-        .findingIdentifiers(findingIds.stream()
-            .map(id -> AwsSecurityFindingIdentifier.builder().id(id).productArn(change.productArn()).build())
-            .toList())
-        .workflow(WorkflowUpdate.builder().status(change.status()).build());
-    change.note().ifPresent(text -> b.note(NoteUpdate.builder().text(text).updatedBy(UPDATED_BY).build()));
+    BatchUpdateFindingsRequest.Builder b =
+        BatchUpdateFindingsRequest.builder()
+            .findingIdentifiers(
+                findingIds.stream()
+                    .map(
+                        id ->
+                            AwsSecurityFindingIdentifier.builder()
+                                .id(id)
+                                .productArn(change.productArn())
+                                .build())
+                    .toList())
+            .workflow(WorkflowUpdate.builder().status(change.status()).build());
+    change
+        .note()
+        .ifPresent(text -> b.note(NoteUpdate.builder().text(text).updatedBy(UPDATED_BY).build()));
     return b.build();
   }
 
@@ -80,8 +115,9 @@ public final class SecurityHubWorkflowUpdater implements WorkflowUpdater {
   }
 
   /**
-   * Whether an error says the endpoint does not know the operation: HTTP 501, or 404 other than ResourceNotFoundException (no such path:
-   * {@code BatchUpdateFindings} is {@code PATCH /findings/batchupdate}), or an unknown-operation code.
+   * Whether an error says the endpoint does not know the operation: HTTP 501, or 404 other than
+   * ResourceNotFoundException (no such path: {@code BatchUpdateFindings} is {@code PATCH
+   * /findings/batchupdate}), or an unknown-operation code.
    */
   static boolean unknownOperation(int status, String errorCode) {
     if (errorCode != null && UNKNOWN_OPERATION.contains(errorCode.toLowerCase(Locale.ROOT))) {

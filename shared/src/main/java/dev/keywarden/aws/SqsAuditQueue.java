@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * Sends the dispatcher's audit requests to the SQS queue the account auditor reads, ten to a
- * {@code SendMessageBatch} call, so that 1,000 accounts cost 100 calls.
+ * Sends the dispatcher's audit requests to the SQS queue the account auditor reads, ten to a {@code
+ * SendMessageBatch} call, so that 1,000 accounts cost 100 calls.
  *
  * <p>A batch call succeeds even when some of its entries fail; those are sent once more, and any
  * still failing make the whole send fail naming their accounts (the others are on the queue: the
@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  */
 public final class SqsAuditQueue implements AuditRequestSink {
   private static final Logger LOG = LogManager.getLogger(SqsAuditQueue.class);
+
   /** SQS takes at most ten entries per batch. */
   static final int BATCH_SIZE = 10;
 
@@ -46,17 +47,25 @@ public final class SqsAuditQueue implements AuditRequestSink {
   public void send(List<AuditRequest> requests) {
     List<AuditRequest> failed = new ArrayList<>();
     for (int from = 0; from < requests.size(); from += BATCH_SIZE) {
-      List<AuditRequest> batch = requests.subList(from, Math.min(requests.size(), from + BATCH_SIZE));
+      List<AuditRequest> batch =
+          requests.subList(from, Math.min(requests.size(), from + BATCH_SIZE));
       Map<String, AuditRequest> retry = sendBatch(batch);
       if (!retry.isEmpty()) {
-        LOG.warn("runId={} {} audit requests were not accepted; sending them again", batch.get(0).runId(), retry.size());
+        LOG.warn(
+            "runId={} {} audit requests were not accepted; sending them again",
+            batch.get(0).runId(),
+            retry.size());
         failed.addAll(sendBatch(List.copyOf(retry.values())).values());
       }
     }
     if (!failed.isEmpty()) {
-      throw new KeywardenException("sqs:SendMessageBatch to " + queueUrl + " failed twice for account(s) "
-          + failed.stream().map(AuditRequest::accountId).collect(Collectors.joining(", "))
-          + "; those accounts are not audited in run " + failed.get(0).runId());
+      throw new KeywardenException(
+          "sqs:SendMessageBatch to "
+              + queueUrl
+              + " failed twice for account(s) "
+              + failed.stream().map(AuditRequest::accountId).collect(Collectors.joining(", "))
+              + "; those accounts are not audited in run "
+              + failed.get(0).runId());
     }
   }
 
@@ -67,21 +76,32 @@ public final class SqsAuditQueue implements AuditRequestSink {
     for (int i = 0; i < batch.size(); i++) {
       String id = "r" + i;
       byId.put(id, batch.get(i));
-      entries.add(SendMessageBatchRequestEntry.builder().id(id).messageBody(batch.get(i).toJson()).build());
+      entries.add(
+          SendMessageBatchRequestEntry.builder().id(id).messageBody(batch.get(i).toJson()).build());
     }
     SendMessageBatchResponse response;
     try {
       response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
     } catch (SdkException e) {
-      throw new KeywardenException("sqs:SendMessageBatch to " + queueUrl + " failed for account(s) "
-          + batch.stream().map(AuditRequest::accountId).collect(Collectors.joining(", ")) + ": " + e.getMessage(), e);
+      throw new KeywardenException(
+          "sqs:SendMessageBatch to "
+              + queueUrl
+              + " failed for account(s) "
+              + batch.stream().map(AuditRequest::accountId).collect(Collectors.joining(", "))
+              + ": "
+              + e.getMessage(),
+          e);
     }
     Map<String, AuditRequest> failed = new LinkedHashMap<>();
     for (BatchResultErrorEntry error : response.failed()) {
       AuditRequest request = byId.get(error.id());
       if (request != null) {
-        LOG.warn("runId={} accountId={} audit request not accepted: {} {}", request.runId(), request.accountId(),
-            error.code(), error.message());
+        LOG.warn(
+            "runId={} accountId={} audit request not accepted: {} {}",
+            request.runId(),
+            request.accountId(),
+            error.code(),
+            error.message());
         failed.put(error.id(), request);
       }
     }

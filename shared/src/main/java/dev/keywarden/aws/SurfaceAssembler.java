@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.RoleDetail;
 
 /**
- * Turns the roles and customer-managed policies of the {@code GetAccountAuthorizationDetails} pages into
- * inventory records. Like {@link AuthorizationAssembler}, it reads every page before resolving any
- * document, since a role on one page may attach a policy listed on a later one.
+ * Turns the roles and customer-managed policies of the {@code GetAccountAuthorizationDetails} pages
+ * into inventory records. Like {@link AuthorizationAssembler}, it reads every page before resolving
+ * any document, since a role on one page may attach a policy listed on a later one.
  */
 final class SurfaceAssembler {
   private SurfaceAssembler() {}
@@ -27,9 +27,16 @@ final class SurfaceAssembler {
     List<ManagedPolicy> policies = new ArrayList<>();
     for (GetAccountAuthorizationDetailsResponse page : pages) {
       for (ManagedPolicyDetail policy : page.policies()) {
-        String name = policy.policyName() != null ? policy.policyName() : policy.arn().substring(policy.arn().lastIndexOf('/') + 1);
-        policies.add(new ManagedPolicy(name, policy.arn(), defaultDocument(policy),
-            policy.attachmentCount() == null ? 0 : policy.attachmentCount()));
+        String name =
+            policy.policyName() != null
+                ? policy.policyName()
+                : policy.arn().substring(policy.arn().lastIndexOf('/') + 1);
+        policies.add(
+            new ManagedPolicy(
+                name,
+                policy.arn(),
+                defaultDocument(policy),
+                policy.attachmentCount() == null ? 0 : policy.attachmentCount()));
       }
     }
     return policies;
@@ -44,31 +51,45 @@ final class SurfaceAssembler {
     }
     List<IamRole> roles = new ArrayList<>(details.size());
     for (RoleDetail role : details) {
-      Optional<java.time.Instant> lastUsed = Optional.ofNullable(role.roleLastUsed()).map(r -> r.lastUsedDate());
-      roles.add(new IamRole(
-          role.roleName(),
-          role.arn(),
-          role.path() == null ? "/" : role.path(),
-          role.createDate(),
-          lastUsed,
-          AuthorizationAssembler.decode(role.assumeRolePolicyDocument()),
-          attached(role.attachedManagedPolicies(), localDocuments),
-          role.rolePolicyList().stream()
-              .map(p -> new PolicyDocument(p.policyName(), "", AuthorizationAssembler.decode(p.policyDocument())))
-              .toList()));
+      Optional<java.time.Instant> lastUsed =
+          Optional.ofNullable(role.roleLastUsed()).map(r -> r.lastUsedDate());
+      roles.add(
+          new IamRole(
+              role.roleName(),
+              role.arn(),
+              role.path() == null ? "/" : role.path(),
+              role.createDate(),
+              lastUsed,
+              AuthorizationAssembler.decode(role.assumeRolePolicyDocument()),
+              attached(role.attachedManagedPolicies(), localDocuments),
+              role.rolePolicyList().stream()
+                  .map(
+                      p ->
+                          new PolicyDocument(
+                              p.policyName(),
+                              "",
+                              AuthorizationAssembler.decode(p.policyDocument())))
+                  .toList()));
     }
     return roles;
   }
 
-  private static List<PolicyDocument> attached(List<AttachedPolicy> policies, Map<String, String> localDocuments) {
+  private static List<PolicyDocument> attached(
+      List<AttachedPolicy> policies, Map<String, String> localDocuments) {
     return policies.stream()
-        .map(p -> new PolicyDocument(p.policyName(), p.policyArn(), localDocuments.getOrDefault(p.policyArn(), "")))
+        .map(
+            p ->
+                new PolicyDocument(
+                    p.policyName(), p.policyArn(), localDocuments.getOrDefault(p.policyArn(), "")))
         .toList();
   }
 
   private static String defaultDocument(ManagedPolicyDetail policy) {
     return policy.policyVersionList().stream()
-        .filter(v -> Boolean.TRUE.equals(v.isDefaultVersion()) || Objects.equals(v.versionId(), policy.defaultVersionId()))
+        .filter(
+            v ->
+                Boolean.TRUE.equals(v.isDefaultVersion())
+                    || Objects.equals(v.versionId(), policy.defaultVersionId()))
         .map(PolicyVersion::document)
         .map(AuthorizationAssembler::decode)
         .findFirst()

@@ -9,8 +9,8 @@ import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.report.OcsfFindings;
 import dev.keywarden.report.ReportFiles;
-import dev.keywarden.report.RotationReport;
 import dev.keywarden.report.ReportInput;
+import dev.keywarden.report.RotationReport;
 import dev.keywarden.report.WeeklyReportBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +35,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Builds the weekly report from the findings table, by queries only (the week index for summaries,
- * one query per account for open findings), and delivers it: to S3 with a digest to the security team,
- * or to a local folder.
+ * one query per account for open findings), and delivers it: to S3 with a digest to the security
+ * team, or to a local folder.
  */
 public final class WeeklyReports {
   private static final Logger LOG = LogManager.getLogger(WeeklyReports.class);
@@ -80,9 +80,21 @@ public final class WeeklyReports {
     Map<String, String> owners = new TreeMap<>();
     for (String account : accounts) {
       open.addAll(store.findings(account, Optional.of(FindingStatus.OPEN)));
-      store.owners(account).forEach((principal, owner) -> owners.put(ReportInput.ownerKey(account, principal), owner));
+      store
+          .owners(account)
+          .forEach(
+              (principal, owner) -> owners.put(ReportInput.ownerKey(account, principal), owner));
     }
-    return new ReportInput(isoWeek, generatedAt, weekRuns, previousRuns, trend, open, accountNames(), Set.of(), owners,
+    return new ReportInput(
+        isoWeek,
+        generatedAt,
+        weekRuns,
+        previousRuns,
+        trend,
+        open,
+        accountNames(),
+        Set.of(),
+        owners,
         AccountRuns.grants(clients, settings).all());
   }
 
@@ -94,18 +106,25 @@ public final class WeeklyReports {
     try {
       return OrganizationGateway.create(clients).accountNames();
     } catch (KeywardenException | SdkException e) {
-      LOG.warn("account names are not available, the report shows account ids only: {}", e.getMessage());
+      LOG.warn(
+          "account names are not available, the report shows account ids only: {}", e.getMessage());
       return Map.of();
     }
   }
 
   /**
-   * Writes the report to the reports bucket under {@code reports/<week>/} and sends the digest to the
-   * security topic; returns where the page is.
+   * Writes the report to the reports bucket under {@code reports/<week>/} and sends the digest to
+   * the security topic; returns where the page is.
    */
   public String publish(String isoWeek) {
-    String bucket = settings.run().reportsBucket().orElseThrow(() -> new InvalidInputException(
-        "reports-bucket is not set (KEYWARDEN_REPORTS_BUCKET): the weekly report needs a bucket to go to"));
+    String bucket =
+        settings
+            .run()
+            .reportsBucket()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "reports-bucket is not set (KEYWARDEN_REPORTS_BUCKET): the weekly report needs a bucket to go to"));
     String prefix = "reports/" + isoWeek + "/";
     String location = "s3://" + bucket + "/" + prefix + ReportFiles.HTML;
     ReportInput input = read(isoWeek);
@@ -114,18 +133,29 @@ public final class WeeklyReports {
     put(bucket, prefix + ReportFiles.JSON, files.json(), "application/json");
     put(bucket, prefix + ReportFiles.CSV, files.csv(), "text/csv; charset=utf-8");
     put(bucket, prefix + OcsfFindings.FILE, ocsf(input), "application/json");
-    settings.run().securityTopicArn().ifPresentOrElse(
-        topic -> SnsNotifier.create(clients.sns(), topic, Optional.of(topic)).alert(
-            "Keywarden weekly IAM report " + isoWeek, files.digest(), Map.of("kind", "weekly-digest", "week", isoWeek)),
-        () -> LOG.warn("security-topic-arn is not set: the weekly digest was not sent"));
+    settings
+        .run()
+        .securityTopicArn()
+        .ifPresentOrElse(
+            topic ->
+                SnsNotifier.create(clients.sns(), topic, Optional.of(topic))
+                    .alert(
+                        "Keywarden weekly IAM report " + isoWeek,
+                        files.digest(),
+                        Map.of("kind", "weekly-digest", "week", isoWeek)),
+            () -> LOG.warn("security-topic-arn is not set: the weekly digest was not sent"));
     return location;
   }
 
-  /** Writes the report's five files (page, JSON, CSV, OCSF, digest) into {@code dir} (created when missing); returns the page. */
+  /**
+   * Writes the report's five files (page, JSON, CSV, OCSF, digest) into {@code dir} (created when
+   * missing); returns the page.
+   */
   public Path writeTo(String isoWeek, Path dir) {
     Path page = dir.resolve(ReportFiles.HTML);
     ReportInput input = read(isoWeek);
-    ReportFiles files = withRotations(isoWeek, ReportFiles.render(input, page.toAbsolutePath().toString()));
+    ReportFiles files =
+        withRotations(isoWeek, ReportFiles.render(input, page.toAbsolutePath().toString()));
     try {
       Files.createDirectories(dir);
       write(page, files.html());
@@ -134,17 +164,22 @@ public final class WeeklyReports {
       write(dir.resolve(OcsfFindings.FILE), ocsf(input));
       write(dir.resolve("digest.txt"), files.digest());
     } catch (IOException e) {
-      throw new InvalidInputException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+      throw new InvalidInputException(
+          "cannot write the report into " + dir + ": " + e.getMessage(), e);
     }
     return page;
   }
 
-  /** The files with the assisted-rotation section, when the settings turn assisted rotation on anywhere. */
+  /**
+   * The files with the assisted-rotation section, when the settings turn assisted rotation on
+   * anywhere.
+   */
   private ReportFiles withRotations(String isoWeek, ReportFiles files) {
     if (!settings.rotation().enabled()) {
       return files;
     }
-    return RotationReport.of(isoWeek, AccountRuns.rotationStore(clients, settings).all()).addTo(files);
+    return RotationReport.of(isoWeek, AccountRuns.rotationStore(clients, settings).all())
+        .addTo(files);
   }
 
   /** The week's open findings as OCSF Compliance Findings, for a SIEM or data lake. */
@@ -161,10 +196,14 @@ public final class WeeklyReports {
 
   private void put(String bucket, String key, String content, String contentType) {
     try {
-      clients.s3().putObject(r -> r.bucket(bucket).key(key).contentType(contentType),
-          RequestBody.fromString(content, StandardCharsets.UTF_8));
+      clients
+          .s3()
+          .putObject(
+              r -> r.bucket(bucket).key(key).contentType(contentType),
+              RequestBody.fromString(content, StandardCharsets.UTF_8));
     } catch (SdkException e) {
-      throw new KeywardenException("s3:PutObject of s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+      throw new KeywardenException(
+          "s3:PutObject of s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
     }
   }
 }

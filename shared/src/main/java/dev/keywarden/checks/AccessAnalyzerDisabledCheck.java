@@ -3,19 +3,23 @@ package dev.keywarden.checks;
 import dev.keywarden.inventory.Reading;
 import java.util.List;
 
-/** Flags an account with no IAM Access Analyzer, which is what finds resources shared outside the account. */
+/**
+ * Flags an account with no IAM Access Analyzer, which is what finds resources shared outside the
+ * account.
+ */
 public final class AccessAnalyzerDisabledCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "access-analyzer-disabled",
-      "IAM Access Analyzer is not enabled",
-      "No active external-access analyzer of the account or of its Organization (`ListAnalyzers`, type ACCOUNT or"
-          + " ORGANIZATION, status ACTIVE) in the region Keywarden audits from. Other regions are not read.",
-      Severity.MEDIUM,
-      List.of("1.20"),
-      List.of("1.19"),
-      List.of("IAM.28"),
-      "Create an analyzer in every region you use (`aws accessanalyzer create-analyzer --analyzer-name default --type"
-          + " ACCOUNT`), or one of type ORGANIZATION from the delegated administrator.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "access-analyzer-disabled",
+          "IAM Access Analyzer is not enabled",
+          "No active external-access analyzer of the account or of its Organization (`ListAnalyzers`, type ACCOUNT or"
+              + " ORGANIZATION, status ACTIVE) in the region Keywarden audits from. Other regions are not read.",
+          Severity.MEDIUM,
+          List.of("1.20"),
+          List.of("1.19"),
+          List.of("IAM.28"),
+          "Create an analyzer in every region you use (`aws accessanalyzer create-analyzer --analyzer-name default --type"
+              + " ACCOUNT`), or one of type ORGANIZATION from the delegated administrator.");
 
   AccessAnalyzerDisabledCheck() {}
 
@@ -37,7 +41,13 @@ public final class AccessAnalyzerDisabledCheck implements Check {
       return CheckOutcome.of(List.of());
     }
     String accountId = context.accountId();
-    return CheckOutcome.of(List.of(Finding.of(METADATA, accountId, Finding.ACCOUNT, Resources.rootArn(accountId) + "#access-analyzer",
-        "the account has no active IAM Access Analyzer analyzer in the audited region")));
+    return CheckOutcome.of(
+        List.of(
+            Finding.of(
+                METADATA,
+                accountId,
+                Finding.ACCOUNT,
+                Resources.rootArn(accountId) + "#access-analyzer",
+                "the account has no active IAM Access Analyzer analyzer in the audited region")));
   }
 }

@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param exempted findings set aside by a valid exemption
  * @param skipped check id to the reason it did not run
  */
-public record AuditResult(String accountId, Instant asOf, List<Finding> findings, List<ExemptedFinding> exempted, Map<String, String> skipped) {
+public record AuditResult(
+    String accountId,
+    Instant asOf,
+    List<Finding> findings,
+    List<ExemptedFinding> exempted,
+    Map<String, String> skipped) {
   public AuditResult {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(asOf, "asOf");

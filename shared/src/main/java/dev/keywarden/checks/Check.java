@@ -9,6 +9,8 @@ package dev.keywarden.checks;
 public interface Check {
   CheckMetadata metadata();
 
-  /** Evaluates the rule, or says why it cannot on this inventory (never guesses a missing value). */
+  /**
+   * Evaluates the rule, or says why it cannot on this inventory (never guesses a missing value).
+   */
   CheckOutcome evaluate(CheckContext context);
 }

@@ -11,10 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every check reads: one account's inventory, the thresholds in force, the instant the
- * audit is as of, and the security team's exemption grants for the account.
+ * What every check reads: one account's inventory, the thresholds in force, the instant the audit
+ * is as of, and the security team's exemption grants for the account.
  */
-public record CheckContext(AccountInventory inventory, AuditPolicy policy, Instant asOf, List<ExemptionGrant> grants) {
+public record CheckContext(
+    AccountInventory inventory, AuditPolicy policy, Instant asOf, List<ExemptionGrant> grants) {
   public CheckContext {
     Objects.requireNonNull(inventory, "inventory");
     Objects.requireNonNull(policy, "policy");
@@ -35,7 +36,11 @@ public record CheckContext(AccountInventory inventory, AuditPolicy policy, Insta
   public Optional<ExemptionGrant> grantInForce(String userName) {
     LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
     return grants.stream()
-        .filter(g -> g.userName().equals(userName) && g.accountId().equals(accountId()) && g.activeOn(today))
+        .filter(
+            g ->
+                g.userName().equals(userName)
+                    && g.accountId().equals(accountId())
+                    && g.activeOn(today))
         .max(Comparator.comparing(ExemptionGrant::grantedAt));
   }
 }

@@ -10,23 +10,31 @@ import java.util.Set;
  * traits by which the rest of Keywarden treats its findings (so that no report or planner keeps its
  * own list of check ids).
  *
- * <p>A check with no traits is built with the seven- or eight-argument constructor; traits are added with
- * {@link #withTraits}, so that a new trait never changes how existing checks are written.
+ * <p>A check with no traits is built with the seven- or eight-argument constructor; traits are
+ * added with {@link #withTraits}, so that a new trait never changes how existing checks are
+ * written.
  *
  * @param id the stable id, such as {@code key-expired}; findings and exemptions name it
  * @param title a short statement of the problem
  * @param rule exactly when the check fires, with the settings that tune it
  * @param severity how urgent a finding of this check is
  * @param cis CIS AWS Foundations Benchmark (v3.0.0) recommendation numbers, such as {@code 1.14}
- * @param cisV5 CIS AWS Foundations Benchmark v5.0.0 recommendation numbers, the version Security Hub
- *     supports (v4.0.0 dropped v3's 1.3, so section 1 from 1.4 on moved up by one)
+ * @param cisV5 CIS AWS Foundations Benchmark v5.0.0 recommendation numbers, the version Security
+ *     Hub supports (v4.0.0 dropped v3's 1.3, so section 1 from 1.4 on moved up by one)
  * @param securityHub AWS Security Hub control ids, such as {@code IAM.3}
  * @param remediation what to do, in a sentence or two
  * @param traits how the rest of Keywarden treats this check's findings; empty for most checks
  */
 public record CheckMetadata(
-    String id, String title, String rule, Severity severity, List<String> cis, List<String> cisV5, List<String> securityHub,
-    String remediation, Set<CheckTrait> traits) {
+    String id,
+    String title,
+    String rule,
+    Severity severity,
+    List<String> cis,
+    List<String> cisV5,
+    List<String> securityHub,
+    String remediation,
+    Set<CheckTrait> traits) {
   public CheckMetadata {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
@@ -41,14 +49,39 @@ public record CheckMetadata(
 
   /** A check with no traits, whose CIS v5.0.0 numbers are given apart from its v3.0.0 ones. */
   public CheckMetadata(
-      String id, String title, String rule, Severity severity, List<String> cis, List<String> cisV5, List<String> securityHub,
+      String id,
+      String title,
+      String rule,
+      Severity severity,
+      List<String> cis,
+      List<String> cisV5,
+      List<String> securityHub,
       String remediation) {
     this(id, title, rule, severity, cis, cisV5, securityHub, remediation, Set.of());
   }
 
-  /** A check with no traits, whose CIS v5.0.0 numbers follow from its v3.0.0 ones ({@link CisNumbers#v5FromV3}). */
-  public CheckMetadata(String id, String title, String rule, Severity severity, List<String> cis, List<String> securityHub, String remediation) {
-    this(id, title, rule, severity, cis, CisNumbers.v5FromV3(cis), securityHub, remediation, Set.of());
+  /**
+   * A check with no traits, whose CIS v5.0.0 numbers follow from its v3.0.0 ones ({@link
+   * CisNumbers#v5FromV3}).
+   */
+  public CheckMetadata(
+      String id,
+      String title,
+      String rule,
+      Severity severity,
+      List<String> cis,
+      List<String> securityHub,
+      String remediation) {
+    this(
+        id,
+        title,
+        rule,
+        severity,
+        cis,
+        CisNumbers.v5FromV3(cis),
+        securityHub,
+        remediation,
+        Set.of());
   }
 
   /** This metadata with the given traits added to those it has. */

@@ -19,10 +19,11 @@ import java.util.Set;
  */
 public final class CheckRunner {
   /** Most severe first, then by check, principal and resource, so output is stable across runs. */
-  static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-      .thenComparing(Finding::checkId)
-      .thenComparing(Finding::principal)
-      .thenComparing(Finding::resourceId);
+  static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::severity)
+          .thenComparing(Finding::checkId)
+          .thenComparing(Finding::principal)
+          .thenComparing(Finding::resourceId);
 
   private CheckRunner() {}
 
@@ -42,7 +43,8 @@ public final class CheckRunner {
     for (Finding finding : found) {
       Optional<Exemption> exemption = exemptions.covering(finding);
       if (exemption.isPresent()) {
-        exempted.add(new ExemptedFinding(finding, exemption.get().until(), exemption.get().reason()));
+        exempted.add(
+            new ExemptedFinding(finding, exemption.get().until(), exemption.get().reason()));
       } else {
         open.add(finding);
       }
@@ -58,8 +60,8 @@ public final class CheckRunner {
   }
 
   /**
-   * The users' exemptions in force on the audit's day, read once per user: a central grant, narrowed
-   * by what the user's own exemption tags validly ask. Tags alone exempt nobody.
+   * The users' exemptions in force on the audit's day, read once per user: a central grant,
+   * narrowed by what the user's own exemption tags validly ask. Tags alone exempt nobody.
    */
   private static final class Exemptions {
     private final CheckContext context;
@@ -74,7 +76,9 @@ public final class CheckRunner {
     }
 
     Optional<Exemption> covering(Finding finding) {
-      return byUser.computeIfAbsent(finding.principal(), this::inForce).filter(e -> e.covers(finding.checkId()));
+      return byUser
+          .computeIfAbsent(finding.principal(), this::inForce)
+          .filter(e -> e.covers(finding.checkId()));
     }
 
     private Optional<Exemption> inForce(String principal) {
@@ -82,8 +86,10 @@ public final class CheckRunner {
       if (grant.isEmpty()) {
         return Optional.empty();
       }
-      Map<String, String> tags = details.flatMap(d -> d.user(principal)).map(IamUser::tags).orElse(Map.of());
-      return Exemption.granted(grant.get(), Exemption.read(tags, CheckCatalog.ids())).filter(e -> e.activeOn(today));
+      Map<String, String> tags =
+          details.flatMap(d -> d.user(principal)).map(IamUser::tags).orElse(Map.of());
+      return Exemption.granted(grant.get(), Exemption.read(tags, CheckCatalog.ids()))
+          .filter(e -> e.activeOn(today));
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.keywarden.checks;
 
 /**
- * How the rest of Keywarden treats a check's findings, declared in the check's {@link CheckMetadata}
- * and read wherever that treatment is decided: the notice planner, the weekly report. Adding a trait
- * adds a constant here and changes no check that does not have it.
+ * How the rest of Keywarden treats a check's findings, declared in the check's {@link
+ * CheckMetadata} and read wherever that treatment is decided: the notice planner, the weekly
+ * report. Adding a trait adds a constant here and changes no check that does not have it.
  */
 public enum CheckTrait {
   /**
@@ -11,6 +11,9 @@ public enum CheckTrait {
    * staged notices before it and the weekly report lists the key as due.
    */
   KEY_DEADLINE,
-  /** The finding is about the account's root user: the weekly report lists it first, apart from the rest. */
+  /**
+   * The finding is about the account's root user: the weekly report lists it first, apart from the
+   * rest.
+   */
   ROOT
 }

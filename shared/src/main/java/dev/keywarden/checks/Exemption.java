@@ -21,9 +21,16 @@ import java.util.regex.Pattern;
  * @param checks the check ids covered; empty means every check that can be exempted
  */
 record Exemption(LocalDate until, String reason, Set<String> checks) {
-  /** Checks no exemption may silence: the exemption's own validity, requests, and coverage of the account. */
-  static final Set<String> NOT_EXEMPTABLE = Set.of(TagInvalidCheck.METADATA.id(), AccountNotAuditedCheck.METADATA.id(),
-      ExemptionRequestedCheck.METADATA.id());
+  /**
+   * Checks no exemption may silence: the exemption's own validity, requests, and coverage of the
+   * account.
+   */
+  static final Set<String> NOT_EXEMPTABLE =
+      Set.of(
+          TagInvalidCheck.METADATA.id(),
+          AccountNotAuditedCheck.METADATA.id(),
+          ExemptionRequestedCheck.METADATA.id());
+
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   Exemption {
@@ -37,10 +44,15 @@ record Exemption(LocalDate until, String reason, Set<String> checks) {
    * @param tagged whether any exemption tag is set
    * @param until the requested end day, when the tag is a date
    * @param reason the requested reason, when non-blank
-   * @param checks the valid check ids requested, when the checks tag is set (empty: none of them valid)
+   * @param checks the valid check ids requested, when the checks tag is set (empty: none of them
+   *     valid)
    * @param problems each thing wrong with the tags, exactly
    */
-  record Reading(boolean tagged, Optional<LocalDate> until, Optional<String> reason, Optional<Set<String>> checks,
+  record Reading(
+      boolean tagged,
+      Optional<LocalDate> until,
+      Optional<String> reason,
+      Optional<Set<String>> checks,
       List<String> problems) {
     Reading {
       problems = List.copyOf(problems);
@@ -86,7 +98,8 @@ record Exemption(LocalDate until, String reason, Set<String> checks) {
         checks = both;
       }
     }
-    return Optional.of(new Exemption(until, grant.reason() + " (granted by " + grant.grantedBy() + ")", checks));
+    return Optional.of(
+        new Exemption(until, grant.reason() + " (granted by " + grant.grantedBy() + ")", checks));
   }
 
   /** Reads the exemption tags part by part; each malformed part is named in the problems. */
@@ -99,8 +112,11 @@ record Exemption(LocalDate until, String reason, Set<String> checks) {
     Optional<LocalDate> until = Optional.empty();
     if (untilText == null) {
       if (tagged) {
-        problems.add((reason != null ? AuditPolicy.EXEMPT_REASON_TAG : AuditPolicy.EXEMPT_CHECKS_TAG)
-            + " is set without " + AuditPolicy.EXEMPT_UNTIL_TAG + "; an exemption needs an end date (YYYY-MM-DD)");
+        problems.add(
+            (reason != null ? AuditPolicy.EXEMPT_REASON_TAG : AuditPolicy.EXEMPT_CHECKS_TAG)
+                + " is set without "
+                + AuditPolicy.EXEMPT_UNTIL_TAG
+                + "; an exemption needs an end date (YYYY-MM-DD)");
       }
     } else {
       try {
@@ -109,24 +125,36 @@ record Exemption(LocalDate until, String reason, Set<String> checks) {
         }
         until = Optional.of(LocalDate.parse(untilText.trim()));
       } catch (DateTimeParseException e) {
-        problems.add(AuditPolicy.EXEMPT_UNTIL_TAG + " is '" + untilText + "', not a date (expected YYYY-MM-DD such as 2026-12-31)");
+        problems.add(
+            AuditPolicy.EXEMPT_UNTIL_TAG
+                + " is '"
+                + untilText
+                + "', not a date (expected YYYY-MM-DD such as 2026-12-31)");
       }
       if (reason == null || reason.isBlank()) {
-        problems.add(AuditPolicy.EXEMPT_REASON_TAG + " is missing or blank; an exemption needs a reason");
+        problems.add(
+            AuditPolicy.EXEMPT_REASON_TAG + " is missing or blank; an exemption needs a reason");
       }
     }
     Optional<Set<String>> checks = Optional.empty();
     if (checksText != null) {
       if (checksText.isBlank()) {
-        problems.add(AuditPolicy.EXEMPT_CHECKS_TAG + " is blank; list space-separated check ids, or remove it to cover every check");
+        problems.add(
+            AuditPolicy.EXEMPT_CHECKS_TAG
+                + " is blank; list space-separated check ids, or remove it to cover every check");
       } else {
         Set<String> valid = new LinkedHashSet<>();
         for (String id : checksText.trim().split("\\s+")) {
           if (!knownCheckIds.contains(id)) {
-            problems.add(AuditPolicy.EXEMPT_CHECKS_TAG + " names '" + id + "', which is not a check id"
-                + " (only the valid ids listed can be honoured)");
+            problems.add(
+                AuditPolicy.EXEMPT_CHECKS_TAG
+                    + " names '"
+                    + id
+                    + "', which is not a check id"
+                    + " (only the valid ids listed can be honoured)");
           } else if (NOT_EXEMPTABLE.contains(id)) {
-            problems.add(AuditPolicy.EXEMPT_CHECKS_TAG + " names '" + id + "', which cannot be exempted");
+            problems.add(
+                AuditPolicy.EXEMPT_CHECKS_TAG + " names '" + id + "', which cannot be exempted");
           } else {
             valid.add(id);
           }
@@ -134,7 +162,8 @@ record Exemption(LocalDate until, String reason, Set<String> checks) {
         checks = Optional.of(valid);
       }
     }
-    Optional<String> readReason = reason == null || reason.isBlank() ? Optional.empty() : Optional.of(reason.trim());
+    Optional<String> readReason =
+        reason == null || reason.isBlank() ? Optional.empty() : Optional.of(reason.trim());
     return new Reading(tagged, until, readReason, checks, problems);
   }
 }

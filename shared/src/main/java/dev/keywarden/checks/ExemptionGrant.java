@@ -17,9 +17,18 @@ import java.util.Set;
  * @param grantedBy the ARN of the caller who granted it
  * @param grantedAt when it was granted
  */
-public record ExemptionGrant(String accountId, String userName, LocalDate until, String reason, Set<String> checks,
-    String grantedBy, Instant grantedAt) {
-  /** Checks no grant may cover: the exemption tags' own validity, requests, and coverage of the account. */
+public record ExemptionGrant(
+    String accountId,
+    String userName,
+    LocalDate until,
+    String reason,
+    Set<String> checks,
+    String grantedBy,
+    Instant grantedAt) {
+  /**
+   * Checks no grant may cover: the exemption tags' own validity, requests, and coverage of the
+   * account.
+   */
   public static final Set<String> NOT_EXEMPTABLE = Exemption.NOT_EXEMPTABLE;
 
   public ExemptionGrant {
@@ -37,9 +46,12 @@ public record ExemptionGrant(String accountId, String userName, LocalDate until,
     return !day.isAfter(until);
   }
 
-  /** Whether the grant covers the check; the exemption's own checks and account coverage never are. */
+  /**
+   * Whether the grant covers the check; the exemption's own checks and account coverage never are.
+   */
   public boolean covers(String checkId) {
-    return !Exemption.NOT_EXEMPTABLE.contains(checkId) && (checks.isEmpty() || checks.contains(checkId));
+    return !Exemption.NOT_EXEMPTABLE.contains(checkId)
+        && (checks.isEmpty() || checks.contains(checkId));
   }
 
   /** "every check" or the space-separated ids, for messages and the report. */

@@ -46,12 +46,22 @@ public record Finding(
   }
 
   /** A finding of {@code check} with no deadline. */
-  public static Finding of(CheckMetadata check, String accountId, String principal, String resourceId, String message) {
-    return new Finding(check.id(), check.severity(), accountId, principal, resourceId, check.title(), message, Optional.empty());
+  public static Finding of(
+      CheckMetadata check, String accountId, String principal, String resourceId, String message) {
+    return new Finding(
+        check.id(),
+        check.severity(),
+        accountId,
+        principal,
+        resourceId,
+        check.title(),
+        message,
+        Optional.empty());
   }
 
   /** The same finding with a deadline. */
   public Finding withDeadline(Instant when) {
-    return new Finding(checkId, severity, accountId, principal, resourceId, title, message, Optional.of(when));
+    return new Finding(
+        checkId, severity, accountId, principal, resourceId, title, message, Optional.of(when));
   }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An active IAM user key with its deadline: last rotation plus the maximum age in force for its user.
+ * An active IAM user key with its deadline: last rotation plus the maximum age in force for its
+ * user.
  *
  * @param user the user's report row
  * @param slot the key's slot
@@ -18,7 +19,8 @@ import java.util.Optional;
  * @param maxAgeDays the maximum age in force for the user
  * @param tagged whether the user's tag set that maximum rather than the policy
  */
-record KeyAge(CredentialReportRow user, AccessKeySlot slot, Instant rotated, int maxAgeDays, boolean tagged) {
+record KeyAge(
+    CredentialReportRow user, AccessKeySlot slot, Instant rotated, int maxAgeDays, boolean tagged) {
   Instant deadline() {
     return rotated.plus(Duration.ofDays(maxAgeDays));
   }
@@ -27,10 +29,19 @@ record KeyAge(CredentialReportRow user, AccessKeySlot slot, Instant rotated, int
     return Resources.key(user.arn(), slot);
   }
 
-  /** "access_key_1 of alice is 97 days old (max 90)", with the tag named when it set the maximum. */
+  /**
+   * "access_key_1 of alice is 97 days old (max 90)", with the tag named when it set the maximum.
+   */
   String describe(Instant asOf) {
-    return slot.slotName() + " of " + user.user() + " is " + Resources.plural(Resources.days(rotated, asOf), "day") + " old (max "
-        + maxAgeDays + (tagged ? ", from its " + AuditPolicy.MAX_KEY_AGE_TAG + " tag" : "") + ")";
+    return slot.slotName()
+        + " of "
+        + user.user()
+        + " is "
+        + Resources.plural(Resources.days(rotated, asOf), "day")
+        + " old (max "
+        + maxAgeDays
+        + (tagged ? ", from its " + AuditPolicy.MAX_KEY_AGE_TAG + " tag" : "")
+        + ")";
   }
 
   /** Every active key of every IAM user whose last rotation the report gives. */
@@ -41,7 +52,8 @@ record KeyAge(CredentialReportRow user, AccessKeySlot slot, Instant rotated, int
       int max = tag.orElse(context.policy().maxKeyAgeDays());
       boolean tagged = tag.isPresent();
       for (AccessKeySlot slot : row.activeKeys()) {
-        slot.lastRotated().ifPresent(rotated -> keys.add(new KeyAge(row, slot, rotated, max, tagged)));
+        slot.lastRotated()
+            .ifPresent(rotated -> keys.add(new KeyAge(row, slot, rotated, max, tagged)));
       }
     }
     return keys;

@@ -8,15 +8,16 @@ import java.util.stream.Collectors;
 
 /** Finds users with two active keys: usually a rotation left half done. */
 public final class MultipleActiveKeysCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "multiple-active-keys",
-      "User has more than one active access key",
-      "An IAM user with both access keys active.",
-      Severity.MEDIUM,
-      List.of("1.13"),
-      List.of(),
-      "Keep one active key per user: finish the rotation by moving every application to the newer key, then deactivate"
-          + " and delete the older one.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "multiple-active-keys",
+          "User has more than one active access key",
+          "An IAM user with both access keys active.",
+          Severity.MEDIUM,
+          List.of("1.13"),
+          List.of(),
+          "Keep one active key per user: finish the rotation by moving every application to the newer key, then deactivate"
+              + " and delete the older one.");
 
   MultipleActiveKeysCheck() {}
 
@@ -34,10 +35,15 @@ public final class MultipleActiveKeysCheck implements Check {
     List<Finding> findings = new ArrayList<>();
     for (CredentialReportRow row : context.inventory().credentialReport().users()) {
       if (row.activeKeys().size() > 1) {
-        String keys = row.activeKeys().stream()
-            .map(k -> k.slotName() + k.lastRotated().map(t -> " (last rotated " + t + ")").orElse(""))
-            .collect(Collectors.joining(" and "));
-        String message = row.user() + " has " + row.activeKeys().size() + " active access keys: " + keys;
+        String keys =
+            row.activeKeys().stream()
+                .map(
+                    k ->
+                        k.slotName()
+                            + k.lastRotated().map(t -> " (last rotated " + t + ")").orElse(""))
+                .collect(Collectors.joining(" and "));
+        String message =
+            row.user() + " has " + row.activeKeys().size() + " active access keys: " + keys;
         findings.add(Finding.of(METADATA, context.accountId(), row.user(), row.arn(), message));
       }
     }

@@ -8,33 +8,44 @@ import java.util.stream.Collectors;
 
 /** Why a check cannot run: the inventory parts and report columns checks depend on. */
 final class Needs {
-  static final ReportColumn[] KEYS_ACTIVE = {ReportColumn.ACCESS_KEY_1_ACTIVE, ReportColumn.ACCESS_KEY_2_ACTIVE};
+  static final ReportColumn[] KEYS_ACTIVE = {
+    ReportColumn.ACCESS_KEY_1_ACTIVE, ReportColumn.ACCESS_KEY_2_ACTIVE
+  };
   static final ReportColumn[] KEYS_ROTATED = {
     ReportColumn.ACCESS_KEY_1_ACTIVE, ReportColumn.ACCESS_KEY_1_LAST_ROTATED,
     ReportColumn.ACCESS_KEY_2_ACTIVE, ReportColumn.ACCESS_KEY_2_LAST_ROTATED
   };
-  static final ReportColumn[] KEYS_USED = {ReportColumn.ACCESS_KEY_1_LAST_USED_DATE, ReportColumn.ACCESS_KEY_2_LAST_USED_DATE};
+  static final ReportColumn[] KEYS_USED = {
+    ReportColumn.ACCESS_KEY_1_LAST_USED_DATE, ReportColumn.ACCESS_KEY_2_LAST_USED_DATE
+  };
 
-  static final String AUTHORIZATION = "the users' tags, groups and policies (GetAccountAuthorizationDetails) are not in this"
-      + " inventory, as in an offline audit of a report file";
-  static final String PASSWORD_POLICY = "the account password policy (GetAccountPasswordPolicy) is not in this inventory,"
-      + " as in an offline audit of a report file";
-  static final String ROOT_MFA_TYPE = "whether root's MFA device is virtual (ListVirtualMFADevices) is not in this inventory,"
-      + " as in an offline audit of a report file";
+  static final String AUTHORIZATION =
+      "the users' tags, groups and policies (GetAccountAuthorizationDetails) are not in this"
+          + " inventory, as in an offline audit of a report file";
+  static final String PASSWORD_POLICY =
+      "the account password policy (GetAccountPasswordPolicy) is not in this inventory,"
+          + " as in an offline audit of a report file";
+  static final String ROOT_MFA_TYPE =
+      "whether root's MFA device is virtual (ListVirtualMFADevices) is not in this inventory,"
+          + " as in an offline audit of a report file";
 
   private Needs() {}
 
   /** The reason to skip when the report lacks any of the columns, else empty. */
   static Optional<String> columns(CheckContext context, ReportColumn... columns) {
-    List<String> missing = Arrays.stream(columns)
-        .distinct()
-        .filter(c -> !context.inventory().credentialReport().has(c))
-        .map(ReportColumn::header)
-        .toList();
+    List<String> missing =
+        Arrays.stream(columns)
+            .distinct()
+            .filter(c -> !context.inventory().credentialReport().has(c))
+            .map(ReportColumn::header)
+            .toList();
     if (missing.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("the credential report has no " + String.join(", ", missing) + (missing.size() == 1 ? " column" : " columns"));
+    return Optional.of(
+        "the credential report has no "
+            + String.join(", ", missing)
+            + (missing.size() == 1 ? " column" : " columns"));
   }
 
   /** Joins column groups, for checks that need several. */

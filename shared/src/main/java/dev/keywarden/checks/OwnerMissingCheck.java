@@ -10,15 +10,16 @@ import java.util.Optional;
 
 /** Finds keys with nobody to tell when they must be rotated. */
 public final class OwnerMissingCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "owner-missing",
-      "User with an active key has no owner to notify",
-      "A user holding an active key whose tags (`owner-tag-keys`, first match) name no owner, or name one that is not an e-mail address.",
-      Severity.LOW,
-      List.of(),
-      List.of(),
-      "Tag the user with the e-mail address of the person or team responsible for it (for example"
-          + " owner=platform-team@example.com), so rotation notices reach someone who can act.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "owner-missing",
+          "User with an active key has no owner to notify",
+          "A user holding an active key whose tags (`owner-tag-keys`, first match) name no owner, or name one that is not an e-mail address.",
+          Severity.LOW,
+          List.of(),
+          List.of(),
+          "Tag the user with the e-mail address of the person or team responsible for it (for example"
+              + " owner=platform-team@example.com), so rotation notices reach someone who can act.");
 
   OwnerMissingCheck() {}
 
@@ -47,10 +48,19 @@ public final class OwnerMissingCheck implements Check {
       Optional<Map.Entry<String, String>> owner = UserTags.owner(user.get(), keys);
       String message = null;
       if (owner.isEmpty()) {
-        message = row.user() + " holds an active access key but has no owner tag (looked for " + Needs.list(keys) + ")";
+        message =
+            row.user()
+                + " holds an active access key but has no owner tag (looked for "
+                + Needs.list(keys)
+                + ")";
       } else if (!UserTags.plausibleEmail(owner.get().getValue())) {
-        message = row.user() + " holds an active access key but its " + owner.get().getKey() + " tag is '" + owner.get().getValue()
-            + "', not an e-mail address";
+        message =
+            row.user()
+                + " holds an active access key but its "
+                + owner.get().getKey()
+                + " tag is '"
+                + owner.get().getValue()
+                + "', not an e-mail address";
       }
       if (message != null) {
         findings.add(Finding.of(METADATA, context.accountId(), row.user(), row.arn(), message));

@@ -6,12 +6,13 @@ import java.util.Optional;
 
 /** The password policy part of Security Hub IAM.14: passwords need at least one digit (0-9). */
 public final class PasswordPolicyNumbersCheck extends PasswordPolicyPart {
-  public static final CheckMetadata METADATA = metadata(
-      "password-policy-numbers",
-      "Password policy does not require a number",
-      "No account password policy, or one that does not require at least one digit (0-9).",
-      "IAM.14",
-      "--require-numbers");
+  public static final CheckMetadata METADATA =
+      metadata(
+          "password-policy-numbers",
+          "Password policy does not require a number",
+          "No account password policy, or one that does not require at least one digit (0-9).",
+          "IAM.14",
+          "--require-numbers");
 
   PasswordPolicyNumbersCheck() {}
 

@@ -16,8 +16,8 @@ final class PolicyDocuments {
 
   /**
    * Whether an Allow statement has Action {@code *} and Resource {@code *} (each a string or in a
-   * list). {@code NotAction} never counts. A document that is empty or not JSON grants nothing
-   * that can be shown, so it does not count either.
+   * list). {@code NotAction} never counts. A document that is empty or not JSON grants nothing that
+   * can be shown, so it does not count either.
    */
   static boolean grantsFullAdmin(String document) {
     if (document.isBlank()) {
@@ -63,9 +63,9 @@ final class PolicyDocuments {
   }
 
   /**
-   * The service-wide wildcard actions ({@code s3:*}, {@code iam:*}) that Allow statements grant, sorted.
-   * {@code *} alone is full administrator, judged elsewhere; {@code NotAction} is not read; a document
-   * that is not JSON grants nothing that can be shown.
+   * The service-wide wildcard actions ({@code s3:*}, {@code iam:*}) that Allow statements grant,
+   * sorted. {@code *} alone is full administrator, judged elsewhere; {@code NotAction} is not read;
+   * a document that is not JSON grants nothing that can be shown.
    */
   static List<String> serviceWildcards(String document) {
     TreeSet<String> found = new TreeSet<>();
@@ -85,10 +85,10 @@ final class PolicyDocuments {
   }
 
   /**
-   * Why a trust policy lets anyone assume the role, or empty: an Allow statement with no
-   * {@code Condition} whose {@code Principal} is {@code *}, or whose {@code AWS} principal is {@code *}
-   * or an ARN of account {@code *}. A statement with any condition is not judged open (the condition may
-   * pin an external id, an Organization or a source account).
+   * Why a trust policy lets anyone assume the role, or empty: an Allow statement with no {@code
+   * Condition} whose {@code Principal} is {@code *}, or whose {@code AWS} principal is {@code *} or
+   * an ARN of account {@code *}. A statement with any condition is not judged open (the condition
+   * may pin an external id, an Organization or a source account).
    */
   static Optional<String> openTrust(String document) {
     for (JsonNode statement : statements(document)) {
@@ -104,7 +104,9 @@ final class PolicyDocuments {
         if (value.equals("*")) {
           return Optional.of("\"AWS\": \"*\" without a condition");
         }
-        if (value.startsWith("arn:") && value.split(":", -1).length > 4 && value.split(":", -1)[4].equals("*")) {
+        if (value.startsWith("arn:")
+            && value.split(":", -1).length > 4
+            && value.split(":", -1)[4].equals("*")) {
           return Optional.of("\"AWS\": \"" + value + "\" (any account) without a condition");
         }
       }
@@ -122,11 +124,12 @@ final class PolicyDocuments {
     if (node.isTextual()) {
       list.add(node);
     } else if (node.isArray()) {
-      node.forEach(item -> {
-        if (item.isTextual()) {
-          list.add(item);
-        }
-      });
+      node.forEach(
+          item -> {
+            if (item.isTextual()) {
+              list.add(item);
+            }
+          });
     }
     return list;
   }

@@ -4,19 +4,23 @@ import dev.keywarden.inventory.ManagedPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds customer-managed policies that grant {@code *:*}: one attachment away from a new administrator. */
+/**
+ * Finds customer-managed policies that grant {@code *:*}: one attachment away from a new
+ * administrator.
+ */
 public final class PolicyFullAdminCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "policy-full-admin",
-      "Customer-managed policy grants full administrator access (*:*)",
-      "A customer-managed policy whose default version has an Allow statement on Action `*` and Resource `*`, attached"
-          + " or not (the finding says to how many users, groups and roles).",
-      Severity.HIGH,
-      List.of("1.16"),
-      List.of("1.15"),
-      List.of("IAM.1"),
-      "Replace `*:*` with the actions and resources the holders need (IAM Access Analyzer can generate a policy from"
-          + " CloudTrail); delete the policy if nothing needs it.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "policy-full-admin",
+          "Customer-managed policy grants full administrator access (*:*)",
+          "A customer-managed policy whose default version has an Allow statement on Action `*` and Resource `*`, attached"
+              + " or not (the finding says to how many users, groups and roles).",
+          Severity.HIGH,
+          List.of("1.16"),
+          List.of("1.15"),
+          List.of("IAM.1"),
+          "Replace `*:*` with the actions and resources the holders need (IAM Access Analyzer can generate a policy from"
+              + " CloudTrail); delete the policy if nothing needs it.");
 
   PolicyFullAdminCheck() {}
 
@@ -33,9 +37,17 @@ public final class PolicyFullAdminCheck implements Check {
     List<Finding> findings = new ArrayList<>();
     for (ManagedPolicy policy : Surfaces.of(context).get().localPolicies()) {
       if (PolicyDocuments.grantsFullAdmin(policy.document())) {
-        findings.add(Finding.of(METADATA, context.accountId(), "policy/" + policy.name(), policy.arn(),
-            "customer-managed policy " + policy.name() + " allows *:* (full administrator) and is attached to "
-                + policy.attachments() + (policy.attachments() == 1 ? " identity" : " identities")));
+        findings.add(
+            Finding.of(
+                METADATA,
+                context.accountId(),
+                "policy/" + policy.name(),
+                policy.arn(),
+                "customer-managed policy "
+                    + policy.name()
+                    + " allows *:* (full administrator) and is attached to "
+                    + policy.attachments()
+                    + (policy.attachments() == 1 ? " identity" : " identities")));
       }
     }
     return CheckOutcome.of(findings);

@@ -4,18 +4,22 @@ import dev.keywarden.inventory.ManagedPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds customer-managed policies granting every action of a service, such as {@code iam:*}, which rarely is meant. */
+/**
+ * Finds customer-managed policies granting every action of a service, such as {@code iam:*}, which
+ * rarely is meant.
+ */
 public final class PolicyServiceWildcardCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "policy-service-wildcard",
-      "Customer-managed policy allows every action of a service",
-      "A customer-managed policy whose default version has an Allow statement with an Action of the form `service:*`"
-          + " (such as `s3:*`), on any resource. `*` alone is `policy-full-admin`; `NotAction` is not judged.",
-      Severity.MEDIUM,
-      List.of(),
-      List.of(),
-      List.of("IAM.21"),
-      "List the actions the holders need instead of `service:*` (IAM Access Analyzer can generate them from CloudTrail).");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "policy-service-wildcard",
+          "Customer-managed policy allows every action of a service",
+          "A customer-managed policy whose default version has an Allow statement with an Action of the form `service:*`"
+              + " (such as `s3:*`), on any resource. `*` alone is `policy-full-admin`; `NotAction` is not judged.",
+          Severity.MEDIUM,
+          List.of(),
+          List.of(),
+          List.of("IAM.21"),
+          "List the actions the holders need instead of `service:*` (IAM Access Analyzer can generate them from CloudTrail).");
 
   PolicyServiceWildcardCheck() {}
 
@@ -33,8 +37,16 @@ public final class PolicyServiceWildcardCheck implements Check {
     for (ManagedPolicy policy : Surfaces.of(context).get().localPolicies()) {
       List<String> wildcards = PolicyDocuments.serviceWildcards(policy.document());
       if (!wildcards.isEmpty()) {
-        findings.add(Finding.of(METADATA, context.accountId(), "policy/" + policy.name(), policy.arn(),
-            "customer-managed policy " + policy.name() + " allows " + String.join(", ", wildcards)));
+        findings.add(
+            Finding.of(
+                METADATA,
+                context.accountId(),
+                "policy/" + policy.name(),
+                policy.arn(),
+                "customer-managed policy "
+                    + policy.name()
+                    + " allows "
+                    + String.join(", ", wildcards)));
       }
     }
     return CheckOutcome.of(findings);

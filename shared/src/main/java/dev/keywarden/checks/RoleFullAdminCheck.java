@@ -6,17 +6,18 @@ import java.util.List;
 
 /** Finds roles that may do anything to anything: whoever can assume them owns the account. */
 public final class RoleFullAdminCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "role-full-admin",
-      "Role is granted full administrator access (*:*)",
-      "A role with AdministratorAccess attached, or a managed or inline policy with an Allow statement on Action `*` and"
-          + " Resource `*`. Service-linked roles are included (AWS never gives them `*:*`).",
-      Severity.HIGH,
-      List.of("1.16"),
-      List.of("1.15"),
-      List.of("IAM.1"),
-      "Give the role least-privilege policies for what its users do; keep break-glass administrator roles few, named,"
-          + " assumable only with MFA, and exempt them with a reason.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "role-full-admin",
+          "Role is granted full administrator access (*:*)",
+          "A role with AdministratorAccess attached, or a managed or inline policy with an Allow statement on Action `*` and"
+              + " Resource `*`. Service-linked roles are included (AWS never gives them `*:*`).",
+          Severity.HIGH,
+          List.of("1.16"),
+          List.of("1.15"),
+          List.of("IAM.1"),
+          "Give the role least-privilege policies for what its users do; keep break-glass administrator roles few, named,"
+              + " assumable only with MFA, and exempt them with a reason.");
 
   RoleFullAdminCheck() {}
 
@@ -32,10 +33,19 @@ public final class RoleFullAdminCheck implements Check {
     }
     List<Finding> findings = new ArrayList<>();
     for (IamRole role : Surfaces.of(context).get().roles()) {
-      List<String> grants = Surfaces.adminGrants(role.attachedPolicies(), role.inlinePolicies(), "the role");
+      List<String> grants =
+          Surfaces.adminGrants(role.attachedPolicies(), role.inlinePolicies(), "the role");
       if (!grants.isEmpty()) {
-        findings.add(Finding.of(METADATA, context.accountId(), "role/" + role.name(), role.arn(),
-            "role " + role.name() + " is granted *:* (full administrator) through " + String.join("; ", grants)));
+        findings.add(
+            Finding.of(
+                METADATA,
+                context.accountId(),
+                "role/" + role.name(),
+                role.arn(),
+                "role "
+                    + role.name()
+                    + " is granted *:* (full administrator) through "
+                    + String.join("; ", grants)));
       }
     }
     return CheckOutcome.of(findings);

@@ -7,18 +7,19 @@ import java.util.Optional;
 
 /** Finds roles anyone in any AWS account may assume: the confused-deputy door left open. */
 public final class RoleTrustOpenCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "role-trust-open",
-      "Role trust policy lets any principal assume the role",
-      "A role whose trust policy has an Allow statement without a `Condition` whose `Principal` is `*`, or whose `AWS`"
-          + " principal is `*` or an ARN in account `*`. Any condition (an external id, `aws:PrincipalOrgID`,"
-          + " `aws:SourceAccount`) makes the statement not judged open.",
-      Severity.CRITICAL,
-      List.of(),
-      List.of(),
-      List.of(),
-      "Name the accounts or roles that may assume the role in the trust policy, and add a condition: `sts:ExternalId` for"
-          + " third parties, `aws:PrincipalOrgID` for your Organization.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "role-trust-open",
+          "Role trust policy lets any principal assume the role",
+          "A role whose trust policy has an Allow statement without a `Condition` whose `Principal` is `*`, or whose `AWS`"
+              + " principal is `*` or an ARN in account `*`. Any condition (an external id, `aws:PrincipalOrgID`,"
+              + " `aws:SourceAccount`) makes the statement not judged open.",
+          Severity.CRITICAL,
+          List.of(),
+          List.of(),
+          List.of(),
+          "Name the accounts or roles that may assume the role in the trust policy, and add a condition: `sts:ExternalId` for"
+              + " third parties, `aws:PrincipalOrgID` for your Organization.");
 
   RoleTrustOpenCheck() {}
 
@@ -35,8 +36,15 @@ public final class RoleTrustOpenCheck implements Check {
     List<Finding> findings = new ArrayList<>();
     for (IamRole role : Surfaces.of(context).get().roles()) {
       Optional<String> open = PolicyDocuments.openTrust(role.trustPolicy());
-      open.ifPresent(why -> findings.add(Finding.of(METADATA, context.accountId(), "role/" + role.name(), role.arn(),
-          "the trust policy of role " + role.name() + " allows " + why)));
+      open.ifPresent(
+          why ->
+              findings.add(
+                  Finding.of(
+                      METADATA,
+                      context.accountId(),
+                      "role/" + role.name(),
+                      role.arn(),
+                      "the trust policy of role " + role.name() + " allows " + why)));
     }
     return CheckOutcome.of(findings);
   }

@@ -5,18 +5,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds roles nobody assumes: standing permissions with no use are attack surface at no benefit. */
+/**
+ * Finds roles nobody assumes: standing permissions with no use are attack surface at no benefit.
+ */
 public final class RoleUnusedCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "role-unused",
-      "IAM role has not been used recently",
-      "A role that is not service-linked (path `/aws-service-role/`), created `unused-days` (45) or more days ago, and"
-          + " last used (`RoleLastUsed`) `unused-days` or more days ago or never. IAM tracks role use for 400 days.",
-      Severity.LOW,
-      List.of(),
-      List.of(),
-      List.of(),
-      "Find out who owns the role (its tags, CloudTrail); if nobody needs it, remove its policies, wait, then delete it.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "role-unused",
+          "IAM role has not been used recently",
+          "A role that is not service-linked (path `/aws-service-role/`), created `unused-days` (45) or more days ago, and"
+              + " last used (`RoleLastUsed`) `unused-days` or more days ago or never. IAM tracks role use for 400 days.",
+          Severity.LOW,
+          List.of(),
+          List.of(),
+          List.of(),
+          "Find out who owns the role (its tags, CloudTrail); if nobody needs it, remove its policies, wait, then delete it.");
 
   RoleUnusedCheck() {}
 
@@ -30,9 +33,17 @@ public final class RoleUnusedCheck implements Check {
     if (Surfaces.of(context).isEmpty()) {
       return CheckOutcome.skipped(Surfaces.MISSING);
     }
-    return CheckOutcome.of(unused(context).stream()
-        .map(role -> Finding.of(METADATA, context.accountId(), "role/" + role.name(), role.arn(), describe(role, context)))
-        .toList());
+    return CheckOutcome.of(
+        unused(context).stream()
+            .map(
+                role ->
+                    Finding.of(
+                        METADATA,
+                        context.accountId(),
+                        "role/" + role.name(),
+                        role.arn(),
+                        describe(role, context)))
+            .toList());
   }
 
   /** The roles the rule condemns; the weekly report counts them too. */
@@ -44,7 +55,8 @@ public final class RoleUnusedCheck implements Check {
       if (role.serviceLinked() || !Resources.atLeastDaysAgo(role.created(), asOf, limit)) {
         continue;
       }
-      if (role.lastUsed().isEmpty() || Resources.atLeastDaysAgo(role.lastUsed().get(), asOf, limit)) {
+      if (role.lastUsed().isEmpty()
+          || Resources.atLeastDaysAgo(role.lastUsed().get(), asOf, limit)) {
         unused.add(role);
       }
     }
@@ -55,9 +67,26 @@ public final class RoleUnusedCheck implements Check {
     Instant asOf = context.asOf();
     int limit = context.policy().unusedDays();
     return role.lastUsed()
-        .map(used -> "role " + role.name() + " was last used " + Resources.plural(Resources.days(used, asOf), "day") + " ago, on "
-            + used + " (limit " + limit + " days)")
-        .orElse("role " + role.name() + " has no recorded use and was created " + Resources.plural(Resources.days(role.created(), asOf),
-            "day") + " ago, on " + role.created() + " (limit " + limit + " days)");
+        .map(
+            used ->
+                "role "
+                    + role.name()
+                    + " was last used "
+                    + Resources.plural(Resources.days(used, asOf), "day")
+                    + " ago, on "
+                    + used
+                    + " (limit "
+                    + limit
+                    + " days)")
+        .orElse(
+            "role "
+                + role.name()
+                + " has no recorded use and was created "
+                + Resources.plural(Resources.days(role.created(), asOf), "day")
+                + " ago, on "
+                + role.created()
+                + " (limit "
+                + limit
+                + " days)");
   }
 }

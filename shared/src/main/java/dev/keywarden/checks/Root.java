@@ -5,10 +5,14 @@ import dev.keywarden.inventory.CredentialReportRow;
 import dev.keywarden.inventory.ReportColumn;
 import java.util.Optional;
 
-/** What is known about the root user: from its report row when IAM wrote one, else the account summary. */
+/**
+ * What is known about the root user: from its report row when IAM wrote one, else the account
+ * summary.
+ */
 final class Root {
   static final String NO_ROW = "the credential report has no " + CredentialReportRow.ROOT + " row";
-  static final String NO_SUMMARY = "the account summary (GetAccountSummary) is not in this inventory";
+  static final String NO_SUMMARY =
+      "the account summary (GetAccountSummary) is not in this inventory";
 
   private Root() {}
 
@@ -32,9 +36,10 @@ final class Root {
 
   /** The skip reason when neither the root row (with the columns) nor the summary is there. */
   static String unknown(CheckContext context, ReportColumn... columns) {
-    String row = context.inventory().credentialReport().root().isEmpty()
-        ? NO_ROW
-        : Needs.columns(context, columns).orElse(NO_ROW);
+    String row =
+        context.inventory().credentialReport().root().isEmpty()
+            ? NO_ROW
+            : Needs.columns(context, columns).orElse(NO_ROW);
     return row + " and " + NO_SUMMARY;
   }
 }

@@ -6,15 +6,17 @@ import java.util.Optional;
 
 /** Flags root MFA that lives on a phone app rather than a dedicated device. */
 public final class RootNoHardwareMfaCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "root-no-hardware-mfa",
-      "Root user's MFA is virtual, not hardware",
-      "The root user's MFA device is a virtual one.",
-      Severity.HIGH,
-      List.of("1.6"),
-      List.of("IAM.6"),
-      "Sign in as the root user, assign a hardware MFA device or FIDO security key under Security credentials, then"
-          + " remove the virtual MFA device.").withTraits(CheckTrait.ROOT);
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+              "root-no-hardware-mfa",
+              "Root user's MFA is virtual, not hardware",
+              "The root user's MFA device is a virtual one.",
+              Severity.HIGH,
+              List.of("1.6"),
+              List.of("IAM.6"),
+              "Sign in as the root user, assign a hardware MFA device or FIDO security key under Security credentials, then"
+                  + " remove the virtual MFA device.")
+          .withTraits(CheckTrait.ROOT);
 
   RootNoHardwareMfaCheck() {}
 
@@ -33,7 +35,13 @@ public final class RootNoHardwareMfaCheck implements Check {
       return CheckOutcome.of(List.of());
     }
     String accountId = context.accountId();
-    return CheckOutcome.of(List.of(Finding.of(METADATA, accountId, CredentialReportRow.ROOT, Resources.rootArn(accountId),
-        "the root user's MFA device is a virtual one; CIS asks for a hardware device")));
+    return CheckOutcome.of(
+        List.of(
+            Finding.of(
+                METADATA,
+                accountId,
+                CredentialReportRow.ROOT,
+                Resources.rootArn(accountId),
+                "the root user's MFA device is a virtual one; CIS asks for a hardware device")));
   }
 }

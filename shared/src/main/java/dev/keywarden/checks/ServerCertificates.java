@@ -17,7 +17,8 @@ final class ServerCertificates {
   }
 
   static List<ServerCertificate> of(CheckContext context) {
-    Reading<List<ServerCertificate>> reading = Surfaces.of(context).orElseThrow().serverCertificates();
+    Reading<List<ServerCertificate>> reading =
+        Surfaces.of(context).orElseThrow().serverCertificates();
     return reading.value().orElseThrow();
   }
 }

@@ -28,8 +28,10 @@ public enum Severity {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      String accepted = Arrays.stream(values()).map(Severity::label).collect(Collectors.joining(", "));
-      throw new InvalidInputException(setting + ": '" + text + "' is not a severity; use one of " + accepted);
+      String accepted =
+          Arrays.stream(values()).map(Severity::label).collect(Collectors.joining(", "));
+      throw new InvalidInputException(
+          setting + ": '" + text + "' is not a severity; use one of " + accepted);
     }
   }
 }

@@ -3,18 +3,22 @@ package dev.keywarden.checks;
 import dev.keywarden.inventory.IamRole;
 import java.util.List;
 
-/** Flags an account where nobody can open an AWS Support case without full rights: incidents then wait for an admin. */
+/**
+ * Flags an account where nobody can open an AWS Support case without full rights: incidents then
+ * wait for an admin.
+ */
 public final class SupportRoleMissingCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "support-role-missing",
-      "No IAM role has AWSSupportAccess",
-      "No role of the account has the AWS-managed policy AWSSupportAccess attached.",
-      Severity.LOW,
-      List.of("1.17"),
-      List.of("1.16"),
-      List.of("IAM.18"),
-      "Create a role for incident handlers that trusts your identity provider or accounts, attach AWSSupportAccess to it"
-          + " (`aws iam attach-role-policy --policy-arn arn:aws:iam::aws:policy/AWSSupportAccess`).");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "support-role-missing",
+          "No IAM role has AWSSupportAccess",
+          "No role of the account has the AWS-managed policy AWSSupportAccess attached.",
+          Severity.LOW,
+          List.of("1.17"),
+          List.of("1.16"),
+          List.of("IAM.18"),
+          "Create a role for incident handlers that trusts your identity provider or accounts, attach AWSSupportAccess to it"
+              + " (`aws iam attach-role-policy --policy-arn arn:aws:iam::aws:policy/AWSSupportAccess`).");
 
   SupportRoleMissingCheck() {}
 
@@ -29,11 +33,20 @@ public final class SupportRoleMissingCheck implements Check {
       return CheckOutcome.skipped(Surfaces.MISSING);
     }
     List<IamRole> roles = Surfaces.of(context).get().roles();
-    if (roles.stream().anyMatch(r -> Surfaces.attaches(r.attachedPolicies(), Surfaces.SUPPORT_ACCESS_ARN))) {
+    if (roles.stream()
+        .anyMatch(r -> Surfaces.attaches(r.attachedPolicies(), Surfaces.SUPPORT_ACCESS_ARN))) {
       return CheckOutcome.of(List.of());
     }
     String accountId = context.accountId();
-    return CheckOutcome.of(List.of(Finding.of(METADATA, accountId, Finding.ACCOUNT, Resources.rootArn(accountId) + "#support-role",
-        "none of the account's " + Resources.plural(roles.size(), "role") + " has AWSSupportAccess attached")));
+    return CheckOutcome.of(
+        List.of(
+            Finding.of(
+                METADATA,
+                accountId,
+                Finding.ACCOUNT,
+                Resources.rootArn(accountId) + "#support-role",
+                "none of the account's "
+                    + Resources.plural(roles.size(), "role")
+                    + " has AWSSupportAccess attached")));
   }
 }

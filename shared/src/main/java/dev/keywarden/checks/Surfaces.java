@@ -10,12 +10,15 @@ import java.util.Optional;
 
 /** What the checks on roles, policies, certificates and account settings share. */
 final class Surfaces {
-  static final String MISSING = "roles, customer-managed policies, certificates and account settings are not in this"
-      + " inventory, as in an offline audit of a report file";
+  static final String MISSING =
+      "roles, customer-managed policies, certificates and account settings are not in this"
+          + " inventory, as in an offline audit of a report file";
 
   /** AWS-managed policies that some checks judge by their ARN. */
   static final String SUPPORT_ACCESS_ARN = "arn:aws:iam::aws:policy/AWSSupportAccess";
-  static final String CLOUDSHELL_FULL_ACCESS_ARN = "arn:aws:iam::aws:policy/AWSCloudShellFullAccess";
+
+  static final String CLOUDSHELL_FULL_ACCESS_ARN =
+      "arn:aws:iam::aws:policy/AWSCloudShellFullAccess";
 
   private Surfaces() {}
 
@@ -23,11 +26,16 @@ final class Surfaces {
     return context.inventory().surface();
   }
 
-  /** "managed policy X attached to H", "inline policy Y of H" for each policy that grants {@code *:*}. */
-  static List<String> adminGrants(List<PolicyDocument> attached, List<PolicyDocument> inline, String holder) {
+  /**
+   * "managed policy X attached to H", "inline policy Y of H" for each policy that grants {@code
+   * *:*}.
+   */
+  static List<String> adminGrants(
+      List<PolicyDocument> attached, List<PolicyDocument> inline, String holder) {
     List<String> grants = new ArrayList<>();
     for (PolicyDocument policy : attached) {
-      if (PolicyDocument.ADMINISTRATOR_ACCESS_ARN.equals(policy.arn()) || PolicyDocuments.grantsFullAdmin(policy.document())) {
+      if (PolicyDocument.ADMINISTRATOR_ACCESS_ARN.equals(policy.arn())
+          || PolicyDocuments.grantsFullAdmin(policy.document())) {
         grants.add("managed policy " + policy.name() + " attached to " + holder);
       }
     }
@@ -41,11 +49,13 @@ final class Surfaces {
 
   /** How a user comes by {@code *:*}: its own policies and its groups'; empty when it does not. */
   static List<String> userAdminGrants(IamUser user, java.util.Map<String, IamGroup> groups) {
-    List<String> grants = new ArrayList<>(adminGrants(user.attachedPolicies(), user.inlinePolicies(), "the user"));
+    List<String> grants =
+        new ArrayList<>(adminGrants(user.attachedPolicies(), user.inlinePolicies(), "the user"));
     for (String groupName : user.groups()) {
       IamGroup group = groups.get(groupName);
       if (group != null) {
-        grants.addAll(adminGrants(group.attachedPolicies(), group.inlinePolicies(), "group " + groupName));
+        grants.addAll(
+            adminGrants(group.attachedPolicies(), group.inlinePolicies(), "group " + groupName));
       }
     }
     return grants;

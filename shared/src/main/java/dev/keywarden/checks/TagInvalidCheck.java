@@ -13,17 +13,24 @@ import java.util.List;
  * or an exemption that has lapsed or cannot be read.
  */
 public final class TagInvalidCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "tag-invalid",
-      "Keywarden tag on a user is malformed or expired",
-      "A malformed `keywarden:max-key-age` tag, or exemption tags that have expired or are malformed (bad date, no reason, unknown check id, each named exactly).",
-      Severity.MEDIUM,
-      List.of(),
-      List.of(),
-      "Fix the user's tags: " + AuditPolicy.MAX_KEY_AGE_TAG + " takes whole days from 1 to 3650; an exemption needs "
-          + AuditPolicy.EXEMPT_UNTIL_TAG + "=YYYY-MM-DD (today or later), a non-blank " + AuditPolicy.EXEMPT_REASON_TAG
-          + " and optionally " + AuditPolicy.EXEMPT_CHECKS_TAG + " with space-separated check ids. Renew or remove"
-          + " expired exemptions.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "tag-invalid",
+          "Keywarden tag on a user is malformed or expired",
+          "A malformed `keywarden:max-key-age` tag, or exemption tags that have expired or are malformed (bad date, no reason, unknown check id, each named exactly).",
+          Severity.MEDIUM,
+          List.of(),
+          List.of(),
+          "Fix the user's tags: "
+              + AuditPolicy.MAX_KEY_AGE_TAG
+              + " takes whole days from 1 to 3650; an exemption needs "
+              + AuditPolicy.EXEMPT_UNTIL_TAG
+              + "=YYYY-MM-DD (today or later), a non-blank "
+              + AuditPolicy.EXEMPT_REASON_TAG
+              + " and optionally "
+              + AuditPolicy.EXEMPT_CHECKS_TAG
+              + " with space-separated check ids. Renew or remove"
+              + " expired exemptions.");
 
   TagInvalidCheck() {}
 
@@ -45,11 +52,26 @@ public final class TagInvalidCheck implements Check {
       UserTags.maxKeyAgeProblem(user.tags()).ifPresent(problems::add);
       Exemption.Reading reading = Exemption.read(user.tags(), CheckCatalog.ids());
       problems.addAll(reading.problems());
-      reading.until().filter(until -> until.isBefore(today)).ifPresent(until -> problems.add(AuditPolicy.EXEMPT_UNTIL_TAG
-          + " " + until + " has passed, so the exemption (" + reading.reason().orElse("no reason given")
-          + ") no longer applies"));
+      reading
+          .until()
+          .filter(until -> until.isBefore(today))
+          .ifPresent(
+              until ->
+                  problems.add(
+                      AuditPolicy.EXEMPT_UNTIL_TAG
+                          + " "
+                          + until
+                          + " has passed, so the exemption ("
+                          + reading.reason().orElse("no reason given")
+                          + ") no longer applies"));
       if (!problems.isEmpty()) {
-        findings.add(Finding.of(METADATA, context.accountId(), user.name(), user.arn(), user.name() + ": " + String.join("; ", problems)));
+        findings.add(
+            Finding.of(
+                METADATA,
+                context.accountId(),
+                user.name(),
+                user.arn(),
+                user.name() + ": " + String.join("; ", problems)));
       }
     }
     return CheckOutcome.of(findings);

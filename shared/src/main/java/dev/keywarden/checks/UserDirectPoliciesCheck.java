@@ -7,15 +7,16 @@ import java.util.List;
 
 /** Finds permissions granted to users one by one, which drift and escape review. */
 public final class UserDirectPoliciesCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "user-direct-policies",
-      "User has policies attached directly",
-      "A user with managed or inline policies attached to the user itself rather than through a group.",
-      Severity.LOW,
-      List.of("1.15"),
-      List.of("IAM.2"),
-      "Grant permissions through groups or roles: add the user to a group that carries the needed policies, then detach"
-          + " the managed policies from the user and delete its inline policies.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "user-direct-policies",
+          "User has policies attached directly",
+          "A user with managed or inline policies attached to the user itself rather than through a group.",
+          Severity.LOW,
+          List.of("1.15"),
+          List.of("IAM.2"),
+          "Grant permissions through groups or roles: add the user to a group that carries the needed policies, then detach"
+              + " the managed policies from the user and delete its inline policies.");
 
   UserDirectPoliciesCheck() {}
 

@@ -7,17 +7,20 @@ import dev.keywarden.inventory.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds users who may do anything to anything, whose long-term credentials are the worst to leak. */
+/**
+ * Finds users who may do anything to anything, whose long-term credentials are the worst to leak.
+ */
 public final class UserFullAdminCheck implements Check {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "user-full-admin",
-      "User is granted full administrator access (*:*)",
-      "A user granted `*:*`: AdministratorAccess, or a policy of the user or of one of its groups with an Allow statement on Action `*` and Resource `*`.",
-      Severity.HIGH,
-      List.of("1.16"),
-      List.of("IAM.1"),
-      "Remove *:* from the user: give administrators a role assumed with MFA or an IAM Identity Center permission set,"
-          + " and give the user least-privilege policies for what it actually does.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "user-full-admin",
+          "User is granted full administrator access (*:*)",
+          "A user granted `*:*`: AdministratorAccess, or a policy of the user or of one of its groups with an Allow statement on Action `*` and Resource `*`.",
+          Severity.HIGH,
+          List.of("1.16"),
+          List.of("IAM.1"),
+          "Remove *:* from the user: give administrators a role assumed with MFA or an IAM Identity Center permission set,"
+              + " and give the user least-privilege policies for what it actually does.");
 
   UserFullAdminCheck() {}
 
@@ -43,16 +46,24 @@ public final class UserFullAdminCheck implements Check {
         }
       }
       if (!grants.isEmpty()) {
-        String message = user.name() + " is granted *:* (full administrator) through " + String.join("; ", grants);
+        String message =
+            user.name()
+                + " is granted *:* (full administrator) through "
+                + String.join("; ", grants);
         findings.add(Finding.of(METADATA, context.accountId(), user.name(), user.arn(), message));
       }
     }
     return CheckOutcome.of(findings);
   }
 
-  private static void addGrants(List<String> grants, List<PolicyDocument> attached, List<PolicyDocument> inline, String holder) {
+  private static void addGrants(
+      List<String> grants,
+      List<PolicyDocument> attached,
+      List<PolicyDocument> inline,
+      String holder) {
     for (PolicyDocument policy : attached) {
-      if (PolicyDocument.ADMINISTRATOR_ACCESS_ARN.equals(policy.arn()) || PolicyDocuments.grantsFullAdmin(policy.document())) {
+      if (PolicyDocument.ADMINISTRATOR_ACCESS_ARN.equals(policy.arn())
+          || PolicyDocuments.grantsFullAdmin(policy.document())) {
         grants.add("managed policy " + policy.name() + " attached to " + holder);
       }
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Which accounts of the Organization an audit covers and how it enters them, so that the dispatcher
  * and the auditor read one validated answer.
  *
- * @param auditRoleName the role assumed in every member account ({@code KeywardenAuditRole} unless set)
+ * @param auditRoleName the role assumed in every member account ({@code KeywardenAuditRole} unless
+ *     set)
  * @param externalId the ExternalId the role's trust policy requires; empty to assume it without one
  * @param includeOus only accounts under these OUs or roots ({@code ou-...}, {@code r-...}), at any
  *     depth; empty for every account
@@ -41,7 +42,13 @@ public record OrgSettings(
 
   /** Role {@code KeywardenAuditRole} without an ExternalId, every active account, no queue. */
   public static OrgSettings defaults() {
-    return new OrgSettings(DEFAULT_AUDIT_ROLE_NAME, Optional.empty(), List.of(), List.of(), List.of(), List.of(),
+    return new OrgSettings(
+        DEFAULT_AUDIT_ROLE_NAME,
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
         Optional.empty());
   }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param enforce true only when configuration says {@code mode = enforce}; otherwise a dry run
  *     reports what it would deactivate and changes nothing in IAM
  * @param deactivationCap at most this many keys are deactivated in one account per run
- * @param noticeStagesDays days before a key's deadline at which its owner is told, most distant first
+ * @param noticeStagesDays days before a key's deadline at which its owner is told, most distant
+ *     first
  * @param findingsTable the DynamoDB table that remembers findings between runs
  * @param noticesTopicArn the SNS topic for owners' notices; without it no notice is sent
  * @param securityTopicArn the SNS topic for the security team's alerts and digests
@@ -21,7 +22,8 @@ import java.util.Optional;
  * @param reportsBucket the S3 bucket the weekly report is written to
  * @param stopMarginSeconds in Lambda, a run starts no new deactivation, notice or account once less
  *     than this remains before the function's timeout; what is left goes to the next run
- * @param securityHub the Security Hub product findings are imported as; empty (the default) sends nothing
+ * @param securityHub the Security Hub product findings are imported as; empty (the default) sends
+ *     nothing
  */
 public record RunSettings(
     boolean enforce,
@@ -47,25 +49,69 @@ public record RunSettings(
   }
 
   /** Settings that send nothing to Security Hub. */
-  public RunSettings(boolean enforce, int deactivationCap, List<Integer> noticeStagesDays, String findingsTable,
-      Optional<String> noticesTopicArn, Optional<String> securityTopicArn, Optional<String> fallbackOwner, int historyDays,
-      int leaseSeconds, Optional<String> reportsBucket, int stopMarginSeconds) {
-    this(enforce, deactivationCap, noticeStagesDays, findingsTable, noticesTopicArn, securityTopicArn, fallbackOwner,
-        historyDays, leaseSeconds, reportsBucket, stopMarginSeconds, Optional.empty());
-  }
-
-  /** The same settings with another fallback owner: an account's own owner tag, for that account's run. */
-  public RunSettings withFallbackOwner(Optional<String> owner) {
-    return new RunSettings(enforce, deactivationCap, noticeStagesDays, findingsTable, noticesTopicArn, securityTopicArn,
-        owner, historyDays, leaseSeconds, reportsBucket, stopMarginSeconds, securityHub);
+  public RunSettings(
+      boolean enforce,
+      int deactivationCap,
+      List<Integer> noticeStagesDays,
+      String findingsTable,
+      Optional<String> noticesTopicArn,
+      Optional<String> securityTopicArn,
+      Optional<String> fallbackOwner,
+      int historyDays,
+      int leaseSeconds,
+      Optional<String> reportsBucket,
+      int stopMarginSeconds) {
+    this(
+        enforce,
+        deactivationCap,
+        noticeStagesDays,
+        findingsTable,
+        noticesTopicArn,
+        securityTopicArn,
+        fallbackOwner,
+        historyDays,
+        leaseSeconds,
+        reportsBucket,
+        stopMarginSeconds,
+        Optional.empty());
   }
 
   /**
-   * Dry run, cap 20, notices at 14, 7 and 1 days, table {@code keywarden-findings}, 400 days of history,
-   * 900 s leases, a 60 s stop margin, nothing sent to Security Hub.
+   * The same settings with another fallback owner: an account's own owner tag, for that account's
+   * run.
+   */
+  public RunSettings withFallbackOwner(Optional<String> owner) {
+    return new RunSettings(
+        enforce,
+        deactivationCap,
+        noticeStagesDays,
+        findingsTable,
+        noticesTopicArn,
+        securityTopicArn,
+        owner,
+        historyDays,
+        leaseSeconds,
+        reportsBucket,
+        stopMarginSeconds,
+        securityHub);
+  }
+
+  /**
+   * Dry run, cap 20, notices at 14, 7 and 1 days, table {@code keywarden-findings}, 400 days of
+   * history, 900 s leases, a 60 s stop margin, nothing sent to Security Hub.
    */
   public static RunSettings defaults() {
-    return new RunSettings(false, 20, List.of(14, 7, 1), "keywarden-findings", Optional.empty(), Optional.empty(),
-        Optional.empty(), 400, 900, Optional.empty(), 60);
+    return new RunSettings(
+        false,
+        20,
+        List.of(14, 7, 1),
+        "keywarden-findings",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        400,
+        900,
+        Optional.empty(),
+        60);
   }
 }

@@ -3,14 +3,19 @@ package dev.keywarden.config;
 import java.util.Objects;
 
 /**
- * All configuration, read and validated once: the checks' thresholds, how runs act, which
- * accounts of the Organization are audited, assisted rotation, and how far ahead the security team may
+ * All configuration, read and validated once: the checks' thresholds, how runs act, which accounts
+ * of the Organization are audited, assisted rotation, and how far ahead the security team may
  * exempt a user.
  *
  * @param rotation where and how Keywarden rotates keys itself
  * @param maxExemptionDays {@code keywarden exempt} grants end at most this many days after today
  */
-public record Settings(AuditPolicy audit, RunSettings run, OrgSettings org, RotationSettings rotation, int maxExemptionDays) {
+public record Settings(
+    AuditPolicy audit,
+    RunSettings run,
+    OrgSettings org,
+    RotationSettings rotation,
+    int maxExemptionDays) {
   /** The default ceiling of an exemption grant: about six months. */
   public static final int DEFAULT_MAX_EXEMPTION_DAYS = 180;
 

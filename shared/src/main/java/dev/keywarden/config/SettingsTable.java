@@ -10,12 +10,23 @@ import java.util.stream.Stream;
 public final class SettingsTable {
   private SettingsTable() {}
 
-  /** The table as Markdown: a header and one row per setting, in the loader's order, each line ending in a newline. */
+  /**
+   * The table as Markdown: a header and one row per setting, in the loader's order, each line
+   * ending in a newline.
+   */
   public static String markdown() {
     return Stream.concat(
             Stream.of("| setting | default | meaning |", "|---|---|---|"),
             Stream.of(ConfigLoader.Setting.values())
-                .map(s -> "| `" + s.key + "` | " + s.documentedDefault + " | " + s.description + " |"))
+                .map(
+                    s ->
+                        "| `"
+                            + s.key
+                            + "` | "
+                            + s.documentedDefault
+                            + " | "
+                            + s.description
+                            + " |"))
         .collect(Collectors.joining("\n", "", "\n"));
   }
 }

@@ -45,7 +45,8 @@ public interface ExemptionGrants {
       }
 
       @Override
-      public Optional<ExemptionGrant> revoke(String accountId, String userName, String revokedBy, Instant at) {
+      public Optional<ExemptionGrant> revoke(
+          String accountId, String userName, String revokedBy, Instant at) {
         return Optional.empty();
       }
     };

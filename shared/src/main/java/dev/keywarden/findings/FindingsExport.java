@@ -11,13 +11,18 @@ import java.util.Map;
  */
 public interface FindingsExport {
   /**
-   * Sends on what changed. Never throws for the destination's failures: what it could not send stays
-   * pending and goes with the next run.
+   * Sends on what changed. Never throws for the destination's failures: what it could not send
+   * stays pending and goes with the next run.
    *
    * @param accountId the account
    * @param findings every finding the table remembers for the account after this run
-   * @param owners who owns each principal, by principal (user name); principals without one are absent
+   * @param owners who owns each principal, by principal (user name); principals without one are
+   *     absent
    * @param now the run's instant
    */
-  void export(String accountId, Collection<StoredFinding> findings, Map<String, String> owners, Instant now);
+  void export(
+      String accountId,
+      Collection<StoredFinding> findings,
+      Map<String, String> owners,
+      Instant now);
 }

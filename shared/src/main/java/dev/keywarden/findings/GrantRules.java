@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a central exemption grant must satisfy before it is recorded: a real account and user, an
- * end day from today to the configured ceiling, a reason, and checks that exist and can be exempted.
+ * end day from today to the configured ceiling, a reason, and checks that exist and can be
+ * exempted.
  */
 public final class GrantRules {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
@@ -30,44 +31,70 @@ public final class GrantRules {
    * @param checksText space- or comma-separated check ids; null or blank for every check
    * @throws InvalidInputException naming the flag, the value and what it accepts
    */
-  public static ExemptionGrant grant(String accountId, String userName, String untilText, String reason, String checksText,
-      int maxExemptionDays, String grantedBy, Instant at) {
+  public static ExemptionGrant grant(
+      String accountId,
+      String userName,
+      String untilText,
+      String reason,
+      String checksText,
+      int maxExemptionDays,
+      String grantedBy,
+      Instant at) {
     account(accountId);
     user(userName);
     LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
     LocalDate until = until(untilText);
     if (until.isBefore(today)) {
-      throw new InvalidInputException("--until: " + until + " is before today (" + today + "); an exemption ends today or later");
+      throw new InvalidInputException(
+          "--until: "
+              + until
+              + " is before today ("
+              + today
+              + "); an exemption ends today or later");
     }
     LocalDate ceiling = today.plusDays(maxExemptionDays);
     if (until.isAfter(ceiling)) {
-      throw new InvalidInputException("--until: " + until + " is more than max-exemption-days (" + maxExemptionDays
-          + ") ahead; the latest allowed today is " + ceiling + " (grant again before it ends to extend it)");
+      throw new InvalidInputException(
+          "--until: "
+              + until
+              + " is more than max-exemption-days ("
+              + maxExemptionDays
+              + ") ahead; the latest allowed today is "
+              + ceiling
+              + " (grant again before it ends to extend it)");
     }
     if (reason == null || reason.isBlank()) {
-      throw new InvalidInputException("--reason must say why the user is exempt (kept with the grant and shown in the report)");
+      throw new InvalidInputException(
+          "--reason must say why the user is exempt (kept with the grant and shown in the report)");
     }
     if (reason.strip().length() > 500) {
-      throw new InvalidInputException("--reason is " + reason.strip().length() + " characters; at most 500");
+      throw new InvalidInputException(
+          "--reason is " + reason.strip().length() + " characters; at most 500");
     }
-    return new ExemptionGrant(accountId, userName, until, reason.strip(), checks(checksText), grantedBy, at);
+    return new ExemptionGrant(
+        accountId, userName, until, reason.strip(), checks(checksText), grantedBy, at);
   }
 
   public static void account(String accountId) {
     if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
-      throw new InvalidInputException("--account: '" + accountId + "' is not a 12-digit AWS account id");
+      throw new InvalidInputException(
+          "--account: '" + accountId + "' is not a 12-digit AWS account id");
     }
   }
 
   public static void user(String userName) {
     if (userName == null || !USER_NAME.matcher(userName).matches()) {
-      throw new InvalidInputException("--user: '" + userName + "' is not an IAM user name (1 to 64 letters, digits or +=,.@_-)");
+      throw new InvalidInputException(
+          "--user: '"
+              + userName
+              + "' is not an IAM user name (1 to 64 letters, digits or +=,.@_-)");
     }
   }
 
   private static LocalDate until(String text) {
     if (text == null) {
-      throw new InvalidInputException("--until is required: the last day (YYYY-MM-DD, UTC) the exemption covers");
+      throw new InvalidInputException(
+          "--until is required: the last day (YYYY-MM-DD, UTC) the exemption covers");
     }
     try {
       if (!DATE.matcher(text.strip()).matches()) {
@@ -75,7 +102,8 @@ public final class GrantRules {
       }
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException("--until: '" + text + "' is not a date; use YYYY-MM-DD such as 2026-12-31");
+      throw new InvalidInputException(
+          "--until: '" + text + "' is not a date; use YYYY-MM-DD such as 2026-12-31");
     }
   }
 
@@ -88,7 +116,11 @@ public final class GrantRules {
       if (!CheckCatalog.ids().contains(id)) {
         Set<String> valid = new TreeSet<>(CheckCatalog.ids());
         valid.removeAll(NOT_EXEMPTABLE);
-        throw new InvalidInputException("--checks: '" + id + "' is not a check id; exemptable checks: " + String.join(" ", valid));
+        throw new InvalidInputException(
+            "--checks: '"
+                + id
+                + "' is not a check id; exemptable checks: "
+                + String.join(" ", valid));
       }
       if (NOT_EXEMPTABLE.contains(id)) {
         throw new InvalidInputException("--checks: '" + id + "' cannot be exempted");

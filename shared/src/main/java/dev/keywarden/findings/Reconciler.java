@@ -18,9 +18,10 @@ import java.util.Optional;
  * account writes almost nothing.
  *
  * <p>A finding is rewritten only when its status changes or, while it stays open, when its
- * severity, deadline or principal changes; a message that merely reads differently (an age that grew
- * by a day) is not a change. Findings of checks that did not run ({@link AuditResult#skipped()}) are
- * left as they were: a check that could not look has not seen the problem go away.
+ * severity, deadline or principal changes; a message that merely reads differently (an age that
+ * grew by a day) is not a change. Findings of checks that did not run ({@link
+ * AuditResult#skipped()}) are left as they were: a check that could not look has not seen the
+ * problem go away.
  */
 public final class Reconciler {
   private static final Comparator<StoredFinding> ORDER =
@@ -46,7 +47,8 @@ public final class Reconciler {
     }
     Map<String, ExemptedFinding> exempted = new LinkedHashMap<>();
     for (ExemptedFinding exemption : current.exempted()) {
-      String key = StoredFinding.key(exemption.finding().checkId(), exemption.finding().resourceId());
+      String key =
+          StoredFinding.key(exemption.finding().checkId(), exemption.finding().resourceId());
       if (!open.containsKey(key)) {
         exempted.putIfAbsent(key, exemption);
       }
@@ -62,16 +64,38 @@ public final class Reconciler {
       Finding finding = entry.getValue();
       StoredFinding before = previous.get(entry.getKey());
       if (before == null || before.status() == FindingStatus.RESOLVED) {
-        changed.add(stored(accountId, finding, FindingStatus.OPEN, now, Optional.empty(), Optional.empty(), nextVersion(before)));
+        changed.add(
+            stored(
+                accountId,
+                finding,
+                FindingStatus.OPEN,
+                now,
+                Optional.empty(),
+                Optional.empty(),
+                nextVersion(before)));
         opened++;
       } else if (before.status() == FindingStatus.EXEMPT) {
-        changed.add(stored(accountId, finding, FindingStatus.OPEN, before.firstSeen(), Optional.empty(), Optional.empty(),
-            nextVersion(before)));
+        changed.add(
+            stored(
+                accountId,
+                finding,
+                FindingStatus.OPEN,
+                before.firstSeen(),
+                Optional.empty(),
+                Optional.empty(),
+                nextVersion(before)));
         opened++;
       } else {
         if (mattersChanged(before, finding)) {
-          changed.add(stored(accountId, finding, FindingStatus.OPEN, before.firstSeen(), Optional.empty(), Optional.empty(),
-              nextVersion(before)));
+          changed.add(
+              stored(
+                  accountId,
+                  finding,
+                  FindingStatus.OPEN,
+                  before.firstSeen(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  nextVersion(before)));
         }
         stillOpen++;
       }
@@ -83,18 +107,36 @@ public final class Reconciler {
       Optional<LocalDate> until = Optional.of(exemption.until());
       Optional<String> reason = Optional.of(exemption.reason());
       if (before == null || before.status() == FindingStatus.RESOLVED) {
-        changed.add(stored(accountId, exemption.finding(), FindingStatus.EXEMPT, now, until, reason, nextVersion(before)));
+        changed.add(
+            stored(
+                accountId,
+                exemption.finding(),
+                FindingStatus.EXEMPT,
+                now,
+                until,
+                reason,
+                nextVersion(before)));
       } else if (before.status() == FindingStatus.OPEN
-          || !before.exemptUntil().equals(until) || !before.exemptReason().equals(reason)) {
-        changed.add(stored(accountId, exemption.finding(), FindingStatus.EXEMPT, before.firstSeen(), until, reason,
-            nextVersion(before)));
+          || !before.exemptUntil().equals(until)
+          || !before.exemptReason().equals(reason)) {
+        changed.add(
+            stored(
+                accountId,
+                exemption.finding(),
+                FindingStatus.EXEMPT,
+                before.firstSeen(),
+                until,
+                reason,
+                nextVersion(before)));
       }
       exempt++;
     }
 
     for (StoredFinding before : previous.values()) {
       String key = before.key();
-      if (open.containsKey(key) || exempted.containsKey(key) || before.status() == FindingStatus.RESOLVED) {
+      if (open.containsKey(key)
+          || exempted.containsKey(key)
+          || before.status() == FindingStatus.RESOLVED) {
         continue;
       }
       if (current.skipped().containsKey(before.checkId())) {
@@ -105,9 +147,22 @@ public final class Reconciler {
         }
         continue;
       }
-      changed.add(new StoredFinding(before.accountId(), before.checkId(), before.resourceId(), before.principal(),
-          before.severity(), before.title(), before.message(), FindingStatus.RESOLVED, before.firstSeen(),
-          Optional.of(now), before.deadline(), Optional.empty(), Optional.empty(), before.version() + 1));
+      changed.add(
+          new StoredFinding(
+              before.accountId(),
+              before.checkId(),
+              before.resourceId(),
+              before.principal(),
+              before.severity(),
+              before.title(),
+              before.message(),
+              FindingStatus.RESOLVED,
+              before.firstSeen(),
+              Optional.of(now),
+              before.deadline(),
+              Optional.empty(),
+              Optional.empty(),
+              before.version() + 1));
       resolved++;
     }
 
@@ -134,8 +189,20 @@ public final class Reconciler {
       Optional<LocalDate> exemptUntil,
       Optional<String> exemptReason,
       long version) {
-    return new StoredFinding(accountId, finding.checkId(), finding.resourceId(), finding.principal(), finding.severity(),
-        finding.title(), finding.message(), status, firstSeen, Optional.empty(), finding.deadline(), exemptUntil,
-        exemptReason, version);
+    return new StoredFinding(
+        accountId,
+        finding.checkId(),
+        finding.resourceId(),
+        finding.principal(),
+        finding.severity(),
+        finding.title(),
+        finding.message(),
+        status,
+        firstSeen,
+        Optional.empty(),
+        finding.deadline(),
+        exemptUntil,
+        exemptReason,
+        version);
   }
 }

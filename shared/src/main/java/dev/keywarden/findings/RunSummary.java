@@ -28,11 +28,13 @@ import java.util.Optional;
  * @param deactivated keys deactivated in this run (never a dry run's)
  * @param deferred deactivations deferred by the per-run cap
  * @param notices notices published in this run
- * @param skippedChecks ids of the checks that could not judge the account in this run, sorted; their
- *     controls are "not judged", never passed; empty (unknown) for summaries written before it was recorded
- * @param unusedRoles roles {@code role-unused} condemned (open or exempt); empty when it was skipped or
- *     the summary predates it
- * @param wouldDeactivate keys a dry run would have deactivated (the key stays active), counted apart
+ * @param skippedChecks ids of the checks that could not judge the account in this run, sorted;
+ *     their controls are "not judged", never passed; empty (unknown) for summaries written before
+ *     it was recorded
+ * @param unusedRoles roles {@code role-unused} condemned (open or exempt); empty when it was
+ *     skipped or the summary predates it
+ * @param wouldDeactivate keys a dry run would have deactivated (the key stays active), counted
+ *     apart
  */
 public record RunSummary(
     String accountId,
@@ -70,36 +72,147 @@ public record RunSummary(
     Objects.requireNonNull(unusedRoles, "unusedRoles");
   }
 
-  /** A summary without skipped checks, the unused-role count or dry-run figures, as summaries written before them read. */
+  /**
+   * A summary without skipped checks, the unused-role count or dry-run figures, as summaries
+   * written before them read.
+   */
   public RunSummary(
-      String accountId, String runId, Instant at, boolean audited, Optional<String> failure, Map<String, Integer> openBySeverity,
-      Map<String, Integer> openByCheck, int users, int activeKeys, int consoleUsers, int consoleUsersWithMfa,
-      Optional<Boolean> rootMfa, Optional<Boolean> rootAccessKey, int opened, int resolved, int exempt, int deactivated,
-      int deferred, int notices) {
-    this(accountId, runId, at, audited, failure, openBySeverity, openByCheck, users, activeKeys, consoleUsers,
-        consoleUsersWithMfa, rootMfa, rootAccessKey, opened, resolved, exempt, deactivated, deferred, notices, Optional.empty(),
-        Optional.empty(), 0);
+      String accountId,
+      String runId,
+      Instant at,
+      boolean audited,
+      Optional<String> failure,
+      Map<String, Integer> openBySeverity,
+      Map<String, Integer> openByCheck,
+      int users,
+      int activeKeys,
+      int consoleUsers,
+      int consoleUsersWithMfa,
+      Optional<Boolean> rootMfa,
+      Optional<Boolean> rootAccessKey,
+      int opened,
+      int resolved,
+      int exempt,
+      int deactivated,
+      int deferred,
+      int notices) {
+    this(
+        accountId,
+        runId,
+        at,
+        audited,
+        failure,
+        openBySeverity,
+        openByCheck,
+        users,
+        activeKeys,
+        consoleUsers,
+        consoleUsersWithMfa,
+        rootMfa,
+        rootAccessKey,
+        opened,
+        resolved,
+        exempt,
+        deactivated,
+        deferred,
+        notices,
+        Optional.empty(),
+        Optional.empty(),
+        0);
   }
 
   /** A summary of a run that would have deactivated nothing in dry run. */
   public RunSummary(
-      String accountId, String runId, Instant at, boolean audited, Optional<String> failure, Map<String, Integer> openBySeverity,
-      Map<String, Integer> openByCheck, int users, int activeKeys, int consoleUsers, int consoleUsersWithMfa,
-      Optional<Boolean> rootMfa, Optional<Boolean> rootAccessKey, int opened, int resolved, int exempt, int deactivated,
-      int deferred, int notices, Optional<List<String>> skippedChecks, Optional<Integer> unusedRoles) {
-    this(accountId, runId, at, audited, failure, openBySeverity, openByCheck, users, activeKeys, consoleUsers,
-        consoleUsersWithMfa, rootMfa, rootAccessKey, opened, resolved, exempt, deactivated, deferred, notices, skippedChecks,
-        unusedRoles, 0);
+      String accountId,
+      String runId,
+      Instant at,
+      boolean audited,
+      Optional<String> failure,
+      Map<String, Integer> openBySeverity,
+      Map<String, Integer> openByCheck,
+      int users,
+      int activeKeys,
+      int consoleUsers,
+      int consoleUsersWithMfa,
+      Optional<Boolean> rootMfa,
+      Optional<Boolean> rootAccessKey,
+      int opened,
+      int resolved,
+      int exempt,
+      int deactivated,
+      int deferred,
+      int notices,
+      Optional<List<String>> skippedChecks,
+      Optional<Integer> unusedRoles) {
+    this(
+        accountId,
+        runId,
+        at,
+        audited,
+        failure,
+        openBySeverity,
+        openByCheck,
+        users,
+        activeKeys,
+        consoleUsers,
+        consoleUsersWithMfa,
+        rootMfa,
+        rootAccessKey,
+        opened,
+        resolved,
+        exempt,
+        deactivated,
+        deferred,
+        notices,
+        skippedChecks,
+        unusedRoles,
+        0);
   }
 
   /** A summary without skipped checks or the unused-role count. */
   public RunSummary(
-      String accountId, String runId, Instant at, boolean audited, Optional<String> failure, Map<String, Integer> openBySeverity,
-      Map<String, Integer> openByCheck, int users, int activeKeys, int consoleUsers, int consoleUsersWithMfa,
-      Optional<Boolean> rootMfa, Optional<Boolean> rootAccessKey, int opened, int resolved, int exempt, int deactivated,
-      int deferred, int notices, int wouldDeactivate) {
-    this(accountId, runId, at, audited, failure, openBySeverity, openByCheck, users, activeKeys, consoleUsers,
-        consoleUsersWithMfa, rootMfa, rootAccessKey, opened, resolved, exempt, deactivated, deferred, notices, Optional.empty(),
-        Optional.empty(), wouldDeactivate);
+      String accountId,
+      String runId,
+      Instant at,
+      boolean audited,
+      Optional<String> failure,
+      Map<String, Integer> openBySeverity,
+      Map<String, Integer> openByCheck,
+      int users,
+      int activeKeys,
+      int consoleUsers,
+      int consoleUsersWithMfa,
+      Optional<Boolean> rootMfa,
+      Optional<Boolean> rootAccessKey,
+      int opened,
+      int resolved,
+      int exempt,
+      int deactivated,
+      int deferred,
+      int notices,
+      int wouldDeactivate) {
+    this(
+        accountId,
+        runId,
+        at,
+        audited,
+        failure,
+        openBySeverity,
+        openByCheck,
+        users,
+        activeKeys,
+        consoleUsers,
+        consoleUsersWithMfa,
+        rootMfa,
+        rootAccessKey,
+        opened,
+        resolved,
+        exempt,
+        deactivated,
+        deferred,
+        notices,
+        Optional.empty(),
+        Optional.empty(),
+        wouldDeactivate);
   }
 }

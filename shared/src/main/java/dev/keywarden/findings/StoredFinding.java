@@ -63,7 +63,8 @@ public record StoredFinding(
 
   /** The finding as a run reports it, without its history. */
   public Finding asFinding() {
-    return new Finding(checkId, severity, accountId, principal, resourceId, title, message, deadline);
+    return new Finding(
+        checkId, severity, accountId, principal, resourceId, title, message, deadline);
   }
 
   /** The identity of this finding within its account: check id and resource id. */

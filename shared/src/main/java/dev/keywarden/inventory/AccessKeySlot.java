@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param lastRotated when the key was created or last rotated
  * @param lastUsed when the key was last used; empty when never used
  */
-public record AccessKeySlot(int slot, boolean active, Optional<Instant> lastRotated, Optional<Instant> lastUsed) {
+public record AccessKeySlot(
+    int slot, boolean active, Optional<Instant> lastRotated, Optional<Instant> lastUsed) {
   public AccessKeySlot {
     if (slot != 1 && slot != 2) {
       throw new IllegalArgumentException("access key slot must be 1 or 2, was " + slot);

@@ -11,14 +11,16 @@ import java.util.Optional;
  * and each check declares what it needs so that the missing parts skip checks instead of guessing.
  *
  * @param accountId the 12-digit account id
- * @param fetchedAt when the inventory was read (the credential report may be up to four hours older)
+ * @param fetchedAt when the inventory was read (the credential report may be up to four hours
+ *     older)
  * @param credentialReport every user's credentials
  * @param authorization users' tags, groups and policies; empty offline
  * @param summary account-wide root flags; empty offline
  * @param passwordPolicy the account's password policy; empty offline
  * @param rootVirtualMfa whether root's MFA device is a virtual one; empty offline
  * @param callerArn the ARN of the principal that read the inventory; empty offline
- * @param surface roles, policies, certificates, other user credentials and account settings; empty offline
+ * @param surface roles, policies, certificates, other user credentials and account settings; empty
+ *     offline
  */
 public record AccountInventory(
     String accountId,
@@ -42,7 +44,10 @@ public record AccountInventory(
     Objects.requireNonNull(surface, "surface");
   }
 
-  /** An inventory without the wider IAM surface (roles, policies, certificates), as older readers build it. */
+  /**
+   * An inventory without the wider IAM surface (roles, policies, certificates), as older readers
+   * build it.
+   */
   public AccountInventory(
       String accountId,
       Instant fetchedAt,
@@ -52,18 +57,43 @@ public record AccountInventory(
       Optional<PasswordPolicy> passwordPolicy,
       Optional<Boolean> rootVirtualMfa,
       Optional<String> callerArn) {
-    this(accountId, fetchedAt, credentialReport, authorization, summary, passwordPolicy, rootVirtualMfa, callerArn, Optional.empty());
+    this(
+        accountId,
+        fetchedAt,
+        credentialReport,
+        authorization,
+        summary,
+        passwordPolicy,
+        rootVirtualMfa,
+        callerArn,
+        Optional.empty());
   }
 
   /** The same inventory with the wider IAM surface. */
   public AccountInventory withSurface(IamSurface value) {
     return new AccountInventory(
-        accountId, fetchedAt, credentialReport, authorization, summary, passwordPolicy, rootVirtualMfa, callerArn, Optional.of(value));
+        accountId,
+        fetchedAt,
+        credentialReport,
+        authorization,
+        summary,
+        passwordPolicy,
+        rootVirtualMfa,
+        callerArn,
+        Optional.of(value));
   }
 
   /** An inventory built from a credential report alone, as the offline audit has it. */
-  public static AccountInventory offline(String accountId, Instant fetchedAt, CredentialReport report) {
+  public static AccountInventory offline(
+      String accountId, Instant fetchedAt, CredentialReport report) {
     return new AccountInventory(
-        accountId, fetchedAt, report, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        accountId,
+        fetchedAt,
+        report,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 }

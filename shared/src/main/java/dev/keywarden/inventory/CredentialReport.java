@@ -12,7 +12,10 @@ import java.util.Set;
  * @param users the IAM users' rows, in report order
  * @param root the {@code <root_account>} row, absent when the report has none
  */
-public record CredentialReport(Set<ReportColumn> columns, List<CredentialReportRow> users, Optional<CredentialReportRow> root) {
+public record CredentialReport(
+    Set<ReportColumn> columns,
+    List<CredentialReportRow> users,
+    Optional<CredentialReportRow> root) {
   public CredentialReport {
     columns = columns.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(columns));
     users = List.copyOf(users);

@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public final class CredentialReportParser {
   /** Values IAM writes where a date is unknown or does not apply. */
-  private static final Set<String> NOT_A_DATE = Set.of("", "N/A", "not_supported", "no_information");
+  private static final Set<String> NOT_A_DATE =
+      Set.of("", "N/A", "not_supported", "no_information");
 
   private CredentialReportParser() {}
 
@@ -29,8 +30,8 @@ public final class CredentialReportParser {
    *
    * @param content the report's CSV text
    * @param source what to call the report in error messages (a file path, or "credential report")
-   * @throws InvalidInputException naming the source, line and column when the text is not a
-   *     usable credential report
+   * @throws InvalidInputException naming the source, line and column when the text is not a usable
+   *     credential report
    */
   public static CredentialReport parse(String content, String source) {
     return parse(content, source, Optional.empty());
@@ -59,16 +60,30 @@ public final class CredentialReportParser {
       if (!row.isRoot()) {
         Integer first = userLines.putIfAbsent(row.user(), row.lineNumber());
         if (first != null) {
-          throw new InvalidInputException(source + ": lines " + first + " and " + row.lineNumber() + " are both user '"
-              + RowReader.shown(row.user()) + "'; a credential report has one row per user, so its findings would"
-              + " contradict each other: use the report as IAM wrote it");
+          throw new InvalidInputException(
+              source
+                  + ": lines "
+                  + first
+                  + " and "
+                  + row.lineNumber()
+                  + " are both user '"
+                  + RowReader.shown(row.user())
+                  + "'; a credential report has one row per user, so its findings would"
+                  + " contradict each other: use the report as IAM wrote it");
         }
         users.add(row);
       } else if (root == null) {
         root = row;
       } else {
-        throw new InvalidInputException(source + ": line " + row.lineNumber() + ": a second " + CredentialReportRow.ROOT
-            + " row (the first is on line " + root.lineNumber() + "); a credential report has one root row");
+        throw new InvalidInputException(
+            source
+                + ": line "
+                + row.lineNumber()
+                + ": a second "
+                + CredentialReportRow.ROOT
+                + " row (the first is on line "
+                + root.lineNumber()
+                + "); a credential report has one root row");
       }
     }
     return new CredentialReport(header.present(), users, Optional.ofNullable(root));
@@ -90,14 +105,26 @@ public final class CredentialReportParser {
         }
         Integer earlier = index.putIfAbsent(column, i);
         if (earlier != null) {
-          throw new InvalidInputException(source + ": line " + line.number() + ": the header names column '" + column.header()
-              + "' twice (columns " + (earlier + 1) + " and " + (i + 1) + "); keep one");
+          throw new InvalidInputException(
+              source
+                  + ": line "
+                  + line.number()
+                  + ": the header names column '"
+                  + column.header()
+                  + "' twice (columns "
+                  + (earlier + 1)
+                  + " and "
+                  + (i + 1)
+                  + "); keep one");
         }
       }
       for (ReportColumn column : ReportColumn.values()) {
         if (column.required() && !index.containsKey(column)) {
           throw new InvalidInputException(
-              source + " is not an IAM credential report: its header has no '" + column.header() + "' column");
+              source
+                  + " is not an IAM credential report: its header has no '"
+                  + column.header()
+                  + "' column");
         }
       }
       return new Header(index, names.size());
@@ -126,17 +153,31 @@ public final class CredentialReportParser {
      * An active key's slot, whose last rotation must be a date (and, with an as-of, not after it):
      * otherwise its age cannot be judged and a silent pass would be a wrong verdict.
      */
-    private AccessKeySlot slot(int slot, ReportColumn active, ReportColumn rotated, ReportColumn used) {
+    private AccessKeySlot slot(
+        int slot, ReportColumn active, ReportColumn rotated, ReportColumn used) {
       boolean isActive = bool(active);
       Optional<Instant> lastRotated = date(rotated);
       if (isActive && header.index().containsKey(rotated)) {
         if (lastRotated.isEmpty()) {
-          throw error(rotated, "access key " + slot + " is active but its last rotation is '" + shown(raw(rotated).trim())
-              + "', not a date, so its age cannot be judged; use the report as IAM wrote it");
+          throw error(
+              rotated,
+              "access key "
+                  + slot
+                  + " is active but its last rotation is '"
+                  + shown(raw(rotated).trim())
+                  + "', not a date, so its age cannot be judged; use the report as IAM wrote it");
         }
         if (asOf.isPresent() && lastRotated.get().isAfter(asOf.get())) {
-          throw error(rotated, "access key " + slot + " was last rotated at " + lastRotated.get() + ", in the future"
-              + " (it is now " + asOf.get() + "), so its age cannot be judged; use the report as IAM wrote it");
+          throw error(
+              rotated,
+              "access key "
+                  + slot
+                  + " was last rotated at "
+                  + lastRotated.get()
+                  + ", in the future"
+                  + " (it is now "
+                  + asOf.get()
+                  + "), so its age cannot be judged; use the report as IAM wrote it");
         }
       }
       return new AccessKeySlot(slot, isActive, lastRotated, date(used));
@@ -144,9 +185,16 @@ public final class CredentialReportParser {
 
     CredentialReportRow read() {
       if (line.fields().size() != header.width()) {
-        throw new InvalidInputException(source + ": line " + line.number() + " has " + line.fields().size()
-            + " fields but the header has " + header.width() + "; every row needs one value per header column"
-            + " (quote values that contain commas)");
+        throw new InvalidInputException(
+            source
+                + ": line "
+                + line.number()
+                + " has "
+                + line.fields().size()
+                + " fields but the header has "
+                + header.width()
+                + "; every row needs one value per header column"
+                + " (quote values that contain commas)");
       }
       String user = text(ReportColumn.USER);
       if (user.isEmpty()) {
@@ -163,9 +211,15 @@ public final class CredentialReportParser {
           date(ReportColumn.PASSWORD_LAST_CHANGED),
           bool(ReportColumn.MFA_ACTIVE),
           List.of(
-              slot(1, ReportColumn.ACCESS_KEY_1_ACTIVE, ReportColumn.ACCESS_KEY_1_LAST_ROTATED,
+              slot(
+                  1,
+                  ReportColumn.ACCESS_KEY_1_ACTIVE,
+                  ReportColumn.ACCESS_KEY_1_LAST_ROTATED,
                   ReportColumn.ACCESS_KEY_1_LAST_USED_DATE),
-              slot(2, ReportColumn.ACCESS_KEY_2_ACTIVE, ReportColumn.ACCESS_KEY_2_LAST_ROTATED,
+              slot(
+                  2,
+                  ReportColumn.ACCESS_KEY_2_ACTIVE,
+                  ReportColumn.ACCESS_KEY_2_LAST_ROTATED,
                   ReportColumn.ACCESS_KEY_2_LAST_USED_DATE)),
           certificates());
     }
@@ -174,10 +228,14 @@ public final class CredentialReportParser {
     private List<CertificateSlot> certificates() {
       List<CertificateSlot> slots = new ArrayList<>(2);
       if (header.index().containsKey(ReportColumn.CERT_1_ACTIVE)) {
-        slots.add(new CertificateSlot(1, bool(ReportColumn.CERT_1_ACTIVE), date(ReportColumn.CERT_1_LAST_ROTATED)));
+        slots.add(
+            new CertificateSlot(
+                1, bool(ReportColumn.CERT_1_ACTIVE), date(ReportColumn.CERT_1_LAST_ROTATED)));
       }
       if (header.index().containsKey(ReportColumn.CERT_2_ACTIVE)) {
-        slots.add(new CertificateSlot(2, bool(ReportColumn.CERT_2_ACTIVE), date(ReportColumn.CERT_2_LAST_ROTATED)));
+        slots.add(
+            new CertificateSlot(
+                2, bool(ReportColumn.CERT_2_ACTIVE), date(ReportColumn.CERT_2_LAST_ROTATED)));
       }
       return slots;
     }
@@ -199,14 +257,21 @@ public final class CredentialReportParser {
         return Optional.empty();
       }
       try {
-        return Optional.of(OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+        return Optional.of(
+            OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
       } catch (DateTimeParseException e) {
-        throw error(column, "'" + shown(value) + "' is not a date (expected ISO-8601 such as 2024-05-01T12:00:00+00:00)");
+        throw error(
+            column,
+            "'"
+                + shown(value)
+                + "' is not a date (expected ISO-8601 such as 2024-05-01T12:00:00+00:00)");
       }
     }
 
     private boolean passwordEnabled() {
-      return "not_supported".equals(text(ReportColumn.PASSWORD_ENABLED)) ? false : bool(ReportColumn.PASSWORD_ENABLED);
+      return "not_supported".equals(text(ReportColumn.PASSWORD_ENABLED))
+          ? false
+          : bool(ReportColumn.PASSWORD_ENABLED);
     }
 
     private boolean bool(ReportColumn column) {
@@ -217,11 +282,15 @@ public final class CredentialReportParser {
       return switch (value.trim()) {
         case "true" -> true;
         case "false" -> false;
-        default -> throw error(column, "'" + shown(value) + "' is not a boolean (expected true or false)");
+        default ->
+            throw error(column, "'" + shown(value) + "' is not a boolean (expected true or false)");
       };
     }
 
-    /** A field as an error message may show it: no control characters (log lines stay lines), at most 80 characters. */
+    /**
+     * A field as an error message may show it: no control characters (log lines stay lines), at
+     * most 80 characters.
+     */
     static String shown(String value) {
       String printable = value.replaceAll("[\\x00-\\x1f\\x7f-\\x9f]", "?");
       return printable.length() <= 80 ? printable : printable.substring(0, 77) + "...";
@@ -230,7 +299,15 @@ public final class CredentialReportParser {
     private InvalidInputException error(ReportColumn column, String what) {
       int number = header.index().get(column) + 1;
       return new InvalidInputException(
-          source + ": line " + line.number() + ", column " + number + " (" + column.header() + "): " + what);
+          source
+              + ": line "
+              + line.number()
+              + ", column "
+              + number
+              + " ("
+              + column.header()
+              + "): "
+              + what);
     }
   }
 }

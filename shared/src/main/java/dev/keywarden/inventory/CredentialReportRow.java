@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param arn the principal's ARN
  * @param lineNumber the 1-based line of the report this row came from, for error messages
  * @param userCreated when the user was created
- * @param passwordEnabled whether the principal has a console password (false for root's
- *     {@code not_supported})
+ * @param passwordEnabled whether the principal has a console password (false for root's {@code
+ *     not_supported})
  * @param passwordLastUsed last console sign-in; empty when never, or no information
  * @param passwordLastChanged when the password was last set; empty when unknown
  * @param mfaActive whether an MFA device is active
@@ -61,7 +61,17 @@ public record CredentialReportRow(
       Optional<Instant> passwordLastChanged,
       boolean mfaActive,
       List<AccessKeySlot> accessKeys) {
-    this(user, arn, lineNumber, userCreated, passwordEnabled, passwordLastUsed, passwordLastChanged, mfaActive, accessKeys, List.of());
+    this(
+        user,
+        arn,
+        lineNumber,
+        userCreated,
+        passwordEnabled,
+        passwordLastUsed,
+        passwordLastChanged,
+        mfaActive,
+        accessKeys,
+        List.of());
   }
 
   /** The signing-certificate slots whose certificate is active. */

@@ -118,8 +118,13 @@ final class CsvRecords {
         consumeLineBreak();
         return new Line(start, fields);
       }
-      throw new InvalidInputException(source + ": line " + line + ": unexpected '" + c
-          + "' after a quoted field; a field that starts with a quote must end with one (write \"\" for a quote inside it)");
+      throw new InvalidInputException(
+          source
+              + ": line "
+              + line
+              + ": unexpected '"
+              + c
+              + "' after a quoted field; a field that starts with a quote must end with one (write \"\" for a quote inside it)");
     }
   }
 
@@ -158,9 +163,13 @@ final class CsvRecords {
       field.append(c);
       pos++;
     }
-    throw new InvalidInputException(source + ": line " + openedOn + ": a quoted field opened on this line is never closed"
-        + (openedOn == recordStart ? "" : " (record starting on line " + recordStart + ")")
-        + "; close it with a quote, and write \"\" for a quote inside it");
+    throw new InvalidInputException(
+        source
+            + ": line "
+            + openedOn
+            + ": a quoted field opened on this line is never closed"
+            + (openedOn == recordStart ? "" : " (record starting on line " + recordStart + ")")
+            + "; close it with a quote, and write \"\" for a quote inside it");
   }
 
   private void consumeLineBreak() {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param attachedPolicies managed policies attached to the group (documents resolved when local)
  * @param inlinePolicies the group's inline policies
  */
-public record IamGroup(String name, List<PolicyDocument> attachedPolicies, List<PolicyDocument> inlinePolicies) {
+public record IamGroup(
+    String name, List<PolicyDocument> attachedPolicies, List<PolicyDocument> inlinePolicies) {
   public IamGroup {
     Objects.requireNonNull(name, "name");
     attachedPolicies = List.copyOf(attachedPolicies);

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param arn the role's ARN
  * @param path the role's path; service-linked roles live under {@code /aws-service-role/}
  * @param created when the role was created
- * @param lastUsed when the role was last assumed ({@code RoleLastUsed}); empty when IAM has no record
+ * @param lastUsed when the role was last assumed ({@code RoleLastUsed}); empty when IAM has no
+ *     record
  * @param trustPolicy the trust (assume-role) policy JSON, URL-decoded; empty when IAM returned none
  * @param attachedPolicies managed policies attached to the role (documents resolved when local)
  * @param inlinePolicies the role's inline policies
@@ -37,7 +38,10 @@ public record IamRole(
     inlinePolicies = List.copyOf(inlinePolicies);
   }
 
-  /** Whether AWS created and manages the role for a service; its owner cannot change or delete it at will. */
+  /**
+   * Whether AWS created and manages the role for a service; its owner cannot change or delete it at
+   * will.
+   */
   public boolean serviceLinked() {
     return path.startsWith("/aws-service-role/");
   }

@@ -10,7 +10,11 @@ import java.util.Optional;
  * @param reusePrevention how many previous passwords may not be reused; empty when reuse is allowed
  * @param maxAgeDays the maximum password age in days; empty when passwords never expire
  */
-public record PasswordPolicy(boolean present, int minimumLength, Optional<Integer> reusePrevention, Optional<Integer> maxAgeDays) {
+public record PasswordPolicy(
+    boolean present,
+    int minimumLength,
+    Optional<Integer> reusePrevention,
+    Optional<Integer> maxAgeDays) {
   /** An account without a password policy. */
   public static PasswordPolicy absent() {
     return new PasswordPolicy(false, 0, Optional.empty(), Optional.empty());

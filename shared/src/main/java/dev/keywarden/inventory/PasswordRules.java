@@ -8,7 +8,8 @@ package dev.keywarden.inventory;
  * @param numbers at least one digit
  * @param symbols at least one non-alphanumeric character
  */
-public record PasswordRules(boolean uppercase, boolean lowercase, boolean numbers, boolean symbols) {
+public record PasswordRules(
+    boolean uppercase, boolean lowercase, boolean numbers, boolean symbols) {
   /** What an account without a password policy requires: nothing. */
   public static PasswordRules none() {
     return new PasswordRules(false, false, false, false);

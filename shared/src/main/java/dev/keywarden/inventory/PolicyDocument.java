@@ -12,7 +12,8 @@ import java.util.Objects;
  */
 public record PolicyDocument(String name, String arn, String document) {
   /** The AWS-managed policy that grants {@code *:*}. */
-  public static final String ADMINISTRATOR_ACCESS_ARN = "arn:aws:iam::aws:policy/AdministratorAccess";
+  public static final String ADMINISTRATOR_ACCESS_ARN =
+      "arn:aws:iam::aws:policy/AdministratorAccess";
 
   public PolicyDocument {
     Objects.requireNonNull(name, "name");

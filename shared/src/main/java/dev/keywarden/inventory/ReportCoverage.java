@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * @param unknownToIam report rows of users IAM no longer lists (deleted after the report was
  *     generated), by name: their rows describe users that are gone
  */
-public record ReportCoverage(List<IamUser> missingFromReport, List<CredentialReportRow> unknownToIam) {
+public record ReportCoverage(
+    List<IamUser> missingFromReport, List<CredentialReportRow> unknownToIam) {
   public ReportCoverage {
     missingFromReport = List.copyOf(missingFromReport);
     unknownToIam = List.copyOf(unknownToIam);
@@ -25,12 +26,15 @@ public record ReportCoverage(List<IamUser> missingFromReport, List<CredentialRep
 
   /** Compares the report's user rows with IAM's users. */
   public static ReportCoverage of(CredentialReport report, AuthorizationDetails authorization) {
-    Set<String> reported = report.users().stream().map(CredentialReportRow::user).collect(Collectors.toSet());
-    List<IamUser> missing = authorization.usersByName().stream().filter(u -> !reported.contains(u.name())).toList();
-    List<CredentialReportRow> unknown = report.users().stream()
-        .filter(row -> authorization.user(row.user()).isEmpty())
-        .sorted(Comparator.comparing(CredentialReportRow::user))
-        .toList();
+    Set<String> reported =
+        report.users().stream().map(CredentialReportRow::user).collect(Collectors.toSet());
+    List<IamUser> missing =
+        authorization.usersByName().stream().filter(u -> !reported.contains(u.name())).toList();
+    List<CredentialReportRow> unknown =
+        report.users().stream()
+            .filter(row -> authorization.user(row.user()).isEmpty())
+            .sorted(Comparator.comparing(CredentialReportRow::user))
+            .toList();
     return new ReportCoverage(missing, unknown);
   }
 
@@ -46,6 +50,8 @@ public record ReportCoverage(List<IamUser> missingFromReport, List<CredentialRep
 
   /** The names of the report's users IAM does not know. */
   public Set<String> unknownNames() {
-    return unknownToIam.stream().map(CredentialReportRow::user).collect(Collectors.toUnmodifiableSet());
+    return unknownToIam.stream()
+        .map(CredentialReportRow::user)
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -22,16 +22,18 @@ import java.util.TreeMap;
 public final class AlertMessage {
   /** Protocols that receive the chat notification rather than the text. */
   public static final List<String> CHAT_PROTOCOLS = List.of("https", "lambda", "sqs");
+
   /** Lines of the text that chat shows; the rest is counted. */
   static final int CHAT_LINES = 25;
+
   static final int CHAT_LINE_CLIP = 300;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private AlertMessage() {}
 
   /**
-   * The SNS message for an alert: {@code default} and {@code email} carry {@code body} unchanged, the
-   * chat protocols {@link #chat}.
+   * The SNS message for an alert: {@code default} and {@code email} carry {@code body} unchanged,
+   * the chat protocols {@link #chat}.
    */
   public static String structured(String subject, String body, Map<String, String> attributes) {
     ObjectNode message = JSON.createObjectNode();
@@ -42,7 +44,9 @@ public final class AlertMessage {
     return message.toString();
   }
 
-  /** The custom-notification JSON of an alert (version 1.0, source custom, client-markdown text). */
+  /**
+   * The custom-notification JSON of an alert (version 1.0, source custom, client-markdown text).
+   */
   public static String chat(String subject, String body, Map<String, String> attributes) {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(body, "body");
@@ -97,11 +101,18 @@ public final class AlertMessage {
     List<String> steps = new ArrayList<>();
     switch (kind) {
       case "weekly-digest" -> {
-        lines.stream().filter(l -> l.startsWith("Full report: ")).findFirst()
-            .ifPresent(l -> steps.add("Open the full report: " + markdown(l.substring("Full report: ".length()))));
+        lines.stream()
+            .filter(l -> l.startsWith("Full report: "))
+            .findFirst()
+            .ifPresent(
+                l ->
+                    steps.add(
+                        "Open the full report: "
+                            + markdown(l.substring("Full report: ".length()))));
         if (lines.stream().anyMatch(l -> l.contains("NOT AUDITED"))) {
-          steps.add("For each account not audited, check that KeywardenAuditRole exists there and trusts the auditor"
-              + " with the ExternalId (docs/operations.md)");
+          steps.add(
+              "For each account not audited, check that KeywardenAuditRole exists there and trusts the auditor"
+                  + " with the ExternalId (docs/operations.md)");
         }
       }
       case "deactivation-deferred" -> {
@@ -109,16 +120,16 @@ public final class AlertMessage {
           steps.add(markdown(clip(lines.get(lines.size() - 1))));
         }
       }
-      default -> { }
+      default -> {}
     }
     return steps;
   }
 
   /**
    * Text from people made inert in chat markdown: no link or mention ({@code <!channel>}) can be
-   * smuggled in through a user name, reason or account name. Chat markdown has no escape for
-   * {@code *}, {@code _} or {@code ~} (a backslash would show), so names such as {@code svc_payments}
-   * stay as they are; at worst they change emphasis.
+   * smuggled in through a user name, reason or account name. Chat markdown has no escape for {@code
+   * *}, {@code _} or {@code ~} (a backslash would show), so names such as {@code svc_payments} stay
+   * as they are; at worst they change emphasis.
    */
   static String markdown(String text) {
     StringBuilder out = new StringBuilder(text.length());

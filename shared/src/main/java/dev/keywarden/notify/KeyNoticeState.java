@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * @param resourceId the key's resource id ({@code <user arn>#access_key_N})
  * @param lastRotated when the key was created or rotated
- * @param stages stage names claimed so far, such as {@code 14d}, {@code 7d}, {@code 1d},
- *     {@code deactivated}
+ * @param stages stage names claimed so far, such as {@code 14d}, {@code 7d}, {@code 1d}, {@code
+ *     deactivated}
  */
 public record KeyNoticeState(String resourceId, Instant lastRotated, Set<String> stages) {
   public KeyNoticeState {

@@ -19,7 +19,13 @@ import java.util.Objects;
  * @param attributes SNS message attributes: recipient, kind, accountId
  */
 public record NoticeDraft(
-    String id, String recipient, String kind, String subject, String body, Map<String, StageClaim> claims, Map<String, String> attributes) {
+    String id,
+    String recipient,
+    String kind,
+    String subject,
+    String body,
+    Map<String, StageClaim> claims,
+    Map<String, String> attributes) {
 
   /** The stage a notice claims for one key. */
   public record StageClaim(String resourceId, java.time.Instant lastRotated, String stage) {
@@ -39,7 +45,8 @@ public record NoticeDraft(
     claims = Map.copyOf(claims);
     attributes = Map.copyOf(attributes);
     if (subject.length() >= 100) {
-      throw new IllegalArgumentException("SNS e-mail subjects must be under 100 characters, got " + subject.length());
+      throw new IllegalArgumentException(
+          "SNS e-mail subjects must be under 100 characters, got " + subject.length());
     }
   }
 

@@ -24,28 +24,41 @@ import java.util.TreeMap;
  * Decides which owners to tell about which keys in this run: each notice stage once per key, ever,
  * and one message per owner listing all of that owner's keys.
  *
- * <p>A key's due stage is the nearest configured stage its deadline is within (with 14, 7 and 1: five
- * days left is the 7-day stage). A stage is sent only if neither it nor a nearer one was claimed
- * before, so a key first seen five days out gets the 7-day notice alone, and a rerun the same day
- * sends nothing. A rotated key (new rotation time) is a new key. Keys deactivated in the run get the
- * {@code deactivated} stage. Owners come from the user's owner tags; without a valid one, the
- * configured fallback; without a fallback, no notice (the {@code owner-missing} finding says why).
+ * <p>A key's due stage is the nearest configured stage its deadline is within (with 14, 7 and 1:
+ * five days left is the 7-day stage). A stage is sent only if neither it nor a nearer one was
+ * claimed before, so a key first seen five days out gets the 7-day notice alone, and a rerun the
+ * same day sends nothing. A rotated key (new rotation time) is a new key. Keys deactivated in the
+ * run get the {@code deactivated} stage. Owners come from the user's owner tags; without a valid
+ * one, the configured fallback; without a fallback, no notice (the {@code owner-missing} finding
+ * says why).
  */
 public final class NoticePlanner {
   /** The stage name of the notice sent when a key is deactivated. */
   public static final String DEACTIVATED = "deactivated";
+
   /** The {@code kind} attribute of rotation notices. */
   public static final String ROTATION = "rotation-notice";
+
   /** The {@code kind} attribute of deactivation notices. */
   public static final String DEACTIVATION = "deactivation-notice";
+
   /** A store transaction holds at most 100 writes: 99 stage claims and the outbox entry. */
   static final int MAX_KEYS_PER_NOTICE = 99;
 
   private NoticePlanner() {}
 
   /** One key to mention in one owner's notice. */
-  record Item(String recipient, String kind, String stage, String userName, int slot, String resourceId,
-      Instant lastRotated, Optional<Instant> deadline, Optional<String> accessKeyId, boolean person) {}
+  record Item(
+      String recipient,
+      String kind,
+      String stage,
+      String userName,
+      int slot,
+      String resourceId,
+      Instant lastRotated,
+      Optional<Instant> deadline,
+      Optional<String> accessKeyId,
+      boolean person) {}
 
   public static List<NoticeDraft> plan(
       String accountId,
@@ -58,7 +71,17 @@ public final class NoticePlanner {
       List<String> ownerTagKeys,
       List<DeactivatedKey> deactivated,
       Instant asOf) {
-    return plan(accountId, runId, inventory, result, claimed, stagesDays, fallbackOwner, ownerTagKeys, deactivated, asOf,
+    return plan(
+        accountId,
+        runId,
+        inventory,
+        result,
+        claimed,
+        stagesDays,
+        fallbackOwner,
+        ownerTagKeys,
+        deactivated,
+        asOf,
         Map.of());
   }
 
@@ -89,7 +112,8 @@ public final class NoticePlanner {
     List<Integer> stages = stagesDays.stream().sorted(Comparator.reverseOrder()).toList();
     List<Item> items = new ArrayList<>();
     java.util.Set<String> deactivatedNow = new java.util.HashSet<>();
-    deactivated.forEach(k -> deactivatedNow.add(KeyNoticeState.keyId(k.resourceId(), k.lastRotated())));
+    deactivated.forEach(
+        k -> deactivatedNow.add(KeyNoticeState.keyId(k.resourceId(), k.lastRotated())));
     for (Finding finding : result.findings()) {
       if (!isKeyDeadlineFinding(finding) || finding.deadline().isEmpty()) {
         continue;
@@ -104,12 +128,27 @@ public final class NoticePlanner {
         continue;
       }
       Optional<String> stage = dueStage(stages, finding.deadline().get(), asOf);
-      if (stage.isEmpty() || alreadyCovered(claimed.get(KeyNoticeState.keyId(finding.resourceId(), lastRotated)), stage.get())) {
+      if (stage.isEmpty()
+          || alreadyCovered(
+              claimed.get(KeyNoticeState.keyId(finding.resourceId(), lastRotated)), stage.get())) {
         continue;
       }
-      Optional<String> recipient = recipient(inventory, finding.principal(), ownerTagKeys, fallbackOwner);
-      recipient.ifPresent(to -> items.add(new Item(to, ROTATION, stage.get(), finding.principal(), slot.get().slot(),
-          finding.resourceId(), lastRotated, finding.deadline(), Optional.empty(), row.get().passwordEnabled())));
+      Optional<String> recipient =
+          recipient(inventory, finding.principal(), ownerTagKeys, fallbackOwner);
+      recipient.ifPresent(
+          to ->
+              items.add(
+                  new Item(
+                      to,
+                      ROTATION,
+                      stage.get(),
+                      finding.principal(),
+                      slot.get().slot(),
+                      finding.resourceId(),
+                      lastRotated,
+                      finding.deadline(),
+                      Optional.empty(),
+                      row.get().passwordEnabled())));
     }
     for (DeactivatedKey key : deactivated) {
       KeyNoticeState state = claimed.get(KeyNoticeState.keyId(key.resourceId(), key.lastRotated()));
@@ -117,10 +156,23 @@ public final class NoticePlanner {
       if (state != null && state.stages().contains(stage)) {
         continue;
       }
-      boolean person = row(inventory, key.userName()).map(CredentialReportRow::passwordEnabled).orElse(false);
-      recipient(inventory, key.userName(), ownerTagKeys, fallbackOwner).ifPresent(to -> items.add(new Item(to,
-          DEACTIVATION, stage, key.userName(), key.slot(), key.resourceId(), key.lastRotated(), Optional.empty(),
-          Optional.of(key.accessKeyId()), person)));
+      boolean person =
+          row(inventory, key.userName()).map(CredentialReportRow::passwordEnabled).orElse(false);
+      recipient(inventory, key.userName(), ownerTagKeys, fallbackOwner)
+          .ifPresent(
+              to ->
+                  items.add(
+                      new Item(
+                          to,
+                          DEACTIVATION,
+                          stage,
+                          key.userName(),
+                          key.slot(),
+                          key.resourceId(),
+                          key.lastRotated(),
+                          Optional.empty(),
+                          Optional.of(key.accessKeyId()),
+                          person)));
     }
     return drafts(accountId, runId, items, asOf);
   }
@@ -137,13 +189,16 @@ public final class NoticePlanner {
     return due;
   }
 
-  /** Whether this stage, a nearer one, or the deactivation notice was already claimed for the key. */
+  /**
+   * Whether this stage, a nearer one, or the deactivation notice was already claimed for the key.
+   */
   static boolean alreadyCovered(KeyNoticeState state, String stage) {
     if (state == null) {
       return false;
     }
     int due = days(stage);
-    return state.stages().stream().anyMatch(s -> s.startsWith(DEACTIVATED) || (s.endsWith("d") && days(s) <= due));
+    return state.stages().stream()
+        .anyMatch(s -> s.startsWith(DEACTIVATED) || (s.endsWith("d") && days(s) <= due));
   }
 
   private static int days(String stage) {
@@ -159,23 +214,33 @@ public final class NoticePlanner {
   }
 
   private static Optional<CredentialReportRow> row(AccountInventory inventory, String userName) {
-    return inventory.credentialReport().users().stream().filter(r -> r.user().equals(userName)).findFirst();
+    return inventory.credentialReport().users().stream()
+        .filter(r -> r.user().equals(userName))
+        .findFirst();
   }
 
   private static Optional<AccessKeySlot> slot(CredentialReportRow row, String resourceId) {
-    return row.accessKeys().stream().filter(s -> resourceId.endsWith("#" + s.slotName())).findFirst();
+    return row.accessKeys().stream()
+        .filter(s -> resourceId.endsWith("#" + s.slotName()))
+        .findFirst();
   }
 
-  private static Optional<String> recipient(AccountInventory inventory, String userName, List<String> ownerTagKeys,
+  private static Optional<String> recipient(
+      AccountInventory inventory,
+      String userName,
+      List<String> ownerTagKeys,
       Optional<String> fallback) {
     Optional<IamUser> user = inventory.authorization().flatMap(a -> a.user(userName));
     return user.flatMap(u -> Owners.validOwner(u, ownerTagKeys)).or(() -> fallback);
   }
 
-  private static List<NoticeDraft> drafts(String accountId, String runId, List<Item> items, Instant asOf) {
+  private static List<NoticeDraft> drafts(
+      String accountId, String runId, List<Item> items, Instant asOf) {
     Map<String, List<Item>> byRecipientAndKind = new TreeMap<>();
     for (Item item : items) {
-      byRecipientAndKind.computeIfAbsent(item.recipient() + "\n" + item.kind(), k -> new ArrayList<>()).add(item);
+      byRecipientAndKind
+          .computeIfAbsent(item.recipient() + "\n" + item.kind(), k -> new ArrayList<>())
+          .add(item);
     }
     List<NoticeDraft> drafts = new ArrayList<>();
     for (List<Item> group : byRecipientAndKind.values()) {
@@ -183,15 +248,24 @@ public final class NoticePlanner {
       for (int from = 0, part = 1; from < group.size(); from += MAX_KEYS_PER_NOTICE, part++) {
         List<Item> chunk = group.subList(from, Math.min(group.size(), from + MAX_KEYS_PER_NOTICE));
         Item first = chunk.get(0);
-        String id = runId + "#" + first.recipient() + "#" + first.kind() + (part > 1 ? "#" + part : "");
+        String id =
+            runId + "#" + first.recipient() + "#" + first.kind() + (part > 1 ? "#" + part : "");
         Map<String, NoticeDraft.StageClaim> claims = new LinkedHashMap<>();
         for (Item item : chunk) {
-          claims.put(KeyNoticeState.keyId(item.resourceId(), item.lastRotated()),
+          claims.put(
+              KeyNoticeState.keyId(item.resourceId(), item.lastRotated()),
               new NoticeDraft.StageClaim(item.resourceId(), item.lastRotated(), item.stage()));
         }
-        drafts.add(new NoticeDraft(id, first.recipient(), first.kind(), NoticeText.subject(accountId, chunk),
-            NoticeText.body(accountId, chunk, asOf), claims,
-            Map.of("recipient", first.recipient(), "kind", first.kind(), "accountId", accountId)));
+        drafts.add(
+            new NoticeDraft(
+                id,
+                first.recipient(),
+                first.kind(),
+                NoticeText.subject(accountId, chunk),
+                NoticeText.body(accountId, chunk, asOf),
+                claims,
+                Map.of(
+                    "recipient", first.recipient(), "kind", first.kind(), "accountId", accountId)));
       }
     }
     return drafts;

@@ -15,30 +15,54 @@ final class NoticeText {
     if (items.get(0).kind().equals(NoticePlanner.DEACTIVATION)) {
       return "Keywarden: " + keys + " deactivated in account " + accountId;
     }
-    Instant earliest = items.stream().map(i -> i.deadline().orElseThrow()).min(Comparator.naturalOrder()).orElseThrow();
-    return "Keywarden: " + keys + " in " + accountId + " to rotate by " + earliest.truncatedTo(ChronoUnit.DAYS).toString().substring(0, 10);
+    Instant earliest =
+        items.stream()
+            .map(i -> i.deadline().orElseThrow())
+            .min(Comparator.naturalOrder())
+            .orElseThrow();
+    return "Keywarden: "
+        + keys
+        + " in "
+        + accountId
+        + " to rotate by "
+        + earliest.truncatedTo(ChronoUnit.DAYS).toString().substring(0, 10);
   }
 
   static String body(String accountId, List<NoticePlanner.Item> items, Instant asOf) {
     boolean deactivation = items.get(0).kind().equals(NoticePlanner.DEACTIVATION);
     StringBuilder out = new StringBuilder();
     if (deactivation) {
-      out.append("Keywarden deactivated these access keys in AWS account ").append(accountId)
+      out.append("Keywarden deactivated these access keys in AWS account ")
+          .append(accountId)
           .append(" because they passed their maximum age. They were not deleted.\n\n");
     } else {
-      out.append("These access keys in AWS account ").append(accountId)
+      out.append("These access keys in AWS account ")
+          .append(accountId)
           .append(" reach their maximum age soon. Rotate them before the deadline:\n")
           .append("Keywarden deactivates keys that pass it.\n\n");
     }
     for (NoticePlanner.Item item : items) {
       long ageDays = Duration.between(item.lastRotated(), asOf).toDays();
-      out.append("- user ").append(clean(item.userName())).append(", access_key_").append(item.slot());
+      out.append("- user ")
+          .append(clean(item.userName()))
+          .append(", access_key_")
+          .append(item.slot());
       item.accessKeyId().ifPresent(id -> out.append(" (").append(id).append(")"));
-      out.append("\n  created ").append(item.lastRotated()).append(", ").append(ageDays).append(ageDays == 1 ? " day" : " days")
+      out.append("\n  created ")
+          .append(item.lastRotated())
+          .append(", ")
+          .append(ageDays)
+          .append(ageDays == 1 ? " day" : " days")
           .append(" old\n");
-      item.deadline().ifPresent(deadline -> {
-        out.append("  deadline ").append(deadline).append(" (").append(left(asOf, deadline)).append(")\n");
-      });
+      item.deadline()
+          .ifPresent(
+              deadline -> {
+                out.append("  deadline ")
+                    .append(deadline)
+                    .append(" (")
+                    .append(left(asOf, deadline))
+                    .append(")\n");
+              });
     }
     String user = items.size() == 1 ? clean(items.get(0).userName()) : "USER";
     if (deactivation) {
@@ -46,33 +70,50 @@ final class NoticeText {
     } else {
       out.append("\nTo rotate a key:\n");
     }
-    out.append("1. Create a new key:   aws iam create-access-key --user-name ").append(user).append('\n')
+    out.append("1. Create a new key:   aws iam create-access-key --user-name ")
+        .append(user)
+        .append('\n')
         .append("2. Put the new key in the application or its secret store, and deploy.\n");
     if (!deactivation) {
-      out.append("3. Deactivate the old: aws iam update-access-key --user-name ").append(user)
+      out.append("3. Deactivate the old: aws iam update-access-key --user-name ")
+          .append(user)
           .append(" --access-key-id OLD_KEY_ID --status Inactive\n")
-          .append("4. When nothing broke, delete it: aws iam delete-access-key --user-name ").append(user)
+          .append("4. When nothing broke, delete it: aws iam delete-access-key --user-name ")
+          .append(user)
           .append(" --access-key-id OLD_KEY_ID\n");
     } else {
-      out.append("3. When nothing needs the old key, delete it: aws iam delete-access-key --user-name ").append(user)
+      out.append(
+              "3. When nothing needs the old key, delete it: aws iam delete-access-key --user-name ")
+          .append(user)
           .append(" --access-key-id OLD_KEY_ID\n")
-          .append("\nIf the old key must work again for a while, ask the security team; they can undo this with\n")
-          .append("  keywarden reactivate --account ").append(accountId).append(" --user ").append(user)
+          .append(
+              "\nIf the old key must work again for a while, ask the security team; they can undo this with\n")
+          .append("  keywarden reactivate --account ")
+          .append(accountId)
+          .append(" --user ")
+          .append(user)
           .append(" --key KEY_ID --reason \"...\"\n");
     }
     if (items.stream().anyMatch(NoticePlanner.Item::person)) {
-      out.append("\nPeople who sign in to the console should not hold long-term keys at all: use IAM Identity Center\n")
+      out.append(
+              "\nPeople who sign in to the console should not hold long-term keys at all: use IAM Identity Center\n")
           .append("and 'aws sso login' for short-term credentials instead, then delete the key.\n");
     }
     return out.toString();
   }
 
-  /** Tag-derived text never carries control characters (C0, C1, bidirectional overrides) into a message. */
+  /**
+   * Tag-derived text never carries control characters (C0, C1, bidirectional overrides) into a
+   * message.
+   */
   static String clean(String text) {
     return text.replaceAll("[\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]", "?");
   }
 
-  /** "3 days left", "5 hours left", "40 minutes left", or "passed" only once the deadline is reached. */
+  /**
+   * "3 days left", "5 hours left", "40 minutes left", or "passed" only once the deadline is
+   * reached.
+   */
   static String left(java.time.Instant asOf, java.time.Instant deadline) {
     Duration left = Duration.between(asOf, deadline);
     if (left.isNegative() || left.isZero()) {

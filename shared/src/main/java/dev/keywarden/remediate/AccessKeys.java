@@ -8,22 +8,28 @@ import java.util.Optional;
  * AWS. Implemented by {@code dev.keywarden.aws.AccessKeyGateway}; there is deliberately no way to
  * delete a key.
  *
- * <p>Failures of a call (denied, no such key, service errors) are {@link dev.keywarden.KeywardenException}s
- * naming the operation, the user and the key.
+ * <p>Failures of a call (denied, no such key, service errors) are {@link
+ * dev.keywarden.KeywardenException}s naming the operation, the user and the key.
  */
 public interface AccessKeys {
-  /** The id of the user's key created at {@code lastRotated} (to the second); empty when none was. */
+  /**
+   * The id of the user's key created at {@code lastRotated} (to the second); empty when none was.
+   */
   Optional<String> accessKeyId(String userName, Instant lastRotated);
 
   /**
    * The ids of the user's keys created at {@code lastRotated} (to the second) that IAM reports
-   * active, sorted: what tells two keys made in the same second apart when only one is still active.
+   * active, sorted: what tells two keys made in the same second apart when only one is still
+   * active.
    */
   default java.util.List<String> activeKeyIds(String userName, Instant lastRotated) {
     return java.util.List.of();
   }
 
-  /** When IAM last saw the key used, if ever (what tells that someone turned it on after a deactivation). */
+  /**
+   * When IAM last saw the key used, if ever (what tells that someone turned it on after a
+   * deactivation).
+   */
   default Optional<Instant> lastUsed(String userName, String accessKeyId) {
     return Optional.empty();
   }

@@ -38,10 +38,15 @@ final class ActionHistory {
 
   /** Intents without a result, oldest first: actions a crash may have interrupted. */
   List<ActionLogEntry> unfinished() {
-    return entries.stream().filter(e -> e.phase() == Phase.INTENT && !has(e.actionId(), Phase.RESULT)).toList();
+    return entries.stream()
+        .filter(e -> e.phase() == Phase.INTENT && !has(e.actionId(), Phase.RESULT))
+        .toList();
   }
 
-  /** The action ids of the attempts of one deactivation: {@code base}, then {@code base#2}, {@code base#3}... */
+  /**
+   * The action ids of the attempts of one deactivation: {@code base}, then {@code base#2}, {@code
+   * base#3}...
+   */
   List<String> attempts(String base) {
     Set<String> ids = new LinkedHashSet<>();
     entries.stream()
@@ -52,13 +57,17 @@ final class ActionHistory {
   }
 
   /**
-   * The last result that changed the key as intended: a confirmed deactivation ({@code deactivated},
-   * {@code already-inactive}) or a confirmed reactivation; empty when Keywarden never changed it.
+   * The last result that changed the key as intended: a confirmed deactivation ({@code
+   * deactivated}, {@code already-inactive}) or a confirmed reactivation; empty when Keywarden never
+   * changed it.
    */
   Optional<ActionLogEntry> lastConfirmed(String userName, String accessKeyId) {
     ActionLogEntry last = null;
     for (ActionLogEntry e : entries) {
-      if (e.phase() == Phase.RESULT && e.userName().equals(userName) && e.accessKeyId().equals(accessKeyId) && confirmed(e)) {
+      if (e.phase() == Phase.RESULT
+          && e.userName().equals(userName)
+          && e.accessKeyId().equals(accessKeyId)
+          && confirmed(e)) {
         last = e;
       }
     }

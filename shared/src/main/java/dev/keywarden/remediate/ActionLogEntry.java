@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param accountId the account
  * @param actionId stable for one action, so a rerun after a crash finds the intent it must finish:
- *     {@code deactivate:<user>:<access key id>:<deadline>} or {@code reactivate:<user>:<key id>:<instant>}
+ *     {@code deactivate:<user>:<access key id>:<deadline>} or {@code reactivate:<user>:<key
+ *     id>:<instant>}
  * @param kind what the action does to the key
  * @param phase intent (written before the call) or result (after it, confirmed by reading back)
  * @param userName the key's user
@@ -35,10 +36,16 @@ public record ActionLogEntry(
     Optional<String> outcome) {
 
   /** What an action does to a key. */
-  public enum Kind { DEACTIVATE, REACTIVATE }
+  public enum Kind {
+    DEACTIVATE,
+    REACTIVATE
+  }
 
   /** Before or after the call. */
-  public enum Phase { INTENT, RESULT }
+  public enum Phase {
+    INTENT,
+    RESULT
+  }
 
   public ActionLogEntry {
     Objects.requireNonNull(accountId, "accountId");

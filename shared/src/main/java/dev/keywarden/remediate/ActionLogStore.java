@@ -3,8 +3,8 @@ package dev.keywarden.remediate;
 import java.util.List;
 
 /**
- * The append-only log of deactivations and undos that remediation writes and reads, so that its logic
- * is tested with a list in memory.
+ * The append-only log of deactivations and undos that remediation writes and reads, so that its
+ * logic is tested with a list in memory.
  */
 public interface ActionLogStore {
   /** The account's action log, oldest first, read consistently. */

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param lastRotated when the key was created
  * @param accessKeyId the key's id
  */
-public record DeactivatedKey(String userName, int slot, String resourceId, Instant lastRotated, String accessKeyId) {
+public record DeactivatedKey(
+    String userName, int slot, String resourceId, Instant lastRotated, String accessKeyId) {
   public DeactivatedKey {
     Objects.requireNonNull(userName, "userName");
     Objects.requireNonNull(resourceId, "resourceId");
@@ -21,6 +22,7 @@ public record DeactivatedKey(String userName, int slot, String resourceId, Insta
   }
 
   static DeactivatedKey of(PlannedDeactivation key, String accessKeyId) {
-    return new DeactivatedKey(key.userName(), key.slot(), key.resourceId(), key.lastRotated(), accessKeyId);
+    return new DeactivatedKey(
+        key.userName(), key.slot(), key.resourceId(), key.lastRotated(), accessKeyId);
   }
 }

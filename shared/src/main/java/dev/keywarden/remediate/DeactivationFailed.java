@@ -13,27 +13,45 @@ import java.util.Optional;
  * told to the security team and never only a log line. Raised by the run, not a catalogue check.
  */
 public final class DeactivationFailed {
-  public static final CheckMetadata METADATA = new CheckMetadata(
-      "deactivation-failed",
-      "Expired key could not be deactivated",
-      "In enforce mode, a key past its deadline that the run tried and failed to deactivate; it is still active.",
-      Severity.HIGH,
-      List.of(),
-      List.of(),
-      "Read the message for why, then deactivate the key by hand (aws iam update-access-key --status Inactive) or fix"
-          + " the cause (permissions of the audit role); the next run tries again.");
+  public static final CheckMetadata METADATA =
+      new CheckMetadata(
+          "deactivation-failed",
+          "Expired key could not be deactivated",
+          "In enforce mode, a key past its deadline that the run tried and failed to deactivate; it is still active.",
+          Severity.HIGH,
+          List.of(),
+          List.of(),
+          "Read the message for why, then deactivate the key by hand (aws iam update-access-key --status Inactive) or fix"
+              + " the cause (permissions of the audit role); the next run tries again.");
 
   private DeactivationFailed() {}
 
   /** One finding per planned key that the report lists as failed, keeping the key's deadline. */
-  public static List<Finding> findings(String accountId, DeactivationPlan plan, DeactivationReport report) {
+  public static List<Finding> findings(
+      String accountId, DeactivationPlan plan, DeactivationReport report) {
     List<Finding> out = new ArrayList<>();
     for (String failure : report.failed()) {
-      plan.deactivate().stream().filter(k -> failure.startsWith(k.resourceId())).findFirst().ifPresent(key ->
-          out.add(new Finding(METADATA.id(), METADATA.severity(), accountId, key.userName(), key.resourceId(), METADATA.title(),
-              key.resourceId() + " is past its deadline (" + key.deadline() + ") and still active: deactivating it failed: "
-                  + failure.substring(key.resourceId().length()).replaceFirst("^[: ]+", ""),
-              Optional.of(key.deadline()))));
+      plan.deactivate().stream()
+          .filter(k -> failure.startsWith(k.resourceId()))
+          .findFirst()
+          .ifPresent(
+              key ->
+                  out.add(
+                      new Finding(
+                          METADATA.id(),
+                          METADATA.severity(),
+                          accountId,
+                          key.userName(),
+                          key.resourceId(),
+                          METADATA.title(),
+                          key.resourceId()
+                              + " is past its deadline ("
+                              + key.deadline()
+                              + ") and still active: deactivating it failed: "
+                              + failure
+                                  .substring(key.resourceId().length())
+                                  .replaceFirst("^[: ]+", ""),
+                          Optional.of(key.deadline()))));
     }
     return out;
   }

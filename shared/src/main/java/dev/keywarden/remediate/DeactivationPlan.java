@@ -14,7 +14,10 @@ import java.util.List;
  * @param refused why keys that are expired are never deactivated automatically, one line per key
  */
 public record DeactivationPlan(
-    List<PlannedDeactivation> deactivate, List<PlannedDeactivation> deferred, List<Finding> deferredFindings, List<String> refused) {
+    List<PlannedDeactivation> deactivate,
+    List<PlannedDeactivation> deferred,
+    List<Finding> deferredFindings,
+    List<String> refused) {
   public DeactivationPlan {
     deactivate = List.copyOf(deactivate);
     deferred = List.copyOf(deferred);

@@ -43,58 +43,85 @@ public final class DeactivationPlanner {
    * @throws InvalidInputException when the cap is negative
    */
   public static DeactivationPlan plan(
-      String accountId, AuditResult result, AccountInventory inventory, Mode mode, int cap, Optional<String> callerArn) {
+      String accountId,
+      AuditResult result,
+      AccountInventory inventory,
+      Mode mode,
+      int cap,
+      Optional<String> callerArn) {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(callerArn, "callerArn");
     if (cap < 0) {
       throw new InvalidInputException(
-          "deactivation cap: " + cap + " is negative; use 0 to deactivate nothing, or a positive number of keys per account"
-              + " per run (default " + DEFAULT_CAP + ")");
+          "deactivation cap: "
+              + cap
+              + " is negative; use 0 to deactivate nothing, or a positive number of keys per account"
+              + " per run (default "
+              + DEFAULT_CAP
+              + ")");
     }
     if (!accountId.equals(result.accountId()) || !accountId.equals(inventory.accountId())) {
-      throw new IllegalArgumentException("audit of " + result.accountId() + " and inventory of " + inventory.accountId()
-          + " cannot plan account " + accountId);
+      throw new IllegalArgumentException(
+          "audit of "
+              + result.accountId()
+              + " and inventory of "
+              + inventory.accountId()
+              + " cannot plan account "
+              + accountId);
     }
-    Set<String> exempted = result.exempted().stream()
-        .map(ExemptedFinding::finding)
-        .filter(DeactivationPlanner::isKeyExpired)
-        .map(Finding::resourceId)
-        .collect(Collectors.toSet());
+    Set<String> exempted =
+        result.exempted().stream()
+            .map(ExemptedFinding::finding)
+            .filter(DeactivationPlanner::isKeyExpired)
+            .map(Finding::resourceId)
+            .collect(Collectors.toSet());
     Optional<String> callerUser = callerArn.flatMap(arn -> iamUserName(arn, accountId));
 
-    List<Finding> candidates = result.findings().stream()
-        .filter(DeactivationPlanner::isKeyExpired)
-        .filter(f -> !exempted.contains(f.resourceId()))
-        .sorted(Comparator.comparing((Finding f) -> f.deadline().orElse(Instant.MIN)).thenComparing(Finding::resourceId))
-        .toList();
+    List<Finding> candidates =
+        result.findings().stream()
+            .filter(DeactivationPlanner::isKeyExpired)
+            .filter(f -> !exempted.contains(f.resourceId()))
+            .sorted(
+                Comparator.comparing((Finding f) -> f.deadline().orElse(Instant.MIN))
+                    .thenComparing(Finding::resourceId))
+            .toList();
 
     List<PlannedDeactivation> deactivate = new ArrayList<>();
     List<PlannedDeactivation> deferred = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     for (Finding finding : candidates) {
       if (callerUser.isPresent() && callerUser.get().equals(finding.principal())) {
-        refused.add(finding.resourceId() + ": not deactivated: it belongs to the caller " + callerArn.get()
-            + ", and Keywarden never deactivates the key it may be running with");
+        refused.add(
+            finding.resourceId()
+                + ": not deactivated: it belongs to the caller "
+                + callerArn.get()
+                + ", and Keywarden never deactivates the key it may be running with");
         continue;
       }
       if (finding.deadline().isEmpty()) {
         refused.add(finding.resourceId() + ": not deactivated: the finding has no deadline");
         continue;
       }
-      Optional<PlannedDeactivation> planned = toPlanned(finding, finding.deadline().get(), inventory);
+      Optional<PlannedDeactivation> planned =
+          toPlanned(finding, finding.deadline().get(), inventory);
       if (planned.isEmpty()) {
-        refused.add(finding.resourceId() + ": not deactivated: the credential report has no active key with a last"
-            + " rotation date in that slot, so the key cannot be identified");
+        refused.add(
+            finding.resourceId()
+                + ": not deactivated: the credential report has no active key with a last"
+                + " rotation date in that slot, so the key cannot be identified");
       } else if (deactivate.size() < cap) {
         deactivate.add(planned.get());
       } else {
         deferred.add(planned.get());
       }
     }
-    List<Finding> deferredFindings = mode == Mode.ENFORCE
-        ? deferred.stream().map(key -> DeactivationDeferred.finding(accountId, key, cap)).toList()
-        : List.of();
+    List<Finding> deferredFindings =
+        mode == Mode.ENFORCE
+            ? deferred.stream()
+                .map(key -> DeactivationDeferred.finding(accountId, key, cap))
+                .toList()
+            : List.of();
     return new DeactivationPlan(deactivate, deferred, deferredFindings, refused);
   }
 
@@ -102,8 +129,12 @@ public final class DeactivationPlanner {
     return KeyExpiredCheck.METADATA.id().equals(finding.checkId());
   }
 
-  /** The key the finding names, with its last rotation from the inventory; empty when not found there. */
-  private static Optional<PlannedDeactivation> toPlanned(Finding finding, Instant deadline, AccountInventory inventory) {
+  /**
+   * The key the finding names, with its last rotation from the inventory; empty when not found
+   * there.
+   */
+  private static Optional<PlannedDeactivation> toPlanned(
+      Finding finding, Instant deadline, AccountInventory inventory) {
     String resourceId = finding.resourceId();
     int marker = resourceId.lastIndexOf(KEY_MARKER);
     if (marker < 0) {
@@ -120,8 +151,10 @@ public final class DeactivationPlanner {
         .findFirst()
         .flatMap(row -> activeSlot(row, slot))
         .flatMap(AccessKeySlot::lastRotated)
-        .map(rotated -> new PlannedDeactivation(
-            finding.principal(), slot, resourceId, rotated, deadline, finding.message()));
+        .map(
+            rotated ->
+                new PlannedDeactivation(
+                    finding.principal(), slot, resourceId, rotated, deadline, finding.message()));
   }
 
   private static Optional<AccessKeySlot> activeSlot(CredentialReportRow row, int slot) {
@@ -129,12 +162,16 @@ public final class DeactivationPlanner {
   }
 
   /**
-   * The user name in an IAM user ARN of the account, {@code arn:<partition>:iam::<account>:user/<path/>name};
-   * empty for roles, assumed roles, root and other accounts' users.
+   * The user name in an IAM user ARN of the account, {@code
+   * arn:<partition>:iam::<account>:user/<path/>name}; empty for roles, assumed roles, root and
+   * other accounts' users.
    */
   static Optional<String> iamUserName(String arn, String accountId) {
     String[] parts = arn.split(":", 6);
-    if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("iam") || !parts[4].equals(accountId)
+    if (parts.length != 6
+        || !parts[0].equals("arn")
+        || !parts[2].equals("iam")
+        || !parts[4].equals(accountId)
         || !parts[5].startsWith("user/")) {
       return Optional.empty();
     }

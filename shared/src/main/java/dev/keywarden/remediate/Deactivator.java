@@ -20,8 +20,8 @@ import java.util.function.BooleanSupplier;
  * does not finish earlier runs' interrupted actions: it only reports the keys enforce mode would
  * deactivate. The log is a record of changes made to keys, and a dry run makes none.
  *
- * <p><b>Enforce</b>, for each planned key: find its id ({@code iam:ListAccessKeys}); the action id is
- * {@code deactivate:<user>:<key id>:<deadline>}. If an earlier attempt left an intent without a
+ * <p><b>Enforce</b>, for each planned key: find its id ({@code iam:ListAccessKeys}); the action id
+ * is {@code deactivate:<user>:<key id>:<deadline>}. If an earlier attempt left an intent without a
  * result, that attempt is finished. If Keywarden's last confirmed action on the key was a
  * deactivation and IAM still says the key is inactive, it was done before and nothing is written.
  * Otherwise a new attempt starts: the intent is appended, the status read, and an inactive key gets
@@ -29,8 +29,8 @@ import java.util.function.BooleanSupplier;
  * gets {@code deactivated}. A failure is logged as {@code failed: <why>} and the next key follows.
  * A later attempt on the same key and deadline (after a failure, or after the key was reactivated)
  * has the id {@code <base>#2}, {@code <base>#3}..., since the log keeps only the first entry per
- * (action id, phase). Interrupted reactivations are recorded first and interrupted deactivations the
- * plan did not cover are finished last (see {@link #resumeUnfinished}).
+ * (action id, phase). Interrupted reactivations are recorded first and interrupted deactivations
+ * the plan did not cover are finished last (see {@link #resumeUnfinished}).
  */
 public final class Deactivator {
   private final ActionLogStore log;
@@ -50,25 +50,40 @@ public final class Deactivator {
    *
    * @param runId the run, written on every log entry
    * @param actor the caller's ARN, written on every log entry
-   * @param actions the account's action log as read at the start of the run, oldest first: the history
+   * @param actions the account's action log as read at the start of the run, oldest first: the
+   *     history
    * @param now when the run acts, written on every log entry
    */
   public DeactivationReport execute(
-      String accountId, String runId, String actor, DeactivationPlan plan, Mode mode, List<ActionLogEntry> actions, Instant now) {
+      String accountId,
+      String runId,
+      String actor,
+      DeactivationPlan plan,
+      Mode mode,
+      List<ActionLogEntry> actions,
+      Instant now) {
     return execute(accountId, runId, actor, plan, mode, actions, now, () -> false);
   }
 
   /**
    * Runs the plan in the given mode, asking {@code stop} before each key: once it answers true no
-   * other key is begun (the one in hand is finished), and unfinished actions of earlier runs are left
-   * to the next run. Keys not begun are in none of the report's lists.
+   * other key is begun (the one in hand is finished), and unfinished actions of earlier runs are
+   * left to the next run. Keys not begun are in none of the report's lists.
    */
-  public DeactivationReport execute(String accountId, String runId, String actor, DeactivationPlan plan, Mode mode,
-      List<ActionLogEntry> actions, Instant now, BooleanSupplier stop) {
+  public DeactivationReport execute(
+      String accountId,
+      String runId,
+      String actor,
+      DeactivationPlan plan,
+      Mode mode,
+      List<ActionLogEntry> actions,
+      Instant now,
+      BooleanSupplier stop) {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(stop, "stop");
     if (mode == Mode.DRY_RUN) {
-      return new DeactivationReport(mode, plan.deactivate(), List.of(), List.of(), List.of(), List.of());
+      return new DeactivationReport(
+          mode, plan.deactivate(), List.of(), List.of(), List.of(), List.of());
     }
     Run run = new Run(accountId, runId, actor, now, new ActionHistory(actions));
     List<DeactivatedKey> deactivated = new ArrayList<>();
@@ -94,11 +109,13 @@ public final class Deactivator {
    *
    * @return the report, whose {@link DeactivationReport#resumed()} holds the results written
    */
-  public DeactivationReport resumeUnfinished(String accountId, String runId, String actor, List<ActionLogEntry> actions, Instant now) {
+  public DeactivationReport resumeUnfinished(
+      String accountId, String runId, String actor, List<ActionLogEntry> actions, Instant now) {
     Run run = new Run(accountId, runId, actor, now, new ActionHistory(actions));
     List<ActionLogEntry> resumed = new ArrayList<>(run.resume(Kind.REACTIVATE));
     resumed.addAll(run.resume(Kind.DEACTIVATE));
-    return new DeactivationReport(Mode.ENFORCE, List.of(), List.of(), resumed, List.of(), List.of());
+    return new DeactivationReport(
+        Mode.ENFORCE, List.of(), List.of(), resumed, List.of(), List.of());
   }
 
   /** One run's context and its working copy of the log. */
@@ -117,14 +134,23 @@ public final class Deactivator {
       this.history = history;
     }
 
-    void deactivate(PlannedDeactivation key, DeactivationPlan plan, List<DeactivatedKey> deactivated, List<String> alreadyDone,
+    void deactivate(
+        PlannedDeactivation key,
+        DeactivationPlan plan,
+        List<DeactivatedKey> deactivated,
+        List<String> alreadyDone,
         List<String> failed) {
       String keyId;
       try {
         Optional<String> found = SameSecondKeys.resolve(keys, key, plan, deactivated);
         if (found.isEmpty()) {
-          failed.add(key.resourceId() + ": no key of user " + key.userName() + " was created at " + key.lastRotated()
-              + "; it was deleted, or the credential report is older than a rotation");
+          failed.add(
+              key.resourceId()
+                  + ": no key of user "
+                  + key.userName()
+                  + " was created at "
+                  + key.lastRotated()
+                  + "; it was deleted, or the credential report is older than a rotation");
           return;
         }
         keyId = found.get();
@@ -134,12 +160,17 @@ public final class Deactivator {
       }
       String base = "deactivate:" + key.userName() + ":" + keyId + ":" + key.deadline();
       List<String> attempts = history.attempts(base);
-      Optional<String> unfinished = attempts.stream().filter(id -> !history.has(id, Phase.RESULT)).findFirst();
+      Optional<String> unfinished =
+          attempts.stream().filter(id -> !history.has(id, Phase.RESULT)).findFirst();
       String actionId;
       if (unfinished.isPresent()) {
         actionId = unfinished.get();
       } else {
-        boolean doneBefore = history.lastConfirmed(key.userName(), keyId).map(e -> e.kind() == Kind.DEACTIVATE).orElse(false);
+        boolean doneBefore =
+            history
+                .lastConfirmed(key.userName(), keyId)
+                .map(e -> e.kind() == Kind.DEACTIVATE)
+                .orElse(false);
         if (doneBefore) {
           KeyStatus status;
           try {
@@ -149,15 +180,29 @@ public final class Deactivator {
             return;
           }
           if (status != KeyStatus.ACTIVE) {
-            alreadyDone.add(key.resourceId() + " (" + keyId + "): deactivated by an earlier run; IAM reports it "
-                + status.name().toLowerCase(Locale.ROOT));
+            alreadyDone.add(
+                key.resourceId()
+                    + " ("
+                    + keyId
+                    + "): deactivated by an earlier run; IAM reports it "
+                    + status.name().toLowerCase(Locale.ROOT));
             return;
           }
         }
         actionId = attempts.isEmpty() ? base : base + "#" + (attempts.size() + 1);
-        append(new ActionLogEntry(
-            accountId, actionId, Kind.DEACTIVATE, Phase.INTENT, key.userName(), keyId, runId, now, actor, key.reason(),
-            Optional.empty()));
+        append(
+            new ActionLogEntry(
+                accountId,
+                actionId,
+                Kind.DEACTIVATE,
+                Phase.INTENT,
+                key.userName(),
+                keyId,
+                runId,
+                now,
+                actor,
+                key.reason(),
+                Optional.empty()));
       }
       ActionLogEntry intent = intentOf(actionId);
       ActionLogEntry result = finish(intent);
@@ -180,20 +225,36 @@ public final class Deactivator {
     }
 
     private ActionLogEntry intentOf(String actionId) {
-      return history.unfinished().stream().filter(e -> e.actionId().equals(actionId)).findFirst().orElseThrow();
+      return history.unfinished().stream()
+          .filter(e -> e.actionId().equals(actionId))
+          .findFirst()
+          .orElseThrow();
     }
 
     /** Completes an intent: reads the key, acts if needed, and appends the result. */
     private ActionLogEntry finish(ActionLogEntry intent) {
       String outcome;
       try {
-        outcome = intent.kind() == Kind.DEACTIVATE ? finishDeactivation(intent) : recordReactivation(intent);
+        outcome =
+            intent.kind() == Kind.DEACTIVATE
+                ? finishDeactivation(intent)
+                : recordReactivation(intent);
       } catch (KeywardenException e) {
         outcome = ActionHistory.failed(e.getMessage());
       }
-      ActionLogEntry result = new ActionLogEntry(
-          intent.accountId(), intent.actionId(), intent.kind(), Phase.RESULT, intent.userName(), intent.accessKeyId(), runId,
-          now, actor, intent.reason(), Optional.of(outcome));
+      ActionLogEntry result =
+          new ActionLogEntry(
+              intent.accountId(),
+              intent.actionId(),
+              intent.kind(),
+              Phase.RESULT,
+              intent.userName(),
+              intent.accessKeyId(),
+              runId,
+              now,
+              actor,
+              intent.reason(),
+              Optional.of(outcome));
       append(result);
       return result;
     }
@@ -212,8 +273,10 @@ public final class Deactivator {
       KeyStatus after = keys.awaitStatus(user, keyId, KeyStatus.INACTIVE);
       return after == KeyStatus.INACTIVE
           ? ActionHistory.DEACTIVATED
-          : ActionHistory.failed("IAM still reports the key " + after.name().toLowerCase(Locale.ROOT)
-              + " after deactivating it");
+          : ActionHistory.failed(
+              "IAM still reports the key "
+                  + after.name().toLowerCase(Locale.ROOT)
+                  + " after deactivating it");
     }
 
     /** An interrupted reactivation is only recorded: a scheduled run never turns a key back on. */
@@ -221,8 +284,10 @@ public final class Deactivator {
       KeyStatus status = keys.status(intent.userName(), intent.accessKeyId());
       return status == KeyStatus.ACTIVE
           ? ActionHistory.REACTIVATED
-          : ActionHistory.failed("the reactivation was interrupted and the key is " + status.name().toLowerCase(Locale.ROOT)
-              + "; run keywarden reactivate again");
+          : ActionHistory.failed(
+              "the reactivation was interrupted and the key is "
+                  + status.name().toLowerCase(Locale.ROOT)
+                  + "; run keywarden reactivate again");
     }
 
     private void append(ActionLogEntry entry) {

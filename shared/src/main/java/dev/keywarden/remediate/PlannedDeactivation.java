@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param deadline when the key reached its maximum age
  * @param reason why it is deactivated: the {@code key-expired} finding's message
  */
-public record PlannedDeactivation(String userName, int slot, String resourceId, Instant lastRotated, Instant deadline, String reason) {
+public record PlannedDeactivation(
+    String userName,
+    int slot,
+    String resourceId,
+    Instant lastRotated,
+    Instant deadline,
+    String reason) {
   public PlannedDeactivation {
     Objects.requireNonNull(userName, "userName");
     Objects.requireNonNull(resourceId, "resourceId");

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Undoes one deactivation Keywarden made, with a reason, logged like the deactivation was, so that a
- * broken application can be brought back while its key is rotated.
+ * Undoes one deactivation Keywarden made, with a reason, logged like the deactivation was, so that
+ * a broken application can be brought back while its key is rotated.
  *
  * <p>Only a key whose last confirmed action in the log is Keywarden's deactivation can be
  * reactivated: this is an undo, not a way to turn on arbitrary keys. A reactivation is its own
@@ -32,8 +32,8 @@ public final class Reactivator {
   }
 
   /**
-   * Reactivates the key and confirms it is active, logging intent and result as
-   * {@code reactivate:<user>:<key id>:<now>}.
+   * Reactivates the key and confirms it is active, logging intent and result as {@code
+   * reactivate:<user>:<key id>:<now>}.
    *
    * @param reason why, for the log; must not be blank
    * @param actor the caller's ARN
@@ -42,17 +42,30 @@ public final class Reactivator {
    * @throws KeywardenException when IAM refuses the change or does not confirm it; the failure is
    *     logged as the result
    */
-  public Reactivation reactivate(String accountId, String userName, String accessKeyId, String reason, String actor, Instant now) {
+  public Reactivation reactivate(
+      String accountId,
+      String userName,
+      String accessKeyId,
+      String reason,
+      String actor,
+      Instant now) {
     return reactivate(accountId, userName, accessKeyId, reason, actor, now, false);
   }
 
   /**
-   * As {@link #reactivate(String, String, String, String, String, Instant)}; unless {@code force}, it
-   * refuses when IAM shows a change since Keywarden's deactivation that was not Keywarden's (the key
-   * is active again, or was used after it was switched off, as when a person turned it on and off
-   * during an incident). With {@code force} it goes ahead and says so in the log and the message.
+   * As {@link #reactivate(String, String, String, String, String, Instant)}; unless {@code force},
+   * it refuses when IAM shows a change since Keywarden's deactivation that was not Keywarden's (the
+   * key is active again, or was used after it was switched off, as when a person turned it on and
+   * off during an incident). With {@code force} it goes ahead and says so in the log and the
+   * message.
    */
-  public Reactivation reactivate(String accountId, String userName, String accessKeyId, String reason, String actor, Instant now,
+  public Reactivation reactivate(
+      String accountId,
+      String userName,
+      String accessKeyId,
+      String reason,
+      String actor,
+      Instant now,
       boolean force) {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(userName, "userName");
@@ -61,25 +74,52 @@ public final class Reactivator {
     Objects.requireNonNull(now, "now");
     String what = "key " + accessKeyId + " of user " + userName;
     if (reason == null || reason.isBlank()) {
-      throw new InvalidInputException("reason: '" + Objects.toString(reason, "") + "' is blank; say why " + what
-          + " must work again (for example the incident or change ticket): it goes into the action log");
+      throw new InvalidInputException(
+          "reason: '"
+              + Objects.toString(reason, "")
+              + "' is blank; say why "
+              + what
+              + " must work again (for example the incident or change ticket): it goes into the action log");
     }
     ActionHistory history = new ActionHistory(log.actions(accountId));
     Optional<ActionLogEntry> last = history.lastConfirmed(userName, accessKeyId);
     if (last.isEmpty() || last.get().kind() != Kind.DEACTIVATE) {
       String detail = last.map(e -> " (it was already reactivated at " + e.at() + ")").orElse("");
-      throw new InvalidInputException(what + " was not deactivated by Keywarden" + detail + "; nothing to undo");
+      throw new InvalidInputException(
+          what + " was not deactivated by Keywarden" + detail + "; nothing to undo");
     }
     Optional<String> change = changeNotByKeywarden(userName, accessKeyId, last.get());
     if (change.isPresent() && !force) {
-      throw new InvalidInputException(what + ": " + change.get() + ", which Keywarden did not do; find out who changed it"
-          + " (CloudTrail UpdateAccessKey) before turning it on, or run again with --force to reactivate it anyway");
+      throw new InvalidInputException(
+          what
+              + ": "
+              + change.get()
+              + ", which Keywarden did not do; find out who changed it"
+              + " (CloudTrail UpdateAccessKey) before turning it on, or run again with --force to reactivate it anyway");
     }
-    String warning = change.map(c -> " WARNING: " + c + ", which Keywarden did not do; reactivated anyway (--force).").orElse("");
+    String warning =
+        change
+            .map(
+                c ->
+                    " WARNING: "
+                        + c
+                        + ", which Keywarden did not do; reactivated anyway (--force).")
+            .orElse("");
     reason = change.isPresent() ? reason + " [--force: " + change.get() + "]" : reason;
     String actionId = "reactivate:" + userName + ":" + accessKeyId + ":" + now;
-    ActionLogEntry intent = new ActionLogEntry(
-        accountId, actionId, Kind.REACTIVATE, Phase.INTENT, userName, accessKeyId, actionId, now, actor, reason, Optional.empty());
+    ActionLogEntry intent =
+        new ActionLogEntry(
+            accountId,
+            actionId,
+            Kind.REACTIVATE,
+            Phase.INTENT,
+            userName,
+            accessKeyId,
+            actionId,
+            now,
+            actor,
+            reason,
+            Optional.empty());
     log.appendAction(intent);
     KeyStatus after;
     try {
@@ -90,34 +130,71 @@ public final class Reactivator {
       throw e;
     }
     if (after != KeyStatus.ACTIVE) {
-      String why = "IAM still reports the key " + after.name().toLowerCase(Locale.ROOT) + " after reactivating it";
+      String why =
+          "IAM still reports the key "
+              + after.name().toLowerCase(Locale.ROOT)
+              + " after reactivating it";
       log.appendAction(result(intent, ActionHistory.failed(why)));
-      throw new KeywardenException("reactivating " + what + " was not confirmed: " + why + "; run the command again");
+      throw new KeywardenException(
+          "reactivating " + what + " was not confirmed: " + why + "; run the command again");
     }
     log.appendAction(result(intent, ActionHistory.REACTIVATED));
-    return new Reactivation(actionId, "Reactivated " + what + " in account " + accountId + ". While it is past its maximum"
-        + " age, the next enforce run deactivates it again unless its user is exempted (a grant with keywarden exempt; the"
-        + " tags " + AuditPolicy.EXEMPT_UNTIL_TAG + " and " + AuditPolicy.EXEMPT_REASON_TAG + " only ask for one): rotate"
-        + " it now." + warning);
+    return new Reactivation(
+        actionId,
+        "Reactivated "
+            + what
+            + " in account "
+            + accountId
+            + ". While it is past its maximum"
+            + " age, the next enforce run deactivates it again unless its user is exempted (a grant with keywarden exempt; the"
+            + " tags "
+            + AuditPolicy.EXEMPT_UNTIL_TAG
+            + " and "
+            + AuditPolicy.EXEMPT_REASON_TAG
+            + " only ask for one): rotate"
+            + " it now."
+            + warning);
   }
 
   /** What IAM shows changed since Keywarden's deactivation {@code done}, if anything. */
-  private Optional<String> changeNotByKeywarden(String userName, String accessKeyId, ActionLogEntry done) {
+  private Optional<String> changeNotByKeywarden(
+      String userName, String accessKeyId, ActionLogEntry done) {
     KeyStatus now = keys.status(userName, accessKeyId);
     if (now == KeyStatus.ACTIVE) {
-      return Optional.of("IAM already reports it active again since Keywarden deactivated it at " + done.at());
+      return Optional.of(
+          "IAM already reports it active again since Keywarden deactivated it at " + done.at());
     }
     if (now == KeyStatus.MISSING) {
-      throw new InvalidInputException("key " + accessKeyId + " of user " + userName + " no longer exists in IAM; nothing to undo");
+      throw new InvalidInputException(
+          "key "
+              + accessKeyId
+              + " of user "
+              + userName
+              + " no longer exists in IAM; nothing to undo");
     }
-    return keys.lastUsed(userName, accessKeyId).filter(used -> used.isAfter(done.at()))
-        .map(used -> "it was used at " + used + ", after Keywarden deactivated it at " + done.at()
-            + ", so someone turned it on (and off) since");
+    return keys.lastUsed(userName, accessKeyId)
+        .filter(used -> used.isAfter(done.at()))
+        .map(
+            used ->
+                "it was used at "
+                    + used
+                    + ", after Keywarden deactivated it at "
+                    + done.at()
+                    + ", so someone turned it on (and off) since");
   }
 
   private static ActionLogEntry result(ActionLogEntry intent, String outcome) {
     return new ActionLogEntry(
-        intent.accountId(), intent.actionId(), intent.kind(), Phase.RESULT, intent.userName(), intent.accessKeyId(), intent.runId(),
-        intent.at(), intent.actor(), intent.reason(), Optional.of(outcome));
+        intent.accountId(),
+        intent.actionId(),
+        intent.kind(),
+        Phase.RESULT,
+        intent.userName(),
+        intent.accessKeyId(),
+        intent.runId(),
+        intent.at(),
+        intent.actor(),
+        intent.reason(),
+        Optional.of(outcome));
   }
 }

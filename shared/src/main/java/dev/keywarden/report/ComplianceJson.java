@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The report.json {@code compliance} object: {@code cisV5} and {@code securityHub}, each a list of
- * {@code {control, checks, pass, fail, notJudged, lastWeek: {pass, fail, notJudged} | null, failChange}},
- * and {@code unusedRoles} / {@code unusedRolesLastWeek} (null when not judged).
+ * {@code {control, checks, pass, fail, notJudged, lastWeek: {pass, fail, notJudged} | null,
+ * failChange}}, and {@code unusedRoles} / {@code unusedRolesLastWeek} (null when not judged).
  */
 final class ComplianceJson {
   private ComplianceJson() {}
@@ -28,9 +28,14 @@ final class ComplianceJson {
       ArrayNode checks = node.putArray("checks");
       c.checkIds().forEach(checks::add);
       node.put("pass", c.pass()).put("fail", c.fail()).put("notJudged", c.notJudged());
-      c.last().ifPresentOrElse(
-          l -> node.putObject("lastWeek").put("pass", l.pass()).put("fail", l.fail()).put("notJudged", l.notJudged()),
-          () -> node.putNull("lastWeek"));
+      c.last()
+          .ifPresentOrElse(
+              l ->
+                  node.putObject("lastWeek")
+                      .put("pass", l.pass())
+                      .put("fail", l.fail())
+                      .put("notJudged", l.notJudged()),
+              () -> node.putNull("lastWeek"));
       optional(node, "failChange", c.failChange());
     }
   }

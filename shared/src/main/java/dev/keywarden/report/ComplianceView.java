@@ -15,22 +15,28 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The week's compliance by control: for each CIS AWS Foundations v5.0.0 recommendation and each Security
- * Hub control the catalogue maps, how many accounts pass, fail, or were not judged, with last week's.
+ * The week's compliance by control: for each CIS AWS Foundations v5.0.0 recommendation and each
+ * Security Hub control the catalogue maps, how many accounts pass, fail, or were not judged, with
+ * last week's.
  *
- * <p>An account's latest run of the week decides (a failed one judges nothing): a control fails when any of its checks has an
- * open finding; else it is not judged when any of its checks was skipped (or the run predates the record
- * of skipped checks); else it passes. An account known this week but not audited is not judged on any
- * control (as in the coverage section: expected by the dispatcher, or audited this week or last). Exempt
- * findings are not open, so an exempted control passes.
+ * <p>An account's latest run of the week decides (a failed one judges nothing): a control fails
+ * when any of its checks has an open finding; else it is not judged when any of its checks was
+ * skipped (or the run predates the record of skipped checks); else it passes. An account known this
+ * week but not audited is not judged on any control (as in the coverage section: expected by the
+ * dispatcher, or audited this week or last). Exempt findings are not open, so an exempted control
+ * passes.
  *
  * @param cis CIS v5.0.0 controls in recommendation order
  * @param securityHub Security Hub controls in control order
- * @param unusedRoles roles {@code role-unused} condemned this week, summed over the accounts that judged it
+ * @param unusedRoles roles {@code role-unused} condemned this week, summed over the accounts that
+ *     judged it
  * @param unusedRolesLastWeek the same last week, when known
  */
 public record ComplianceView(
-    List<ControlStatus> cis, List<ControlStatus> securityHub, Optional<Integer> unusedRoles, Optional<Integer> unusedRolesLastWeek) {
+    List<ControlStatus> cis,
+    List<ControlStatus> securityHub,
+    Optional<Integer> unusedRoles,
+    Optional<Integer> unusedRolesLastWeek) {
   public ComplianceView {
     cis = List.copyOf(cis);
     securityHub = List.copyOf(securityHub);
@@ -48,7 +54,13 @@ public record ComplianceView(
    * @param notJudged accounts it could not be judged in
    * @param last last week's counts, when there were runs last week
    */
-  public record ControlStatus(String control, List<String> checkIds, int pass, int fail, int notJudged, Optional<Counts> last) {
+  public record ControlStatus(
+      String control,
+      List<String> checkIds,
+      int pass,
+      int fail,
+      int notJudged,
+      Optional<Counts> last) {
     public ControlStatus {
       Objects.requireNonNull(control, "control");
       checkIds = List.copyOf(checkIds);
@@ -79,9 +91,12 @@ public record ComplianceView(
     Set<String> knownBefore = new TreeSet<>();
     input.previousWeekRuns().forEach(r -> knownBefore.add(r.accountId()));
     boolean lastWeekKnown = !input.previousWeekRuns().isEmpty();
-    List<ControlStatus> cis = controls(CheckMetadata::cisV5, now, known, before, knownBefore, lastWeekKnown);
-    List<ControlStatus> hub = controls(CheckMetadata::securityHub, now, known, before, knownBefore, lastWeekKnown);
-    return new ComplianceView(cis, hub, unusedRoles(now), lastWeekKnown ? unusedRoles(before) : Optional.empty());
+    List<ControlStatus> cis =
+        controls(CheckMetadata::cisV5, now, known, before, knownBefore, lastWeekKnown);
+    List<ControlStatus> hub =
+        controls(CheckMetadata::securityHub, now, known, before, knownBefore, lastWeekKnown);
+    return new ComplianceView(
+        cis, hub, unusedRoles(now), lastWeekKnown ? unusedRoles(before) : Optional.empty());
   }
 
   private static List<Integer> numericKey(String control) {
@@ -104,8 +119,13 @@ public record ComplianceView(
     return Integer.compare(a.size(), b.size());
   }
 
-  private static List<ControlStatus> controls(Function<CheckMetadata, List<String>> mapping,
-      Map<String, RunSummary> now, Set<String> known, Map<String, RunSummary> before, Set<String> knownBefore, boolean lastWeekKnown) {
+  private static List<ControlStatus> controls(
+      Function<CheckMetadata, List<String>> mapping,
+      Map<String, RunSummary> now,
+      Set<String> known,
+      Map<String, RunSummary> before,
+      Set<String> knownBefore,
+      boolean lastWeekKnown) {
     Map<String, List<String>> checksByControl = new LinkedHashMap<>();
     for (Check check : CheckCatalog.all()) {
       for (String control : mapping.apply(check.metadata())) {
@@ -113,23 +133,28 @@ public record ComplianceView(
       }
     }
     List<String> order = new ArrayList<>(checksByControl.keySet());
-    order.sort((a, b) -> {
-      String prefixA = a.replaceAll("[0-9.]+$", "");
-      String prefixB = b.replaceAll("[0-9.]+$", "");
-      int byPrefix = prefixA.compareTo(prefixB);
-      return byPrefix != 0 ? byPrefix : compareLists(numericKey(a), numericKey(b));
-    });
+    order.sort(
+        (a, b) -> {
+          String prefixA = a.replaceAll("[0-9.]+$", "");
+          String prefixB = b.replaceAll("[0-9.]+$", "");
+          int byPrefix = prefixA.compareTo(prefixB);
+          return byPrefix != 0 ? byPrefix : compareLists(numericKey(a), numericKey(b));
+        });
     List<ControlStatus> statuses = new ArrayList<>();
     for (String control : order) {
       List<String> checks = checksByControl.get(control);
       Counts current = counts(checks, now, known);
-      Optional<Counts> last = lastWeekKnown ? Optional.of(counts(checks, before, knownBefore)) : Optional.empty();
-      statuses.add(new ControlStatus(control, checks, current.pass(), current.fail(), current.notJudged(), last));
+      Optional<Counts> last =
+          lastWeekKnown ? Optional.of(counts(checks, before, knownBefore)) : Optional.empty();
+      statuses.add(
+          new ControlStatus(
+              control, checks, current.pass(), current.fail(), current.notJudged(), last));
     }
     return statuses;
   }
 
-  private static Counts counts(List<String> checks, Map<String, RunSummary> latest, Set<String> known) {
+  private static Counts counts(
+      List<String> checks, Map<String, RunSummary> latest, Set<String> known) {
     int pass = 0;
     int fail = 0;
     int notJudged = 0;
@@ -144,9 +169,16 @@ public record ComplianceView(
     return new Counts(pass, fail, notJudged);
   }
 
-  enum Verdict { PASS, FAIL, NOT_JUDGED }
+  enum Verdict {
+    PASS,
+    FAIL,
+    NOT_JUDGED
+  }
 
-  /** One account's verdict on a control judged by {@code checks}, from its latest audited run (null: none). */
+  /**
+   * One account's verdict on a control judged by {@code checks}, from its latest audited run (null:
+   * none).
+   */
   static Verdict judge(List<String> checks, RunSummary run) {
     if (run == null || !run.audited()) {
       return Verdict.NOT_JUDGED;
@@ -154,7 +186,8 @@ public record ComplianceView(
     if (checks.stream().anyMatch(id -> run.openByCheck().getOrDefault(id, 0) > 0)) {
       return Verdict.FAIL;
     }
-    if (run.skippedChecks().isEmpty() || checks.stream().anyMatch(run.skippedChecks().get()::contains)) {
+    if (run.skippedChecks().isEmpty()
+        || checks.stream().anyMatch(run.skippedChecks().get()::contains)) {
       return Verdict.NOT_JUDGED;
     }
     return Verdict.PASS;
@@ -170,7 +203,14 @@ public record ComplianceView(
   }
 
   private static Optional<Integer> unusedRoles(Map<String, RunSummary> latest) {
-    List<Integer> counts = latest.values().stream().filter(RunSummary::audited).map(RunSummary::unusedRoles).flatMap(Optional::stream).toList();
-    return counts.isEmpty() ? Optional.empty() : Optional.of(counts.stream().mapToInt(Integer::intValue).sum());
+    List<Integer> counts =
+        latest.values().stream()
+            .filter(RunSummary::audited)
+            .map(RunSummary::unusedRoles)
+            .flatMap(Optional::stream)
+            .toList();
+    return counts.isEmpty()
+        ? Optional.empty()
+        : Optional.of(counts.stream().mapToInt(Integer::intValue).sum());
   }
 }

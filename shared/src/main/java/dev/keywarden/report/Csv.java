@@ -13,16 +13,19 @@ public final class Csv {
   }
 
   /**
-   * Quotes a cell when it holds a separator, quote or line break, and defuses a leading
-   * {@code = + - @}, tab or carriage return with an apostrophe (the OWASP advice against CSV
-   * injection), since tag values and user names come from people.
+   * Quotes a cell when it holds a separator, quote or line break, and defuses a leading {@code = +
+   * - @}, tab or carriage return with an apostrophe (the OWASP advice against CSV injection), since
+   * tag values and user names come from people.
    */
   public static String cell(String value) {
     String text = value;
     if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
-    if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+    if (text.indexOf(',') >= 0
+        || text.indexOf('"') >= 0
+        || text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0) {
       return '"' + text.replace("\"", "\"\"") + '"';
     }
     return text;

@@ -20,8 +20,11 @@ import java.util.stream.Collectors;
 /** Renders one account's audit for people (a table) and for machines (JSON, CSV). */
 public final class FindingsOutput {
   /** C0, DEL, C1 and the bidirectional embedding, override and isolate controls. */
-  private static final Pattern UNPRINTABLE = Pattern.compile("[\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]");
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Pattern UNPRINTABLE =
+      Pattern.compile("[\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]");
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String RESET = "\u001b[0m";
 
   private FindingsOutput() {}
@@ -45,15 +48,19 @@ public final class FindingsOutput {
       exempted.add(node);
     }
     ArrayNode skipped = root.putArray("skipped");
-    new TreeMap<>(result.skipped()).forEach((id, reason) -> skipped.addObject().put("checkId", id).put("reason", reason));
+    new TreeMap<>(result.skipped())
+        .forEach((id, reason) -> skipped.addObject().put("checkId", id).put("reason", reason));
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
-      throw new KeywardenException("could not render the audit as JSON: " + e.getOriginalMessage(), e);
+      throw new KeywardenException(
+          "could not render the audit as JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  /** The documented fields of one finding; the stored-findings listing adds its history to these. */
+  /**
+   * The documented fields of one finding; the stored-findings listing adds its history to these.
+   */
   static ObjectNode findingNode(Finding f) {
     ObjectNode node = JSON.createObjectNode();
     node.put("checkId", f.checkId());
@@ -69,11 +76,21 @@ public final class FindingsOutput {
 
   /** One header line, then one RFC 4180 line per open finding; safe to open in a spreadsheet. */
   public static String csv(AuditResult result) {
-    StringBuilder out = new StringBuilder("severity,checkId,accountId,principal,resourceId,title,message,deadline\r\n");
+    StringBuilder out =
+        new StringBuilder(
+            "severity,checkId,accountId,principal,resourceId,title,message,deadline\r\n");
     for (Finding f : result.findings()) {
-      out.append(Csv.row(List.of(
-          f.severity().name(), f.checkId(), f.accountId(), f.principal(), f.resourceId(), f.title(), f.message(),
-          f.deadline().map(Object::toString).orElse(""))));
+      out.append(
+          Csv.row(
+              List.of(
+                  f.severity().name(),
+                  f.checkId(),
+                  f.accountId(),
+                  f.principal(),
+                  f.resourceId(),
+                  f.title(),
+                  f.message(),
+                  f.deadline().map(Object::toString).orElse(""))));
     }
     return out.toString();
   }
@@ -84,25 +101,44 @@ public final class FindingsOutput {
   }
 
   /**
-   * Findings grouped by severity, most urgent first; with {@code framed}, a heading line first and a
-   * one-paragraph summary at the end (without, what a quiet command prints).
+   * Findings grouped by severity, most urgent first; with {@code framed}, a heading line first and
+   * a one-paragraph summary at the end (without, what a quiet command prints).
    */
   public static String table(AuditResult result, boolean colour, boolean framed) {
     StringBuilder out = new StringBuilder();
     if (framed) {
-      out.append("Keywarden audit of account ").append(result.accountId()).append(" as of ").append(result.asOf()).append("\n");
+      out.append("Keywarden audit of account ")
+          .append(result.accountId())
+          .append(" as of ")
+          .append(result.asOf())
+          .append("\n");
     }
     Map<Severity, List<Finding>> bySeverity = new EnumMap<>(Severity.class);
-    result.findings().forEach(f -> bySeverity.computeIfAbsent(f.severity(), s -> new java.util.ArrayList<>()).add(f));
+    result
+        .findings()
+        .forEach(
+            f -> bySeverity.computeIfAbsent(f.severity(), s -> new java.util.ArrayList<>()).add(f));
     int idWidth = result.findings().stream().mapToInt(f -> f.checkId().length()).max().orElse(0);
-    int principalWidth = Math.min(28, result.findings().stream().mapToInt(f -> width(printable(f.principal()))).max().orElse(0));
+    int principalWidth =
+        Math.min(
+            28,
+            result.findings().stream()
+                .mapToInt(f -> width(printable(f.principal())))
+                .max()
+                .orElse(0));
     for (Map.Entry<Severity, List<Finding>> group : bySeverity.entrySet()) {
       String heading = group.getKey().name() + " (" + group.getValue().size() + ")";
-      out.append(framed || out.length() > 0 ? "\n" : "").append(colour ? paint(group.getKey()) + heading + RESET : heading).append("\n");
+      out.append(framed || out.length() > 0 ? "\n" : "")
+          .append(colour ? paint(group.getKey()) + heading + RESET : heading)
+          .append("\n");
       for (Finding f : group.getValue()) {
-        out.append("  ").append(pad(f.checkId(), idWidth))
-            .append("  ").append(pad(clip(printable(f.principal()), principalWidth), principalWidth))
-            .append("  ").append(printable(f.message())).append("\n");
+        out.append("  ")
+            .append(pad(f.checkId(), idWidth))
+            .append("  ")
+            .append(pad(clip(printable(f.principal()), principalWidth), principalWidth))
+            .append("  ")
+            .append(printable(f.message()))
+            .append("\n");
       }
     }
     if (framed) {
@@ -118,10 +154,19 @@ public final class FindingsOutput {
     if (total == 0) {
       out.append("No findings.");
     } else {
-      Map<Severity, Long> counts = result.findings().stream()
-          .collect(Collectors.groupingBy(Finding::severity, () -> new EnumMap<>(Severity.class), Collectors.counting()));
-      out.append(total).append(total == 1 ? " finding: " : " findings: ")
-          .append(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", ")))
+      Map<Severity, Long> counts =
+          result.findings().stream()
+              .collect(
+                  Collectors.groupingBy(
+                      Finding::severity,
+                      () -> new EnumMap<>(Severity.class),
+                      Collectors.counting()));
+      out.append(total)
+          .append(total == 1 ? " finding: " : " findings: ")
+          .append(
+              counts.entrySet().stream()
+                  .map(e -> e.getValue() + " " + e.getKey().label())
+                  .collect(Collectors.joining(", ")))
           .append(".");
     }
     if (!result.exempted().isEmpty()) {
@@ -129,7 +174,8 @@ public final class FindingsOutput {
     }
     if (!result.skipped().isEmpty()) {
       out.append("\nSkipped checks:");
-      new TreeMap<>(result.skipped()).forEach((id, reason) -> out.append("\n  ").append(id).append(": ").append(reason));
+      new TreeMap<>(result.skipped())
+          .forEach((id, reason) -> out.append("\n  ").append(id).append(": ").append(reason));
     }
     return out.toString();
   }
@@ -186,13 +232,22 @@ public final class FindingsOutput {
 
   private static int width(int cp) {
     int type = Character.getType(cp);
-    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT || cp == 0x200B) {
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT
+        || cp == 0x200B) {
       return 0;
     }
-    boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
-        || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
-        || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF)
-        || (cp >= 0x20000 && cp <= 0x3FFFD);
+    boolean wide =
+        (cp >= 0x1100 && cp <= 0x115F)
+            || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+            || (cp >= 0xAC00 && cp <= 0xD7A3)
+            || (cp >= 0xF900 && cp <= 0xFAFF)
+            || (cp >= 0xFE30 && cp <= 0xFE4F)
+            || (cp >= 0xFF00 && cp <= 0xFF60)
+            || (cp >= 0xFFE0 && cp <= 0xFFE6)
+            || (cp >= 0x1F300 && cp <= 0x1FAFF)
+            || (cp >= 0x20000 && cp <= 0x3FFFD);
     return wide ? 2 : 1;
   }
 }

@@ -4,10 +4,10 @@ package dev.keywarden.report;
  * Escapes text for HTML element content and double-quoted attributes, because user names, messages,
  * account names and owner tags come from people and reach the security team's browser.
  *
- * <p>Besides {@code & < > " '}, it replaces with U+FFFD (shown as a question mark in a box) what has no
- * business in a report and could hide or disguise text: control characters other than tab and line feed,
- * bidirectional overrides and isolates (U+202A to U+202E, U+2066 to U+2069), unpaired surrogates and the
- * non-characters U+FFFE and U+FFFF.
+ * <p>Besides {@code & < > " '}, it replaces with U+FFFD (shown as a question mark in a box) what
+ * has no business in a report and could hide or disguise text: control characters other than tab
+ * and line feed, bidirectional overrides and isolates (U+202A to U+202E, U+2066 to U+2069),
+ * unpaired surrogates and the non-characters U+FFFE and U+FFFF.
  */
 final class Html {
   static final char REPLACEMENT = '\uFFFD';
@@ -33,7 +33,9 @@ final class Html {
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
         default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < n
+              && Character.isLowSurrogate(text.charAt(i + 1))) {
             out.append(c).append(text.charAt(++i));
           } else if (unsafe(c)) {
             out.append(REPLACEMENT);
@@ -52,10 +54,13 @@ final class Html {
         || (c >= 0x202a && c <= 0x202e)
         || (c >= 0x2066 && c <= 0x2069)
         || Character.isSurrogate(c)
-        || c == 0xfffe || c == 0xffff;
+        || c == 0xfffe
+        || c == 0xffff;
   }
 
-  /** A fragment identifier built only from {@code [A-Za-z0-9-]}, so it needs no escaping anywhere. */
+  /**
+   * A fragment identifier built only from {@code [A-Za-z0-9-]}, so it needs no escaping anywhere.
+   */
   static String anchor(String prefix, String id) {
     StringBuilder out = new StringBuilder(prefix);
     for (int i = 0; i < id.length(); i++) {

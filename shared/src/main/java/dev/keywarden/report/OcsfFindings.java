@@ -34,8 +34,10 @@ import java.util.Optional;
 public final class OcsfFindings {
   /** The OCSF version the objects follow. */
   public static final String VERSION = "1.5.0";
+
   /** The weekly report's file of OCSF findings. */
   public static final String FILE = "findings.ocsf.json";
+
   static final int CLASS_UID = 2003;
   static final int CATEGORY_UID = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,9 +45,21 @@ public final class OcsfFindings {
   private OcsfFindings() {}
 
   /** One finding as OCSF sees it, whatever it was read from. */
-  record Item(String accountId, String checkId, String resourceId, String principal, Severity severity, String title,
-      String message, FindingStatus status, Instant firstSeen, Instant time, Optional<Instant> deadline,
-      Optional<LocalDate> exemptUntil, Optional<String> exemptReason, Optional<String> owner) {}
+  record Item(
+      String accountId,
+      String checkId,
+      String resourceId,
+      String principal,
+      Severity severity,
+      String title,
+      String message,
+      FindingStatus status,
+      Instant firstSeen,
+      Instant time,
+      Optional<Instant> deadline,
+      Optional<LocalDate> exemptUntil,
+      Optional<String> exemptReason,
+      Optional<String> owner) {}
 
   /** An audit's open and exempted findings, as of its instant. */
   public static String render(AuditResult result) {
@@ -54,25 +68,69 @@ public final class OcsfFindings {
       items.add(item(f, FindingStatus.OPEN, result.asOf(), Optional.empty(), Optional.empty()));
     }
     for (ExemptedFinding e : result.exempted()) {
-      items.add(item(e.finding(), FindingStatus.EXEMPT, result.asOf(), Optional.of(e.until()), Optional.of(e.reason())));
+      items.add(
+          item(
+              e.finding(),
+              FindingStatus.EXEMPT,
+              result.asOf(),
+              Optional.of(e.until()),
+              Optional.of(e.reason())));
     }
     return render(items);
   }
 
-  /** Remembered findings (the weekly report's open ones), with their owners by principal where known. */
-  public static String render(List<StoredFinding> findings, Map<String, String> ownersByAccountAndUser, Instant generatedAt) {
+  /**
+   * Remembered findings (the weekly report's open ones), with their owners by principal where
+   * known.
+   */
+  public static String render(
+      List<StoredFinding> findings,
+      Map<String, String> ownersByAccountAndUser,
+      Instant generatedAt) {
     List<Item> items = new ArrayList<>();
     for (StoredFinding f : findings) {
-      items.add(new Item(f.accountId(), f.checkId(), f.resourceId(), f.principal(), f.severity(), f.title(), f.message(),
-          f.status(), f.firstSeen(), f.resolvedAt().orElse(generatedAt), f.deadline(), f.exemptUntil(), f.exemptReason(),
-          Optional.ofNullable(ownersByAccountAndUser.get(ReportInput.ownerKey(f.accountId(), f.principal())))));
+      items.add(
+          new Item(
+              f.accountId(),
+              f.checkId(),
+              f.resourceId(),
+              f.principal(),
+              f.severity(),
+              f.title(),
+              f.message(),
+              f.status(),
+              f.firstSeen(),
+              f.resolvedAt().orElse(generatedAt),
+              f.deadline(),
+              f.exemptUntil(),
+              f.exemptReason(),
+              Optional.ofNullable(
+                  ownersByAccountAndUser.get(ReportInput.ownerKey(f.accountId(), f.principal())))));
     }
     return render(items);
   }
 
-  private static Item item(Finding f, FindingStatus status, Instant asOf, Optional<LocalDate> until, Optional<String> reason) {
-    return new Item(f.accountId(), f.checkId(), f.resourceId(), f.principal(), f.severity(), f.title(), f.message(), status,
-        asOf, asOf, f.deadline(), until, reason, Optional.empty());
+  private static Item item(
+      Finding f,
+      FindingStatus status,
+      Instant asOf,
+      Optional<LocalDate> until,
+      Optional<String> reason) {
+    return new Item(
+        f.accountId(),
+        f.checkId(),
+        f.resourceId(),
+        f.principal(),
+        f.severity(),
+        f.title(),
+        f.message(),
+        status,
+        asOf,
+        asOf,
+        f.deadline(),
+        until,
+        reason,
+        Optional.empty());
   }
 
   /** A JSON array with one object per line. */
@@ -86,36 +144,43 @@ public final class OcsfFindings {
 
   static ObjectNode object(Item f) {
     Optional<CheckMetadata> check = metadata(f.checkId());
-    int activity = switch (f.status()) {
-      case OPEN -> 1;
-      case EXEMPT -> 2;
-      case RESOLVED -> 3;
-    };
+    int activity =
+        switch (f.status()) {
+          case OPEN -> 1;
+          case EXEMPT -> 2;
+          case RESOLVED -> 3;
+        };
     ObjectNode o = JSON.createObjectNode();
     o.put("class_uid", CLASS_UID);
     o.put("class_name", "Compliance Finding");
     o.put("category_uid", CATEGORY_UID);
     o.put("category_name", "Findings");
     o.put("activity_id", activity);
-    o.put("activity_name", switch (activity) {
-      case 1 -> "Create";
-      case 2 -> "Update";
-      default -> "Close";
-    });
+    o.put(
+        "activity_name",
+        switch (activity) {
+          case 1 -> "Create";
+          case 2 -> "Update";
+          default -> "Close";
+        });
     o.put("type_uid", CLASS_UID * 100 + activity);
     o.put("time", f.time().toEpochMilli());
     o.put("severity_id", severityId(f.severity()));
     o.put("severity", severityName(f.severity()));
-    o.put("status_id", switch (f.status()) {
-      case OPEN -> 1;
-      case EXEMPT -> 3;
-      case RESOLVED -> 4;
-    });
-    o.put("status", switch (f.status()) {
-      case OPEN -> "New";
-      case EXEMPT -> "Suppressed";
-      case RESOLVED -> "Resolved";
-    });
+    o.put(
+        "status_id",
+        switch (f.status()) {
+          case OPEN -> 1;
+          case EXEMPT -> 3;
+          case RESOLVED -> 4;
+        });
+    o.put(
+        "status",
+        switch (f.status()) {
+          case OPEN -> "New";
+          case EXEMPT -> "Suppressed";
+          case RESOLVED -> "Resolved";
+        });
     o.put("message", f.message());
 
     ObjectNode metadata = o.putObject("metadata");
@@ -138,21 +203,25 @@ public final class OcsfFindings {
     compliance.put("control", f.checkId());
     ArrayNode requirements = compliance.putArray("requirements");
     ArrayNode standards = compliance.putArray("standards");
-    check.ifPresent(c -> {
-      c.cis().forEach(id -> requirements.add("CIS AWS Foundations Benchmark v3.0.0 " + id));
-      c.securityHub().forEach(id -> requirements.add("AWS Security Hub " + id));
-      if (!c.cis().isEmpty()) {
-        standards.add("CIS AWS Foundations Benchmark v3.0.0");
-      }
-      if (!c.securityHub().isEmpty()) {
-        standards.add("AWS Foundational Security Best Practices");
-      }
-    });
+    check.ifPresent(
+        c -> {
+          c.cis().forEach(id -> requirements.add("CIS AWS Foundations Benchmark v3.0.0 " + id));
+          c.securityHub().forEach(id -> requirements.add("AWS Security Hub " + id));
+          if (!c.cis().isEmpty()) {
+            standards.add("CIS AWS Foundations Benchmark v3.0.0");
+          }
+          if (!c.securityHub().isEmpty()) {
+            standards.add("AWS Foundational Security Best Practices");
+          }
+        });
     boolean passed = f.status() == FindingStatus.RESOLVED;
     compliance.put("status_id", passed ? 1 : 3);
     compliance.put("status", passed ? "Pass" : "Fail");
-    f.exemptUntil().ifPresent(until -> compliance.put("status_detail",
-        "exempt until " + until + ": " + f.exemptReason().orElse("")));
+    f.exemptUntil()
+        .ifPresent(
+            until ->
+                compliance.put(
+                    "status_detail", "exempt until " + until + ": " + f.exemptReason().orElse("")));
 
     check.ifPresent(c -> o.putObject("remediation").put("desc", c.remediation()));
 
@@ -187,8 +256,10 @@ public final class OcsfFindings {
   }
 
   private static String severityName(Severity severity) {
-    return severity == Severity.INFO ? "Informational"
-        : severity.name().charAt(0) + severity.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    return severity == Severity.INFO
+        ? "Informational"
+        : severity.name().charAt(0)
+            + severity.name().substring(1).toLowerCase(java.util.Locale.ROOT);
   }
 
   static String resourceType(String resourceId) {

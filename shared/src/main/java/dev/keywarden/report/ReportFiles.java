@@ -24,12 +24,17 @@ public record ReportFiles(String isoWeek, String html, String json, String csv, 
     Objects.requireNonNull(digest, "digest");
   }
 
-  /** Builds the report from its input and renders every file; {@code location} is where the page will be. */
+  /**
+   * Builds the report from its input and renders every file; {@code location} is where the page
+   * will be.
+   */
   public static ReportFiles render(ReportInput input, String location) {
     WeeklyReport report = WeeklyReportBuilder.build(input);
     var exemptions = ExemptionsSection.inForce(input.exemptions(), input.generatedAt());
-    return new ReportFiles(input.isoWeek(),
-        ExemptionsSection.html(HtmlReport.render(report), exemptions, input.generatedAt(), input.accountNames()),
+    return new ReportFiles(
+        input.isoWeek(),
+        ExemptionsSection.html(
+            HtmlReport.render(report), exemptions, input.generatedAt(), input.accountNames()),
         ExemptionsSection.json(JsonReport.render(report), exemptions),
         CsvReport.render(input.openFindings(), input.accountNames(), input.owners()),
         ExemptionsSection.digest(DigestText.render(report, location), exemptions));

@@ -14,12 +14,13 @@ import java.util.Set;
  * Everything the weekly report is derived from, as the aggregator reads it from the findings table,
  * so that the report itself is a pure function that tests can drive without AWS.
  *
- * @param isoWeek the report's week, such as {@code 2026-W48} (see {@link dev.keywarden.findings.IsoWeek})
+ * @param isoWeek the report's week, such as {@code 2026-W48} (see {@link
+ *     dev.keywarden.findings.IsoWeek})
  * @param generatedAt when the report is made; the "due next week" window starts here
  * @param weekRuns every run summary of the week, all accounts, in any order
  * @param previousWeekRuns every run summary of the week before
- * @param trendWeeks up to 8 ISO weeks (oldest first) to every run summary of that week; may include the
- *     report's week, which is otherwise taken from {@code weekRuns}
+ * @param trendWeeks up to 8 ISO weeks (oldest first) to every run summary of that week; may include
+ *     the report's week, which is otherwise taken from {@code weekRuns}
  * @param openFindings every OPEN finding of every account, as the table holds them now
  * @param accountNames account id to a name people know it by; may be empty
  * @param expectedAccounts the accounts the dispatcher listed this week; may be empty
@@ -53,10 +54,26 @@ public record ReportInput(
   }
 
   /** The input without exemption grants. */
-  public ReportInput(String isoWeek, Instant generatedAt, List<RunSummary> weekRuns, List<RunSummary> previousWeekRuns,
-      Map<String, List<RunSummary>> trendWeeks, List<StoredFinding> openFindings, Map<String, String> accountNames,
-      Set<String> expectedAccounts, Map<String, String> owners) {
-    this(isoWeek, generatedAt, weekRuns, previousWeekRuns, trendWeeks, openFindings, accountNames, expectedAccounts, owners,
+  public ReportInput(
+      String isoWeek,
+      Instant generatedAt,
+      List<RunSummary> weekRuns,
+      List<RunSummary> previousWeekRuns,
+      Map<String, List<RunSummary>> trendWeeks,
+      List<StoredFinding> openFindings,
+      Map<String, String> accountNames,
+      Set<String> expectedAccounts,
+      Map<String, String> owners) {
+    this(
+        isoWeek,
+        generatedAt,
+        weekRuns,
+        previousWeekRuns,
+        trendWeeks,
+        openFindings,
+        accountNames,
+        expectedAccounts,
+        owners,
         List.of());
   }
 

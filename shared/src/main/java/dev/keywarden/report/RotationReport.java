@@ -12,13 +12,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-
 /**
- * The weekly report's assisted-rotation section: rotations in progress now, and those that ended in the
- * report's week (cut over early, completed at the deadline, abandoned or withdrawn). Added to the rendered
- * files as a section of its own (HTML {@code #assisted-rotations}, JSON {@code assistedRotations}, a digest
- * paragraph), so that it changes none of the report's other numbers. Never carries a secret: the records
- * hold none.
+ * The weekly report's assisted-rotation section: rotations in progress now, and those that ended in
+ * the report's week (cut over early, completed at the deadline, abandoned or withdrawn). Added to
+ * the rendered files as a section of its own (HTML {@code #assisted-rotations}, JSON {@code
+ * assistedRotations}, a digest paragraph), so that it changes none of the report's other numbers.
+ * Never carries a secret: the records hold none.
  *
  * @param inProgress rotations whose new key is not yet the only active one (intent or in progress)
  * @param endedThisWeek rotations whose record last changed to a finished phase within the week
@@ -35,30 +34,52 @@ public record RotationReport(List<RotationRecord> inProgress, List<RotationRecor
   public static RotationReport of(String isoWeek, List<RotationRecord> all) {
     Instant start = IsoWeek.start(isoWeek);
     Instant end = start.plus(Duration.ofDays(7));
-    Comparator<RotationRecord> order = Comparator.comparing(RotationRecord::accountId).thenComparing(RotationRecord::userName);
+    Comparator<RotationRecord> order =
+        Comparator.comparing(RotationRecord::accountId).thenComparing(RotationRecord::userName);
     return new RotationReport(
         all.stream().filter(r -> !r.phase().finished()).sorted(order).toList(),
-        all.stream().filter(r -> r.phase().finished() && !r.updatedAt().isBefore(start) && r.updatedAt().isBefore(end))
-            .sorted(order).toList());
+        all.stream()
+            .filter(
+                r ->
+                    r.phase().finished()
+                        && !r.updatedAt().isBefore(start)
+                        && r.updatedAt().isBefore(end))
+            .sorted(order)
+            .toList());
   }
 
-  /** Rotations that ended with the new key in place: cut over early or completed at the deadline. */
+  /**
+   * Rotations that ended with the new key in place: cut over early or completed at the deadline.
+   */
   public long completedThisWeek() {
     return endedThisWeek.stream()
-        .filter(r -> r.phase() == RotationRecord.Phase.CUT_OVER || r.phase() == RotationRecord.Phase.COMPLETED).count();
+        .filter(
+            r ->
+                r.phase() == RotationRecord.Phase.CUT_OVER
+                    || r.phase() == RotationRecord.Phase.COMPLETED)
+        .count();
   }
 
   /** The files with this section added; the files' other content is unchanged. */
   public ReportFiles addTo(ReportFiles files) {
-    return new ReportFiles(files.isoWeek(), html(files.html()), json(files.json()), files.csv(), digest(files.digest()));
+    return new ReportFiles(
+        files.isoWeek(),
+        html(files.html()),
+        json(files.json()),
+        files.csv(),
+        digest(files.digest()));
   }
 
   private String html(String page) {
-    StringBuilder out = new StringBuilder("<section id=\"assisted-rotations\" aria-labelledby=\"h-rotations\">\n")
-        .append("<h2 id=\"h-rotations\">Assisted rotations</h2>\n")
-        .append("<p><span data-metric=\"rotations-in-progress\">").append(inProgress.size()).append("</span> in progress, ")
-        .append("<span data-metric=\"rotations-completed-this-week\">").append(completedThisWeek())
-        .append("</span> completed this week.</p>\n");
+    StringBuilder out =
+        new StringBuilder("<section id=\"assisted-rotations\" aria-labelledby=\"h-rotations\">\n")
+            .append("<h2 id=\"h-rotations\">Assisted rotations</h2>\n")
+            .append("<p><span data-metric=\"rotations-in-progress\">")
+            .append(inProgress.size())
+            .append("</span> in progress, ")
+            .append("<span data-metric=\"rotations-completed-this-week\">")
+            .append(completedThisWeek())
+            .append("</span> completed this week.</p>\n");
     table(out, "In progress", inProgress);
     table(out, "Ended this week", endedThisWeek);
     out.append("</section>\n");
@@ -70,8 +91,11 @@ public record RotationReport(List<RotationRecord> inProgress, List<RotationRecor
     if (rows.isEmpty()) {
       return;
     }
-    out.append("<table>\n<caption>").append(caption).append("</caption>\n<thead><tr><th>Account</th><th>User</th>")
-        .append("<th>State</th><th>Old key</th><th>Deadline</th><th>New key</th><th>Secret</th><th>Since</th></tr></thead>\n")
+    out.append("<table>\n<caption>")
+        .append(caption)
+        .append("</caption>\n<thead><tr><th>Account</th><th>User</th>")
+        .append(
+            "<th>State</th><th>Old key</th><th>Deadline</th><th>New key</th><th>Secret</th><th>Since</th></tr></thead>\n")
         .append("<tbody>\n");
     for (RotationRecord r : rows) {
       out.append("<tr><td>");
@@ -119,7 +143,8 @@ public record RotationReport(List<RotationRecord> inProgress, List<RotationRecor
       }
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     } catch (JsonProcessingException | ClassCastException e) {
-      throw new IllegalStateException("the report's JSON could not take the rotations section: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the report's JSON could not take the rotations section: " + e.getMessage(), e);
     }
   }
 
@@ -131,10 +156,16 @@ public record RotationReport(List<RotationRecord> inProgress, List<RotationRecor
     if (inProgress.isEmpty() && endedThisWeek.isEmpty()) {
       return digest;
     }
-    return digest + (digest.endsWith("\n") ? "" : "\n") + "Assisted rotations: " + inProgress.size() + " in progress, "
-        + completedThisWeek() + " completed this week"
-        + (endedThisWeek.size() > completedThisWeek() ? ", " + (endedThisWeek.size() - completedThisWeek())
-            + " abandoned or withdrawn" : "") + ".\n";
+    return digest
+        + (digest.endsWith("\n") ? "" : "\n")
+        + "Assisted rotations: "
+        + inProgress.size()
+        + " in progress, "
+        + completedThisWeek()
+        + " completed this week"
+        + (endedThisWeek.size() > completedThisWeek()
+            ? ", " + (endedThisWeek.size() - completedThisWeek()) + " abandoned or withdrawn"
+            : "")
+        + ".\n";
   }
-
 }

@@ -12,21 +12,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The weekly report as data, computed once by {@link WeeklyReportBuilder} so that the HTML page, the
- * JSON file and the e-mail digest cannot disagree about a number.
+ * The weekly report as data, computed once by {@link WeeklyReportBuilder} so that the HTML page,
+ * the JSON file and the e-mail digest cannot disagree about a number.
  *
  * @param isoWeek the report's week, such as {@code 2026-W48}
  * @param generatedAt when it was made
  * @param coverage which accounts were audited this week and which were not, and why
  * @param rootFindings every open {@code root-*} finding, by account
- * @param bySeverity open findings per severity (every severity, most urgent first), with last week's
+ * @param bySeverity open findings per severity (every severity, most urgent first), with last
+ *     week's
  * @param byCheck open findings per check (checks with findings now or last week, catalogue order)
  * @param activity what the week's runs did
- * @param keysDue open key findings whose deadline falls within 7 days of {@code generatedAt} or has passed
+ * @param keysDue open key findings whose deadline falls within 7 days of {@code generatedAt} or has
+ *     passed
  * @param accounts every known account, highest risk first
  * @param trends one point per week, oldest first, ending with the report's week
  * @param lastWeekKnown whether there were run summaries last week to compare with
- * @param compliance accounts passing, failing and not judged per CIS v5.0.0 and Security Hub control
+ * @param compliance accounts passing, failing and not judged per CIS v5.0.0 and Security Hub
+ *     control
  */
 public record WeeklyReport(
     String isoWeek,
@@ -56,15 +59,39 @@ public record WeeklyReport(
   }
 
   /** A report without the compliance view. */
-  public WeeklyReport(String isoWeek, Instant generatedAt, Coverage coverage, List<RootFinding> rootFindings,
-      List<SeverityCount> bySeverity, List<CheckCount> byCheck, Activity activity, List<KeyDue> keysDue,
-      List<RankedAccount> accounts, List<TrendPoint> trends, boolean lastWeekKnown) {
-    this(isoWeek, generatedAt, coverage, rootFindings, bySeverity, byCheck, activity, keysDue, accounts, trends, lastWeekKnown,
+  public WeeklyReport(
+      String isoWeek,
+      Instant generatedAt,
+      Coverage coverage,
+      List<RootFinding> rootFindings,
+      List<SeverityCount> bySeverity,
+      List<CheckCount> byCheck,
+      Activity activity,
+      List<KeyDue> keysDue,
+      List<RankedAccount> accounts,
+      List<TrendPoint> trends,
+      boolean lastWeekKnown) {
+    this(
+        isoWeek,
+        generatedAt,
+        coverage,
+        rootFindings,
+        bySeverity,
+        byCheck,
+        activity,
+        keysDue,
+        accounts,
+        trends,
+        lastWeekKnown,
         ComplianceView.empty());
   }
 
-  /** Headline metric names, shared by the HTML ({@code data-metric}), the JSON ({@code headline}) and tests. */
+  /**
+   * Headline metric names, shared by the HTML ({@code data-metric}), the JSON ({@code headline})
+   * and tests.
+   */
   public static final String ACCOUNTS_AUDITED = "accounts-audited";
+
   public static final String ACCOUNTS_NOT_AUDITED = "accounts-not-audited";
   public static final String ROOT_FINDINGS = "root-findings";
   public static final String OPEN_CRITICAL = "open-critical";
@@ -88,12 +115,17 @@ public record WeeklyReport(
 
   /** Open findings at the end of last week, when known. */
   public Optional<Integer> openTotalLastWeek() {
-    return lastWeekKnown ? Optional.of(bySeverity.stream().mapToInt(c -> c.lastWeek().orElse(0)).sum()) : Optional.empty();
+    return lastWeekKnown
+        ? Optional.of(bySeverity.stream().mapToInt(c -> c.lastWeek().orElse(0)).sum())
+        : Optional.empty();
   }
 
   /** Open findings of one severity now. */
   public int open(Severity severity) {
-    return bySeverity.stream().filter(c -> c.severity() == severity).mapToInt(SeverityCount::open).sum();
+    return bySeverity.stream()
+        .filter(c -> c.severity() == severity)
+        .mapToInt(SeverityCount::open)
+        .sum();
   }
 
   /** The report's own week among the trends (always the last point). */
@@ -171,7 +203,10 @@ public record WeeklyReport(
   /** One open finding on an account's root user. */
   public record RootFinding(Account account, StoredFinding finding) {}
 
-  /** Open findings of one severity, now and at the end of last week (empty when last week is unknown). */
+  /**
+   * Open findings of one severity, now and at the end of last week (empty when last week is
+   * unknown).
+   */
   public record SeverityCount(Severity severity, int open, Optional<Integer> lastWeek) {
     /** Now minus last week, when last week is known. */
     public Optional<Integer> change() {
@@ -179,8 +214,11 @@ public record WeeklyReport(
     }
   }
 
-  /** Open findings of one check, now and at the end of last week (empty when last week is unknown). */
-  public record CheckCount(String checkId, String title, Severity severity, int open, Optional<Integer> lastWeek) {
+  /**
+   * Open findings of one check, now and at the end of last week (empty when last week is unknown).
+   */
+  public record CheckCount(
+      String checkId, String title, Severity severity, int open, Optional<Integer> lastWeek) {
     /** Now minus last week, when last week is known. */
     public Optional<Integer> change() {
       return lastWeek.map(previous -> open - previous);
@@ -198,9 +236,17 @@ public record WeeklyReport(
    * @param notices owner notices published
    * @param wouldDeactivate keys dry runs would have deactivated, still active: counted apart
    */
-  public record Activity(int runs, int opened, int resolved, int deactivated, int deferred, int notices, int wouldDeactivate) {
+  public record Activity(
+      int runs,
+      int opened,
+      int resolved,
+      int deactivated,
+      int deferred,
+      int notices,
+      int wouldDeactivate) {
     /** Activity without dry-run deactivations. */
-    public Activity(int runs, int opened, int resolved, int deactivated, int deferred, int notices) {
+    public Activity(
+        int runs, int opened, int resolved, int deactivated, int deferred, int notices) {
       this(runs, opened, resolved, deactivated, deferred, notices, 0);
     }
   }
@@ -211,8 +257,14 @@ public record WeeklyReport(
    * @param overdue the deadline is before {@code generatedAt}
    * @param owner the owner's address, or {@code unknown}
    */
-  public record KeyDue(Account account, String principal, String checkId, String resourceId, Instant deadline,
-      String owner, boolean overdue) {}
+  public record KeyDue(
+      Account account,
+      String principal,
+      String checkId,
+      String resourceId,
+      Instant deadline,
+      String owner,
+      boolean overdue) {}
 
   /**
    * An account's place in the risk ranking, with its open findings for the drill-down.
@@ -222,8 +274,12 @@ public record WeeklyReport(
    * @param notAuditedReason why it was not audited this week; empty when it was
    * @param findings its open findings, most severe first, then by check, principal and resource
    */
-  public record RankedAccount(Account account, int score, Map<Severity, Integer> openBySeverity,
-      Optional<String> notAuditedReason, List<StoredFinding> findings) {
+  public record RankedAccount(
+      Account account,
+      int score,
+      Map<Severity, Integer> openBySeverity,
+      Optional<String> notAuditedReason,
+      List<StoredFinding> findings) {
     public RankedAccount {
       openBySeverity = Collections.unmodifiableMap(new EnumMap<>(openBySeverity));
       findings = List.copyOf(findings);
@@ -248,13 +304,20 @@ public record WeeklyReport(
    * @param consoleUsersWithMfa of those, users with MFA
    * @param activeKeys active IAM user access keys in the audited accounts
    */
-  public record TrendPoint(String isoWeek, int accountsAudited, Optional<Map<Severity, Integer>> open,
-      int consoleUsers, int consoleUsersWithMfa, int activeKeys) {
+  public record TrendPoint(
+      String isoWeek,
+      int accountsAudited,
+      Optional<Map<Severity, Integer>> open,
+      int consoleUsers,
+      int consoleUsersWithMfa,
+      int activeKeys) {
     public TrendPoint {
       open = open.map(m -> Collections.unmodifiableMap(new EnumMap<>(m)));
     }
 
-    /** MFA coverage of console users in percent, one decimal; empty when there are no console users. */
+    /**
+     * MFA coverage of console users in percent, one decimal; empty when there are no console users.
+     */
     public Optional<Double> mfaCoveragePercent() {
       if (consoleUsers == 0) {
         return Optional.empty();

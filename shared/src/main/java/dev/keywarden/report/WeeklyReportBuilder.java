@@ -36,54 +36,74 @@ import java.util.TreeSet;
  * {@code docs/report.md}, so that every number on the page can be traced to its source.
  *
  * <ul>
- *   <li><b>Latest run.</b> Where a rule speaks of an account's latest run in a week, it is the summary with
- *       the greatest {@code at} (ties: greatest run id). Its "latest audited run" is the latest among the
- *       summaries with {@code audited = true}.
- *   <li><b>Known accounts</b> are those with a summary this week, those the dispatcher expected this week,
- *       those with a summary last week and those holding open findings.
- *   <li><b>Coverage.</b> A known account is audited when its latest run this week audited it. Otherwise it
- *       is listed by name as not audited, with its latest run's failure, or {@code no run this week} when
- *       the week has no summary for it, and with the last time any given summary audited it.
- *   <li><b>Root findings</b> are the open findings whose check id starts with {@code root-}, by account id,
- *       then severity and check.
- *   <li><b>Open counts now</b> (per severity, per check, per account) count the open findings as the table
- *       holds them: an account not audited this week keeps the findings of its last audit, plus its
- *       {@code account-not-audited} finding.
- *   <li><b>Change since last week</b> compares those with last week's figures: the sum, over accounts, of the
- *       open counts of each account's latest audited run last week (an account never audited last week adds
- *       nothing). Without any summary last week the change is unknown, not zero.
- *   <li><b>This week</b> sums {@code opened}, {@code resolved}, {@code deactivated}, {@code deferred} and
- *       {@code notices} over every run of the week, not only the latest per account.
- *   <li><b>Keys due next week</b> are open {@code key-rotation-due} and {@code key-expired} findings whose
- *       deadline is at or before {@code generatedAt} + 7 days (already passed: overdue), by deadline; the
- *       owner comes from the owners map under {@code accountId/principal}, else {@code unknown}.
- *   <li><b>Risk score</b> of an account: 40 per open critical finding, 10 per high, 3 per medium, 1 per low,
- *       0 per info, plus 50 when it was not audited this week. Ranked by score, highest first; ties by
- *       account id.
- *   <li><b>Trends</b> take the last 8 weeks up to the report's week (the given trend weeks, sorted, plus the
- *       report's week from {@code weekRuns} when missing). For each week and account the latest audited run
- *       counts: open findings per severity, console users and those with MFA, active keys. MFA coverage is
- *       the sum of console users with MFA over the sum of console users (none when there are no console
- *       users). The report's own week plots the open counts above, so that the chart ends at the headline.
+ *   <li><b>Latest run.</b> Where a rule speaks of an account's latest run in a week, it is the
+ *       summary with the greatest {@code at} (ties: greatest run id). Its "latest audited run" is
+ *       the latest among the summaries with {@code audited = true}.
+ *   <li><b>Known accounts</b> are those with a summary this week, those the dispatcher expected
+ *       this week, those with a summary last week and those holding open findings.
+ *   <li><b>Coverage.</b> A known account is audited when its latest run this week audited it.
+ *       Otherwise it is listed by name as not audited, with its latest run's failure, or {@code no
+ *       run this week} when the week has no summary for it, and with the last time any given
+ *       summary audited it.
+ *   <li><b>Root findings</b> are the open findings whose check id starts with {@code root-}, by
+ *       account id, then severity and check.
+ *   <li><b>Open counts now</b> (per severity, per check, per account) count the open findings as
+ *       the table holds them: an account not audited this week keeps the findings of its last
+ *       audit, plus its {@code account-not-audited} finding.
+ *   <li><b>Change since last week</b> compares those with last week's figures: the sum, over
+ *       accounts, of the open counts of each account's latest audited run last week (an account
+ *       never audited last week adds nothing). Without any summary last week the change is unknown,
+ *       not zero.
+ *   <li><b>This week</b> sums {@code opened}, {@code resolved}, {@code deactivated}, {@code
+ *       deferred} and {@code notices} over every run of the week, not only the latest per account.
+ *   <li><b>Keys due next week</b> are open {@code key-rotation-due} and {@code key-expired}
+ *       findings whose deadline is at or before {@code generatedAt} + 7 days (already passed:
+ *       overdue), by deadline; the owner comes from the owners map under {@code
+ *       accountId/principal}, else {@code unknown}.
+ *   <li><b>Risk score</b> of an account: 40 per open critical finding, 10 per high, 3 per medium, 1
+ *       per low, 0 per info, plus 50 when it was not audited this week. Ranked by score, highest
+ *       first; ties by account id.
+ *   <li><b>Trends</b> take the last 8 weeks up to the report's week (the given trend weeks, sorted,
+ *       plus the report's week from {@code weekRuns} when missing). For each week and account the
+ *       latest audited run counts: open findings per severity, console users and those with MFA,
+ *       active keys. MFA coverage is the sum of console users with MFA over the sum of console
+ *       users (none when there are no console users). The report's own week plots the open counts
+ *       above, so that the chart ends at the headline.
  * </ul>
  */
 public final class WeeklyReportBuilder {
   /** Risk points per open finding of each severity. */
-  public static final Map<Severity, Integer> RISK_POINTS = Map.of(
-      Severity.CRITICAL, 40, Severity.HIGH, 10, Severity.MEDIUM, 3, Severity.LOW, 1, Severity.INFO, 0);
+  public static final Map<Severity, Integer> RISK_POINTS =
+      Map.of(
+          Severity.CRITICAL,
+          40,
+          Severity.HIGH,
+          10,
+          Severity.MEDIUM,
+          3,
+          Severity.LOW,
+          1,
+          Severity.INFO,
+          0);
+
   /** Risk points added for an account not audited this week. */
   public static final int NOT_AUDITED_POINTS = 50;
+
   /** How far after {@code generatedAt} a deadline counts as due next week. */
   public static final Duration DUE_WINDOW = Duration.ofDays(7);
+
   /** Weeks shown in the trends, the report's own included. */
   public static final int TREND_WEEKS = 8;
+
   static final String NO_RUN = "no run this week";
 
   private static final Comparator<RunSummary> LATEST =
       Comparator.comparing(RunSummary::at).thenComparing(RunSummary::runId);
-  private static final Comparator<StoredFinding> FINDING_ORDER = Comparator.comparing(StoredFinding::severity)
-      .thenComparing(StoredFinding::checkId).thenComparing(StoredFinding::principal)
-      .thenComparing(StoredFinding::resourceId);
+  private static final Comparator<StoredFinding> FINDING_ORDER =
+      Comparator.comparing(StoredFinding::severity)
+          .thenComparing(StoredFinding::checkId)
+          .thenComparing(StoredFinding::principal)
+          .thenComparing(StoredFinding::resourceId);
 
   private WeeklyReportBuilder() {}
 
@@ -107,10 +127,19 @@ public final class WeeklyReportBuilder {
     boolean lastWeekKnown = !input.previousWeekRuns().isEmpty();
     Map<Severity, Integer> openBySeverity = countBySeverity(input.openFindings());
     List<TrendPoint> trends = trends(input, openBySeverity);
-    return new WeeklyReport(input.isoWeek(), input.generatedAt(), coverage, rootFindings(input),
-        bySeverity(openBySeverity, lastWeek, lastWeekKnown), byCheck(input.openFindings(), lastWeek, lastWeekKnown),
-        activity(input.weekRuns()), keysDue(input), ranked(input, known, findingsByAccount, notAuditedReasons),
-        trends, lastWeekKnown, ComplianceView.of(input));
+    return new WeeklyReport(
+        input.isoWeek(),
+        input.generatedAt(),
+        coverage,
+        rootFindings(input),
+        bySeverity(openBySeverity, lastWeek, lastWeekKnown),
+        byCheck(input.openFindings(), lastWeek, lastWeekKnown),
+        activity(input.weekRuns()),
+        keysDue(input),
+        ranked(input, known, findingsByAccount, notAuditedReasons),
+        trends,
+        lastWeekKnown,
+        ComplianceView.of(input));
   }
 
   /** Each account's latest summary, or latest audited summary, among {@code runs}. */
@@ -126,10 +155,12 @@ public final class WeeklyReportBuilder {
   }
 
   private static Account account(ReportInput input, String id) {
-    return new Account(id, Optional.ofNullable(input.accountNames().get(id)).filter(n -> !n.isBlank()));
+    return new Account(
+        id, Optional.ofNullable(input.accountNames().get(id)).filter(n -> !n.isBlank()));
   }
 
-  private static Coverage coverage(ReportInput input, Set<String> known, Map<String, RunSummary> latest) {
+  private static Coverage coverage(
+      ReportInput input, Set<String> known, Map<String, RunSummary> latest) {
     List<RunSummary> everything = new ArrayList<>(input.weekRuns());
     everything.addAll(input.previousWeekRuns());
     input.trendWeeks().values().forEach(everything::addAll);
@@ -141,9 +172,17 @@ public final class WeeklyReportBuilder {
       if (run != null && run.audited()) {
         audited.add(new AuditedAccount(account(input, id), run.at()));
       } else {
-        String reason = run == null ? NO_RUN : run.failure().filter(f -> !f.isBlank()).orElse("not audited (no reason recorded)");
-        notAudited.add(new NotAuditedAccount(account(input, id), reason,
-            Optional.ofNullable(lastAudited.get(id)).map(RunSummary::at)));
+        String reason =
+            run == null
+                ? NO_RUN
+                : run.failure()
+                    .filter(f -> !f.isBlank())
+                    .orElse("not audited (no reason recorded)");
+        notAudited.add(
+            new NotAuditedAccount(
+                account(input, id),
+                reason,
+                Optional.ofNullable(lastAudited.get(id)).map(RunSummary::at)));
       }
     }
     return new Coverage(audited, notAudited);
@@ -171,11 +210,16 @@ public final class WeeklyReportBuilder {
     return counts;
   }
 
-  /** Sums the open counts per severity of the given summaries; names that are not severities are ignored. */
+  /**
+   * Sums the open counts per severity of the given summaries; names that are not severities are
+   * ignored.
+   */
   private static Map<Severity, Integer> summedSeverities(Collection<RunSummary> summaries) {
     Map<Severity, Integer> counts = zeroes();
     for (RunSummary s : summaries) {
-      s.openBySeverity().forEach((name, n) -> severity(name).ifPresent(sev -> counts.merge(sev, n, Integer::sum)));
+      s.openBySeverity()
+          .forEach(
+              (name, n) -> severity(name).ifPresent(sev -> counts.merge(sev, n, Integer::sum)));
     }
     return counts;
   }
@@ -189,18 +233,20 @@ public final class WeeklyReportBuilder {
     return Optional.empty();
   }
 
-  private static List<SeverityCount> bySeverity(Map<Severity, Integer> now, Map<String, RunSummary> lastWeek,
-      boolean lastWeekKnown) {
+  private static List<SeverityCount> bySeverity(
+      Map<Severity, Integer> now, Map<String, RunSummary> lastWeek, boolean lastWeekKnown) {
     Map<Severity, Integer> previous = summedSeverities(lastWeek.values());
     List<SeverityCount> out = new ArrayList<>();
     for (Severity s : Severity.values()) {
-      out.add(new SeverityCount(s, now.get(s), lastWeekKnown ? Optional.of(previous.get(s)) : Optional.empty()));
+      out.add(
+          new SeverityCount(
+              s, now.get(s), lastWeekKnown ? Optional.of(previous.get(s)) : Optional.empty()));
     }
     return out;
   }
 
-  private static List<CheckCount> byCheck(List<StoredFinding> open, Map<String, RunSummary> lastWeek,
-      boolean lastWeekKnown) {
+  private static List<CheckCount> byCheck(
+      List<StoredFinding> open, Map<String, RunSummary> lastWeek, boolean lastWeekKnown) {
     Map<String, Integer> now = new HashMap<>();
     Map<String, StoredFinding> sample = new HashMap<>();
     for (StoredFinding f : open) {
@@ -208,29 +254,42 @@ public final class WeeklyReportBuilder {
       sample.putIfAbsent(f.checkId(), f);
     }
     Map<String, Integer> previous = new HashMap<>();
-    lastWeek.values().forEach(s -> s.openByCheck().forEach((id, n) -> previous.merge(id, n, Integer::sum)));
+    lastWeek
+        .values()
+        .forEach(s -> s.openByCheck().forEach((id, n) -> previous.merge(id, n, Integer::sum)));
 
     Map<String, Integer> order = new HashMap<>();
     List<Check> catalog = CheckCatalog.all();
     for (int i = 0; i < catalog.size(); i++) {
       order.put(catalog.get(i).metadata().id(), i);
     }
-    Set<String> ids = new TreeSet<>(Comparator.<String>comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE))
-        .thenComparing(Comparator.naturalOrder()));
+    Set<String> ids =
+        new TreeSet<>(
+            Comparator.<String>comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder()));
     ids.addAll(now.keySet());
-    previous.forEach((id, n) -> {
-      if (n > 0) {
-        ids.add(id);
-      }
-    });
+    previous.forEach(
+        (id, n) -> {
+          if (n > 0) {
+            ids.add(id);
+          }
+        });
     List<CheckCount> out = new ArrayList<>();
     for (String id : ids) {
       Optional<Check> check = CheckCatalog.byId(id);
       StoredFinding any = sample.get(id);
       String title = check.map(c -> c.metadata().title()).orElse(any == null ? id : any.title());
-      Severity severity = check.map(c -> c.metadata().severity()).orElse(any == null ? Severity.INFO : any.severity());
-      out.add(new CheckCount(id, title, severity, now.getOrDefault(id, 0),
-          lastWeekKnown ? Optional.of(previous.getOrDefault(id, 0)) : Optional.empty()));
+      Severity severity =
+          check
+              .map(c -> c.metadata().severity())
+              .orElse(any == null ? Severity.INFO : any.severity());
+      out.add(
+          new CheckCount(
+              id,
+              title,
+              severity,
+              now.getOrDefault(id, 0),
+              lastWeekKnown ? Optional.of(previous.getOrDefault(id, 0)) : Optional.empty()));
     }
     return out;
   }
@@ -250,38 +309,62 @@ public final class WeeklyReportBuilder {
       deferred += s.deferred();
       notices += s.notices();
     }
-    return new Activity(runs.size(), opened, resolved, deactivated, deferred, notices, wouldDeactivate);
+    return new Activity(
+        runs.size(), opened, resolved, deactivated, deferred, notices, wouldDeactivate);
   }
 
   private static List<KeyDue> keysDue(ReportInput input) {
     Instant until = input.generatedAt().plus(DUE_WINDOW);
     List<KeyDue> due = new ArrayList<>();
     for (StoredFinding f : input.openFindings()) {
-      if (!CheckCatalog.has(f.checkId(), CheckTrait.KEY_DEADLINE) || f.deadline().isEmpty() || f.deadline().get().isAfter(until)) {
+      if (!CheckCatalog.has(f.checkId(), CheckTrait.KEY_DEADLINE)
+          || f.deadline().isEmpty()
+          || f.deadline().get().isAfter(until)) {
         continue;
       }
       Instant deadline = f.deadline().get();
-      String owner = Optional.ofNullable(input.owners().get(ReportInput.ownerKey(f.accountId(), f.principal())))
-          .filter(o -> !o.isBlank()).orElse("unknown");
-      due.add(new KeyDue(account(input, f.accountId()), f.principal(), f.checkId(), f.resourceId(), deadline, owner,
-          deadline.isBefore(input.generatedAt())));
+      String owner =
+          Optional.ofNullable(
+                  input.owners().get(ReportInput.ownerKey(f.accountId(), f.principal())))
+              .filter(o -> !o.isBlank())
+              .orElse("unknown");
+      due.add(
+          new KeyDue(
+              account(input, f.accountId()),
+              f.principal(),
+              f.checkId(),
+              f.resourceId(),
+              deadline,
+              owner,
+              deadline.isBefore(input.generatedAt())));
     }
-    due.sort(Comparator.comparing(KeyDue::deadline).thenComparing(k -> k.account().id())
-        .thenComparing(KeyDue::principal).thenComparing(KeyDue::resourceId));
+    due.sort(
+        Comparator.comparing(KeyDue::deadline)
+            .thenComparing(k -> k.account().id())
+            .thenComparing(KeyDue::principal)
+            .thenComparing(KeyDue::resourceId));
     return due;
   }
 
-  private static List<RankedAccount> ranked(ReportInput input, Set<String> known,
-      Map<String, List<StoredFinding>> findingsByAccount, Map<String, String> notAuditedReasons) {
+  private static List<RankedAccount> ranked(
+      ReportInput input,
+      Set<String> known,
+      Map<String, List<StoredFinding>> findingsByAccount,
+      Map<String, String> notAuditedReasons) {
     List<RankedAccount> ranked = new ArrayList<>(known.size());
     for (String id : known) {
       List<StoredFinding> findings = new ArrayList<>(findingsByAccount.getOrDefault(id, List.of()));
       findings.sort(FINDING_ORDER);
       Map<Severity, Integer> counts = countBySeverity(findings);
       Optional<String> reason = Optional.ofNullable(notAuditedReasons.get(id));
-      ranked.add(new RankedAccount(account(input, id), score(counts, reason.isEmpty()), counts, reason, findings));
+      ranked.add(
+          new RankedAccount(
+              account(input, id), score(counts, reason.isEmpty()), counts, reason, findings));
     }
-    ranked.sort(Comparator.comparingInt(RankedAccount::score).reversed().thenComparing(r -> r.account().id()));
+    ranked.sort(
+        Comparator.comparingInt(RankedAccount::score)
+            .reversed()
+            .thenComparing(r -> r.account().id()));
     return ranked;
   }
 
@@ -296,11 +379,14 @@ public final class WeeklyReportBuilder {
 
   private static List<TrendPoint> trends(ReportInput input, Map<Severity, Integer> openNow) {
     TreeMap<String, List<RunSummary>> weeks = new TreeMap<>();
-    input.trendWeeks().forEach((week, runs) -> {
-      if (week.compareTo(input.isoWeek()) < 0) {
-        weeks.put(week, runs);
-      }
-    });
+    input
+        .trendWeeks()
+        .forEach(
+            (week, runs) -> {
+              if (week.compareTo(input.isoWeek()) < 0) {
+                weeks.put(week, runs);
+              }
+            });
     weeks.put(input.isoWeek(), input.trendWeeks().getOrDefault(input.isoWeek(), input.weekRuns()));
     while (weeks.size() > TREND_WEEKS) {
       weeks.pollFirstEntry();
@@ -317,8 +403,10 @@ public final class WeeklyReportBuilder {
         keys += s.activeKeys();
       }
       boolean reportWeek = week.getKey().equals(input.isoWeek());
-      Optional<Map<Severity, Integer>> open = reportWeek ? Optional.of(openNow)
-          : audited.isEmpty() ? Optional.empty() : Optional.of(summedSeverities(audited));
+      Optional<Map<Severity, Integer>> open =
+          reportWeek
+              ? Optional.of(openNow)
+              : audited.isEmpty() ? Optional.empty() : Optional.of(summedSeverities(audited));
       points.add(new TrendPoint(week.getKey(), audited.size(), open, console, withMfa, keys));
     }
     return points;

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The IAM calls assisted rotation needs besides switching a key's status (which it does through
- * {@link dev.keywarden.remediate.AccessKeys}): listing a user's keys, creating one, and asking when a key
- * was last used. Implemented by {@code dev.keywarden.aws.RotationKeyGateway}; there is no way to delete a key.
+ * {@link dev.keywarden.remediate.AccessKeys}): listing a user's keys, creating one, and asking when
+ * a key was last used. Implemented by {@code dev.keywarden.aws.RotationKeyGateway}; there is no way
+ * to delete a key.
  */
 public interface RotationKeys {
   /** One of a user's keys as {@code iam:ListAccessKeys} gives it. */

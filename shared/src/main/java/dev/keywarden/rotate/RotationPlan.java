@@ -10,7 +10,8 @@ import java.util.Set;
  * What assisted rotation will do in one account in one run, decided before any call.
  *
  * @param create users that get a new key now
- * @param blocked users whose key is due but who have no free key slot (or a name no secret can carry)
+ * @param blocked users whose key is due but who have no free key slot (or a name no secret can
+ *     carry)
  * @param watching rotations in progress, with what the credential report says of both keys
  * @param finished rotations whose old key is no longer active, to be recorded as completed
  * @param blockedFindings one {@code rotation-blocked} finding per blocked user
@@ -39,7 +40,8 @@ public record RotationPlan(
   }
 
   /** The key a user's rotation replaces, named as the credential report and the notices name it. */
-  public record OldKey(String userName, int slot, String resourceId, Instant created, Instant deadline) {}
+  public record OldKey(
+      String userName, int slot, String resourceId, Instant created, Instant deadline) {}
 
   /**
    * A user that gets a new key in this run.
@@ -61,10 +63,17 @@ public record RotationPlan(
    *
    * @param newKeyLastUsed when the new key was last used, per the credential report
    * @param oldKeyLastUsed when the old key was last used, per the credential report
-   * @param cutOverCandidate the new key was used and the old key has been quiet long enough, before the
-   *     deadline: the old key is deactivated once {@code iam:GetAccessKeyLastUsed} confirms the quiet
+   * @param cutOverCandidate the new key was used and the old key has been quiet long enough, before
+   *     the deadline: the old key is deactivated once {@code iam:GetAccessKeyLastUsed} confirms the
+   *     quiet
    * @param stage the notice stage to claim, when one is due and not yet claimed
    */
-  public record Watching(RotationRecord rotation, OldKey old, Optional<Instant> newKeyLastUsed,
-      Optional<Instant> oldKeyLastUsed, boolean newKeyActive, boolean cutOverCandidate, Optional<String> stage) {}
+  public record Watching(
+      RotationRecord rotation,
+      OldKey old,
+      Optional<Instant> newKeyLastUsed,
+      Optional<Instant> oldKeyLastUsed,
+      boolean newKeyActive,
+      boolean cutOverCandidate,
+      Optional<String> stage) {}
 }

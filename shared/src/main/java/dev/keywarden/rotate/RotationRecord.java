@@ -5,14 +5,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One assisted rotation of one user's key, as the rotation store keeps it: written as an intent before
- * {@code iam:CreateAccessKey} and updated with the result once the new key's secret is written, then with
- * how the rotation ended. Never holds the secret.
+ * One assisted rotation of one user's key, as the rotation store keeps it: written as an intent
+ * before {@code iam:CreateAccessKey} and updated with the result once the new key's secret is
+ * written, then with how the rotation ended. Never holds the secret.
  *
  * @param accountId the user's account
  * @param userName the user
- * @param attemptId unique per attempt; also the client request token of the secret's version, so that a
- *     later run can tell whether the secret was written
+ * @param attemptId unique per attempt; also the client request token of the secret's version, so
+ *     that a later run can tell whether the secret was written
  * @param oldKeyId the key being replaced
  * @param oldKeyCreated when the old key was created, which names it in the credential report
  * @param oldDeadline when the old key reaches its maximum age
@@ -83,13 +83,42 @@ public record RotationRecord(
 
   /** The next version of this record in another phase. */
   public RotationRecord next(Phase newPhase, Instant at, String byRun, String why) {
-    return new RotationRecord(accountId, userName, attemptId, oldKeyId, oldKeyCreated, oldDeadline, secretName, newPhase,
-        newKeyId, newKeyCreated, startedAt, at, byRun, why, version + 1);
+    return new RotationRecord(
+        accountId,
+        userName,
+        attemptId,
+        oldKeyId,
+        oldKeyCreated,
+        oldDeadline,
+        secretName,
+        newPhase,
+        newKeyId,
+        newKeyCreated,
+        startedAt,
+        at,
+        byRun,
+        why,
+        version + 1);
   }
 
   /** The next version, naming the key that was created. */
-  public RotationRecord withNewKey(String keyId, Instant created, Phase newPhase, Instant at, String byRun, String why) {
-    return new RotationRecord(accountId, userName, attemptId, oldKeyId, oldKeyCreated, oldDeadline, secretName, newPhase,
-        Optional.of(keyId), Optional.of(created), startedAt, at, byRun, why, version + 1);
+  public RotationRecord withNewKey(
+      String keyId, Instant created, Phase newPhase, Instant at, String byRun, String why) {
+    return new RotationRecord(
+        accountId,
+        userName,
+        attemptId,
+        oldKeyId,
+        oldKeyCreated,
+        oldDeadline,
+        secretName,
+        newPhase,
+        Optional.of(keyId),
+        Optional.of(created),
+        startedAt,
+        at,
+        byRun,
+        why,
+        version + 1);
   }
 }

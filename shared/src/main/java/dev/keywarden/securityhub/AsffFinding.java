@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * One Keywarden finding in the AWS Security Finding Format, in the project's own types, so that the
- * mapping is tested without the SDK; {@code dev.keywarden.aws.SecurityHubImporter} turns it into the
- * SDK's model.
+ * mapping is tested without the SDK; {@code dev.keywarden.aws.SecurityHubImporter} turns it into
+ * the SDK's model.
  *
  * @param id stable across runs: {@code keywarden/<account>/<check id>/<resource id>}
  * @param productArn the importing account's custom-integration product
@@ -89,13 +89,14 @@ public record AsffFinding(
    * The resource a finding is about.
    *
    * @param type AwsIamUser, AwsIamAccessKey, AwsIamRole, AwsIamPolicy or AwsAccount
-   * @param id its ARN, the user's ARN with {@code #access_key_1}/{@code #access_key_2} for a key, or
-   *     {@code AWS::::Account:<id>} for the account
+   * @param id its ARN, the user's ARN with {@code #access_key_1}/{@code #access_key_2} for a key,
+   *     or {@code AWS::::Account:<id>} for the account
    * @param partition the ARN partition
    * @param region the region the finding is reported in (IAM is global)
    * @param name the user, role or policy name; for a key, its user
    */
-  public record Resource(String type, String id, String partition, String region, Optional<String> name) {
+  public record Resource(
+      String type, String id, String partition, String region, Optional<String> name) {
     public Resource {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(id, "id");
@@ -107,24 +108,43 @@ public record AsffFinding(
 
   /**
    * What this finding says, apart from when it was sent: two findings with the same fingerprint
-   * would show a Security Hub user the same thing, so the second is not sent. It is the
-   * {@link #contentFingerprint() content} and the {@link #workflowFingerprint() workflow} together.
+   * would show a Security Hub user the same thing, so the second is not sent. It is the {@link
+   * #contentFingerprint() content} and the {@link #workflowFingerprint() workflow} together.
    */
   public String fingerprint() {
     return contentFingerprint() + "/" + workflowFingerprint();
   }
 
   /**
-   * What {@code BatchImportFindings} changes in a finding Security Hub already holds: everything but
-   * when it was sent, its workflow status and its note.
+   * What {@code BatchImportFindings} changes in a finding Security Hub already holds: everything
+   * but when it was sent, its workflow status and its note.
    */
   public String contentFingerprint() {
-    return digest(List.of(id, productArn, generatorId, awsAccountId, region, types, createdAt, severityLabel,
-        severityOriginal, title, description, resources, complianceStatus, relatedRequirements, remediationText,
-        new TreeMap<>(userDefinedFields), recordState));
+    return digest(
+        List.of(
+            id,
+            productArn,
+            generatorId,
+            awsAccountId,
+            region,
+            types,
+            createdAt,
+            severityLabel,
+            severityOriginal,
+            title,
+            description,
+            resources,
+            complianceStatus,
+            relatedRequirements,
+            remediationText,
+            new TreeMap<>(userDefinedFields),
+            recordState));
   }
 
-  /** What only {@code BatchUpdateFindings} changes in a finding Security Hub already holds: workflow status and note. */
+  /**
+   * What only {@code BatchUpdateFindings} changes in a finding Security Hub already holds: workflow
+   * status and note.
+   */
   public String workflowFingerprint() {
     return digest(List.of(workflowStatus, noteText));
   }
@@ -135,7 +155,9 @@ public record AsffFinding(
       text.append(part).append('\u0000');
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -1,10 +1,10 @@
 package dev.keywarden.securityhub;
 
-import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.checks.Check;
 import dev.keywarden.checks.CheckCatalog;
 import dev.keywarden.checks.CheckMetadata;
 import dev.keywarden.checks.Severity;
+import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.remediate.DeactivationDeferred;
@@ -17,14 +17,16 @@ import java.util.Optional;
 
 /**
  * Turns a remembered finding into its Security Hub form, its life included: open is ACTIVE and NEW,
- * exempt is ACTIVE and SUPPRESSED with the exemption's reason and last day, resolved is ARCHIVED and
- * RESOLVED with compliance PASSED; a reopened finding is open again, so ACTIVE and NEW.
+ * exempt is ACTIVE and SUPPRESSED with the exemption's reason and last day, resolved is ARCHIVED
+ * and RESOLVED with compliance PASSED; a reopened finding is open again, so ACTIVE and NEW.
  */
 public final class AsffMapper {
   static final String CIS = "CIS AWS Foundations Benchmark v3.0.0/";
   static final String CONTROL = "AWS Security Hub control/";
-  static final String CIS_TYPE = "Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark";
-  static final String BEST_PRACTICE_TYPE = "Software and Configuration Checks/AWS Security Best Practices";
+  static final String CIS_TYPE =
+      "Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark";
+  static final String BEST_PRACTICE_TYPE =
+      "Software and Configuration Checks/AWS Security Best Practices";
   static final int MAX_TITLE = 256;
   static final int MAX_DESCRIPTION = 1024;
   static final int MAX_REMEDIATION = 512;
@@ -39,14 +41,20 @@ public final class AsffMapper {
    * @param product the importing product
    * @param updatedAt when this version is sent
    */
-  public static AsffFinding map(StoredFinding finding, Optional<String> owner, SecurityHubSettings product, Instant updatedAt) {
+  public static AsffFinding map(
+      StoredFinding finding,
+      Optional<String> owner,
+      SecurityHubSettings product,
+      Instant updatedAt) {
     Optional<CheckMetadata> check = metadata(finding.checkId());
     List<String> requirements = new ArrayList<>();
-    check.ifPresent(c -> {
-      c.cis().forEach(id -> requirements.add(CIS + id));
-      c.securityHub().forEach(id -> requirements.add(CONTROL + id));
-    });
-    List<String> types = List.of(check.map(c -> !c.cis().isEmpty()).orElse(false) ? CIS_TYPE : BEST_PRACTICE_TYPE);
+    check.ifPresent(
+        c -> {
+          c.cis().forEach(id -> requirements.add(CIS + id));
+          c.securityHub().forEach(id -> requirements.add(CONTROL + id));
+        });
+    List<String> types =
+        List.of(check.map(c -> !c.cis().isEmpty()).orElse(false) ? CIS_TYPE : BEST_PRACTICE_TYPE);
 
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("keywarden/checkId", finding.checkId());
@@ -63,11 +71,14 @@ public final class AsffMapper {
     String workflow = "NEW";
     String compliance = "FAILED";
     switch (finding.status()) {
-      case OPEN -> { }
+      case OPEN -> {}
       case EXEMPT -> {
         workflow = "SUPPRESSED";
-        String exemption = "Exempt until " + finding.exemptUntil().map(Object::toString).orElse("?") + ": "
-            + finding.exemptReason().orElse("");
+        String exemption =
+            "Exempt until "
+                + finding.exemptUntil().map(Object::toString).orElse("?")
+                + ": "
+                + finding.exemptReason().orElse("");
         note = Optional.of(clip(exemption, 512));
         description = exemption + ". " + description;
       }
@@ -75,10 +86,17 @@ public final class AsffMapper {
         recordState = "ARCHIVED";
         workflow = "RESOLVED";
         compliance = "PASSED";
-        description = "Resolved " + finding.resolvedAt().map(Instant::toString).orElse("") + ": " + description;
+        description =
+            "Resolved "
+                + finding.resolvedAt().map(Instant::toString).orElse("")
+                + ": "
+                + description;
       }
     }
-    String remediation = check.map(CheckMetadata::remediation).orElse("See Keywarden's docs/checks.md for " + finding.checkId() + ".");
+    String remediation =
+        check
+            .map(CheckMetadata::remediation)
+            .orElse("See Keywarden's docs/checks.md for " + finding.checkId() + ".");
     return new AsffFinding(
         "keywarden/" + finding.accountId() + "/" + finding.checkId() + "/" + finding.resourceId(),
         product.productArn(),
@@ -114,10 +132,16 @@ public final class AsffMapper {
     String region = product.region();
     int hash = id.indexOf("#access_key_");
     if (hash > 0) {
-      return new AsffFinding.Resource("AwsIamAccessKey", id, partition, region, Optional.of(finding.principal()));
+      return new AsffFinding.Resource(
+          "AwsIamAccessKey", id, partition, region, Optional.of(finding.principal()));
     }
     if (id.endsWith(":root") || id.endsWith(":account-password-policy") || !id.startsWith("arn:")) {
-      return new AsffFinding.Resource("AwsAccount", "AWS::::Account:" + finding.accountId(), partition, region, Optional.empty());
+      return new AsffFinding.Resource(
+          "AwsAccount",
+          "AWS::::Account:" + finding.accountId(),
+          partition,
+          region,
+          Optional.empty());
     }
     String path = id.substring(id.lastIndexOf(':') + 1);
     String name = path.substring(path.lastIndexOf('/') + 1);

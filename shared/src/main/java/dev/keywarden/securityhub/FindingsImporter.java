@@ -11,9 +11,10 @@ public interface FindingsImporter {
   /**
    * Imports one batch of at most {@link #MAX_BATCH} findings.
    *
-   * @return the findings Security Hub did not accept ({@code FailedFindings}), by finding id, with the
-   *     error it gave
-   * @throws dev.keywarden.KeywardenException when the call itself failed: nothing is known to be accepted
+   * @return the findings Security Hub did not accept ({@code FailedFindings}), by finding id, with
+   *     the error it gave
+   * @throws dev.keywarden.KeywardenException when the call itself failed: nothing is known to be
+   *     accepted
    */
   Map<String, String> importBatch(List<AsffFinding> findings);
 }

@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * Sets the workflow of findings Security Hub already holds ({@code BatchUpdateFindings}); the SDK
- * lives behind it. Security Hub takes a finding's {@code Workflow} and {@code Note} from
- * {@code BatchImportFindings} only when it creates the finding, so every later change of them goes
- * this way.
+ * lives behind it. Security Hub takes a finding's {@code Workflow} and {@code Note} from {@code
+ * BatchImportFindings} only when it creates the finding, so every later change of them goes this
+ * way.
  */
 public interface WorkflowUpdater {
   /** At most this many findings go in one call, as {@code BatchUpdateFindings} allows. */
@@ -41,7 +41,9 @@ public interface WorkflowUpdater {
     }
   }
 
-  /** Security Hub (or what stands in for it) refused the call as an operation it does not implement. */
+  /**
+   * Security Hub (or what stands in for it) refused the call as an operation it does not implement.
+   */
   final class Unavailable extends KeywardenException {
     private static final long serialVersionUID = 1L;
 

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 class AuditRequestTest {
   @Test
   void toJson_whenTheRequestHasAnAccountOwner_writesItBesideTheIds() {
-    AuditRequest request = new AuditRequest("run-1", "123456789012", Optional.of("payments@example.com"));
+    AuditRequest request =
+        new AuditRequest("run-1", "123456789012", Optional.of("payments@example.com"));
 
     assertThat(request.toJson())
-        .isEqualTo("{\"runId\":\"run-1\",\"accountId\":\"123456789012\",\"accountOwner\":\"payments@example.com\"}");
+        .isEqualTo(
+            "{\"runId\":\"run-1\",\"accountId\":\"123456789012\",\"accountOwner\":\"payments@example.com\"}");
   }
 
   @Test
@@ -23,19 +25,26 @@ class AuditRequestTest {
 
   @Test
   void fromJson_whenReadingWhatToJsonWrote_returnsTheSameRequest() {
-    AuditRequest request = new AuditRequest("run-1", "123456789012", Optional.of("payments@example.com"));
+    AuditRequest request =
+        new AuditRequest("run-1", "123456789012", Optional.of("payments@example.com"));
 
     assertThat(AuditRequest.fromJson(request.toJson())).isEqualTo(request);
   }
 
   @Test
   void fromJson_whenTheBodyPredatesTheAccountOwner_readsARequestWithoutOne() {
-    assertThat(AuditRequest.fromJson("{\"runId\":\"run-1\",\"accountId\":\"123456789012\"}").accountOwner()).isEmpty();
+    assertThat(
+            AuditRequest.fromJson("{\"runId\":\"run-1\",\"accountId\":\"123456789012\"}")
+                .accountOwner())
+        .isEmpty();
   }
 
   @Test
   void fromJson_whenTheAccountOwnerIsNull_readsARequestWithoutOne() {
-    assertThat(AuditRequest.fromJson("{\"runId\":\"run-1\",\"accountId\":\"123456789012\",\"accountOwner\":null}")
-        .accountOwner()).isEmpty();
+    assertThat(
+            AuditRequest.fromJson(
+                    "{\"runId\":\"run-1\",\"accountId\":\"123456789012\",\"accountOwner\":null}")
+                .accountOwner())
+        .isEmpty();
   }
 }

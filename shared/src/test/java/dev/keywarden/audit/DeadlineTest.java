@@ -32,7 +32,8 @@ class DeadlineTest {
 
   @Test
   void left_isTheTimeBeforeTheMarginAndNeverNegative() {
-    assertThat(Deadline.of(() -> 90_000, Duration.ofSeconds(60)).left()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(Deadline.of(() -> 90_000, Duration.ofSeconds(60)).left())
+        .isEqualTo(Duration.ofSeconds(30));
     assertThat(Deadline.of(() -> 1_000, Duration.ofSeconds(60)).left()).isEqualTo(Duration.ZERO);
   }
 
@@ -45,6 +46,7 @@ class DeadlineTest {
   @Test
   void of_whenTheMarginIsNegative_isRefused() {
     assertThatThrownBy(() -> Deadline.of(() -> 0, Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("margin");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("margin");
   }
 }

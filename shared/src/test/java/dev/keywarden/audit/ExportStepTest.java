@@ -22,70 +22,86 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A run hands every remembered finding to its export after reconciling, and an export that fails costs the run nothing. */
+/**
+ * A run hands every remembered finding to its export after reconciling, and an export that fails
+ * costs the run nothing.
+ */
 class ExportStepTest {
   private static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
-  private static final AccessKeys NO_KEYS = new AccessKeys() {
-    @Override
-    public Optional<String> accessKeyId(String userName, Instant lastRotated) {
-      throw new AssertionError("a dry run reads no key");
-    }
+  private static final AccessKeys NO_KEYS =
+      new AccessKeys() {
+        @Override
+        public Optional<String> accessKeyId(String userName, Instant lastRotated) {
+          throw new AssertionError("a dry run reads no key");
+        }
 
-    @Override
-    public KeyStatus status(String userName, String accessKeyId) {
-      throw new AssertionError("a dry run reads no key");
-    }
+        @Override
+        public KeyStatus status(String userName, String accessKeyId) {
+          throw new AssertionError("a dry run reads no key");
+        }
 
-    @Override
-    public void deactivate(String userName, String accessKeyId) {
-      throw new AssertionError("a dry run changes no key");
-    }
+        @Override
+        public void deactivate(String userName, String accessKeyId) {
+          throw new AssertionError("a dry run changes no key");
+        }
 
-    @Override
-    public void reactivate(String userName, String accessKeyId) {
-      throw new AssertionError("a dry run changes no key");
-    }
+        @Override
+        public void reactivate(String userName, String accessKeyId) {
+          throw new AssertionError("a dry run changes no key");
+        }
 
-    @Override
-    public KeyStatus awaitStatus(String userName, String accessKeyId, KeyStatus expected) {
-      throw new AssertionError("a dry run reads no key");
-    }
-  };
+        @Override
+        public KeyStatus awaitStatus(String userName, String accessKeyId, KeyStatus expected) {
+          throw new AssertionError("a dry run reads no key");
+        }
+      };
 
   private final InMemoryStateStore store = new InMemoryStateStore();
   private final List<Collection<StoredFinding>> exported = new ArrayList<>();
 
   private static AccountInventory inventory() throws Exception {
     Path sample = Path.of("src", "test", "resources", "credential-reports", "sample.csv");
-    return AccountInventory.offline("123456789012", NOW, CredentialReportParser.parse(Files.readString(sample), sample.toString()));
+    return AccountInventory.offline(
+        "123456789012",
+        NOW,
+        CredentialReportParser.parse(Files.readString(sample), sample.toString()));
   }
 
   private AccountRun run(FindingsExport export) {
-    return AccountRun.builder().settings(Settings.defaults()).store(store).keys(NO_KEYS)
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).export(export).build();
+    return AccountRun.builder()
+        .settings(Settings.defaults())
+        .store(store)
+        .keys(NO_KEYS)
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .export(export)
+        .build();
   }
 
   @Test
   void run_handsTheExportEveryRememberedFindingAfterReconciling_changedOrNot() throws Exception {
-    FindingsExport recording = (accountId, findings, owners, now) -> exported.add(List.copyOf(findings));
+    FindingsExport recording =
+        (accountId, findings, owners, now) -> exported.add(List.copyOf(findings));
 
     RunOutcome first = run(recording).run(inventory(), "run-1");
     RunOutcome second = run(recording).run(inventory(), "run-2");
 
     assertThat(first.status()).isEqualTo(RunOutcome.Status.COMPLETED);
     assertThat(exported).hasSize(2);
-    assertThat(exported.get(0)).hasSize(first.result().orElseThrow().findings().size())
+    assertThat(exported.get(0))
+        .hasSize(first.result().orElseThrow().findings().size())
         .allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.OPEN));
     assertThat(second.reconciliation().orElseThrow().changed()).as("nothing changed").isEmpty();
-    assertThat(exported.get(1)).as("still every remembered finding: the export decides what to send")
+    assertThat(exported.get(1))
+        .as("still every remembered finding: the export decides what to send")
         .containsExactlyInAnyOrderElementsOf(exported.get(0));
   }
 
   @Test
   void run_whenTheExportThrows_completesTheRunAndItsSummary() throws Exception {
-    FindingsExport broken = (accountId, findings, owners, now) -> {
-      throw new IllegalStateException("Security Hub is down");
-    };
+    FindingsExport broken =
+        (accountId, findings, owners, now) -> {
+          throw new IllegalStateException("Security Hub is down");
+        };
 
     RunOutcome outcome = run(broken).run(inventory(), "run-1");
 
@@ -95,14 +111,20 @@ class ExportStepTest {
 
   @Test
   void notAudited_handsTheExportOnlyTheAccountNotAuditedFinding() {
-    FindingsExport recording = (accountId, findings, owners, now) -> {
-      exported.add(List.copyOf(findings));
-      assertThat(owners).isEqualTo(Map.of());
-    };
+    FindingsExport recording =
+        (accountId, findings, owners, now) -> {
+          exported.add(List.copyOf(findings));
+          assertThat(owners).isEqualTo(Map.of());
+        };
 
     run(recording).notAudited("123456789012", "run-1", "AccessDenied");
 
-    assertThat(exported).singleElement().satisfies(findings -> assertThat(findings).singleElement()
-        .satisfies(f -> assertThat(f.checkId()).isEqualTo("account-not-audited")));
+    assertThat(exported)
+        .singleElement()
+        .satisfies(
+            findings ->
+                assertThat(findings)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.checkId()).isEqualTo("account-not-audited")));
   }
 }

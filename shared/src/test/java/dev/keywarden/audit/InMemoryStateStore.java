@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The findings store in memory, for unit tests of what the org auditor records (not for notices or actions). */
+/**
+ * The findings store in memory, for unit tests of what the org auditor records (not for notices or
+ * actions).
+ */
 final class InMemoryStateStore implements AccountStateStore {
   final Map<String, Map<String, StoredFinding>> findings = new LinkedHashMap<>();
   final List<RunSummary> summaries = new ArrayList<>();
@@ -22,7 +25,8 @@ final class InMemoryStateStore implements AccountStateStore {
 
   @Override
   public AccountState load(String accountId) {
-    return new AccountState(Map.copyOf(findings.getOrDefault(accountId, Map.of())), Map.of(), List.of(), List.of());
+    return new AccountState(
+        Map.copyOf(findings.getOrDefault(accountId, Map.of())), Map.of(), List.of(), List.of());
   }
 
   @Override
@@ -43,7 +47,8 @@ final class InMemoryStateStore implements AccountStateStore {
 
   @Override
   public void writeFindings(String accountId, List<StoredFinding> changed) {
-    changed.forEach(f -> findings.computeIfAbsent(accountId, a -> new LinkedHashMap<>()).put(f.key(), f));
+    changed.forEach(
+        f -> findings.computeIfAbsent(accountId, a -> new LinkedHashMap<>()).put(f.key(), f));
   }
 
   @Override

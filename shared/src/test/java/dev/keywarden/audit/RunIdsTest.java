@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keywarden.InvalidInputException;
-import dev.keywarden.audit.AuditRequest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RunIdsTest {
   @ParameterizedTest
   @CsvSource({
-      "2026-11-24T06:00:00Z, cdc73f9d-aea9-11e3-9d5a-835b769c0d9c, run-20261124T060000Z-cdc73f9d",
-      "2026-01-02T23:59:59.999Z, AB12-cd, run-20260102T235959Z-ab12cd",
-      "2026-11-24T06:00:00Z, 7, run-20261124T060000Z-7"
+    "2026-11-24T06:00:00Z, cdc73f9d-aea9-11e3-9d5a-835b769c0d9c, run-20261124T060000Z-cdc73f9d",
+    "2026-01-02T23:59:59.999Z, AB12-cd, run-20260102T235959Z-ab12cd",
+    "2026-11-24T06:00:00Z, 7, run-20261124T060000Z-7"
   })
   void of_whenEventTimeAndId_namesTheRunCompactly(String time, String id, String expected) {
     assertThat(RunIds.of(Instant.parse(time), id)).isEqualTo(expected);
@@ -53,7 +52,9 @@ class RunIdsTest {
     String first = RunIds.forCommand(now);
 
     assertThat(first).matches("cli-2026-11-24T060000\\.123Z-[0-9a-f]{8}");
-    assertThat(RunIds.forCommand(now)).as("a second command in the same instant").isNotEqualTo(first);
+    assertThat(RunIds.forCommand(now))
+        .as("a second command in the same instant")
+        .isNotEqualTo(first);
     assertThat(new AuditRequest(first, "123456789012").runId()).isEqualTo(first);
   }
 }

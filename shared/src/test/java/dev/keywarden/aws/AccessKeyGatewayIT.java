@@ -31,9 +31,14 @@ class AccessKeyGatewayIT {
   @BeforeEach
   void connect(AwsEndpoint emulator) {
     calls = CallCounter.create();
-    clients = AwsClientFactory.create(
-        ClientSettings.forEndpoint(emulator.endpoint(), emulator.region(), emulator.accessKeyId(), emulator.secretAccessKey()),
-        calls);
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                emulator.endpoint(),
+                emulator.region(),
+                emulator.accessKeyId(),
+                emulator.secretAccessKey()),
+            calls);
     seed = AccountSeeder.using(clients.iam());
     gateway = AccessKeyGateway.create(clients.iam(), 3, pauses::add);
   }
@@ -45,9 +50,13 @@ class AccessKeyGatewayIT {
 
   /** The slot's last rotation as the credential report gives it. */
   private Instant lastRotated(String user, int slot) {
-    IamInventoryReader reader = IamInventoryReader.create(clients.iam(), clients.sts(), Clock.systemUTC(), Duration.ofSeconds(30), d -> { });
-    CredentialReport report = CredentialReportParser.parse(
-        reader.credentialReportCsv(reader.callerIdentity().arn(), "123456789012"), "credential report");
+    IamInventoryReader reader =
+        IamInventoryReader.create(
+            clients.iam(), clients.sts(), Clock.systemUTC(), Duration.ofSeconds(30), d -> {});
+    CredentialReport report =
+        CredentialReportParser.parse(
+            reader.credentialReportCsv(reader.callerIdentity().arn(), "123456789012"),
+            "credential report");
     return report.users().stream()
         .filter(r -> r.user().equals(user))
         .findFirst()
@@ -104,12 +113,14 @@ class AccessKeyGatewayIT {
   }
 
   @Test
-  void deactivate_whenKeyActive_readsBackInactiveAndLeavesTheOtherKeyActive() throws InterruptedException {
+  void deactivate_whenKeyActive_readsBackInactiveAndLeavesTheOtherKeyActive()
+      throws InterruptedException {
     List<String> ids = twoKeys("svc");
 
     gateway.deactivate("svc", ids.get(1));
 
-    assertThat(gateway.awaitStatus("svc", ids.get(1), KeyStatus.INACTIVE)).isEqualTo(KeyStatus.INACTIVE);
+    assertThat(gateway.awaitStatus("svc", ids.get(1), KeyStatus.INACTIVE))
+        .isEqualTo(KeyStatus.INACTIVE);
     assertThat(gateway.status("svc", ids.get(0))).isEqualTo(KeyStatus.ACTIVE);
     assertThat(pauses).isEmpty();
   }
@@ -133,7 +144,8 @@ class AccessKeyGatewayIT {
     KeyStatus status = gateway.awaitStatus("svc", key, KeyStatus.INACTIVE, 4, pauses::add);
 
     assertThat(status).isEqualTo(KeyStatus.ACTIVE);
-    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(pauses)
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
   }
 
   @Test

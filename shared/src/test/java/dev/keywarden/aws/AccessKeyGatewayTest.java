@@ -15,9 +15,15 @@ class AccessKeyGatewayTest {
 
   @Test
   void call_whenAccessDenied_namesOperationUserKeyAndFix() {
-    assertThatThrownBy(() -> AccessKeyGateway.call("iam:UpdateAccessKey", "alice", KEY, () -> {
-      throw error("AccessDenied", 403);
-    }))
+    assertThatThrownBy(
+            () ->
+                AccessKeyGateway.call(
+                    "iam:UpdateAccessKey",
+                    "alice",
+                    KEY,
+                    () -> {
+                      throw error("AccessDenied", 403);
+                    }))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("iam:UpdateAccessKey was denied for key " + KEY + " of user alice")
         .hasMessageContaining("grant it to the audit role");
@@ -25,14 +31,26 @@ class AccessKeyGatewayTest {
 
   @Test
   void call_whenNoSuchEntity_namesOperationUserAndKey() {
-    NoSuchEntityException missing = (NoSuchEntityException) NoSuchEntityException.builder()
-        .statusCode(404)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchEntity").errorMessage("gone").build())
-        .build();
+    NoSuchEntityException missing =
+        (NoSuchEntityException)
+            NoSuchEntityException.builder()
+                .statusCode(404)
+                .awsErrorDetails(
+                    AwsErrorDetails.builder()
+                        .errorCode("NoSuchEntity")
+                        .errorMessage("gone")
+                        .build())
+                .build();
 
-    assertThatThrownBy(() -> AccessKeyGateway.call("iam:UpdateAccessKey", "alice", KEY, () -> {
-      throw missing;
-    }))
+    assertThatThrownBy(
+            () ->
+                AccessKeyGateway.call(
+                    "iam:UpdateAccessKey",
+                    "alice",
+                    KEY,
+                    () -> {
+                      throw missing;
+                    }))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("iam:UpdateAccessKey found no key " + KEY + " of user alice")
         .hasCause(missing);
@@ -40,9 +58,15 @@ class AccessKeyGatewayTest {
 
   @Test
   void call_whenServiceFails_wrapsItNamingOperationUserAndKey() {
-    assertThatThrownBy(() -> AccessKeyGateway.call("iam:ListAccessKeys", "alice", KEY, () -> {
-      throw error("ServiceFailure", 500);
-    }))
+    assertThatThrownBy(
+            () ->
+                AccessKeyGateway.call(
+                    "iam:ListAccessKeys",
+                    "alice",
+                    KEY,
+                    () -> {
+                      throw error("ServiceFailure", 500);
+                    }))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("iam:ListAccessKeys failed for key " + KEY + " of user alice")
         .hasMessageContaining("ServiceFailure");
@@ -50,9 +74,15 @@ class AccessKeyGatewayTest {
 
   @Test
   void call_whenClientFails_wrapsIt() {
-    assertThatThrownBy(() -> AccessKeyGateway.call("iam:ListAccessKeys", "alice", KEY, () -> {
-      throw SdkClientException.create("connection refused");
-    }))
+    assertThatThrownBy(
+            () ->
+                AccessKeyGateway.call(
+                    "iam:ListAccessKeys",
+                    "alice",
+                    KEY,
+                    () -> {
+                      throw SdkClientException.create("connection refused");
+                    }))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("connection refused");
   }

@@ -11,8 +11,13 @@ import org.junit.jupiter.api.Test;
 @WithEmulator
 class AccountNamesIT {
   private static AwsClientFactory clients(AwsEndpoint endpoint, CallCounter calls) {
-    return AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()), calls);
+    return AwsClientFactory.create(
+        ClientSettings.forEndpoint(
+            endpoint.endpoint(),
+            endpoint.region(),
+            endpoint.accessKeyId(),
+            endpoint.secretAccessKey()),
+        calls);
   }
 
   @Test
@@ -29,7 +34,8 @@ class AccountNamesIT {
     try (AwsClientFactory clients = clients(endpoint, CallCounter.create())) {
       List<String> ids = EmulatedOrganization.create(clients).createAccounts("member", 2);
 
-      assertThat(OrganizationGateway.create(clients).accountNames()).containsEntry(ids.get(0), "member-0")
+      assertThat(OrganizationGateway.create(clients).accountNames())
+          .containsEntry(ids.get(0), "member-0")
           .containsEntry(ids.get(1), "member-1");
     }
   }

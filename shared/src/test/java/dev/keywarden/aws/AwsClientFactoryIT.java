@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 @WithEmulator
 class AwsClientFactoryIT {
   private static ClientSettings keysOnly(AwsEndpoint emulator) {
-    return ClientSettings.defaults().withRegion(emulator.region())
+    return ClientSettings.defaults()
+        .withRegion(emulator.region())
         .withStaticCredentials(emulator.accessKeyId(), emulator.secretAccessKey());
   }
 
@@ -31,8 +32,13 @@ class AwsClientFactoryIT {
 
   @Test
   void sts_whenEndpointInSettings_reachesTheEmulator(AwsEndpoint emulator) {
-    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        emulator.endpoint(), emulator.region(), emulator.accessKeyId(), emulator.secretAccessKey()))) {
+    try (AwsClientFactory clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                emulator.endpoint(),
+                emulator.region(),
+                emulator.accessKeyId(),
+                emulator.secretAccessKey()))) {
       assertThat(clients.sts().getCallerIdentity().account()).matches("\\d{12}");
     }
   }
@@ -40,35 +46,50 @@ class AwsClientFactoryIT {
   /** {@code aws.endpointUrlIam} is the system-property twin of {@code AWS_ENDPOINT_URL_IAM}. */
   @Test
   void iam_whenServiceEndpointComesFromSdkSetting_reachesTheEmulator(AwsEndpoint emulator) {
-    withSystemProperty("aws.endpointUrlIam", emulator.endpoint().toString(), () -> {
-      try (AwsClientFactory clients = AwsClientFactory.create(keysOnly(emulator))) {
-        AccountSeeder.using(clients.iam()).createUser("via-sdk-setting", Map.of());
+    withSystemProperty(
+        "aws.endpointUrlIam",
+        emulator.endpoint().toString(),
+        () -> {
+          try (AwsClientFactory clients = AwsClientFactory.create(keysOnly(emulator))) {
+            AccountSeeder.using(clients.iam()).createUser("via-sdk-setting", Map.of());
 
-        assertThat(clients.iam().listUsers().users()).extracting(u -> u.userName()).containsExactly("via-sdk-setting");
-      }
-    });
+            assertThat(clients.iam().listUsers().users())
+                .extracting(u -> u.userName())
+                .containsExactly("via-sdk-setting");
+          }
+        });
   }
 
   /** {@code aws.endpointUrl} is the system-property twin of {@code AWS_ENDPOINT_URL}. */
   @Test
   void sts_whenGlobalEndpointComesFromSdkSetting_reachesTheEmulator(AwsEndpoint emulator) {
-    withSystemProperty("aws.endpointUrl", emulator.endpoint().toString(), () -> {
-      try (AwsClientFactory clients = AwsClientFactory.create(keysOnly(emulator))) {
-        assertThat(clients.sts().getCallerIdentity().account()).matches("\\d{12}");
-      }
-    });
+    withSystemProperty(
+        "aws.endpointUrl",
+        emulator.endpoint().toString(),
+        () -> {
+          try (AwsClientFactory clients = AwsClientFactory.create(keysOnly(emulator))) {
+            assertThat(clients.sts().getCallerIdentity().account()).matches("\\d{12}");
+          }
+        });
   }
 
   @Test
   void callCounter_whenCallsMade_countsOncePerCallByServiceAndOperation(AwsEndpoint emulator) {
     CallCounter counter = CallCounter.create();
-    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        emulator.endpoint(), emulator.region(), emulator.accessKeyId(), emulator.secretAccessKey()), counter)) {
+    try (AwsClientFactory clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                emulator.endpoint(),
+                emulator.region(),
+                emulator.accessKeyId(),
+                emulator.secretAccessKey()),
+            counter)) {
       clients.iam().listUsers();
       clients.iam().listUsers();
       clients.sts().getCallerIdentity();
 
-      assertThat(counter.snapshot()).containsExactly(Map.entry("Iam:ListUsers", 2L), Map.entry("Sts:GetCallerIdentity", 1L));
+      assertThat(counter.snapshot())
+          .containsExactly(Map.entry("Iam:ListUsers", 2L), Map.entry("Sts:GetCallerIdentity", 1L));
       assertThat(counter.total("iam")).isEqualTo(2);
     }
   }

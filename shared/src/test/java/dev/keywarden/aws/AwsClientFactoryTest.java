@@ -23,34 +23,40 @@ import software.amazon.awssdk.services.iam.IamClient;
 class AwsClientFactoryTest {
   private static final URI EMULATOR = URI.create("http://127.0.0.1:5999");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Supplier<ProfileFile> profileFile(String content) throws IOException {
     Path file = Files.writeString(dir.resolve("config"), content, StandardCharsets.UTF_8);
-    ProfileFile profiles = ProfileFile.builder().content(file).type(ProfileFile.Type.CONFIGURATION).build();
+    ProfileFile profiles =
+        ProfileFile.builder().content(file).type(ProfileFile.Type.CONFIGURATION).build();
     return () -> profiles;
   }
 
   @Test
   void resolveRegion_whenSettingsNameOne_usesItOverTheChain() {
-    Region region = AwsClientFactory.resolveRegion(ClientSettings.defaults().withRegion("eu-central-1"), () -> Region.AP_SOUTH_1);
+    Region region =
+        AwsClientFactory.resolveRegion(
+            ClientSettings.defaults().withRegion("eu-central-1"), () -> Region.AP_SOUTH_1);
 
     assertThat(region).isEqualTo(Region.EU_CENTRAL_1);
   }
 
   @Test
   void resolveRegion_whenSettingsNameNone_usesTheChain() {
-    Region region = AwsClientFactory.resolveRegion(ClientSettings.defaults(), () -> Region.AP_SOUTH_1);
+    Region region =
+        AwsClientFactory.resolveRegion(ClientSettings.defaults(), () -> Region.AP_SOUTH_1);
 
     assertThat(region).isEqualTo(Region.AP_SOUTH_1);
   }
 
   @Test
   void resolveRegion_whenChainFindsNone_fallsBackToUsEast1() {
-    Region region = AwsClientFactory.resolveRegion(ClientSettings.defaults(), () -> {
-      throw SdkClientException.create("no region");
-    });
+    Region region =
+        AwsClientFactory.resolveRegion(
+            ClientSettings.defaults(),
+            () -> {
+              throw SdkClientException.create("no region");
+            });
 
     assertThat(region).isEqualTo(Region.US_EAST_1);
   }
@@ -58,9 +64,12 @@ class AwsClientFactoryTest {
   @Test
   void region_whenProfileNamesRegionAndEnvironmentNone_usesTheProfilesRegion() throws IOException {
     Supplier<ProfileFile> profiles = profileFile("[profile audit]\nregion = eu-west-3\n");
-    Region fromChain = AwsClientFactory.sdkRegionChain(ClientSettings.forProfile("audit"), Optional.of(profiles)).getRegion();
+    Region fromChain =
+        AwsClientFactory.sdkRegionChain(ClientSettings.forProfile("audit"), Optional.of(profiles))
+            .getRegion();
     // The environment outranks the profile, as in the SDK's own chain.
-    String fromEnvironment = Optional.ofNullable(System.getProperty("aws.region")).orElse(System.getenv("AWS_REGION"));
+    String fromEnvironment =
+        Optional.ofNullable(System.getProperty("aws.region")).orElse(System.getenv("AWS_REGION"));
     Region expected = fromEnvironment != null ? Region.of(fromEnvironment) : Region.EU_WEST_3;
 
     assertThat(fromChain).isEqualTo(expected);
@@ -68,9 +77,11 @@ class AwsClientFactoryTest {
 
   @Test
   void credentialsProvider_whenStaticKeys_resolvesThemWithoutNetwork() {
-    AwsCredentials credentials = AwsClientFactory.credentialsProvider(
-            ClientSettings.forEndpoint(EMULATOR, "us-east-1", "AKIDSTATIC", "static-secret"), Optional.empty())
-        .resolveCredentials();
+    AwsCredentials credentials =
+        AwsClientFactory.credentialsProvider(
+                ClientSettings.forEndpoint(EMULATOR, "us-east-1", "AKIDSTATIC", "static-secret"),
+                Optional.empty())
+            .resolveCredentials();
 
     assertThat(credentials.accessKeyId()).isEqualTo("AKIDSTATIC");
     assertThat(credentials.secretAccessKey()).isEqualTo("static-secret");
@@ -78,11 +89,14 @@ class AwsClientFactoryTest {
 
   @Test
   void credentialsProvider_whenProfileNamed_readsTheNamedProfile() throws IOException {
-    Supplier<ProfileFile> profiles = profileFile(
-        "[profile audit]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n"
-            + "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = default-secret\n");
+    Supplier<ProfileFile> profiles =
+        profileFile(
+            "[profile audit]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n"
+                + "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = default-secret\n");
 
-    var provider = AwsClientFactory.credentialsProvider(ClientSettings.forProfile("audit"), Optional.of(profiles));
+    var provider =
+        AwsClientFactory.credentialsProvider(
+            ClientSettings.forProfile("audit"), Optional.of(profiles));
 
     assertThat(provider).isInstanceOf(ProfileCredentialsProvider.class);
     assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDPROFILE");
@@ -90,22 +104,27 @@ class AwsClientFactoryTest {
 
   @Test
   void credentialsProvider_whenStaticKeysAndProfile_prefersTheKeys() {
-    var provider = AwsClientFactory.credentialsProvider(
-        ClientSettings.forProfile("audit").withStaticCredentials("AKIDSTATIC", "s"), Optional.empty());
+    var provider =
+        AwsClientFactory.credentialsProvider(
+            ClientSettings.forProfile("audit").withStaticCredentials("AKIDSTATIC", "s"),
+            Optional.empty());
 
     assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIDSTATIC");
   }
 
   @Test
   void credentialsProvider_whenNothingGiven_usesTheDefaultChain() {
-    var provider = AwsClientFactory.credentialsProvider(ClientSettings.defaults(), Optional.empty());
+    var provider =
+        AwsClientFactory.credentialsProvider(ClientSettings.defaults(), Optional.empty());
 
     assertThat(provider).isInstanceOf(DefaultCredentialsProvider.class);
   }
 
   @Test
   void iam_whenEndpointInSettings_buildsClientWithOverrideRegionAndKeys() {
-    try (AwsClientFactory factory = AwsClientFactory.create(ClientSettings.forEndpoint(EMULATOR, "eu-west-1", "AKIDSTATIC", "s"))) {
+    try (AwsClientFactory factory =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(EMULATOR, "eu-west-1", "AKIDSTATIC", "s"))) {
       IamClient iam = factory.iam();
 
       assertThat(iam.serviceClientConfiguration().endpointOverride()).contains(EMULATOR);
@@ -115,15 +134,20 @@ class AwsClientFactoryTest {
 
   @Test
   void iam_whenNoEndpointInSettings_leavesEndpointToTheSdk() {
-    try (AwsClientFactory factory = AwsClientFactory.create(ClientSettings.defaults().withRegion("us-east-1")
-        .withStaticCredentials("AKIDSTATIC", "s"))) {
+    try (AwsClientFactory factory =
+        AwsClientFactory.create(
+            ClientSettings.defaults()
+                .withRegion("us-east-1")
+                .withStaticCredentials("AKIDSTATIC", "s"))) {
       assertThat(factory.iam().serviceClientConfiguration().endpointOverride()).isEmpty();
     }
   }
 
   @Test
   void iam_whenCalledTwice_returnsTheSameClient() {
-    try (AwsClientFactory factory = AwsClientFactory.create(ClientSettings.forEndpoint(EMULATOR, "us-east-1", "AKIDSTATIC", "s"))) {
+    try (AwsClientFactory factory =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(EMULATOR, "us-east-1", "AKIDSTATIC", "s"))) {
       assertThat(factory.iam()).isSameAs(factory.iam());
       assertThat(factory.sts()).isSameAs(factory.sts());
     }
@@ -132,8 +156,9 @@ class AwsClientFactoryTest {
   @Test
   void iam_whenBuilt_carriesTheRetryStrategyAndInterceptors() {
     CallCounter counter = CallCounter.create();
-    try (AwsClientFactory factory = AwsClientFactory.create(
-        ClientSettings.forEndpoint(EMULATOR, "us-east-1", "AKIDSTATIC", "s"), counter)) {
+    try (AwsClientFactory factory =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(EMULATOR, "us-east-1", "AKIDSTATIC", "s"), counter)) {
       var config = factory.iam().serviceClientConfiguration().overrideConfiguration();
 
       assertThat(config.retryStrategy()).map(RetryStrategy::maxAttempts).contains(8);

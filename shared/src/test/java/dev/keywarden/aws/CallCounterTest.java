@@ -13,10 +13,11 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 class CallCounterTest {
   private static void record(CallCounter counter, String service, String operation) {
-    ExecutionAttributes attributes = ExecutionAttributes.builder()
-        .put(SdkExecutionAttribute.SERVICE_NAME, service)
-        .put(SdkExecutionAttribute.OPERATION_NAME, operation)
-        .build();
+    ExecutionAttributes attributes =
+        ExecutionAttributes.builder()
+            .put(SdkExecutionAttribute.SERVICE_NAME, service)
+            .put(SdkExecutionAttribute.OPERATION_NAME, operation)
+            .build();
     counter.beforeExecution(null, attributes);
   }
 
@@ -28,10 +29,11 @@ class CallCounterTest {
     record(counter, "Iam", "GenerateCredentialReport");
     record(counter, "Iam", "GenerateCredentialReport");
 
-    assertThat(counter.snapshot()).containsExactly(
-        Map.entry("Iam:GenerateCredentialReport", 2L),
-        Map.entry("Iam:GetCredentialReport", 1L),
-        Map.entry("Sts:GetCallerIdentity", 1L));
+    assertThat(counter.snapshot())
+        .containsExactly(
+            Map.entry("Iam:GenerateCredentialReport", 2L),
+            Map.entry("Iam:GetCredentialReport", 1L),
+            Map.entry("Sts:GetCallerIdentity", 1L));
   }
 
   @Test
@@ -51,7 +53,8 @@ class CallCounterTest {
     CallCounter counter = CallCounter.create();
     record(counter, "Iam", "GetAccountSummary");
 
-    assertThatThrownBy(() -> counter.snapshot().put("Iam:Other", 1L)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> counter.snapshot().put("Iam:Other", 1L))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

@@ -22,11 +22,14 @@ class ClientSettingsTest {
 
   @Test
   void forEndpoint_whenCreated_setsEndpointRegionAndKeys() {
-    ClientSettings settings = ClientSettings.forEndpoint(URI.create("http://127.0.0.1:5000"), "eu-west-1", "AKIDTEST", "secret");
+    ClientSettings settings =
+        ClientSettings.forEndpoint(
+            URI.create("http://127.0.0.1:5000"), "eu-west-1", "AKIDTEST", "secret");
 
     assertThat(settings.endpoint()).contains(URI.create("http://127.0.0.1:5000"));
     assertThat(settings.region()).contains("eu-west-1");
-    assertThat(settings.staticCredentials()).contains(new ClientSettings.StaticCredentials("AKIDTEST", "secret"));
+    assertThat(settings.staticCredentials())
+        .contains(new ClientSettings.StaticCredentials("AKIDTEST", "secret"));
   }
 
   @Test
@@ -39,7 +42,8 @@ class ClientSettingsTest {
 
   @Test
   void toString_whenStaticCredentials_neverShowsTheSecret() {
-    ClientSettings settings = ClientSettings.defaults().withStaticCredentials("AKIDTEST", "very-secret-value");
+    ClientSettings settings =
+        ClientSettings.defaults().withStaticCredentials("AKIDTEST", "very-secret-value");
 
     assertThat(settings.toString()).contains("AKIDTEST").doesNotContain("very-secret-value");
   }
@@ -60,7 +64,8 @@ class ClientSettingsTest {
 
   @Test
   void withTimeouts_whenZero_throwsNamingTheSetting() {
-    assertThatThrownBy(() -> ClientSettings.defaults().withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
+    assertThatThrownBy(
+            () -> ClientSettings.defaults().withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("connect timeout");
   }

@@ -51,7 +51,8 @@ class ConcurrentRunsIT {
 
   /** Two runs with different run ids: the CLI and the schedule, or two dispatches of one day. */
   @Test
-  void run_whenTwoRunsOfOneAccountStartTogether_oneDoesTheWorkAndTheOtherBacksOff(AwsEndpoint endpoint) throws Exception {
+  void run_whenTwoRunsOfOneAccountStartTogether_oneDoesTheWorkAndTheOtherBacksOff(
+      AwsEndpoint endpoint) throws Exception {
     race(endpoint, "two runs", round -> List.of("run-a-" + round, "run-b-" + round));
   }
 
@@ -60,7 +61,8 @@ class ConcurrentRunsIT {
    * SendMessageBatch retried after its answer was lost puts every request there twice).
    */
   @Test
-  void run_whenOneRequestIsDeliveredTwiceAtOnce_oneDoesTheWorkAndTheOtherBacksOff(AwsEndpoint endpoint) throws Exception {
+  void run_whenOneRequestIsDeliveredTwiceAtOnce_oneDoesTheWorkAndTheOtherBacksOff(
+      AwsEndpoint endpoint) throws Exception {
     race(endpoint, "one request twice", round -> List.of("daily-" + round, "daily-" + round));
   }
 
@@ -70,38 +72,66 @@ class ConcurrentRunsIT {
 
   private void race(AwsEndpoint endpoint, String name, RunIds runIds) throws Exception {
     List<String> figures = new ArrayList<>();
-    try (FaultProxy proxy = FaultProxy.start(endpoint.endpoint(), 20261126L, Duration.ofMillis(40), List.of(
-        Rule.everyCall(Fault.SLOW, When.BEFORE_FORWARDING, 0.30),
-        Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10)))) {
+    try (FaultProxy proxy =
+        FaultProxy.start(
+            endpoint.endpoint(),
+            20261126L,
+            Duration.ofMillis(40),
+            List.of(
+                Rule.everyCall(Fault.SLOW, When.BEFORE_FORWARDING, 0.30),
+                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10)))) {
       for (int round = 0; round < ROUNDS; round++) {
         if (round > 0) {
           MotoServer.shared().reset();
         }
         proxy.enabled(false);
-        try (AwsClientFactory direct = AwsClientFactory.create(ClientSettings.forEndpoint(
-            endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+        try (AwsClientFactory direct =
+            AwsClientFactory.create(
+                ClientSettings.forEndpoint(
+                    endpoint.endpoint(),
+                    endpoint.region(),
+                    endpoint.accessKeyId(),
+                    endpoint.secretAccessKey()))) {
           Arranged account = arrange(direct);
           proxy.resetCounters();
           proxy.enabled(true);
           List<Timed> runs = runTogether(endpoint, proxy, account, runIds.forRound(round));
           proxy.enabled(false);
 
-          Timed done = runs.stream().filter(r -> r.outcome().status() == RunOutcome.Status.COMPLETED).findFirst()
-              .orElseThrow(() -> new AssertionError("no run completed: " + runs));
+          Timed done =
+              runs.stream()
+                  .filter(r -> r.outcome().status() == RunOutcome.Status.COMPLETED)
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("no run completed: " + runs));
           Timed busy = runs.get(runs.indexOf(done) == 0 ? 1 : 0);
-          figures.add(String.format("round %d: %s in %d ms, %s in %d ms, %d faults",
-              round, done.outcome().status(), (done.endNanos() - done.startNanos()) / 1_000_000,
-              busy.outcome().status(), (busy.endNanos() - busy.startNanos()) / 1_000_000, proxy.injectedTotal()));
-          assertThat(busy.outcome().status()).as("round %d: the other run", round).isEqualTo(RunOutcome.Status.SKIPPED_BUSY);
-          assertThat(busy.endNanos()).as("round %d: the busy run saw the lease while the other still held it", round)
+          figures.add(
+              String.format(
+                  "round %d: %s in %d ms, %s in %d ms, %d faults",
+                  round,
+                  done.outcome().status(),
+                  (done.endNanos() - done.startNanos()) / 1_000_000,
+                  busy.outcome().status(),
+                  (busy.endNanos() - busy.startNanos()) / 1_000_000,
+                  proxy.injectedTotal()));
+          assertThat(busy.outcome().status())
+              .as("round %d: the other run", round)
+              .isEqualTo(RunOutcome.Status.SKIPPED_BUSY);
+          assertThat(busy.endNanos())
+              .as("round %d: the busy run saw the lease while the other still held it", round)
               .isLessThan(done.endNanos());
-          assertThat(proxy.forwarded().get("iam:UpdateAccessKey")).as("round %d: UpdateAccessKey calls", round)
+          assertThat(proxy.forwarded().get("iam:UpdateAccessKey"))
+              .as("round %d: UpdateAccessKey calls", round)
               .isEqualTo(1L);
-          assertThat(kinds(account.expiredInbox())).as("round %d: notices to %s", round, EXPIRED_OWNER)
+          assertThat(kinds(account.expiredInbox()))
+              .as("round %d: notices to %s", round, EXPIRED_OWNER)
               .containsExactly("deactivation-notice");
-          assertThat(kinds(account.dueInbox())).as("round %d: notices to %s", round, DUE_OWNER)
+          assertThat(kinds(account.dueInbox()))
+              .as("round %d: notices to %s", round, DUE_OWNER)
               .containsExactly("rotation-notice");
-          assertThat(AccountRuns.store(direct, account.settings()).load(account.inventory().accountId()).actions())
+          assertThat(
+                  AccountRuns.store(direct, account.settings())
+                      .load(account.inventory().accountId())
+                      .actions())
               .as("round %d: action log", round)
               .extracting(e -> e.phase() + " " + e.userName() + " " + e.outcome().orElse(""))
               .containsExactlyInAnyOrder("INTENT svc-legacy ", "RESULT svc-legacy deactivated");
@@ -112,7 +142,11 @@ class ConcurrentRunsIT {
     }
   }
 
-  private record Arranged(Settings settings, AccountInventory inventory, MutableClock clock, NoticeInbox expiredInbox,
+  private record Arranged(
+      Settings settings,
+      AccountInventory inventory,
+      MutableClock clock,
+      NoticeInbox expiredInbox,
       NoticeInbox dueInbox) {}
 
   /** An account with a key past its deadline and one a day before it, read once for both runs. */
@@ -122,21 +156,40 @@ class ConcurrentRunsIT {
     NoticeInbox expiredInbox = NoticeInbox.subscribe(direct, topicArn, EXPIRED_OWNER);
     NoticeInbox dueInbox = NoticeInbox.subscribe(direct, topicArn, DUE_OWNER);
     AccountSeeder seeder = AccountSeeder.using(direct.iam());
-    seeder.createUser("svc-legacy", Map.of("owner", EXPIRED_OWNER, AuditPolicy.MAX_KEY_AGE_TAG, "15"));
+    seeder.createUser(
+        "svc-legacy", Map.of("owner", EXPIRED_OWNER, AuditPolicy.MAX_KEY_AGE_TAG, "15"));
     seeder.addAccessKey("svc-legacy");
     seeder.createUser("svc-billing", Map.of("owner", DUE_OWNER, AuditPolicy.MAX_KEY_AGE_TAG, "22"));
     seeder.addAccessKey("svc-billing");
-    MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofDays(20)).plus(Duration.ofMinutes(90)));
+    MutableClock clock =
+        new MutableClock(Instant.now().plus(Duration.ofDays(20)).plus(Duration.ofMinutes(90)));
     RunSettings d = RunSettings.defaults();
-    Settings settings = new Settings(AuditPolicy.defaults(), new RunSettings(true, 20, d.noticeStagesDays(),
-        d.findingsTable(), Optional.of(topicArn), Optional.empty(), Optional.empty(), d.historyDays(), d.leaseSeconds(),
-        Optional.empty(), d.stopMarginSeconds()));
-    AccountInventory inventory = IamInventoryReader.create(direct, AuditPolicy.defaults(), clock).read();
+    Settings settings =
+        new Settings(
+            AuditPolicy.defaults(),
+            new RunSettings(
+                true,
+                20,
+                d.noticeStagesDays(),
+                d.findingsTable(),
+                Optional.of(topicArn),
+                Optional.empty(),
+                Optional.empty(),
+                d.historyDays(),
+                d.leaseSeconds(),
+                Optional.empty(),
+                d.stopMarginSeconds()));
+    AccountInventory inventory =
+        IamInventoryReader.create(direct, AuditPolicy.defaults(), clock).read();
     return new Arranged(settings, inventory, clock, expiredInbox, dueInbox);
   }
 
-  /** Starts one run per id, each on its own thread and clients, released by one latch and {@link #STAGGER} apart. */
-  private static List<Timed> runTogether(AwsEndpoint endpoint, FaultProxy proxy, Arranged account, List<String> runIds)
+  /**
+   * Starts one run per id, each on its own thread and clients, released by one latch and {@link
+   * #STAGGER} apart.
+   */
+  private static List<Timed> runTogether(
+      AwsEndpoint endpoint, FaultProxy proxy, Arranged account, List<String> runIds)
       throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(runIds.size());
@@ -146,18 +199,26 @@ class ConcurrentRunsIT {
       for (int i = 0; i < runIds.size(); i++) {
         String runId = runIds.get(i);
         long delay = STAGGER.toMillis() * i;
-        AwsClientFactory own = AwsClientFactory.createWithBackoff(ClientSettings.forEndpoint(
-                proxy.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()),
-            Duration.ofMillis(5), Duration.ofMillis(10));
+        AwsClientFactory own =
+            AwsClientFactory.createWithBackoff(
+                ClientSettings.forEndpoint(
+                    proxy.endpoint(),
+                    endpoint.region(),
+                    endpoint.accessKeyId(),
+                    endpoint.secretAccessKey()),
+                Duration.ofMillis(5),
+                Duration.ofMillis(10));
         clients.add(own);
         var run = AccountRuns.create(own, account.settings(), account.clock());
-        futures.add(threads.submit(() -> {
-          start.await();
-          Thread.sleep(delay);
-          long started = System.nanoTime();
-          RunOutcome outcome = run.run(account.inventory(), runId);
-          return new Timed(outcome, started, System.nanoTime());
-        }));
+        futures.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  Thread.sleep(delay);
+                  long started = System.nanoTime();
+                  RunOutcome outcome = run.run(account.inventory(), runId);
+                  return new Timed(outcome, started, System.nanoTime());
+                }));
       }
       start.countDown();
       List<Timed> timed = new ArrayList<>();

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.iam.model.ReportStateType;
 
 class CredentialReportWaitTest {
   private final List<Duration> pauses = new ArrayList<>();
-  private final CredentialReportWait wait = new CredentialReportWait(Duration.ofSeconds(30), pauses::add);
+  private final CredentialReportWait wait =
+      new CredentialReportWait(Duration.ofSeconds(30), pauses::add);
 
   private static Supplier<ReportStateType> states(ReportStateType... states) {
     Deque<ReportStateType> queue = new ArrayDeque<>(List.of(states));
@@ -25,10 +26,11 @@ class CredentialReportWaitTest {
 
   @Test
   void await_whenStartedThenInProgressThenComplete_downloadsAfterBackingOff() {
-    String report = wait.await(
-        states(ReportStateType.STARTED, ReportStateType.INPROGRESS, ReportStateType.COMPLETE),
-        () -> Optional.of("csv"),
-        "credential report of account 111122223333");
+    String report =
+        wait.await(
+            states(ReportStateType.STARTED, ReportStateType.INPROGRESS, ReportStateType.COMPLETE),
+            () -> Optional.of("csv"),
+            "credential report of account 111122223333");
 
     assertThat(report).isEqualTo("csv");
     assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
@@ -43,8 +45,12 @@ class CredentialReportWaitTest {
 
   @Test
   void await_whenNeverComplete_throwsAfterWaitingTheBound() {
-    assertThatThrownBy(() -> wait.await(states(ReportStateType.INPROGRESS), () -> Optional.of("csv"),
-            "credential report of account 111122223333"))
+    assertThatThrownBy(
+            () ->
+                wait.await(
+                    states(ReportStateType.INPROGRESS),
+                    () -> Optional.of("csv"),
+                    "credential report of account 111122223333"))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("waited 30 s for the credential report of account 111122223333")
         .hasMessageContaining("still generating");
@@ -58,26 +64,35 @@ class CredentialReportWaitTest {
       // the pauses are what this test looks at
     }
 
-    assertThat(pauses).containsExactly(
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
-        Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ofMillis(4250));
+    assertThat(pauses)
+        .containsExactly(
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(10),
+            Duration.ofMillis(4250));
   }
 
   @Test
   void await_whenDownloadSaysNotReady_regeneratesAndRetries() {
-    Deque<Optional<String>> downloads = new ArrayDeque<>(List.of(Optional.empty(), Optional.of("fresh")));
+    Deque<Optional<String>> downloads =
+        new ArrayDeque<>(List.of(Optional.empty(), Optional.of("fresh")));
     List<String> calls = new ArrayList<>();
 
-    String report = wait.await(
-        () -> {
-          calls.add("generate");
-          return ReportStateType.COMPLETE;
-        },
-        () -> {
-          calls.add("download");
-          return downloads.poll();
-        },
-        "report");
+    String report =
+        wait.await(
+            () -> {
+              calls.add("generate");
+              return ReportStateType.COMPLETE;
+            },
+            () -> {
+              calls.add("download");
+              return downloads.poll();
+            },
+            "report");
 
     assertThat(report).isEqualTo("fresh");
     assertThat(calls).containsExactly("generate", "download", "generate", "download");
@@ -85,15 +100,19 @@ class CredentialReportWaitTest {
 
   @Test
   void await_whenDownloadNeverSucceeds_timesOutWithinTheSameBound() {
-    assertThatThrownBy(() -> wait.await(states(ReportStateType.COMPLETE), Optional::empty, "report"))
+    assertThatThrownBy(
+            () -> wait.await(states(ReportStateType.COMPLETE), Optional::empty, "report"))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("waited 30 s");
   }
 
   @Test
   void await_whenStateUnknownToSdk_keepsPolling() {
-    String report = wait.await(
-        states(ReportStateType.UNKNOWN_TO_SDK_VERSION, ReportStateType.COMPLETE), () -> Optional.of("csv"), "report");
+    String report =
+        wait.await(
+            states(ReportStateType.UNKNOWN_TO_SDK_VERSION, ReportStateType.COMPLETE),
+            () -> Optional.of("csv"),
+            "report");
 
     assertThat(report).isEqualTo("csv");
   }

@@ -44,8 +44,13 @@ class DynamoAccountStateStoreIT {
   private static final Instant DAY_1 = Instant.parse("2026-11-23T06:00:00Z");
   private static final Instant DAY_2 = Instant.parse("2026-11-24T06:00:00Z");
   private static final Instant ROTATED = Instant.parse("2026-09-01T00:00:00Z");
-  private static final Set<String> WRITES = Set.of(
-      "DynamoDb:PutItem", "DynamoDb:UpdateItem", "DynamoDb:DeleteItem", "DynamoDb:TransactWriteItems", "DynamoDb:BatchWriteItem");
+  private static final Set<String> WRITES =
+      Set.of(
+          "DynamoDb:PutItem",
+          "DynamoDb:UpdateItem",
+          "DynamoDb:DeleteItem",
+          "DynamoDb:TransactWriteItems",
+          "DynamoDb:BatchWriteItem");
 
   private CallCounter calls;
   private AwsClientFactory clients;
@@ -55,12 +60,18 @@ class DynamoAccountStateStoreIT {
   @BeforeEach
   void connect(AwsEndpoint emulator) {
     calls = CallCounter.create();
-    clients = AwsClientFactory.create(
-        ClientSettings.forEndpoint(emulator.endpoint(), emulator.region(), emulator.accessKeyId(), emulator.secretAccessKey()),
-        calls);
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                emulator.endpoint(),
+                emulator.region(),
+                emulator.accessKeyId(),
+                emulator.secretAccessKey()),
+            calls);
     dynamo = clients.dynamoDb();
     DynamoAccountStateStore.createTable(dynamo, TABLE);
-    store = DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).historyDays(30).build();
+    store =
+        DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).historyDays(30).build();
     calls.reset();
   }
 
@@ -70,7 +81,10 @@ class DynamoAccountStateStoreIT {
   }
 
   private long writes() {
-    return calls.snapshot().entrySet().stream().filter(e -> WRITES.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    return calls.snapshot().entrySet().stream()
+        .filter(e -> WRITES.contains(e.getKey()))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   private static String keyResource(int user) {
@@ -78,8 +92,15 @@ class DynamoAccountStateStoreIT {
   }
 
   private static Finding unused(int user, int days) {
-    return new Finding("key-unused", Severity.MEDIUM, ACCOUNT, "user-" + user, keyResource(user), "Access key unused",
-        "key 1 unused for " + days + " days", Optional.empty());
+    return new Finding(
+        "key-unused",
+        Severity.MEDIUM,
+        ACCOUNT,
+        "user-" + user,
+        keyResource(user),
+        "Access key unused",
+        "key 1 unused for " + days + " days",
+        Optional.empty());
   }
 
   private static AuditResult result(Instant at, List<Finding> open) {
@@ -92,7 +113,8 @@ class DynamoAccountStateStoreIT {
 
   /** One run's reconcile-and-write, as the auditor does it. */
   private Reconciliation run(Instant at, List<Finding> open) {
-    Reconciliation reconciliation = Reconciler.reconcile(ACCOUNT, store.load(ACCOUNT).findings(), result(at, open), at);
+    Reconciliation reconciliation =
+        Reconciler.reconcile(ACCOUNT, store.load(ACCOUNT).findings(), result(at, open), at);
     store.writeFindings(ACCOUNT, reconciliation.changed());
     return reconciliation;
   }
@@ -100,26 +122,69 @@ class DynamoAccountStateStoreIT {
   private static NoticeDraft draft(String id, String stage, int... users) {
     Map<String, NoticeDraft.StageClaim> claims = new java.util.LinkedHashMap<>();
     for (int user : users) {
-      claims.put(KeyNoticeState.keyId(keyResource(user), ROTATED), new NoticeDraft.StageClaim(keyResource(user), ROTATED, stage));
+      claims.put(
+          KeyNoticeState.keyId(keyResource(user), ROTATED),
+          new NoticeDraft.StageClaim(keyResource(user), ROTATED, stage));
     }
-    return new NoticeDraft(id, "owner@example.com", "rotation-notice", "Rotate your access keys", "Rotate them.", claims,
+    return new NoticeDraft(
+        id,
+        "owner@example.com",
+        "rotation-notice",
+        "Rotate your access keys",
+        "Rotate them.",
+        claims,
         Map.of("recipient", "owner@example.com", "kind", "rotation-notice", "accountId", ACCOUNT));
   }
 
   private static ActionLogEntry action(String actionId, ActionLogEntry.Phase phase, Instant at) {
-    return new ActionLogEntry(ACCOUNT, actionId, ActionLogEntry.Kind.DEACTIVATE, phase, "user-1", "AKIAEXAMPLE1", "run-1",
-        at, "arn:aws:iam::" + ACCOUNT + ":user/auditor", "key 1 is 91 days old",
+    return new ActionLogEntry(
+        ACCOUNT,
+        actionId,
+        ActionLogEntry.Kind.DEACTIVATE,
+        phase,
+        "user-1",
+        "AKIAEXAMPLE1",
+        "run-1",
+        at,
+        "arn:aws:iam::" + ACCOUNT + ":user/auditor",
+        "key 1 is 91 days old",
         phase == ActionLogEntry.Phase.RESULT ? Optional.of("deactivated") : Optional.empty());
   }
 
   private static RunSummary summary(String accountId, String runId, Instant at, int opened) {
-    return new RunSummary(accountId, runId, at, true, Optional.empty(), Map.of("MEDIUM", opened), Map.of("key-unused", opened),
-        10, 8, 2, 1, Optional.of(true), Optional.of(false), opened, 0, 0, 0, 0, 0);
+    return new RunSummary(
+        accountId,
+        runId,
+        at,
+        true,
+        Optional.empty(),
+        Map.of("MEDIUM", opened),
+        Map.of("key-unused", opened),
+        10,
+        8,
+        2,
+        1,
+        Optional.of(true),
+        Optional.of(false),
+        opened,
+        0,
+        0,
+        0,
+        0,
+        0);
   }
 
   private Map<String, AttributeValue> rawFinding(int user) {
-    return dynamo.getItem(r -> r.tableName(TABLE).consistentRead(true).key(FindingsTableItems.key(ACCOUNT,
-        FindingsTableItems.findingSk("key-unused", keyResource(user))))).item();
+    return dynamo
+        .getItem(
+            r ->
+                r.tableName(TABLE)
+                    .consistentRead(true)
+                    .key(
+                        FindingsTableItems.key(
+                            ACCOUNT,
+                            FindingsTableItems.findingSk("key-unused", keyResource(user)))))
+        .item();
   }
 
   // ---- table
@@ -128,19 +193,26 @@ class DynamoAccountStateStoreIT {
   void createTable_whenCalled_createsOnDemandTableWithSummaryIndexAndTtl() {
     TableDescription table = dynamo.describeTable(r -> r.tableName(TABLE)).table();
 
-    assertThat(table.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
+    assertThat(table.keySchema())
+        .extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
         .containsExactly("pk:HASH", "sk:RANGE");
     assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
-    assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(index -> {
-      assertThat(index.indexName()).isEqualTo("gsi1");
-      assertThat(index.keySchema()).extracting(k -> k.attributeName()).containsExactly("gsi1pk", "gsi1sk");
-      assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
-    });
+    assertThat(table.globalSecondaryIndexes())
+        .singleElement()
+        .satisfies(
+            index -> {
+              assertThat(index.indexName()).isEqualTo("gsi1");
+              assertThat(index.keySchema())
+                  .extracting(k -> k.attributeName())
+                  .containsExactly("gsi1pk", "gsi1sk");
+              assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+            });
     assertThat(dynamo.describeTimeToLive(r -> r.tableName(TABLE)).timeToLiveDescription())
-        .satisfies(ttl -> {
-          assertThat(ttl.attributeName()).isEqualTo("ttl");
-          assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
-        });
+        .satisfies(
+            ttl -> {
+              assertThat(ttl.attributeName()).isEqualTo("ttl");
+              assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+            });
   }
 
   @Test
@@ -158,12 +230,15 @@ class DynamoAccountStateStoreIT {
 
   @Test
   void load_whenTableMissing_saysHowToCreateIt(AwsEndpoint emulator) {
-    DynamoAccountStateStore missing = DynamoAccountStateStore.builder().client(dynamo).tableName("no-such-table").build();
+    DynamoAccountStateStore missing =
+        DynamoAccountStateStore.builder().client(dynamo).tableName("no-such-table").build();
 
     assertThatThrownBy(() -> missing.load(ACCOUNT))
         .isInstanceOf(KeywardenException.class)
-        .hasMessage("table no-such-table does not exist in " + emulator.region()
-            + ": create it with 'keywarden setup' or deploy template.yaml");
+        .hasMessage(
+            "table no-such-table does not exist in "
+                + emulator.region()
+                + ": create it with 'keywarden setup' or deploy template.yaml");
   }
 
   // ---- findings
@@ -178,8 +253,11 @@ class DynamoAccountStateStoreIT {
     Reconciliation first = run(DAY_1, unusedKeys(20, 50));
 
     assertThat(writes()).isEqualTo(20);
-    assertThat(store.load(ACCOUNT).findings()).hasSize(20)
-        .containsAllEntriesOf(first.changed().stream().collect(java.util.stream.Collectors.toMap(StoredFinding::key, f -> f)));
+    assertThat(store.load(ACCOUNT).findings())
+        .hasSize(20)
+        .containsAllEntriesOf(
+            first.changed().stream()
+                .collect(java.util.stream.Collectors.toMap(StoredFinding::key, f -> f)));
   }
 
   @Test
@@ -201,7 +279,8 @@ class DynamoAccountStateStoreIT {
 
     Map<String, AttributeValue> resolved = rawFinding(1);
     assertThat(resolved.get("status").s()).isEqualTo("RESOLVED");
-    assertThat(resolved.get("ttl").n()).isEqualTo(Long.toString(DAY_2.plus(Duration.ofDays(30)).getEpochSecond()));
+    assertThat(resolved.get("ttl").n())
+        .isEqualTo(Long.toString(DAY_2.plus(Duration.ofDays(30)).getEpochSecond()));
     assertThat(rawFinding(0)).doesNotContainKey("ttl");
   }
 
@@ -212,29 +291,44 @@ class DynamoAccountStateStoreIT {
 
     run(DAY_2.plus(Duration.ofDays(1)), unusedKeys(1, 52));
 
-    assertThat(rawFinding(0)).doesNotContainKey("ttl").containsEntry("status", AttributeValue.fromS("OPEN"));
+    assertThat(rawFinding(0))
+        .doesNotContainKey("ttl")
+        .containsEntry("status", AttributeValue.fromS("OPEN"));
   }
 
   @Test
   void writeFindings_whenAnotherRunChangedTheFinding_throwsNamingFindingAndAccount() {
     Map<String, StoredFinding> readByBoth = Map.of();
-    StoredFinding first = Reconciler.reconcile(ACCOUNT, readByBoth, result(DAY_1, List.of(unused(7, 50))), DAY_1)
-        .changed().get(0);
-    StoredFinding second = Reconciler.reconcile(ACCOUNT, readByBoth, result(DAY_2, List.of(unused(7, 51))), DAY_2)
-        .changed().get(0);
+    StoredFinding first =
+        Reconciler.reconcile(ACCOUNT, readByBoth, result(DAY_1, List.of(unused(7, 50))), DAY_1)
+            .changed()
+            .get(0);
+    StoredFinding second =
+        Reconciler.reconcile(ACCOUNT, readByBoth, result(DAY_2, List.of(unused(7, 51))), DAY_2)
+            .changed()
+            .get(0);
     store.writeFindings(ACCOUNT, List.of(first));
 
     assertThatThrownBy(() -> store.writeFindings(ACCOUNT, List.of(second)))
         .isInstanceOf(KeywardenException.class)
-        .hasMessage("another run changed finding key-unused#" + keyResource(7) + " of account " + ACCOUNT
-            + "; this run stops, the next one will reconcile");
+        .hasMessage(
+            "another run changed finding key-unused#"
+                + keyResource(7)
+                + " of account "
+                + ACCOUNT
+                + "; this run stops, the next one will reconcile");
   }
 
-  /** A put whose answer was lost after DynamoDB applied it is sent again by the SDK and fails its condition. */
+  /**
+   * A put whose answer was lost after DynamoDB applied it is sent again by the SDK and fails its
+   * condition.
+   */
   @Test
   void writeFindings_whenTheTableAlreadyHoldsThisVeryVersion_takesTheWriteAsDone() {
-    StoredFinding first = Reconciler.reconcile(ACCOUNT, Map.of(), result(DAY_1, List.of(unused(7, 50))), DAY_1)
-        .changed().get(0);
+    StoredFinding first =
+        Reconciler.reconcile(ACCOUNT, Map.of(), result(DAY_1, List.of(unused(7, 50))), DAY_1)
+            .changed()
+            .get(0);
     store.writeFindings(ACCOUNT, List.of(first));
 
     store.writeFindings(ACCOUNT, List.of(first));
@@ -261,9 +355,11 @@ class DynamoAccountStateStoreIT {
     run(DAY_1, unusedKeys(3, 50));
     run(DAY_2, List.of(unused(2, 51), unused(0, 51)));
 
-    assertThat(store.findings(ACCOUNT, Optional.of(FindingStatus.OPEN))).extracting(StoredFinding::resourceId)
+    assertThat(store.findings(ACCOUNT, Optional.of(FindingStatus.OPEN)))
+        .extracting(StoredFinding::resourceId)
         .containsExactly(keyResource(0), keyResource(2));
-    assertThat(store.findings(ACCOUNT, Optional.of(FindingStatus.RESOLVED))).extracting(StoredFinding::resourceId)
+    assertThat(store.findings(ACCOUNT, Optional.of(FindingStatus.RESOLVED)))
+        .extracting(StoredFinding::resourceId)
         .containsExactly(keyResource(1));
     assertThat(store.findings(ACCOUNT, Optional.empty())).hasSize(3);
   }
@@ -281,34 +377,51 @@ class DynamoAccountStateStoreIT {
   void acquireLease_whenAnotherRunHoldsIt_fails() {
     assertThat(store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15))).isTrue();
 
-    assertThat(store.acquireLease(ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(5)), Duration.ofMinutes(15))).isFalse();
+    assertThat(
+            store.acquireLease(
+                ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(5)), Duration.ofMinutes(15)))
+        .isFalse();
   }
 
   @Test
   void acquireLease_whenHolderAsksAgain_extendsIt() {
     store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
 
-    assertThat(store.acquireLease(ACCOUNT, "run-a", DAY_1.plus(Duration.ofMinutes(5)), Duration.ofMinutes(15))).isTrue();
-    assertThat(store.acquireLease(ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(16)), Duration.ofMinutes(15))).isFalse();
+    assertThat(
+            store.acquireLease(
+                ACCOUNT, "run-a", DAY_1.plus(Duration.ofMinutes(5)), Duration.ofMinutes(15)))
+        .isTrue();
+    assertThat(
+            store.acquireLease(
+                ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(16)), Duration.ofMinutes(15)))
+        .isFalse();
   }
 
-  /** One request delivered twice at once: two processes, each with its own store, ask for the same run. */
+  /**
+   * One request delivered twice at once: two processes, each with its own store, ask for the same
+   * run.
+   */
   @Test
   void acquireLease_whenAnotherProcessHoldsItForTheSameRun_fails() {
-    DynamoAccountStateStore otherProcess = DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).build();
+    DynamoAccountStateStore otherProcess =
+        DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).build();
     assertThat(store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15))).isTrue();
 
-    assertThat(otherProcess.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15))).isFalse();
+    assertThat(otherProcess.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15)))
+        .isFalse();
   }
 
   @Test
   void releaseLease_whenAnotherProcessOfTheSameRunHoldsIt_leavesTheirs() {
-    DynamoAccountStateStore otherProcess = DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).build();
+    DynamoAccountStateStore otherProcess =
+        DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).build();
     store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
 
     otherProcess.releaseLease(ACCOUNT, "run-a");
 
-    assertThat(otherProcess.acquireLease(ACCOUNT, "run-a", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15)))
+    assertThat(
+            otherProcess.acquireLease(
+                ACCOUNT, "run-a", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15)))
         .isFalse();
   }
 
@@ -316,7 +429,10 @@ class DynamoAccountStateStoreIT {
   void acquireLease_whenHeldLeaseExpired_succeeds() {
     store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
 
-    assertThat(store.acquireLease(ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(16)), Duration.ofMinutes(15))).isTrue();
+    assertThat(
+            store.acquireLease(
+                ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(16)), Duration.ofMinutes(15)))
+        .isTrue();
   }
 
   @Test
@@ -324,17 +440,24 @@ class DynamoAccountStateStoreIT {
     store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
     store.releaseLease(ACCOUNT, "run-a");
 
-    assertThat(store.acquireLease(ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15))).isTrue();
+    assertThat(
+            store.acquireLease(
+                ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15)))
+        .isTrue();
   }
 
   @Test
   void releaseLease_whenAnotherRunTookItOver_leavesTheirs() {
     store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
-    store.acquireLease(ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(16)), Duration.ofMinutes(15));
+    store.acquireLease(
+        ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(16)), Duration.ofMinutes(15));
 
     store.releaseLease(ACCOUNT, "run-a");
 
-    assertThat(store.acquireLease(ACCOUNT, "run-c", DAY_1.plus(Duration.ofMinutes(20)), Duration.ofMinutes(15))).isFalse();
+    assertThat(
+            store.acquireLease(
+                ACCOUNT, "run-c", DAY_1.plus(Duration.ofMinutes(20)), Duration.ofMinutes(15)))
+        .isFalse();
   }
 
   @Test
@@ -342,7 +465,10 @@ class DynamoAccountStateStoreIT {
     store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
     store.completeLease(ACCOUNT, "run-a");
 
-    assertThat(store.acquireLease(ACCOUNT, "run-a", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15))).isFalse();
+    assertThat(
+            store.acquireLease(
+                ACCOUNT, "run-a", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15)))
+        .isFalse();
     assertThat(store.completed(ACCOUNT, "run-a")).isTrue();
     assertThat(store.completed(ACCOUNT, "run-b")).isFalse();
   }
@@ -352,19 +478,27 @@ class DynamoAccountStateStoreIT {
     store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
     store.completeLease(ACCOUNT, "run-a");
 
-    assertThat(store.acquireLease(ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15))).isTrue();
-    assertThat(store.completed(ACCOUNT, "run-a")).as("the next run's lease replaces the mark").isFalse();
+    assertThat(
+            store.acquireLease(
+                ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15)))
+        .isTrue();
+    assertThat(store.completed(ACCOUNT, "run-a"))
+        .as("the next run's lease replaces the mark")
+        .isFalse();
   }
 
   @Test
   void completeLease_whenAnotherProcessHoldsTheLease_leavesItHeld() {
-    DynamoAccountStateStore otherProcess = DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).build();
+    DynamoAccountStateStore otherProcess =
+        DynamoAccountStateStore.builder().client(dynamo).tableName(TABLE).build();
     store.acquireLease(ACCOUNT, "run-a", DAY_1, Duration.ofMinutes(15));
 
     otherProcess.completeLease(ACCOUNT, "run-a");
 
     assertThat(store.completed(ACCOUNT, "run-a")).isFalse();
-    assertThat(otherProcess.acquireLease(ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15)))
+    assertThat(
+            otherProcess.acquireLease(
+                ACCOUNT, "run-b", DAY_1.plus(Duration.ofMinutes(1)), Duration.ofMinutes(15)))
         .isFalse();
   }
 
@@ -384,8 +518,10 @@ class DynamoAccountStateStoreIT {
     assertThat(store.claimNotice(ACCOUNT, draft)).isTrue();
 
     AccountState state = store.load(ACCOUNT);
-    assertThat(state.noticeStates()).containsOnlyKeys(KeyNoticeState.keyId(keyResource(1), ROTATED),
-        KeyNoticeState.keyId(keyResource(2), ROTATED));
+    assertThat(state.noticeStates())
+        .containsOnlyKeys(
+            KeyNoticeState.keyId(keyResource(1), ROTATED),
+            KeyNoticeState.keyId(keyResource(2), ROTATED));
     assertThat(state.noticeStates().get(KeyNoticeState.keyId(keyResource(1), ROTATED)))
         .isEqualTo(new KeyNoticeState(keyResource(1), ROTATED, Set.of("14d")));
     assertThat(state.pendingNotices()).containsExactly(draft);
@@ -401,7 +537,8 @@ class DynamoAccountStateStoreIT {
     assertThat(again).isFalse();
     AccountState state = store.load(ACCOUNT);
     assertThat(state.pendingNotices()).isEmpty();
-    assertThat(state.noticeStates()).containsOnlyKeys(KeyNoticeState.keyId(keyResource(1), ROTATED));
+    assertThat(state.noticeStates())
+        .containsOnlyKeys(KeyNoticeState.keyId(keyResource(1), ROTATED));
   }
 
   @Test
@@ -410,7 +547,12 @@ class DynamoAccountStateStoreIT {
 
     assertThat(store.claimNotice(ACCOUNT, draft("run-2#owner@example.com", "7d", 1))).isTrue();
 
-    assertThat(store.load(ACCOUNT).noticeStates().get(KeyNoticeState.keyId(keyResource(1), ROTATED)).stages())
+    assertThat(
+            store
+                .load(ACCOUNT)
+                .noticeStates()
+                .get(KeyNoticeState.keyId(keyResource(1), ROTATED))
+                .stages())
         .containsExactlyInAnyOrder("14d", "7d");
   }
 
@@ -439,8 +581,10 @@ class DynamoAccountStateStoreIT {
 
   @Test
   void appendAction_whenSameEntryTwice_keepsTheFirstAndReturnsFalse() {
-    ActionLogEntry intent = action("deactivate:user-1:AKIAEXAMPLE1:2026-11-23", ActionLogEntry.Phase.INTENT, DAY_1);
-    ActionLogEntry laterCopy = action("deactivate:user-1:AKIAEXAMPLE1:2026-11-23", ActionLogEntry.Phase.INTENT, DAY_2);
+    ActionLogEntry intent =
+        action("deactivate:user-1:AKIAEXAMPLE1:2026-11-23", ActionLogEntry.Phase.INTENT, DAY_1);
+    ActionLogEntry laterCopy =
+        action("deactivate:user-1:AKIAEXAMPLE1:2026-11-23", ActionLogEntry.Phase.INTENT, DAY_2);
 
     assertThat(store.appendAction(intent)).isTrue();
     assertThat(store.appendAction(laterCopy)).isFalse();
@@ -457,7 +601,8 @@ class DynamoAccountStateStoreIT {
     store.appendAction(earlyResult);
     store.appendAction(earlyIntent);
 
-    assertThat(store.load(ACCOUNT).actions()).containsExactly(earlyIntent, earlyResult, laterIntent);
+    assertThat(store.load(ACCOUNT).actions())
+        .containsExactly(earlyIntent, earlyResult, laterIntent);
   }
 
   // ---- summaries
@@ -474,7 +619,9 @@ class DynamoAccountStateStoreIT {
 
     List<RunSummary> week = store.summariesForWeek(IsoWeek.of(tuesday));
 
-    assertThat(week).containsExactly(summary(ACCOUNT, "run-2", tuesday, 2), summary(OTHER_ACCOUNT, "run-1", monday, 4));
+    assertThat(week)
+        .containsExactly(
+            summary(ACCOUNT, "run-2", tuesday, 2), summary(OTHER_ACCOUNT, "run-1", monday, 4));
   }
 
   @Test
@@ -499,7 +646,8 @@ class DynamoAccountStateStoreIT {
     long steadyState = writes();
     long steadyStateCalls = calls.total("DynamoDb");
 
-    System.out.printf("1,000-finding account: first run %d DynamoDB writes (%d calls); steady state %d writes (%d calls): %s%n",
+    System.out.printf(
+        "1,000-finding account: first run %d DynamoDB writes (%d calls); steady state %d writes (%d calls): %s%n",
         firstRun, firstRunCalls, steadyState, steadyStateCalls, calls.snapshot());
     assertThat(firstRun).isEqualTo(1_000);
     assertThat(steadyState).as("steady state writes only its summary").isEqualTo(1);

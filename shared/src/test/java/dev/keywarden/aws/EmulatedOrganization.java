@@ -11,15 +11,17 @@ import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSe
 
 /**
  * An Organization on the emulator: the management account is the emulator's default account, and
- * member accounts are created through Organizations, which (like AWS) puts an
- * {@code OrganizationAccountAccessRole} in each; the tests enter members through that role to
- * arrange users and the audit role, exactly as an administrator would.
+ * member accounts are created through Organizations, which (like AWS) puts an {@code
+ * OrganizationAccountAccessRole} in each; the tests enter members through that role to arrange
+ * users and the audit role, exactly as an administrator would.
  */
 final class EmulatedOrganization {
   static final String ADMIN_ROLE = "OrganizationAccountAccessRole";
   static final String EXTERNAL_ID = "keywarden-test-external-id";
+
   /** What an audit does in a member account, and nothing more. */
-  static final String AUDIT_ROLE_PERMISSIONS = """
+  static final String AUDIT_ROLE_PERMISSIONS =
+      """
       {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[
         "iam:GenerateCredentialReport","iam:GetCredentialReport","iam:GetAccountAuthorizationDetails",
         "iam:GetAccountSummary","iam:GetAccountPasswordPolicy","iam:ListVirtualMFADevices",
@@ -34,8 +36,17 @@ final class EmulatedOrganization {
   private EmulatedOrganization(AwsClientFactory management, String rootId) {
     this.management = management;
     this.rootId = rootId;
-    this.admin = MemberAccountClients.create(management, new OrgSettings(ADMIN_ROLE, Optional.empty(), List.of(),
-        List.of(), List.of(), List.of(), Optional.empty()));
+    this.admin =
+        MemberAccountClients.create(
+            management,
+            new OrgSettings(
+                ADMIN_ROLE,
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty()));
   }
 
   /** Creates the Organization with the management factory's account as its management account. */
@@ -58,8 +69,11 @@ final class EmulatedOrganization {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String name = prefix + "-" + i;
-      CreateAccountStatus status = management.organizations()
-          .createAccount(r -> r.accountName(name).email(name + "@example.com")).createAccountStatus();
+      CreateAccountStatus status =
+          management
+              .organizations()
+              .createAccount(r -> r.accountName(name).email(name + "@example.com"))
+              .createAccountStatus();
       ids.add(status.accountId());
     }
     return ids;
@@ -67,10 +81,17 @@ final class EmulatedOrganization {
 
   /** Creates an OU under the root and moves the accounts into it; returns its id. */
   String createOu(String name, List<String> accountIds) {
-    String ouId = management.organizations().createOrganizationalUnit(r -> r.parentId(rootId).name(name))
-        .organizationalUnit().id();
+    String ouId =
+        management
+            .organizations()
+            .createOrganizationalUnit(r -> r.parentId(rootId).name(name))
+            .organizationalUnit()
+            .id();
     for (String accountId : accountIds) {
-      management.organizations().moveAccount(r -> r.accountId(accountId).sourceParentId(rootId).destinationParentId(ouId));
+      management
+          .organizations()
+          .moveAccount(
+              r -> r.accountId(accountId).sourceParentId(rootId).destinationParentId(ouId));
     }
     return ouId;
   }
@@ -81,26 +102,40 @@ final class EmulatedOrganization {
   }
 
   /**
-   * Creates the audit role in the member account: trusted by {@code auditorArn} with the ExternalId,
-   * allowed exactly what an audit does.
+   * Creates the audit role in the member account: trusted by {@code auditorArn} with the
+   * ExternalId, allowed exactly what an audit does.
    */
   void createAuditRole(String accountId, String auditorArn) {
-    String trust = """
+    String trust =
+        """
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"%s"},"Action":"sts:AssumeRole",
-          "Condition":{"StringEquals":{"sts:ExternalId":"%s"}}}]}""".formatted(auditorArn, EXTERNAL_ID);
+          "Condition":{"StringEquals":{"sts:ExternalId":"%s"}}}]}"""
+            .formatted(auditorArn, EXTERNAL_ID);
     try (AwsClientFactory member = asAdministrator(accountId)) {
-      member.iam().createRole(r -> r.roleName(OrgSettings.DEFAULT_AUDIT_ROLE_NAME).assumeRolePolicyDocument(trust));
-      member.iam().putRolePolicy(r -> r.roleName(OrgSettings.DEFAULT_AUDIT_ROLE_NAME).policyName("keywarden-audit")
-          .policyDocument(AUDIT_ROLE_PERMISSIONS));
+      member
+          .iam()
+          .createRole(
+              r -> r.roleName(OrgSettings.DEFAULT_AUDIT_ROLE_NAME).assumeRolePolicyDocument(trust));
+      member
+          .iam()
+          .putRolePolicy(
+              r ->
+                  r.roleName(OrgSettings.DEFAULT_AUDIT_ROLE_NAME)
+                      .policyName("keywarden-audit")
+                      .policyDocument(AUDIT_ROLE_PERMISSIONS));
     }
   }
 
-  /** A user with an active key, owned by {@code owner}, whose key is due for rotation after 30 days. */
+  /**
+   * A user with an active key, owned by {@code owner}, whose key is due for rotation after 30 days.
+   */
   void createServiceUser(String accountId, String user, String owner) {
     createServiceUser(accountId, user, Map.of("owner", owner));
   }
 
-  /** A service user with a 30-day key limit, one key, and the given extra tags (none: no owner tag). */
+  /**
+   * A service user with a 30-day key limit, one key, and the given extra tags (none: no owner tag).
+   */
   void createServiceUser(String accountId, String user, Map<String, String> tags) {
     createServiceUser(accountId, user, tags, 30);
   }
@@ -113,7 +148,8 @@ final class EmulatedOrganization {
     createServiceUser(accountId, user, Map.of("owner", owner), maxKeyAgeDays);
   }
 
-  private void createServiceUser(String accountId, String user, Map<String, String> tags, int maxKeyAgeDays) {
+  private void createServiceUser(
+      String accountId, String user, Map<String, String> tags, int maxKeyAgeDays) {
     try (AwsClientFactory member = asAdministrator(accountId)) {
       AccountSeeder seeder = AccountSeeder.using(member.iam());
       Map<String, String> all = new java.util.HashMap<>(tags);

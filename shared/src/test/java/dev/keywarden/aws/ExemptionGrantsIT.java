@@ -1,6 +1,5 @@
 package dev.keywarden.aws;
 
-import dev.keywarden.emulator.AccountSeeder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.audit.RunOutcome;
@@ -8,6 +7,7 @@ import dev.keywarden.checks.ExemptionGrant;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.Settings;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.StoredFinding;
@@ -42,18 +42,34 @@ class ExemptionGrantsIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
     calls = CallCounter.create();
-    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()), calls);
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()),
+            calls);
     DynamoAccountStateStore.createTable(clients.dynamoDb(), "keywarden-findings");
     grants = AccountRuns.grants(clients, settings());
     AccountSeeder seeder = AccountSeeder.using(clients.iam());
-    seeder.createUser(USER, Map.of("owner", "vendor-team@example.com", AuditPolicy.MAX_KEY_AGE_TAG, "30",
-        AuditPolicy.EXEMPT_UNTIL_TAG, "9999-12-31", AuditPolicy.EXEMPT_REASON_TAG, "we are special"));
+    seeder.createUser(
+        USER,
+        Map.of(
+            "owner",
+            "vendor-team@example.com",
+            AuditPolicy.MAX_KEY_AGE_TAG,
+            "30",
+            AuditPolicy.EXEMPT_UNTIL_TAG,
+            "9999-12-31",
+            AuditPolicy.EXEMPT_REASON_TAG,
+            "we are special"));
     keyId = seeder.addAccessKey(USER);
     clock = new MutableClock(Instant.now());
     AccountInventory inventory = read();
     accountId = inventory.accountId();
-    created = inventory.credentialReport().users().get(0).accessKeys().get(0).lastRotated().orElseThrow();
+    created =
+        inventory.credentialReport().users().get(0).accessKeys().get(0).lastRotated().orElseThrow();
   }
 
   @AfterEach
@@ -63,9 +79,20 @@ class ExemptionGrantsIT {
 
   private static Settings settings() {
     RunSettings d = RunSettings.defaults();
-    return new Settings(AuditPolicy.defaults(), new RunSettings(true, 20, d.noticeStagesDays(), d.findingsTable(),
-        Optional.empty(), Optional.empty(), Optional.empty(), d.historyDays(), d.leaseSeconds(), Optional.empty(),
-        d.stopMarginSeconds()));
+    return new Settings(
+        AuditPolicy.defaults(),
+        new RunSettings(
+            true,
+            20,
+            d.noticeStagesDays(),
+            d.findingsTable(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            d.historyDays(),
+            d.leaseSeconds(),
+            Optional.empty(),
+            d.stopMarginSeconds()));
   }
 
   private AccountInventory read() {
@@ -76,12 +103,19 @@ class ExemptionGrantsIT {
     clock.set(created.plus(Duration.ofDays(day)));
     AccountInventory inventory = read();
     calls.reset();
-    return AccountRuns.create(clients, settings(), clock).run(inventory, "run-" + day + "-" + System.nanoTime());
+    return AccountRuns.create(clients, settings(), clock)
+        .run(inventory, "run-" + day + "-" + System.nanoTime());
   }
 
   private ExemptionGrant grant(String user, int days, Set<String> checks) {
-    return new ExemptionGrant(accountId, user, LocalDate.ofInstant(created.plus(Duration.ofDays(days)), ZoneOffset.UTC),
-        "vendor appliance, ticket SEC-42", checks, SECURITY, created);
+    return new ExemptionGrant(
+        accountId,
+        user,
+        LocalDate.ofInstant(created.plus(Duration.ofDays(days)), ZoneOffset.UTC),
+        "vendor appliance, ticket SEC-42",
+        checks,
+        SECURITY,
+        created);
   }
 
   private KeyStatus status() {
@@ -93,8 +127,11 @@ class ExemptionGrantsIT {
     RunOutcome outcome = runOnDay(31);
 
     assertThat(status()).isEqualTo(KeyStatus.INACTIVE);
-    assertThat(AccountRuns.store(clients, settings()).findings(outcome.accountId(), Optional.of(FindingStatus.OPEN)))
-        .extracting(StoredFinding::checkId).contains("exemption-requested");
+    assertThat(
+            AccountRuns.store(clients, settings())
+                .findings(outcome.accountId(), Optional.of(FindingStatus.OPEN)))
+        .extracting(StoredFinding::checkId)
+        .contains("exemption-requested");
   }
 
   @Test
@@ -105,11 +142,19 @@ class ExemptionGrantsIT {
     Map<String, Long> runCalls = Map.copyOf(calls.snapshot());
 
     assertThat(status()).isEqualTo(KeyStatus.ACTIVE);
-    assertThat(AccountRuns.store(clients, settings()).findings(outcome.accountId(), Optional.of(FindingStatus.EXEMPT)))
-        .extracting(StoredFinding::checkId).contains("key-expired");
-    assertThat(AccountRuns.store(clients, settings()).findings(outcome.accountId(), Optional.of(FindingStatus.OPEN)))
-        .extracting(StoredFinding::checkId).doesNotContain("exemption-requested");
-    assertThat(runCalls).as("four queries of the account's state and one of its grants").containsEntry("DynamoDb:Query", 5L);
+    assertThat(
+            AccountRuns.store(clients, settings())
+                .findings(outcome.accountId(), Optional.of(FindingStatus.EXEMPT)))
+        .extracting(StoredFinding::checkId)
+        .contains("key-expired");
+    assertThat(
+            AccountRuns.store(clients, settings())
+                .findings(outcome.accountId(), Optional.of(FindingStatus.OPEN)))
+        .extracting(StoredFinding::checkId)
+        .doesNotContain("exemption-requested");
+    assertThat(runCalls)
+        .as("four queries of the account's state and one of its grants")
+        .containsEntry("DynamoDb:Query", 5L);
   }
 
   @Test
@@ -135,14 +180,23 @@ class ExemptionGrantsIT {
     grants.grant(grant(USER, 60, Set.of()));
     grants.grant(grant("other-user", 60, Set.of("key-expired")));
 
-    Optional<ExemptionGrant> revoked = grants.revoke(accountId, USER, "arn:aws:iam::123456789012:user/ana", clock.instant());
+    Optional<ExemptionGrant> revoked =
+        grants.revoke(accountId, USER, "arn:aws:iam::123456789012:user/ana", clock.instant());
 
     assertThat(revoked).map(ExemptionGrant::userName).contains(USER);
-    assertThat(grants.forAccount(accountId)).extracting(ExemptionGrant::userName).containsExactly("other-user");
+    assertThat(grants.forAccount(accountId))
+        .extracting(ExemptionGrant::userName)
+        .containsExactly("other-user");
     assertThat(grants.all()).extracting(ExemptionGrant::userName).containsExactly("other-user");
     assertThat(grants.revoke(accountId, USER, "again", clock.instant())).isEmpty();
-    Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = clients.dynamoDb().getItem(r -> r
-        .tableName("keywarden-findings").key(FindingsTableItems.key(accountId, "GRANT#" + USER))).item();
+    Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
+        clients
+            .dynamoDb()
+            .getItem(
+                r ->
+                    r.tableName("keywarden-findings")
+                        .key(FindingsTableItems.key(accountId, "GRANT#" + USER)))
+            .item();
     assertThat(item.get("revokedBy").s()).isEqualTo("arn:aws:iam::123456789012:user/ana");
     assertThat(item.get("grantedBy").s()).isEqualTo(SECURITY);
   }

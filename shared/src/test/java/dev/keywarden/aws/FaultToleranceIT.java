@@ -22,26 +22,43 @@ import org.junit.jupiter.api.Test;
  */
 @WithEmulator
 class FaultToleranceIT {
-  private static final Map<String, String> OWNERS = Map.of(
-      "svc-payments", "payments-team@example.com",
-      "svc-ledger", "ledger-team@example.com");
+  private static final Map<String, String> OWNERS =
+      Map.of(
+          "svc-payments", "payments-team@example.com",
+          "svc-ledger", "ledger-team@example.com");
   private static final int[] DAYS = {10, 16, 16, 23, 29, 30, 31};
-  private static final Set<String> MUTATIONS = Set.of("iam:UpdateAccessKey", "dynamodb:PutItem", "dynamodb:UpdateItem",
-      "dynamodb:DeleteItem", "dynamodb:TransactWriteItems", "dynamodb:BatchWriteItem", "sns:Publish");
+  private static final Set<String> MUTATIONS =
+      Set.of(
+          "iam:UpdateAccessKey",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:TransactWriteItems",
+          "dynamodb:BatchWriteItem",
+          "sns:Publish");
 
   @Test
-  void life_whenAFifthOfCallsAreThrottledAndSomeFail_endsExactlyAsACleanLife(AwsEndpoint endpoint) throws Exception {
+  void life_whenAFifthOfCallsAreThrottledAndSomeFail_endsExactlyAsACleanLife(AwsEndpoint endpoint)
+      throws Exception {
     KeyLife.Outcome clean = KeyLife.clean(endpoint, OWNERS, DAYS);
 
-    try (FaultProxy proxy = FaultProxy.start(endpoint.endpoint(), 20261124L, Duration.ofMillis(20), List.of(
-        Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
-        Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.025),
-        Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 0.025)))) {
+    try (FaultProxy proxy =
+        FaultProxy.start(
+            endpoint.endpoint(),
+            20261124L,
+            Duration.ofMillis(20),
+            List.of(
+                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
+                Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.025),
+                Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 0.025)))) {
       KeyLife.Outcome faulty = faultyLife(endpoint, proxy).outcome();
 
-      assertThat(proxy.injectedTotal()).as("faults injected %s", proxy.injected()).isGreaterThan(50);
+      assertThat(proxy.injectedTotal())
+          .as("faults injected %s", proxy.injected())
+          .isGreaterThan(50);
       assertThat(faulty).isEqualTo(clean);
-      assertThat(proxy.forwarded().get("iam:UpdateAccessKey")).as("one deactivation call per key reached IAM")
+      assertThat(proxy.forwarded().get("iam:UpdateAccessKey"))
+          .as("one deactivation call per key reached IAM")
           .isEqualTo(OWNERS.size());
     }
   }
@@ -52,28 +69,37 @@ class FaultToleranceIT {
    * nothing may be lost, and the action log holds one deactivation per key.
    */
   @Test
-  void life_whenWritesFailAfterTheEmulatorAppliedThem_losesNothingAndLogsOneDeactivationPerKey(AwsEndpoint endpoint)
-      throws Exception {
+  void life_whenWritesFailAfterTheEmulatorAppliedThem_losesNothingAndLogsOneDeactivationPerKey(
+      AwsEndpoint endpoint) throws Exception {
     KeyLife.Outcome clean = KeyLife.clean(endpoint, OWNERS, DAYS);
 
-    try (FaultProxy proxy = FaultProxy.start(endpoint.endpoint(), 7L, Duration.ofMillis(20), List.of(
-        Rule.on(MUTATIONS, Fault.RESET, When.AFTER_FORWARDING, 0.10),
-        Rule.on(MUTATIONS, Fault.SERVER_ERROR, When.AFTER_FORWARDING, 0.10),
-        Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10),
-        Rule.everyCall(Fault.SLOW, When.BEFORE_FORWARDING, 0.05)))) {
+    try (FaultProxy proxy =
+        FaultProxy.start(
+            endpoint.endpoint(),
+            7L,
+            Duration.ofMillis(20),
+            List.of(
+                Rule.on(MUTATIONS, Fault.RESET, When.AFTER_FORWARDING, 0.10),
+                Rule.on(MUTATIONS, Fault.SERVER_ERROR, When.AFTER_FORWARDING, 0.10),
+                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10),
+                Rule.everyCall(Fault.SLOW, When.BEFORE_FORWARDING, 0.05)))) {
       KeyLife.Outcome faulty = faultyLife(endpoint, proxy).outcome();
 
-      assertThat(proxy.injected().keySet()).as("faults injected %s", proxy.injected())
+      assertThat(proxy.injected().keySet())
+          .as("faults injected %s", proxy.injected())
           .anyMatch(k -> k.endsWith("AFTER_FORWARDING"));
       assertThat(faulty.findings()).isEqualTo(clean.findings());
       assertThat(faulty.actionLog()).isEqualTo(clean.actionLog());
       assertThat(faulty.keys()).isEqualTo(clean.keys());
-      faulty.noticesByOwner().forEach((owner, received) ->
-          assertThat(new TreeSet<>(received)).as("every notice reached %s on its day", owner)
-              .isEqualTo(new TreeSet<>(clean.noticesByOwner().get(owner))));
+      faulty
+          .noticesByOwner()
+          .forEach(
+              (owner, received) ->
+                  assertThat(new TreeSet<>(received))
+                      .as("every notice reached %s on its day", owner)
+                      .isEqualTo(new TreeSet<>(clean.noticesByOwner().get(owner))));
     }
   }
-
 
   private KeyLife.Lived faultyLife(AwsEndpoint endpoint, FaultProxy proxy) throws Exception {
     proxy.enabled(false);
@@ -81,11 +107,20 @@ class FaultToleranceIT {
       proxy.resetCounters();
       proxy.enabled(true);
       KeyLife.Lived lived = life.live(DAYS);
-      long afterForwarding = proxy.injected().entrySet().stream().filter(e -> e.getKey().endsWith("AFTER_FORWARDING"))
-          .mapToLong(Map.Entry::getValue).sum();
-      System.out.printf("FaultToleranceIT: %d runs (%d failed and were rerun), %d faults injected (%d after forwarding), "
-          + "%s UpdateAccessKey reached IAM; %s%n", lived.runs(), lived.failedRuns(), proxy.injectedTotal(),
-          afterForwarding, proxy.forwarded().get("iam:UpdateAccessKey"), lived.attempts());
+      long afterForwarding =
+          proxy.injected().entrySet().stream()
+              .filter(e -> e.getKey().endsWith("AFTER_FORWARDING"))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      System.out.printf(
+          "FaultToleranceIT: %d runs (%d failed and were rerun), %d faults injected (%d after forwarding), "
+              + "%s UpdateAccessKey reached IAM; %s%n",
+          lived.runs(),
+          lived.failedRuns(),
+          proxy.injectedTotal(),
+          afterForwarding,
+          proxy.forwarded().get("iam:UpdateAccessKey"),
+          lived.attempts());
       return lived;
     } finally {
       proxy.enabled(false);

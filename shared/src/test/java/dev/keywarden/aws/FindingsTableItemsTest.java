@@ -36,41 +36,80 @@ class FindingsTableItemsTest {
   private static final String KEY = "arn:aws:iam::111122223333:user/alice@example.com#access_key_1";
 
   static StoredFinding finding(FindingStatus status) {
-    return new StoredFinding(ACCOUNT, "key-rotation-due", KEY, "alice@example.com", Severity.MEDIUM, "Key rotation due",
-        "key 1 is 80 days old", status, FIRST_SEEN,
+    return new StoredFinding(
+        ACCOUNT,
+        "key-rotation-due",
+        KEY,
+        "alice@example.com",
+        Severity.MEDIUM,
+        "Key rotation due",
+        "key 1 is 80 days old",
+        status,
+        FIRST_SEEN,
         status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty(),
         Optional.of(Instant.parse("2026-12-30T06:00:00Z")),
-        status == FindingStatus.EXEMPT ? Optional.of(LocalDate.parse("2027-01-31")) : Optional.empty(),
+        status == FindingStatus.EXEMPT
+            ? Optional.of(LocalDate.parse("2027-01-31"))
+            : Optional.empty(),
         status == FindingStatus.EXEMPT ? Optional.of("vendor integration") : Optional.empty(),
         7);
   }
 
   static NoticeDraft draft() {
     Instant rotated = Instant.parse("2026-09-01T00:00:00Z");
-    return new NoticeDraft("run-1#alice@example.com", "alice@example.com", "rotation-notice", "Rotate 1 access key",
+    return new NoticeDraft(
+        "run-1#alice@example.com",
+        "alice@example.com",
+        "rotation-notice",
+        "Rotate 1 access key",
         "Dear owner,\nrotate it.",
         Map.of(KeyNoticeState.keyId(KEY, rotated), new NoticeDraft.StageClaim(KEY, rotated, "14d")),
         Map.of("recipient", "alice@example.com", "kind", "rotation-notice", "accountId", ACCOUNT));
   }
 
   static ActionLogEntry action(ActionLogEntry.Phase phase, Optional<String> outcome) {
-    return new ActionLogEntry(ACCOUNT, "deactivate:alice:AKIAEXAMPLE:2026-11-24T00:00:00Z", ActionLogEntry.Kind.DEACTIVATE,
-        phase, "alice", "AKIAEXAMPLE", "run-1", NOW, "arn:aws:sts::111122223333:assumed-role/keywarden/x",
-        "key 1 is 91 days old", outcome);
+    return new ActionLogEntry(
+        ACCOUNT,
+        "deactivate:alice:AKIAEXAMPLE:2026-11-24T00:00:00Z",
+        ActionLogEntry.Kind.DEACTIVATE,
+        phase,
+        "alice",
+        "AKIAEXAMPLE",
+        "run-1",
+        NOW,
+        "arn:aws:sts::111122223333:assumed-role/keywarden/x",
+        "key 1 is 91 days old",
+        outcome);
   }
 
   static RunSummary summary(boolean audited) {
-    return new RunSummary(ACCOUNT, "run-1", NOW, audited,
+    return new RunSummary(
+        ACCOUNT,
+        "run-1",
+        NOW,
+        audited,
         audited ? Optional.empty() : Optional.of("role could not be assumed"),
-        Map.of("HIGH", 3, "LOW", 1), Map.of("key-expired", 2, "key-unused", 2),
-        1000, 800, 200, 150,
-        audited ? Optional.of(true) : Optional.empty(), audited ? Optional.of(false) : Optional.empty(),
-        4, 2, 1, 3, 0, 5, 7);
+        Map.of("HIGH", 3, "LOW", 1),
+        Map.of("key-expired", 2, "key-unused", 2),
+        1000,
+        800,
+        200,
+        150,
+        audited ? Optional.of(true) : Optional.empty(),
+        audited ? Optional.of(false) : Optional.empty(),
+        4,
+        2,
+        1,
+        3,
+        0,
+        5,
+        7);
   }
 
   @Test
   void summary_whenReadFromAnItemWrittenBeforeDryRunCounts_hasNoWouldDeactivate() {
-    Map<String, AttributeValue> item = new java.util.HashMap<>(FindingsTableItems.summary(summary(true), HISTORY));
+    Map<String, AttributeValue> item =
+        new java.util.HashMap<>(FindingsTableItems.summary(summary(true), HISTORY));
     item.remove("wouldDeactivate");
 
     assertThat(FindingsTableItems.summary(item).wouldDeactivate()).isZero();
@@ -81,22 +120,26 @@ class FindingsTableItemsTest {
   void finding_whenWrittenAndRead_roundTrips(FindingStatus status) {
     StoredFinding finding = finding(status);
 
-    assertThat(FindingsTableItems.finding(FindingsTableItems.finding(finding, HISTORY))).isEqualTo(finding);
+    assertThat(FindingsTableItems.finding(FindingsTableItems.finding(finding, HISTORY)))
+        .isEqualTo(finding);
   }
 
   @Test
   void owners_roundTripsAndIsKeyedByTheAccountsOwnersItem() {
-    Map<String, AttributeValue> item = FindingsTableItems.owners(ACCOUNT, Map.of("svc,deploy", "ops@example.com"));
+    Map<String, AttributeValue> item =
+        FindingsTableItems.owners(ACCOUNT, Map.of("svc,deploy", "ops@example.com"));
 
     assertThat(item.get("sk").s()).isEqualTo("OWNERS");
     assertThat(item.get("pk").s()).isEqualTo("ACCOUNT#" + ACCOUNT);
-    assertThat(FindingsTableItems.owners(item)).containsExactly(Map.entry("svc,deploy", "ops@example.com"));
+    assertThat(FindingsTableItems.owners(item))
+        .containsExactly(Map.entry("svc,deploy", "ops@example.com"));
     assertThat(FindingsTableItems.owners(Map.of())).isEmpty();
   }
 
   @Test
   void finding_whenWritten_isKeyedByAccountCheckAndResource() {
-    Map<String, AttributeValue> item = FindingsTableItems.finding(finding(FindingStatus.OPEN), HISTORY);
+    Map<String, AttributeValue> item =
+        FindingsTableItems.finding(finding(FindingStatus.OPEN), HISTORY);
 
     assertThat(item.get("pk").s()).isEqualTo("ACCOUNT#111122223333");
     assertThat(item.get("sk").s()).isEqualTo("FINDING#key-rotation-due#" + KEY);
@@ -105,20 +148,24 @@ class FindingsTableItemsTest {
 
   @Test
   void finding_whenResolved_expiresHistoryAfterResolution() {
-    Map<String, AttributeValue> item = FindingsTableItems.finding(finding(FindingStatus.RESOLVED), HISTORY);
+    Map<String, AttributeValue> item =
+        FindingsTableItems.finding(finding(FindingStatus.RESOLVED), HISTORY);
 
     assertThat(item.get("ttl").n()).isEqualTo(Long.toString(NOW.plus(HISTORY).getEpochSecond()));
   }
 
   @ParameterizedTest
-  @EnumSource(value = FindingStatus.class, names = {"OPEN", "EXEMPT"})
+  @EnumSource(
+      value = FindingStatus.class,
+      names = {"OPEN", "EXEMPT"})
   void finding_whenNotResolved_hasNoTtl(FindingStatus status) {
     assertThat(FindingsTableItems.finding(finding(status), HISTORY)).doesNotContainKey("ttl");
   }
 
   @Test
   void finding_whenAttributeMissing_namesItAndTheItem() {
-    Map<String, AttributeValue> item = new HashMap<>(FindingsTableItems.finding(finding(FindingStatus.OPEN), HISTORY));
+    Map<String, AttributeValue> item =
+        new HashMap<>(FindingsTableItems.finding(finding(FindingStatus.OPEN), HISTORY));
     item.remove("firstSeen");
 
     assertThatThrownBy(() -> FindingsTableItems.finding(item))
@@ -129,7 +176,8 @@ class FindingsTableItemsTest {
 
   @Test
   void finding_whenStatusUnknown_namesTheValue() {
-    Map<String, AttributeValue> item = new HashMap<>(FindingsTableItems.finding(finding(FindingStatus.OPEN), HISTORY));
+    Map<String, AttributeValue> item =
+        new HashMap<>(FindingsTableItems.finding(finding(FindingStatus.OPEN), HISTORY));
     item.put("status", AttributeValue.fromS("SNOOZED"));
 
     assertThatThrownBy(() -> FindingsTableItems.finding(item))
@@ -142,7 +190,8 @@ class FindingsTableItemsTest {
   void draft_whenWrittenAndRead_roundTrips() {
     NoticeDraft draft = draft();
 
-    assertThat(FindingsTableItems.draft(FindingsTableItems.outbox(ACCOUNT, draft))).isEqualTo(draft);
+    assertThat(FindingsTableItems.draft(FindingsTableItems.outbox(ACCOUNT, draft)))
+        .isEqualTo(draft);
   }
 
   @Test
@@ -150,37 +199,46 @@ class FindingsTableItemsTest {
     Map<String, AttributeValue> item = FindingsTableItems.outbox(ACCOUNT, draft());
 
     assertThat(item.get("sk").s()).isEqualTo("OUTBOX#run-1#alice@example.com");
-    assertThat(item.get("claims").m().values()).singleElement()
+    assertThat(item.get("claims").m().values())
+        .singleElement()
         .satisfies(claim -> assertThat(claim.m().get("stage").s()).isEqualTo("14d"));
-    assertThat(item.get("attributes").m()).containsEntry("accountId", AttributeValue.fromS(ACCOUNT));
+    assertThat(item.get("attributes").m())
+        .containsEntry("accountId", AttributeValue.fromS(ACCOUNT));
   }
 
   @Test
   void noticeState_whenReadFromClaimedItem_hasItsStages() {
     Instant rotated = Instant.parse("2026-09-01T00:00:00Z");
-    Map<String, AttributeValue> item = Map.of(
-        "pk", AttributeValue.fromS("ACCOUNT#" + ACCOUNT),
-        "sk", AttributeValue.fromS("NOTICE#" + KeyNoticeState.keyId(KEY, rotated)),
-        "resourceId", AttributeValue.fromS(KEY),
-        "lastRotated", AttributeValue.fromS(rotated.toString()),
-        "stages", AttributeValue.fromSs(List.of("14d", "7d")));
+    Map<String, AttributeValue> item =
+        Map.of(
+            "pk", AttributeValue.fromS("ACCOUNT#" + ACCOUNT),
+            "sk", AttributeValue.fromS("NOTICE#" + KeyNoticeState.keyId(KEY, rotated)),
+            "resourceId", AttributeValue.fromS(KEY),
+            "lastRotated", AttributeValue.fromS(rotated.toString()),
+            "stages", AttributeValue.fromSs(List.of("14d", "7d")));
 
-    assertThat(FindingsTableItems.noticeState(item)).isEqualTo(new KeyNoticeState(KEY, rotated, Set.of("14d", "7d")));
+    assertThat(FindingsTableItems.noticeState(item))
+        .isEqualTo(new KeyNoticeState(KEY, rotated, Set.of("14d", "7d")));
   }
 
   @ParameterizedTest
   @EnumSource(ActionLogEntry.Phase.class)
   void action_whenWrittenAndRead_roundTrips(ActionLogEntry.Phase phase) {
-    ActionLogEntry entry = action(phase, phase == ActionLogEntry.Phase.RESULT ? Optional.of("deactivated") : Optional.empty());
+    ActionLogEntry entry =
+        action(
+            phase,
+            phase == ActionLogEntry.Phase.RESULT ? Optional.of("deactivated") : Optional.empty());
 
     assertThat(FindingsTableItems.action(FindingsTableItems.action(entry))).isEqualTo(entry);
   }
 
   @Test
   void action_whenWritten_isKeyedByActionAndPhase() {
-    Map<String, AttributeValue> item = FindingsTableItems.action(action(ActionLogEntry.Phase.INTENT, Optional.empty()));
+    Map<String, AttributeValue> item =
+        FindingsTableItems.action(action(ActionLogEntry.Phase.INTENT, Optional.empty()));
 
-    assertThat(item.get("sk").s()).isEqualTo("ACTION#deactivate:alice:AKIAEXAMPLE:2026-11-24T00:00:00Z#INTENT");
+    assertThat(item.get("sk").s())
+        .isEqualTo("ACTION#deactivate:alice:AKIAEXAMPLE:2026-11-24T00:00:00Z#INTENT");
   }
 
   @ParameterizedTest
@@ -188,27 +246,74 @@ class FindingsTableItemsTest {
   void summary_whenWrittenAndRead_roundTrips(boolean audited) {
     RunSummary summary = summary(audited);
 
-    assertThat(FindingsTableItems.summary(FindingsTableItems.summary(summary, HISTORY))).isEqualTo(summary);
+    assertThat(FindingsTableItems.summary(FindingsTableItems.summary(summary, HISTORY)))
+        .isEqualTo(summary);
   }
 
   @Test
   void summary_withSkippedChecksAndUnusedRoles_roundTrips() {
     RunSummary base = summary(true);
-    RunSummary summary = new RunSummary(base.accountId(), base.runId(), base.at(), true, Optional.empty(), base.openBySeverity(),
-        base.openByCheck(), 3, 1, 1, 1, Optional.of(true), Optional.of(false), 1, 0, 0, 0, 0, 0,
-        Optional.of(List.of("access-analyzer-disabled", "ssh-key-old")), Optional.of(7));
+    RunSummary summary =
+        new RunSummary(
+            base.accountId(),
+            base.runId(),
+            base.at(),
+            true,
+            Optional.empty(),
+            base.openBySeverity(),
+            base.openByCheck(),
+            3,
+            1,
+            1,
+            1,
+            Optional.of(true),
+            Optional.of(false),
+            1,
+            0,
+            0,
+            0,
+            0,
+            0,
+            Optional.of(List.of("access-analyzer-disabled", "ssh-key-old")),
+            Optional.of(7));
 
-    assertThat(FindingsTableItems.summary(FindingsTableItems.summary(summary, HISTORY))).isEqualTo(summary);
+    assertThat(FindingsTableItems.summary(FindingsTableItems.summary(summary, HISTORY)))
+        .isEqualTo(summary);
   }
 
   @Test
   void summary_withNoSkippedCheck_keepsTheEmptyListApartFromUnknown() {
     RunSummary base = summary(true);
-    RunSummary none = new RunSummary(base.accountId(), base.runId(), base.at(), true, Optional.empty(), base.openBySeverity(),
-        base.openByCheck(), 3, 1, 1, 1, Optional.of(true), Optional.of(false), 1, 0, 0, 0, 0, 0, Optional.of(List.of()), Optional.of(0));
+    RunSummary none =
+        new RunSummary(
+            base.accountId(),
+            base.runId(),
+            base.at(),
+            true,
+            Optional.empty(),
+            base.openBySeverity(),
+            base.openByCheck(),
+            3,
+            1,
+            1,
+            1,
+            Optional.of(true),
+            Optional.of(false),
+            1,
+            0,
+            0,
+            0,
+            0,
+            0,
+            Optional.of(List.of()),
+            Optional.of(0));
 
-    assertThat(FindingsTableItems.summary(FindingsTableItems.summary(none, HISTORY)).skippedChecks()).contains(List.of());
-    assertThat(FindingsTableItems.summary(FindingsTableItems.summary(base, HISTORY)).skippedChecks()).isEmpty();
+    assertThat(
+            FindingsTableItems.summary(FindingsTableItems.summary(none, HISTORY)).skippedChecks())
+        .contains(List.of());
+    assertThat(
+            FindingsTableItems.summary(FindingsTableItems.summary(base, HISTORY)).skippedChecks())
+        .isEmpty();
   }
 
   @Test
@@ -224,23 +329,32 @@ class FindingsTableItemsTest {
 
   @Test
   void translate_whenTableMissing_saysHowToCreateIt() {
-    DynamoDbException missing = (DynamoDbException) ResourceNotFoundException.builder().message("not found").build();
+    DynamoDbException missing =
+        (DynamoDbException) ResourceNotFoundException.builder().message("not found").build();
 
     assertThat(FindingsTable.translate(missing, "load findings", "keywarden-findings", "eu-west-1"))
-        .hasMessage("table keywarden-findings does not exist in eu-west-1:"
-            + " create it with 'keywarden setup' or deploy template.yaml");
+        .hasMessage(
+            "table keywarden-findings does not exist in eu-west-1:"
+                + " create it with 'keywarden setup' or deploy template.yaml");
   }
 
   @Test
   void translate_whenAccessDenied_namesTheOperationAndNeededPermissions() {
-    DynamoDbException denied = (DynamoDbException) DynamoDbException.builder()
-        .statusCode(400)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException").errorMessage("not authorized").build())
-        .message("not authorized")
-        .build();
+    DynamoDbException denied =
+        (DynamoDbException)
+            DynamoDbException.builder()
+                .statusCode(400)
+                .awsErrorDetails(
+                    AwsErrorDetails.builder()
+                        .errorCode("AccessDeniedException")
+                        .errorMessage("not authorized")
+                        .build())
+                .message("not authorized")
+                .build();
 
     assertThat(FindingsTable.translate(denied, "load findings of account 1", "t1", "eu-west-1"))
-        .hasMessageStartingWith("access denied: could not load findings of account 1 in table t1 in eu-west-1")
+        .hasMessageStartingWith(
+            "access denied: could not load findings of account 1 in table t1 in eu-west-1")
         .hasMessageContaining("dynamodb:Query");
   }
 }

@@ -9,9 +9,10 @@ final class IamErrors {
 
   /** An IAM error with this error code and HTTP status. */
   static IamException error(String code, int status) {
-    return (IamException) IamException.builder()
-        .statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("nope").build())
-        .build();
+    return (IamException)
+        IamException.builder()
+            .statusCode(status)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("nope").build())
+            .build();
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
+import dev.keywarden.inventory.AccessKeySlot;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.inventory.AccountSummary;
-import dev.keywarden.inventory.AccessKeySlot;
 import dev.keywarden.inventory.AuthorizationDetails;
 import dev.keywarden.inventory.CredentialReport;
 import dev.keywarden.inventory.CredentialReportParser;
@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 @WithEmulator
 class IamInventoryReaderIT {
-  private static final String ADMIN = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+  private static final String ADMIN =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
   private static final String READ_S3 =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:Get*\",\"Resource\":\"arn:aws:s3:::team bucket/*\"}]}";
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
@@ -45,11 +46,22 @@ class IamInventoryReaderIT {
   @BeforeEach
   void connect(AwsEndpoint emulator) {
     calls = CallCounter.create();
-    clients = AwsClientFactory.create(
-        ClientSettings.forEndpoint(emulator.endpoint(), emulator.region(), emulator.accessKeyId(), emulator.secretAccessKey()),
-        calls);
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                emulator.endpoint(),
+                emulator.region(),
+                emulator.accessKeyId(),
+                emulator.secretAccessKey()),
+            calls);
     seed = AccountSeeder.using(clients.iam());
-    reader = IamInventoryReader.create(clients.iam(), clients.sts(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30), pauses::add);
+    reader =
+        IamInventoryReader.create(
+            clients.iam(),
+            clients.sts(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            Duration.ofSeconds(30),
+            pauses::add);
   }
 
   @AfterEach
@@ -62,7 +74,8 @@ class IamInventoryReaderIT {
   }
 
   private CredentialReport credentialReport() {
-    return CredentialReportParser.parse(reader.credentialReportCsv(callerArn(), "123456789012"), "credential report");
+    return CredentialReportParser.parse(
+        reader.credentialReportCsv(callerArn(), "123456789012"), "credential report");
   }
 
   private static CredentialReportRow row(CredentialReport report, String user) {
@@ -84,7 +97,9 @@ class IamInventoryReaderIT {
     String csv = reader.credentialReportCsv(callerArn(), "123456789012");
 
     assertThat(csv).startsWith("user,arn,").contains("\nalice,");
-    assertThat(pauses).as("moto answers STARTED first, then COMPLETE").containsExactly(Duration.ofMillis(250));
+    assertThat(pauses)
+        .as("moto answers STARTED first, then COMPLETE")
+        .containsExactly(Duration.ofMillis(250));
   }
 
   @Test
@@ -109,8 +124,12 @@ class IamInventoryReaderIT {
 
     CredentialReport report = credentialReport();
 
-    assertThat(row(report, "one-key").activeKeys()).extracting(AccessKeySlot::slot).containsExactly(1);
-    assertThat(row(report, "two-keys").activeKeys()).extracting(AccessKeySlot::slot).containsExactly(1, 2);
+    assertThat(row(report, "one-key").activeKeys())
+        .extracting(AccessKeySlot::slot)
+        .containsExactly(1);
+    assertThat(row(report, "two-keys").activeKeys())
+        .extracting(AccessKeySlot::slot)
+        .containsExactly(1, 2);
   }
 
   @Test
@@ -128,7 +147,8 @@ class IamInventoryReaderIT {
     IamUser alice = reader.authorizationDetails(callerArn()).user("alice").orElseThrow();
 
     assertThat(alice.arn()).isEqualTo(arn);
-    assertThat(alice.tags()).containsOnly(Map.entry("owner", "alice@example.com"), Map.entry("team", "payments"));
+    assertThat(alice.tags())
+        .containsOnly(Map.entry("owner", "alice@example.com"), Map.entry("team", "payments"));
   }
 
   @Test
@@ -140,16 +160,22 @@ class IamInventoryReaderIT {
 
     IamUser user = reader.authorizationDetails(callerArn()).user("admin-user").orElseThrow();
 
-    assertThat(user.attachedPolicies()).singleElement().satisfies(policy -> {
-      assertThat(policy.arn()).isEqualTo(adminArn);
-      assertThat(policy.name()).isEqualTo("full-admin");
-      assertThat(policy.document()).isEqualTo(ADMIN);
-    });
-    assertThat(user.inlinePolicies()).singleElement().satisfies(policy -> {
-      assertThat(policy.name()).isEqualTo("read-s3");
-      assertThat(policy.inline()).isTrue();
-      assertThat(policy.document()).contains("arn:aws:s3:::team bucket/*");
-    });
+    assertThat(user.attachedPolicies())
+        .singleElement()
+        .satisfies(
+            policy -> {
+              assertThat(policy.arn()).isEqualTo(adminArn);
+              assertThat(policy.name()).isEqualTo("full-admin");
+              assertThat(policy.document()).isEqualTo(ADMIN);
+            });
+    assertThat(user.inlinePolicies())
+        .singleElement()
+        .satisfies(
+            policy -> {
+              assertThat(policy.name()).isEqualTo("read-s3");
+              assertThat(policy.inline()).isTrue();
+              assertThat(policy.document()).contains("arn:aws:s3:::team bucket/*");
+            });
   }
 
   @Test
@@ -165,9 +191,14 @@ class IamInventoryReaderIT {
 
     assertThat(details.user("bob").orElseThrow().groups()).containsExactly("devs");
     assertThat(details.user("bob").orElseThrow().hasDirectPolicies()).isFalse();
-    assertThat(details.groups().get("devs").attachedPolicies()).extracting(PolicyDocument::arn).containsExactly(readArn);
-    assertThat(details.groups().get("devs").attachedPolicies().get(0).document()).contains("s3:Get*");
-    assertThat(details.groups().get("devs").inlinePolicies()).extracting(PolicyDocument::name).containsExactly("devs-admin");
+    assertThat(details.groups().get("devs").attachedPolicies())
+        .extracting(PolicyDocument::arn)
+        .containsExactly(readArn);
+    assertThat(details.groups().get("devs").attachedPolicies().get(0).document())
+        .contains("s3:Get*");
+    assertThat(details.groups().get("devs").inlinePolicies())
+        .extracting(PolicyDocument::name)
+        .containsExactly("devs-admin");
     assertThat(details.groups().get("devs").inlinePolicies().get(0).document()).startsWith("{");
   }
 
@@ -190,7 +221,8 @@ class IamInventoryReaderIT {
   void passwordPolicy_whenAccountHasOne_returnsItsValues() {
     seed.setPasswordPolicy(14, 24, 90);
 
-    assertThat(reader.passwordPolicy(callerArn())).isEqualTo(new PasswordPolicy(true, 14, Optional.of(24), Optional.of(90)));
+    assertThat(reader.passwordPolicy(callerArn()))
+        .isEqualTo(new PasswordPolicy(true, 14, Optional.of(24), Optional.of(90)));
   }
 
   @Test
@@ -200,10 +232,13 @@ class IamInventoryReaderIT {
 
     List<VirtualMFADevice> devices = reader.assignedVirtualMfaDevices(callerArn());
 
-    assertThat(devices).singleElement().satisfies(device -> {
-      assertThat(device.serialNumber()).isEqualTo(serial);
-      assertThat(device.user().arn()).isEqualTo(userArn);
-    });
+    assertThat(devices)
+        .singleElement()
+        .satisfies(
+            device -> {
+              assertThat(device.serialNumber()).isEqualTo(serial);
+              assertThat(device.user().arn()).isEqualTo(userArn);
+            });
   }
 
   @Test
@@ -225,12 +260,17 @@ class IamInventoryReaderIT {
 
     assertThat(inventory.accountId()).matches("\\d{12}");
     assertThat(inventory.fetchedAt()).isEqualTo(NOW);
-    assertThat(inventory.callerArn()).hasValueSatisfying(arn -> assertThat(arn).contains(inventory.accountId()));
-    assertThat(inventory.credentialReport().users()).extracting(CredentialReportRow::user).containsExactly("alice");
+    assertThat(inventory.callerArn())
+        .hasValueSatisfying(arn -> assertThat(arn).contains(inventory.accountId()));
+    assertThat(inventory.credentialReport().users())
+        .extracting(CredentialReportRow::user)
+        .containsExactly("alice");
     assertThat(inventory.credentialReport().root()).as("moto's report has no root row").isEmpty();
-    assertThat(inventory.authorization()).hasValueSatisfying(a -> assertThat(a.users()).containsOnlyKeys("alice"));
+    assertThat(inventory.authorization())
+        .hasValueSatisfying(a -> assertThat(a.users()).containsOnlyKeys("alice"));
     assertThat(inventory.summary()).contains(new AccountSummary(false, false, 1));
-    assertThat(inventory.passwordPolicy()).contains(new PasswordPolicy(true, 8, Optional.empty(), Optional.empty()));
+    assertThat(inventory.passwordPolicy())
+        .contains(new PasswordPolicy(true, 8, Optional.empty(), Optional.empty()));
     assertThat(inventory.rootVirtualMfa()).contains(false);
   }
 

@@ -25,19 +25,23 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
 /**
- * Every new family of checks, on conditions seeded through the real IAM API of the emulator: each fires,
- * and stays quiet once the condition is fixed. The audit is evaluated 100 days after seeding (the emulator
- * stamps everything with the current time), so credentials and roles made now are old by then.
+ * Every new family of checks, on conditions seeded through the real IAM API of the emulator: each
+ * fires, and stays quiet once the condition is fixed. The audit is evaluated 100 days after seeding
+ * (the emulator stamps everything with the current time), so credentials and roles made now are old
+ * by then.
  */
 @WithEmulator
 class IamSurfaceChecksIT {
-  private static final String ADMIN = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+  private static final String ADMIN =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
   private static final String S3_ALL =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
-  private static final String TRUST_ANYONE = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-      + "\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}";
-  private static final String TRUST_ACCOUNT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-      + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+  private static final String TRUST_ANYONE =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+          + "\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}";
+  private static final String TRUST_ACCOUNT =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+          + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}";
   private static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
   private static final String SSH_KEY = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 dev@example.com";
 
@@ -47,8 +51,13 @@ class IamSurfaceChecksIT {
 
   @BeforeEach
   void connect(AwsEndpoint emulator) {
-    clients = AwsClientFactory.create(
-        ClientSettings.forEndpoint(emulator.endpoint(), emulator.region(), emulator.accessKeyId(), emulator.secretAccessKey()));
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                emulator.endpoint(),
+                emulator.region(),
+                emulator.accessKeyId(),
+                emulator.secretAccessKey()));
     iam = clients.iam();
   }
 
@@ -59,16 +68,22 @@ class IamSurfaceChecksIT {
 
   private AuditResult audit() {
     AuditPolicy policy = AuditPolicy.defaults().withSshKeyMaxUsers(100);
-    AccountInventory inventory = IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
-    return CheckRunner.run(new CheckContext(inventory, policy, Instant.now().plus(Duration.ofDays(100))));
+    AccountInventory inventory =
+        IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
+    return CheckRunner.run(
+        new CheckContext(inventory, policy, Instant.now().plus(Duration.ofDays(100))));
   }
 
   private static List<String> principals(AuditResult result, String checkId) {
-    return result.findings().stream().filter(f -> f.checkId().equals(checkId)).map(Finding::principal).toList();
+    return result.findings().stream()
+        .filter(f -> f.checkId().equals(checkId))
+        .map(Finding::principal)
+        .toList();
   }
 
   private static String certificate() throws IOException {
-    try (InputStream in = IamSurfaceChecksIT.class.getResourceAsStream("/certificates/signing-cert.pem")) {
+    try (InputStream in =
+        IamSurfaceChecksIT.class.getResourceAsStream("/certificates/signing-cert.pem")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -118,9 +133,14 @@ class IamSurfaceChecksIT {
   void expiredServerCertificate_firesServerCertExpired_andIsQuietOnceDeleted() throws IOException {
     String body = certificate();
     // The emulator reports every server certificate as expired in 2012, whatever its body says.
-    iam.uploadServerCertificate(r -> r.serverCertificateName("www").certificateBody(body).privateKey("test-only placeholder"));
+    iam.uploadServerCertificate(
+        r ->
+            r.serverCertificateName("www")
+                .certificateBody(body)
+                .privateKey("test-only placeholder"));
 
-    assertThat(principals(audit(), "server-cert-expired")).containsExactly("server-certificate/www");
+    assertThat(principals(audit(), "server-cert-expired"))
+        .containsExactly("server-certificate/www");
 
     iam.deleteServerCertificate(r -> r.serverCertificateName("www"));
     assertThat(principals(audit(), "server-cert-expired")).isEmpty();
@@ -130,20 +150,29 @@ class IamSurfaceChecksIT {
   void oldSigningCertificate_firesSigningCertOld_andIsQuietOnceDeactivated() throws IOException {
     String body = certificate();
     iam.createUser(r -> r.userName("legacy"));
-    String id = iam.uploadSigningCertificate(r -> r.userName("legacy").certificateBody(body)).certificate().certificateId();
+    String id =
+        iam.uploadSigningCertificate(r -> r.userName("legacy").certificateBody(body))
+            .certificate()
+            .certificateId();
 
     AuditResult before = audit();
-    assertThat(before.findings()).filteredOn(f -> f.checkId().equals("signing-cert-old")).singleElement()
+    assertThat(before.findings())
+        .filteredOn(f -> f.checkId().equals("signing-cert-old"))
+        .singleElement()
         .satisfies(f -> assertThat(f.resourceId()).endsWith("#signing-certificate/" + id));
 
-    iam.updateSigningCertificate(r -> r.userName("legacy").certificateId(id).status(StatusType.INACTIVE));
+    iam.updateSigningCertificate(
+        r -> r.userName("legacy").certificateId(id).status(StatusType.INACTIVE));
     assertThat(principals(audit(), "signing-cert-old")).isEmpty();
   }
 
   @Test
   void sshKey_firesSshKeyOld_andIsQuietOnceDeactivated() {
     iam.createUser(r -> r.userName("dev"));
-    String id = iam.uploadSSHPublicKey(r -> r.userName("dev").sshPublicKeyBody(SSH_KEY)).sshPublicKey().sshPublicKeyId();
+    String id =
+        iam.uploadSSHPublicKey(r -> r.userName("dev").sshPublicKeyBody(SSH_KEY))
+            .sshPublicKey()
+            .sshPublicKeyId();
 
     assertThat(principals(audit(), "ssh-key-old")).containsExactly("dev");
 
@@ -156,9 +185,12 @@ class IamSurfaceChecksIT {
     iam.createUser(r -> r.userName("dev"));
     iam.uploadSSHPublicKey(r -> r.userName("dev").sshPublicKeyBody(SSH_KEY));
     AuditPolicy policy = AuditPolicy.defaults();
-    AccountInventory inventory = IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
+    AccountInventory inventory =
+        IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
 
-    AuditResult result = CheckRunner.run(new CheckContext(inventory, policy, Instant.now().plus(Duration.ofDays(100))));
+    AuditResult result =
+        CheckRunner.run(
+            new CheckContext(inventory, policy, Instant.now().plus(Duration.ofDays(100))));
 
     assertThat(result.skipped()).containsKey("ssh-key-old");
     assertThat(result.skipped().get("ssh-key-old")).contains("ssh-key-max-users");
@@ -166,25 +198,51 @@ class IamSurfaceChecksIT {
 
   @Test
   void weakPasswordPolicy_firesEachPartByName_andIsQuietOnceStrong() {
-    iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(14).passwordReusePrevention(24).requireLowercaseCharacters(true));
+    iam.updateAccountPasswordPolicy(
+        r ->
+            r.minimumPasswordLength(14)
+                .passwordReusePrevention(24)
+                .requireLowercaseCharacters(true));
 
-    assertThat(audit().findings()).extracting(Finding::checkId).contains("password-policy-uppercase", "password-policy-numbers",
-        "password-policy-symbols", "password-policy-expiry").doesNotContain("password-policy-lowercase", "password-policy-weak");
+    assertThat(audit().findings())
+        .extracting(Finding::checkId)
+        .contains(
+            "password-policy-uppercase",
+            "password-policy-numbers",
+            "password-policy-symbols",
+            "password-policy-expiry")
+        .doesNotContain("password-policy-lowercase", "password-policy-weak");
 
-    iam.updateAccountPasswordPolicy(r -> r.minimumPasswordLength(14).passwordReusePrevention(24).requireLowercaseCharacters(true)
-        .requireUppercaseCharacters(true).requireNumbers(true).requireSymbols(true).maxPasswordAge(90));
-    assertThat(audit().findings()).extracting(Finding::checkId).noneMatch(id -> id.startsWith("password-policy"));
+    iam.updateAccountPasswordPolicy(
+        r ->
+            r.minimumPasswordLength(14)
+                .passwordReusePrevention(24)
+                .requireLowercaseCharacters(true)
+                .requireUppercaseCharacters(true)
+                .requireNumbers(true)
+                .requireSymbols(true)
+                .maxPasswordAge(90));
+    assertThat(audit().findings())
+        .extracting(Finding::checkId)
+        .noneMatch(id -> id.startsWith("password-policy"));
   }
 
   @Test
   void apisTheEmulatorLacks_areSkippedAsRefusedNeverPassed() {
     AuditResult result = audit();
 
-    assertThat(result.skipped()).containsKeys("service-credential-old", "root-access-not-centralized", "access-analyzer-disabled");
-    assertThat(result.skipped().get("service-credential-old")).contains("refused iam:ListServiceSpecificCredentials as unknown");
-    assertThat(result.skipped().get("root-access-not-centralized")).contains("refused iam:ListOrganizationsFeatures as unknown");
-    assertThat(result.skipped().get("access-analyzer-disabled")).contains("refused access-analyzer:ListAnalyzers as unknown");
-    assertThat(result.findings()).extracting(Finding::checkId)
-        .doesNotContain("service-credential-old", "root-access-not-centralized", "access-analyzer-disabled");
+    assertThat(result.skipped())
+        .containsKeys(
+            "service-credential-old", "root-access-not-centralized", "access-analyzer-disabled");
+    assertThat(result.skipped().get("service-credential-old"))
+        .contains("refused iam:ListServiceSpecificCredentials as unknown");
+    assertThat(result.skipped().get("root-access-not-centralized"))
+        .contains("refused iam:ListOrganizationsFeatures as unknown");
+    assertThat(result.skipped().get("access-analyzer-disabled"))
+        .contains("refused access-analyzer:ListAnalyzers as unknown");
+    assertThat(result.findings())
+        .extracting(Finding::checkId)
+        .doesNotContain(
+            "service-credential-old", "root-access-not-centralized", "access-analyzer-disabled");
   }
 }

@@ -16,15 +16,19 @@ class JdkHttpClientTest {
   private static final byte[] BODY = "{\"FindingIdentifiers\":[]}".getBytes(StandardCharsets.UTF_8);
 
   private static HttpExecuteRequest patch() {
-    SdkHttpFullRequest http = SdkHttpFullRequest.builder()
-        .method(SdkHttpMethod.PATCH)
-        .uri(URI.create("https://securityhub.eu-west-1.amazonaws.com/findings/batchupdate"))
-        .putHeader("Host", "securityhub.eu-west-1.amazonaws.com")
-        .putHeader("Content-Length", String.valueOf(BODY.length))
-        .putHeader("Authorization", "AWS4-HMAC-SHA256 Credential=...")
-        .putHeader("X-Amz-Date", "20261202T070000Z")
+    SdkHttpFullRequest http =
+        SdkHttpFullRequest.builder()
+            .method(SdkHttpMethod.PATCH)
+            .uri(URI.create("https://securityhub.eu-west-1.amazonaws.com/findings/batchupdate"))
+            .putHeader("Host", "securityhub.eu-west-1.amazonaws.com")
+            .putHeader("Content-Length", String.valueOf(BODY.length))
+            .putHeader("Authorization", "AWS4-HMAC-SHA256 Credential=...")
+            .putHeader("X-Amz-Date", "20261202T070000Z")
+            .build();
+    return HttpExecuteRequest.builder()
+        .request(http)
+        .contentStreamProvider(() -> new ByteArrayInputStream(BODY))
         .build();
-    return HttpExecuteRequest.builder().request(http).contentStreamProvider(() -> new ByteArrayInputStream(BODY)).build();
   }
 
   @Test
@@ -32,22 +36,33 @@ class JdkHttpClientTest {
     HttpRequest request = JdkHttpClient.toJdk(patch(), Duration.ofSeconds(7));
 
     assertThat(request.method()).isEqualTo("PATCH");
-    assertThat(request.uri()).hasToString("https://securityhub.eu-west-1.amazonaws.com/findings/batchupdate");
-    assertThat(request.headers().firstValue("Authorization")).hasValue("AWS4-HMAC-SHA256 Credential=...");
+    assertThat(request.uri())
+        .hasToString("https://securityhub.eu-west-1.amazonaws.com/findings/batchupdate");
+    assertThat(request.headers().firstValue("Authorization"))
+        .hasValue("AWS4-HMAC-SHA256 Credential=...");
     assertThat(request.headers().firstValue("X-Amz-Date")).hasValue("20261202T070000Z");
-    assertThat(request.headers().map()).as("the JDK sets these itself").doesNotContainKeys("Host", "Content-Length");
-    assertThat(request.bodyPublisher()).hasValueSatisfying(b -> assertThat(b.contentLength()).isEqualTo(BODY.length));
+    assertThat(request.headers().map())
+        .as("the JDK sets these itself")
+        .doesNotContainKeys("Host", "Content-Length");
+    assertThat(request.bodyPublisher())
+        .hasValueSatisfying(b -> assertThat(b.contentLength()).isEqualTo(BODY.length));
     assertThat(request.timeout()).hasValue(Duration.ofSeconds(7));
   }
 
   @Test
   void toJdk_withoutABody_sendsNone() {
-    SdkHttpFullRequest http = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
-        .uri(URI.create("https://securityhub.eu-west-1.amazonaws.com/hub")).build();
+    SdkHttpFullRequest http =
+        SdkHttpFullRequest.builder()
+            .method(SdkHttpMethod.GET)
+            .uri(URI.create("https://securityhub.eu-west-1.amazonaws.com/hub"))
+            .build();
 
-    HttpRequest request = JdkHttpClient.toJdk(HttpExecuteRequest.builder().request(http).build(), Duration.ofSeconds(1));
+    HttpRequest request =
+        JdkHttpClient.toJdk(
+            HttpExecuteRequest.builder().request(http).build(), Duration.ofSeconds(1));
 
     assertThat(request.method()).isEqualTo("GET");
-    assertThat(request.bodyPublisher()).hasValueSatisfying(b -> assertThat(b.contentLength()).isZero());
+    assertThat(request.bodyPublisher())
+        .hasValueSatisfying(b -> assertThat(b.contentLength()).isZero());
   }
 }

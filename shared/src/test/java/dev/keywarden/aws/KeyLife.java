@@ -41,8 +41,12 @@ final class KeyLife implements AutoCloseable {
   }
 
   /** What a life ended with, free of ids and times that differ from one life to the next. */
-  record Outcome(Map<String, List<String>> noticesByOwner, List<String> securityNotices, Set<String> findings,
-      List<String> actionLog, Map<String, KeyStatus> keys) {}
+  record Outcome(
+      Map<String, List<String>> noticesByOwner,
+      List<String> securityNotices,
+      Set<String> findings,
+      List<String> actionLog,
+      Map<String, KeyStatus> keys) {}
 
   /** Gives a day's attempt its deadline; the default is none. */
   interface DeadlineMaker {
@@ -74,11 +78,19 @@ final class KeyLife implements AutoCloseable {
    * @param owners user name to owner, one expiring key each
    */
   KeyLife(AwsEndpoint endpoint, URI runEndpoint, Map<String, String> owners) throws Exception {
-    direct = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
-    through = AwsClientFactory.createWithBackoff(ClientSettings.forEndpoint(
-            runEndpoint, endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()),
-        Duration.ofMillis(5), Duration.ofMillis(10));
+    direct =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()));
+    through =
+        AwsClientFactory.createWithBackoff(
+            ClientSettings.forEndpoint(
+                runEndpoint, endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()),
+            Duration.ofMillis(5),
+            Duration.ofMillis(10));
     DynamoAccountStateStore.createTable(direct.dynamoDb(), RunSettings.defaults().findingsTable());
     topicArn = direct.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     securityTopicArn = direct.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
@@ -86,20 +98,30 @@ final class KeyLife implements AutoCloseable {
     AccountSeeder seeder = AccountSeeder.using(direct.iam());
     for (Map.Entry<String, String> user : owners.entrySet()) {
       inboxes.put(user.getValue(), NoticeInbox.subscribe(direct, topicArn, user.getValue()));
-      seeder.createUser(user.getKey(), Map.of("owner", user.getValue(), AuditPolicy.MAX_KEY_AGE_TAG, "30"));
+      seeder.createUser(
+          user.getKey(), Map.of("owner", user.getValue(), AuditPolicy.MAX_KEY_AGE_TAG, "30"));
       keyIds.put(user.getKey(), seeder.addAccessKey(user.getKey()));
     }
     clock = new MutableClock(Instant.now());
-    created = IamInventoryReader.create(direct, AuditPolicy.defaults(), clock).read().credentialReport().users()
-        .stream().flatMap(u -> u.accessKeys().stream()).flatMap(k -> k.lastRotated().stream())
-        .min(Instant::compareTo).orElseThrow();
+    created =
+        IamInventoryReader.create(direct, AuditPolicy.defaults(), clock)
+            .read()
+            .credentialReport()
+            .users()
+            .stream()
+            .flatMap(u -> u.accessKeys().stream())
+            .flatMap(k -> k.lastRotated().stream())
+            .min(Instant::compareTo)
+            .orElseThrow();
   }
 
   /**
-   * The life of these owners' keys over these days with nothing going wrong: lived once per JVM on the
-   * emulator's own endpoint, which is reset afterwards, and shared by every test that compares with it.
+   * The life of these owners' keys over these days with nothing going wrong: lived once per JVM on
+   * the emulator's own endpoint, which is reset afterwards, and shared by every test that compares
+   * with it.
    */
-  static synchronized Outcome clean(AwsEndpoint endpoint, Map<String, String> owners, int... days) throws Exception {
+  static synchronized Outcome clean(AwsEndpoint endpoint, Map<String, String> owners, int... days)
+      throws Exception {
     String key = new TreeMap<>(owners) + " " + Arrays.toString(days);
     Outcome known = CLEAN_LIVES.get(key);
     if (known == null) {
@@ -114,9 +136,20 @@ final class KeyLife implements AutoCloseable {
 
   Settings settings() {
     RunSettings d = RunSettings.defaults();
-    return new Settings(AuditPolicy.defaults(), new RunSettings(true, 20, d.noticeStagesDays(), d.findingsTable(),
-        Optional.of(topicArn), Optional.of(securityTopicArn), Optional.empty(), d.historyDays(), d.leaseSeconds(),
-        Optional.empty(), d.stopMarginSeconds()));
+    return new Settings(
+        AuditPolicy.defaults(),
+        new RunSettings(
+            true,
+            20,
+            d.noticeStagesDays(),
+            d.findingsTable(),
+            Optional.of(topicArn),
+            Optional.of(securityTopicArn),
+            Optional.empty(),
+            d.historyDays(),
+            d.leaseSeconds(),
+            Optional.empty(),
+            d.stopMarginSeconds()));
   }
 
   /** The clients the runs use, for wrapping their ports. */
@@ -133,7 +166,8 @@ final class KeyLife implements AutoCloseable {
   }
 
   Lived live(int... days) throws Exception {
-    return live((clients, settings, clk, day, attempt) -> AccountRuns.create(clients, settings, clk), days);
+    return live(
+        (clients, settings, clk, day, attempt) -> AccountRuns.create(clients, settings, clk), days);
   }
 
   /** Lives the days in order, each rerun until a run completes with no failed deactivation. */
@@ -141,7 +175,9 @@ final class KeyLife implements AutoCloseable {
     return live(maker, (day, attempt) -> Deadline.none(), days);
   }
 
-  /** As {@link #live(RunMaker, int...)}, each run within the deadline {@code deadlines} gives it. */
+  /**
+   * As {@link #live(RunMaker, int...)}, each run within the deadline {@code deadlines} gives it.
+   */
   Lived live(RunMaker maker, DeadlineMaker deadlines, int... days) throws Exception {
     List<String> attempts = new ArrayList<>();
     int runs = 0;
@@ -158,14 +194,28 @@ final class KeyLife implements AutoCloseable {
         runs++;
         try {
           String runId = "run-" + visit + "-day-" + day + "-" + attempt;
-          RunOutcome outcome = maker.make(through, settings(), clock, day, attempt).run(
-              IamInventoryReader.create(through, AuditPolicy.defaults(), clock).read(), runId, deadlines.make(day, attempt));
+          RunOutcome outcome =
+              maker
+                  .make(through, settings(), clock, day, attempt)
+                  .run(
+                      IamInventoryReader.create(through, AuditPolicy.defaults(), clock).read(),
+                      runId,
+                      deadlines.make(day, attempt));
           accountId = outcome.accountId();
-          attempts.add("day " + day + " run " + attempt + " " + outcome.status() + " deactivated="
-              + outcome.deactivation().map(r -> r.deactivated().size()).orElse(0) + " notices="
-              + outcome.noticesPublished().size());
-          done = outcome.status() == RunOutcome.Status.COMPLETED
-              && outcome.deactivation().map(r -> r.failed().isEmpty()).orElse(true);
+          attempts.add(
+              "day "
+                  + day
+                  + " run "
+                  + attempt
+                  + " "
+                  + outcome.status()
+                  + " deactivated="
+                  + outcome.deactivation().map(r -> r.deactivated().size()).orElse(0)
+                  + " notices="
+                  + outcome.noticesPublished().size());
+          done =
+              outcome.status() == RunOutcome.Status.COMPLETED
+                  && outcome.deactivation().map(r -> r.failed().isEmpty()).orElse(true);
           if (outcome.status() == RunOutcome.Status.SKIPPED_BUSY) {
             clock.advance(Duration.ofSeconds(settings().run().leaseSeconds() + 1));
           }
@@ -177,7 +227,9 @@ final class KeyLife implements AutoCloseable {
       assertThat(done).as("day %d converged within %d runs", day, MAX_RUNS_PER_DAY).isTrue();
       for (Map.Entry<String, NoticeInbox> inbox : inboxes.entrySet()) {
         for (NoticeInbox.ReceivedNotice n : inbox.getValue().drain()) {
-          notices.computeIfAbsent(inbox.getKey(), k -> new ArrayList<>()).add("day " + day + " " + n.kindAndStage());
+          notices
+              .computeIfAbsent(inbox.getKey(), k -> new ArrayList<>())
+              .add("day " + day + " " + n.kindAndStage());
         }
       }
       for (NoticeInbox.ReceivedNotice n : securityInbox.drain()) {
@@ -189,15 +241,27 @@ final class KeyLife implements AutoCloseable {
     for (StoredFinding f : store.findings(accountId, Optional.empty())) {
       findings.add(f.checkId() + " " + f.resourceId() + " " + f.status());
     }
-    List<String> log = store.load(accountId).actions().stream()
-        .map(e -> e.kind() + " " + e.phase() + " " + e.userName() + " " + keyIds.get(e.userName()).equals(e.accessKeyId())
-            + " " + e.outcome().orElse(""))
-        .sorted().toList();
+    List<String> log =
+        store.load(accountId).actions().stream()
+            .map(
+                e ->
+                    e.kind()
+                        + " "
+                        + e.phase()
+                        + " "
+                        + e.userName()
+                        + " "
+                        + keyIds.get(e.userName()).equals(e.accessKeyId())
+                        + " "
+                        + e.outcome().orElse(""))
+            .sorted()
+            .toList();
     Map<String, KeyStatus> statuses = new TreeMap<>();
-    keyIds.forEach((user, key) -> statuses.put(user, AccessKeyGateway.create(direct).status(user, key)));
-    return new Lived(new Outcome(notices, security, findings, log, statuses), runs, failed, attempts);
+    keyIds.forEach(
+        (user, key) -> statuses.put(user, AccessKeyGateway.create(direct).status(user, key)));
+    return new Lived(
+        new Outcome(notices, security, findings, log, statuses), runs, failed, attempts);
   }
-
 
   @Override
   public void close() {

@@ -11,7 +11,9 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
-/** Everything the named loggers write at DEBUG and above while it is open, to read back in a test. */
+/**
+ * Everything the named loggers write at DEBUG and above while it is open, to read back in a test.
+ */
 final class LogCapture implements AutoCloseable {
   private final StringWriter out = new StringWriter();
   private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
@@ -21,8 +23,12 @@ final class LogCapture implements AutoCloseable {
   private LogCapture(List<String> names) {
     this.names = names;
     Configuration config = context.getConfiguration();
-    appender = WriterAppender.newBuilder().setName("capture-" + UUID.randomUUID()).setTarget(out)
-        .setLayout(PatternLayout.newBuilder().withPattern("%level %c %m%n%ex").build()).build();
+    appender =
+        WriterAppender.newBuilder()
+            .setName("capture-" + UUID.randomUUID())
+            .setTarget(out)
+            .setLayout(PatternLayout.newBuilder().withPattern("%level %c %m%n%ex").build())
+            .build();
     appender.start();
     config.addAppender(appender);
     for (String name : names) {

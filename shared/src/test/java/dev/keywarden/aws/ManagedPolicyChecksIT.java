@@ -1,6 +1,5 @@
 package dev.keywarden.aws;
 
-import dev.keywarden.emulator.AccountSeeder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.checks.AuditResult;
@@ -8,39 +7,38 @@ import dev.keywarden.checks.CheckContext;
 import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.config.AuditPolicy;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
-import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.emulator.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.keywarden.inventory.AccountInventory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.StatusType;
 
 /**
- * Every new family of checks, on conditions seeded through the real IAM API of the emulator: each fires,
- * and stays quiet once the condition is fixed. The audit is evaluated 100 days after seeding (the emulator
- * stamps everything with the current time), so credentials and roles made now are old by then.
+ * Every new family of checks, on conditions seeded through the real IAM API of the emulator: each
+ * fires, and stays quiet once the condition is fixed. The audit is evaluated 100 days after seeding
+ * (the emulator stamps everything with the current time), so credentials and roles made now are old
+ * by then.
  */
 /**
  * The checks that need AWS-managed policies attached (AdministratorAccess, AWSSupportAccess,
- * AWSCloudShellFullAccess), on an emulator of their own started with {@code MOTO_IAM_LOAD_MANAGED_POLICIES}:
- * the shared one does not load those policies, which would slow every other test's reset.
+ * AWSCloudShellFullAccess), on an emulator of their own started with {@code
+ * MOTO_IAM_LOAD_MANAGED_POLICIES}: the shared one does not load those policies, which would slow
+ * every other test's reset.
  */
 class ManagedPolicyChecksIT {
   private static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
-  private static final String TRUST_ACCOUNT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-      + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+  private static final String TRUST_ACCOUNT =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+          + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}";
 
   private static MotoServer server;
   private static AwsEndpoint emulator;
@@ -61,8 +59,13 @@ class ManagedPolicyChecksIT {
   @BeforeEach
   void connect() {
     server.reset();
-    clients = AwsClientFactory.create(
-        ClientSettings.forEndpoint(emulator.endpoint(), emulator.region(), emulator.accessKeyId(), emulator.secretAccessKey()));
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                emulator.endpoint(),
+                emulator.region(),
+                emulator.accessKeyId(),
+                emulator.secretAccessKey()));
     iam = clients.iam();
   }
 
@@ -73,12 +76,17 @@ class ManagedPolicyChecksIT {
 
   private AuditResult audit() {
     AuditPolicy policy = AuditPolicy.defaults();
-    AccountInventory inventory = IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
-    return CheckRunner.run(new CheckContext(inventory, policy, Instant.now().plus(Duration.ofDays(100))));
+    AccountInventory inventory =
+        IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
+    return CheckRunner.run(
+        new CheckContext(inventory, policy, Instant.now().plus(Duration.ofDays(100))));
   }
 
   private static List<String> principals(AuditResult result, String checkId) {
-    return result.findings().stream().filter(f -> f.checkId().equals(checkId)).map(Finding::principal).toList();
+    return result.findings().stream()
+        .filter(f -> f.checkId().equals(checkId))
+        .map(Finding::principal)
+        .toList();
   }
 
   @Test
@@ -95,15 +103,18 @@ class ManagedPolicyChecksIT {
   @Test
   void supportRoleAndCloudShell_fireUntilFixed() {
     iam.createUser(r -> r.userName("shell"));
-    iam.attachUserPolicy(r -> r.userName("shell").policyArn("arn:aws:iam::aws:policy/AWSCloudShellFullAccess"));
+    iam.attachUserPolicy(
+        r -> r.userName("shell").policyArn("arn:aws:iam::aws:policy/AWSCloudShellFullAccess"));
 
     AuditResult before = audit();
     assertThat(principals(before, "support-role-missing")).containsExactly(Finding.ACCOUNT);
     assertThat(principals(before, "cloudshell-full-access")).containsExactly("shell");
 
     iam.createRole(r -> r.roleName("support").assumeRolePolicyDocument(TRUST_ACCOUNT));
-    iam.attachRolePolicy(r -> r.roleName("support").policyArn("arn:aws:iam::aws:policy/AWSSupportAccess"));
-    iam.detachUserPolicy(r -> r.userName("shell").policyArn("arn:aws:iam::aws:policy/AWSCloudShellFullAccess"));
+    iam.attachRolePolicy(
+        r -> r.roleName("support").policyArn("arn:aws:iam::aws:policy/AWSSupportAccess"));
+    iam.detachUserPolicy(
+        r -> r.userName("shell").policyArn("arn:aws:iam::aws:policy/AWSCloudShellFullAccess"));
     AuditResult after = audit();
     assertThat(principals(after, "support-role-missing")).isEmpty();
     assertThat(principals(after, "cloudshell-full-access")).isEmpty();
@@ -116,11 +127,12 @@ class ManagedPolicyChecksIT {
     iam.attachUserPolicy(r -> r.userName("boss").policyArn(ADMINISTRATOR_ACCESS));
     seed.enableVirtualMfa("boss");
 
-    assertThat(audit().findings()).filteredOn(f -> f.checkId().equals("admin-no-hardware-mfa")).singleElement()
+    assertThat(audit().findings())
+        .filteredOn(f -> f.checkId().equals("admin-no-hardware-mfa"))
+        .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("virtual MFA device"));
 
     iam.detachUserPolicy(r -> r.userName("boss").policyArn(ADMINISTRATOR_ACCESS));
     assertThat(principals(audit(), "admin-no-hardware-mfa")).isEmpty();
   }
-
 }

@@ -10,12 +10,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MemberAccountClientsTest {
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "run-1|keywarden-run-1",
-    "cli-2026-11-24T031500Z-abc|keywarden-cli-2026-11-24T031500Z-abc",
-    "2026-11-24T03:15:00Z|keywarden-2026-11-24T03-15-00Z",
-    "a+b=c,d.e@f_g|keywarden-a+b=c,d.e@f_g",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "run-1|keywarden-run-1",
+        "cli-2026-11-24T031500Z-abc|keywarden-cli-2026-11-24T031500Z-abc",
+        "2026-11-24T03:15:00Z|keywarden-2026-11-24T03-15-00Z",
+        "a+b=c,d.e@f_g|keywarden-a+b=c,d.e@f_g",
+      })
   void sessionName_keepsOnlyWhatStsAllows(String runId, String expected) {
     assertThat(MemberAccountClients.sessionName(runId)).isEqualTo(expected);
   }
@@ -28,11 +30,13 @@ class MemberAccountClientsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "arn:aws:iam::123456789012:user/auditor|aws",
-    "arn:aws-cn:sts::123456789012:assumed-role/r/s|aws-cn",
-    "arn:aws-us-gov:iam::123456789012:root|aws-us-gov",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "arn:aws:iam::123456789012:user/auditor|aws",
+        "arn:aws-cn:sts::123456789012:assumed-role/r/s|aws-cn",
+        "arn:aws-us-gov:iam::123456789012:root|aws-us-gov",
+      })
   void partition_readsItFromTheCallersArn(String arn, String expected) {
     assertThat(MemberAccountClients.partition(arn)).isEqualTo(expected);
   }

@@ -9,8 +9,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 class OptionalCallsTest {
   private static AwsServiceException error(int status, String code) {
-    return AwsServiceException.builder().statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).build();
+    return AwsServiceException.builder()
+        .statusCode(status)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
+        .build();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.keywarden.aws;
 
-import dev.keywarden.emulator.AccountSeeder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.audit.RunOutcome;
@@ -10,6 +9,7 @@ import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.config.Settings;
+import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.findings.IsoWeek;
 import dev.keywarden.inventory.AccountInventory;
@@ -46,6 +46,7 @@ class ReportCoverageIT {
 
   /** What to do to the account after each credential report download, in turn. */
   private final Deque<Runnable> afterDownload = new ArrayDeque<>();
+
   private CallCounter calls;
   private AwsClientFactory clients;
   private AwsClientFactory setup;
@@ -54,18 +55,25 @@ class ReportCoverageIT {
   @BeforeEach
   void connect(AwsEndpoint emulator) {
     ClientSettings settings =
-        ClientSettings.forEndpoint(emulator.endpoint(), emulator.region(), emulator.accessKeyId(), emulator.secretAccessKey());
+        ClientSettings.forEndpoint(
+            emulator.endpoint(),
+            emulator.region(),
+            emulator.accessKeyId(),
+            emulator.secretAccessKey());
     setup = AwsClientFactory.create(settings);
     seed = AccountSeeder.using(setup.iam());
     calls = CallCounter.create();
-    ExecutionInterceptor changeAfterDownload = new ExecutionInterceptor() {
-      @Override
-      public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        if (context.response() instanceof GetCredentialReportResponse && !afterDownload.isEmpty()) {
-          afterDownload.poll().run();
-        }
-      }
-    };
+    ExecutionInterceptor changeAfterDownload =
+        new ExecutionInterceptor() {
+          @Override
+          public void afterExecution(
+              Context.AfterExecution context, ExecutionAttributes attributes) {
+            if (context.response() instanceof GetCredentialReportResponse
+                && !afterDownload.isEmpty()) {
+              afterDownload.poll().run();
+            }
+          }
+        };
     clients = AwsClientFactory.create(settings, calls, changeAfterDownload);
   }
 
@@ -76,7 +84,12 @@ class ReportCoverageIT {
   }
 
   private AccountInventory read(Instant now) {
-    return IamInventoryReader.create(clients.iam(), clients.sts(), Clock.fixed(now, ZoneOffset.UTC), Duration.ofSeconds(30), d -> { })
+    return IamInventoryReader.create(
+            clients.iam(),
+            clients.sts(),
+            Clock.fixed(now, ZoneOffset.UTC),
+            Duration.ofSeconds(30),
+            d -> {})
         .read();
   }
 
@@ -89,8 +102,12 @@ class ReportCoverageIT {
   }
 
   private void deleteUser(String name) {
-    setup.iam().listAccessKeys(r -> r.userName(name)).accessKeyMetadata()
-        .forEach(k -> setup.iam().deleteAccessKey(r -> r.userName(name).accessKeyId(k.accessKeyId())));
+    setup
+        .iam()
+        .listAccessKeys(r -> r.userName(name))
+        .accessKeyMetadata()
+        .forEach(
+            k -> setup.iam().deleteAccessKey(r -> r.userName(name).accessKeyId(k.accessKeyId())));
     setup.iam().deleteUser(r -> r.userName(name));
   }
 
@@ -101,14 +118,21 @@ class ReportCoverageIT {
 
     AccountInventory inventory = read(FRESH);
 
-    assertThat(inventory.credentialReport().users()).extracting(CredentialReportRow::user).containsExactly("alice");
+    assertThat(inventory.credentialReport().users())
+        .extracting(CredentialReportRow::user)
+        .containsExactly("alice");
     assertThat(inventory.authorization().orElseThrow().users()).containsKeys("alice", "late");
-    assertThat(reportDownloads()).as("no regeneration of a report under four hours old").isEqualTo(1);
-    assertThat(audit(inventory, FRESH).findings()).filteredOn(f -> f.checkId().equals("inventory-gap"))
-        .singleElement().satisfies(f -> {
-          assertThat(f.principal()).isEqualTo("late");
-          assertThat(f.message()).contains("no row in the credential report");
-        });
+    assertThat(reportDownloads())
+        .as("no regeneration of a report under four hours old")
+        .isEqualTo(1);
+    assertThat(audit(inventory, FRESH).findings())
+        .filteredOn(f -> f.checkId().equals("inventory-gap"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.principal()).isEqualTo("late");
+              assertThat(f.message()).contains("no row in the credential report");
+            });
   }
 
   @Test
@@ -119,30 +143,39 @@ class ReportCoverageIT {
     MutableClock clock = new MutableClock(FRESH);
     AccountInventory inventory = read(FRESH);
 
-    RunOutcome outcome = AccountRuns.create(clients, Settings.defaults(), clock).run(inventory, "run-gap");
+    RunOutcome outcome =
+        AccountRuns.create(clients, Settings.defaults(), clock).run(inventory, "run-gap");
 
-    assertThat(outcome.result().orElseThrow().findings()).filteredOn(f -> f.checkId().equals("inventory-gap"))
-        .extracting(Finding::principal).containsExactly("late");
+    assertThat(outcome.result().orElseThrow().findings())
+        .filteredOn(f -> f.checkId().equals("inventory-gap"))
+        .extracting(Finding::principal)
+        .containsExactly("late");
     assertThat(outcome.summary().orElseThrow().openByCheck()).containsEntry("inventory-gap", 1);
     assertThat(AccountRuns.store(clients, Settings.defaults()).summariesForWeek(IsoWeek.of(FRESH)))
-        .singleElement().satisfies(summary -> assertThat(summary.openByCheck()).containsEntry("inventory-gap", 1));
+        .singleElement()
+        .satisfies(summary -> assertThat(summary.openByCheck()).containsEntry("inventory-gap", 1));
   }
 
   @Test
   void read_whenUserCreatedAfterAReportFourHoursOld_regeneratesOnceAndJudgesTheUser() {
     seed.createUser("alice", Map.of());
-    afterDownload.add(() -> {
-      seed.createUser("late", Map.of());
-      seed.addAccessKey("late");
-    });
+    afterDownload.add(
+        () -> {
+          seed.createUser("late", Map.of());
+          seed.addAccessKey("late");
+        });
 
     AccountInventory inventory = read(OLD);
 
-    assertThat(inventory.credentialReport().users()).extracting(CredentialReportRow::user).containsExactly("alice", "late");
+    assertThat(inventory.credentialReport().users())
+        .extracting(CredentialReportRow::user)
+        .containsExactly("alice", "late");
     assertThat(reportDownloads()).isEqualTo(2);
     AuditResult result = audit(inventory, OLD);
     assertThat(result.findings()).extracting(Finding::checkId).doesNotContain("inventory-gap");
-    assertThat(result.findings()).filteredOn(f -> f.principal().equals("late")).extracting(Finding::checkId)
+    assertThat(result.findings())
+        .filteredOn(f -> f.principal().equals("late"))
+        .extracting(Finding::checkId)
         .contains("owner-missing");
   }
 
@@ -156,8 +189,12 @@ class ReportCoverageIT {
 
     assertThat(reportDownloads()).isEqualTo(2);
     assertThat(calls.snapshot().get("Iam:GetAccountAuthorizationDetails")).isEqualTo(1);
-    assertThat(inventory.credentialReport().users()).extracting(CredentialReportRow::user).containsExactly("first-late");
-    assertThat(audit(inventory, OLD).findings()).extracting(Finding::checkId).doesNotContain("inventory-gap");
+    assertThat(inventory.credentialReport().users())
+        .extracting(CredentialReportRow::user)
+        .containsExactly("first-late");
+    assertThat(audit(inventory, OLD).findings())
+        .extracting(Finding::checkId)
+        .doesNotContain("inventory-gap");
   }
 
   @Test
@@ -170,12 +207,20 @@ class ReportCoverageIT {
 
     AccountInventory inventory = read(OLD);
 
-    assertThat(inventory.credentialReport().users()).extracting(CredentialReportRow::user).contains("gone");
-    assertThat(reportDownloads()).as("nothing is missing from the report, so it is not generated again").isEqualTo(1);
+    assertThat(inventory.credentialReport().users())
+        .extracting(CredentialReportRow::user)
+        .contains("gone");
+    assertThat(reportDownloads())
+        .as("nothing is missing from the report, so it is not generated again")
+        .isEqualTo(1);
     AuditResult result = audit(inventory, OLD);
-    assertThat(result.findings()).filteredOn(f -> f.principal().equals("gone")).extracting(Finding::checkId)
+    assertThat(result.findings())
+        .filteredOn(f -> f.principal().equals("gone"))
+        .extracting(Finding::checkId)
         .containsExactly("inventory-gap");
-    assertThat(result.findings()).filteredOn(f -> f.principal().equals("alice")).extracting(Finding::checkId)
+    assertThat(result.findings())
+        .filteredOn(f -> f.principal().equals("alice"))
+        .extracting(Finding::checkId)
         .contains("owner-missing");
   }
 }

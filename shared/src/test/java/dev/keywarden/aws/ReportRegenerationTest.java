@@ -25,34 +25,72 @@ class ReportRegenerationTest {
   private final AtomicInteger regenerations = new AtomicInteger();
 
   private static CredentialReport report(String... users) {
-    return new CredentialReport(Set.of(), Stream.of(users)
-        .map(u -> new CredentialReportRow(u, "arn:aws:iam::123456789012:user/" + u, 2, Optional.of(CREATED), false,
-            Optional.empty(), Optional.empty(), false, List.of()))
-        .toList(), Optional.empty());
+    return new CredentialReport(
+        Set.of(),
+        Stream.of(users)
+            .map(
+                u ->
+                    new CredentialReportRow(
+                        u,
+                        "arn:aws:iam::123456789012:user/" + u,
+                        2,
+                        Optional.of(CREATED),
+                        false,
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        List.of()))
+            .toList(),
+        Optional.empty());
   }
 
   private static AuthorizationDetails iam(String... users) {
-    return new AuthorizationDetails(Stream.of(users)
-        .map(n -> new IamUser(n, "arn:aws:iam::123456789012:user/" + n, CREATED, Map.of(), List.of(), List.of(), List.of()))
-        .collect(Collectors.toMap(IamUser::name, Function.identity())), Map.of());
+    return new AuthorizationDetails(
+        Stream.of(users)
+            .map(
+                n ->
+                    new IamUser(
+                        n,
+                        "arn:aws:iam::123456789012:user/" + n,
+                        CREATED,
+                        Map.of(),
+                        List.of(),
+                        List.of(),
+                        List.of()))
+            .collect(Collectors.toMap(IamUser::name, Function.identity())),
+        Map.of());
   }
 
-  private CredentialReport complete(CredentialReport first, Optional<Instant> generated, AuthorizationDetails iam, Instant now,
+  private CredentialReport complete(
+      CredentialReport first,
+      Optional<Instant> generated,
+      AuthorizationDetails iam,
+      Instant now,
       CredentialReport second) {
-    return ReportRegeneration.complete(new ReportRegeneration.Downloaded(first, generated), iam, now, () -> {
-      regenerations.incrementAndGet();
-      return new ReportRegeneration.Downloaded(second, Optional.of(now));
-    }, "123456789012");
+    return ReportRegeneration.complete(
+        new ReportRegeneration.Downloaded(first, generated),
+        iam,
+        now,
+        () -> {
+          regenerations.incrementAndGet();
+          return new ReportRegeneration.Downloaded(second, Optional.of(now));
+        },
+        "123456789012");
   }
 
   @Test
   void allowed_atExactlyFourHoursAfterGeneration_isTrue() {
-    assertThat(ReportRegeneration.allowed(Optional.of(GENERATED), GENERATED.plus(Duration.ofHours(4)))).isTrue();
+    assertThat(
+            ReportRegeneration.allowed(Optional.of(GENERATED), GENERATED.plus(Duration.ofHours(4))))
+        .isTrue();
   }
 
   @Test
   void allowed_oneMillisecondBeforeFourHours_isFalse() {
-    assertThat(ReportRegeneration.allowed(Optional.of(GENERATED), GENERATED.plus(Duration.ofHours(4)).minusMillis(1))).isFalse();
+    assertThat(
+            ReportRegeneration.allowed(
+                Optional.of(GENERATED), GENERATED.plus(Duration.ofHours(4)).minusMillis(1)))
+        .isFalse();
   }
 
   @Test
@@ -64,7 +102,13 @@ class ReportRegenerationTest {
   void complete_whenReportListsEveryIamUser_keepsItWithoutAskingAgain() {
     CredentialReport first = report("alice");
 
-    CredentialReport result = complete(first, Optional.of(GENERATED), iam("alice"), GENERATED.plus(Duration.ofHours(5)), report());
+    CredentialReport result =
+        complete(
+            first,
+            Optional.of(GENERATED),
+            iam("alice"),
+            GENERATED.plus(Duration.ofHours(5)),
+            report());
 
     assertThat(result).isSameAs(first);
     assertThat(regenerations).hasValue(0);
@@ -74,7 +118,13 @@ class ReportRegenerationTest {
   void complete_whenReportListsOnlyUsersIamDoesNotKnow_keepsItWithoutAskingAgain() {
     CredentialReport first = report("alice", "gone");
 
-    assertThat(complete(first, Optional.of(GENERATED), iam("alice"), GENERATED.plus(Duration.ofHours(5)), report()))
+    assertThat(
+            complete(
+                first,
+                Optional.of(GENERATED),
+                iam("alice"),
+                GENERATED.plus(Duration.ofHours(5)),
+                report()))
         .isSameAs(first);
     assertThat(regenerations).hasValue(0);
   }
@@ -84,7 +134,12 @@ class ReportRegenerationTest {
     CredentialReport second = report("alice", "bob");
 
     CredentialReport result =
-        complete(report("alice"), Optional.of(GENERATED), iam("alice", "bob"), GENERATED.plus(Duration.ofHours(4)), second);
+        complete(
+            report("alice"),
+            Optional.of(GENERATED),
+            iam("alice", "bob"),
+            GENERATED.plus(Duration.ofHours(4)),
+            second);
 
     assertThat(result).isSameAs(second);
     assertThat(regenerations).hasValue(1);
@@ -105,8 +160,13 @@ class ReportRegenerationTest {
   void complete_whenUserMissingButIamWouldServeTheSameReport_keepsTheFirstWithoutCalls() {
     CredentialReport first = report("alice");
 
-    CredentialReport result = complete(first, Optional.of(GENERATED), iam("alice", "bob"),
-        GENERATED.plus(Duration.ofHours(4)).minusSeconds(1), report("alice", "bob"));
+    CredentialReport result =
+        complete(
+            first,
+            Optional.of(GENERATED),
+            iam("alice", "bob"),
+            GENERATED.plus(Duration.ofHours(4)).minusSeconds(1),
+            report("alice", "bob"));
 
     assertThat(result).isSameAs(first);
     assertThat(regenerations).hasValue(0);

@@ -26,12 +26,14 @@ class RetryStrategyTest {
   }
 
   private RefreshRetryTokenResponse retryAfter(RetryToken token, Throwable failure) {
-    return strategy.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
+    return strategy.refreshRetryToken(
+        RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
   }
 
   @Test
   void refreshRetryToken_whenThrottled_retriesWithinTheThrottlingBaseDelay() {
-    RetryToken token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("iam")).token();
+    RetryToken token =
+        strategy.acquireInitialToken(AcquireInitialTokenRequest.create("iam")).token();
 
     RefreshRetryTokenResponse retry = retryAfter(token, error("Throttling", 400));
 
@@ -40,7 +42,8 @@ class RetryStrategyTest {
 
   @Test
   void refreshRetryToken_whenThrottledSevenTimes_stillRetries() {
-    RetryToken token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("iam")).token();
+    RetryToken token =
+        strategy.acquireInitialToken(AcquireInitialTokenRequest.create("iam")).token();
     for (int attempt = 1; attempt < 8; attempt++) {
       token = retryAfter(token, error("Throttling", 400)).token();
     }
@@ -52,7 +55,8 @@ class RetryStrategyTest {
 
   @Test
   void refreshRetryToken_whenAccessDenied_doesNotRetry() {
-    RetryToken token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("iam")).token();
+    RetryToken token =
+        strategy.acquireInitialToken(AcquireInitialTokenRequest.create("iam")).token();
 
     assertThatThrownBy(() -> retryAfter(token, error("AccessDenied", 403)))
         .isInstanceOf(TokenAcquisitionFailedException.class);

@@ -10,13 +10,16 @@ import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 class RootVirtualMfaTest {
   @ParameterizedTest(name = "root MFA {0}, device user {1}, serial {2} -> {3}")
-  @CsvSource(delimiter = '|', nullValues = "-", value = {
-      "true  | arn:aws:iam::111122223333:root       | arn:aws:iam::111122223333:mfa/root-account-mfa-device | true",
-      "true  | arn:aws:iam::111122223333:root       | arn:aws:iam::111122223333:mfa/my-phone                | true",
-      "true  | -                                    | arn:aws:iam::111122223333:mfa/root-account-mfa-device | true",
-      "true  | arn:aws:iam::111122223333:user/alice | arn:aws:iam::111122223333:mfa/alice                   | false",
-      "false | arn:aws:iam::111122223333:root       | arn:aws:iam::111122223333:mfa/root-account-mfa-device | false",
-  })
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      value = {
+        "true  | arn:aws:iam::111122223333:root       | arn:aws:iam::111122223333:mfa/root-account-mfa-device | true",
+        "true  | arn:aws:iam::111122223333:root       | arn:aws:iam::111122223333:mfa/my-phone                | true",
+        "true  | -                                    | arn:aws:iam::111122223333:mfa/root-account-mfa-device | true",
+        "true  | arn:aws:iam::111122223333:user/alice | arn:aws:iam::111122223333:mfa/alice                   | false",
+        "false | arn:aws:iam::111122223333:root       | arn:aws:iam::111122223333:mfa/root-account-mfa-device | false",
+      })
   void rootHasVirtualMfa_whenDeviceAssigned_decidesByRootUserOrSerial(
       boolean rootMfaEnabled, String deviceUserArn, String serial, boolean expected) {
     VirtualMFADevice.Builder device = VirtualMFADevice.builder().serialNumber(serial);
@@ -24,7 +27,8 @@ class RootVirtualMfaTest {
       device.user(User.builder().arn(deviceUserArn).build());
     }
 
-    assertThat(IamInventoryReader.rootHasVirtualMfa(rootMfaEnabled, List.of(device.build()))).isEqualTo(expected);
+    assertThat(IamInventoryReader.rootHasVirtualMfa(rootMfaEnabled, List.of(device.build())))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest

@@ -24,8 +24,14 @@ class SqsAuditQueueIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
     calls = CallCounter.create();
-    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()), calls);
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()),
+            calls);
   }
 
   @AfterEach
@@ -34,7 +40,9 @@ class SqsAuditQueueIT {
   }
 
   private static List<AuditRequest> requests(int count) {
-    return IntStream.range(0, count).mapToObj(i -> new AuditRequest("run-1", String.format("%012d", 100_000_000_000L + i))).toList();
+    return IntStream.range(0, count)
+        .mapToObj(i -> new AuditRequest("run-1", String.format("%012d", 100_000_000_000L + i)))
+        .toList();
   }
 
   @Test
@@ -47,7 +55,8 @@ class SqsAuditQueueIT {
     assertThat(calls.snapshot()).containsEntry("Sqs:SendMessageBatch", 3L);
     List<AuditRequest> received = new ArrayList<>();
     while (true) {
-      List<Message> batch = clients.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages();
+      List<Message> batch =
+          clients.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages();
       if (batch.isEmpty()) {
         break;
       }

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The weekly report published once against a well-behaved emulator and once through a
- * {@link FaultProxy}: the three files in S3 must be byte for byte the same, and the security team
- * must get the digest, however the table's queries, the bucket's writes and the topic misbehave.
+ * The weekly report published once against a well-behaved emulator and once through a {@link
+ * FaultProxy}: the three files in S3 must be byte for byte the same, and the security team must get
+ * the digest, however the table's queries, the bucket's writes and the topic misbehave.
  */
 @WithEmulator
 class WeeklyReportFaultIT {
@@ -52,8 +52,13 @@ class WeeklyReportFaultIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
     this.endpoint = endpoint;
-    direct = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    direct =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()));
     DynamoAccountStateStore.createTable(direct.dynamoDb(), TABLE);
     securityTopic = direct.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
     securityTeam = NoticeInbox.subscribeAll(direct, securityTopic, "security-team");
@@ -67,17 +72,26 @@ class WeeklyReportFaultIT {
   }
 
   @Test
-  void publish_whenAQuarterOfCallsFailBeforeReachingAws_writesTheSameReportAndOneDigest() throws Exception {
+  void publish_whenAQuarterOfCallsFailBeforeReachingAws_writesTheSameReportAndOneDigest()
+      throws Exception {
     Published clean = publish(direct);
 
-    try (FaultProxy proxy = FaultProxy.start(endpoint.endpoint(), 20261130L, Duration.ofMillis(20), List.of(
-        Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
-        Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.025),
-        Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 0.025)))) {
+    try (FaultProxy proxy =
+        FaultProxy.start(
+            endpoint.endpoint(),
+            20261130L,
+            Duration.ofMillis(20),
+            List.of(
+                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
+                Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.025),
+                Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 0.025)))) {
       Published faulty = publishThrough(proxy);
 
-      System.out.printf("weekly report, faults before forwarding: %d calls reached the emulator, %d faults %s%n",
-          proxy.forwarded().values().stream().mapToLong(Long::longValue).sum(), proxy.injectedTotal(), proxy.injected());
+      System.out.printf(
+          "weekly report, faults before forwarding: %d calls reached the emulator, %d faults %s%n",
+          proxy.forwarded().values().stream().mapToLong(Long::longValue).sum(),
+          proxy.injectedTotal(),
+          proxy.injected());
       assertThat(proxy.injectedTotal()).as("faults injected %s", proxy.injected()).isGreaterThan(5);
       assertThat(faulty.files()).isEqualTo(clean.files());
       assertThat(faulty.digests()).containsExactlyElementsOf(clean.digests());
@@ -89,48 +103,89 @@ class WeeklyReportFaultIT {
    * written twice is the same file; the digest may arrive twice, never zero times.
    */
   @Test
-  void publish_whenWritesFailAfterAwsAppliedThem_writesTheSameReportAndTheDigestAtLeastOnce() throws Exception {
+  void publish_whenWritesFailAfterAwsAppliedThem_writesTheSameReportAndTheDigestAtLeastOnce()
+      throws Exception {
     Published clean = publish(direct);
 
-    try (FaultProxy proxy = FaultProxy.start(endpoint.endpoint(), 11L, Duration.ofMillis(20), List.of(
-        new Rule(op -> op.startsWith("s3:PUT ") || op.equals("sns:Publish"), Fault.RESET, When.AFTER_FORWARDING, 0.25),
-        new Rule(op -> op.startsWith("s3:PUT ") || op.equals("sns:Publish"), Fault.SERVER_ERROR, When.AFTER_FORWARDING,
-            0.25),
-        Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10)))) {
+    try (FaultProxy proxy =
+        FaultProxy.start(
+            endpoint.endpoint(),
+            11L,
+            Duration.ofMillis(20),
+            List.of(
+                new Rule(
+                    op -> op.startsWith("s3:PUT ") || op.equals("sns:Publish"),
+                    Fault.RESET,
+                    When.AFTER_FORWARDING,
+                    0.25),
+                new Rule(
+                    op -> op.startsWith("s3:PUT ") || op.equals("sns:Publish"),
+                    Fault.SERVER_ERROR,
+                    When.AFTER_FORWARDING,
+                    0.25),
+                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10)))) {
       Published faulty = publishThrough(proxy);
 
-      System.out.printf("weekly report, writes failing after forwarding: %d faults %s%n", proxy.injectedTotal(),
-          proxy.injected());
-      assertThat(proxy.injected().keySet()).as("some write's answer was lost").anyMatch(k -> k.endsWith("AFTER_FORWARDING"));
+      System.out.printf(
+          "weekly report, writes failing after forwarding: %d faults %s%n",
+          proxy.injectedTotal(), proxy.injected());
+      assertThat(proxy.injected().keySet())
+          .as("some write's answer was lost")
+          .anyMatch(k -> k.endsWith("AFTER_FORWARDING"));
       assertThat(faulty.files()).isEqualTo(clean.files());
-      long lostPublishAnswers = proxy.injected().entrySet().stream()
-          .filter(e -> e.getKey().startsWith("sns:Publish ") && e.getKey().endsWith("AFTER_FORWARDING"))
-          .mapToLong(Map.Entry::getValue).sum();
-      assertThat(faulty.digests()).as("every extra copy is a Publish whose answer was lost")
-          .isNotEmpty().hasSizeLessThanOrEqualTo(1 + (int) lostPublishAnswers)
+      long lostPublishAnswers =
+          proxy.injected().entrySet().stream()
+              .filter(
+                  e ->
+                      e.getKey().startsWith("sns:Publish ")
+                          && e.getKey().endsWith("AFTER_FORWARDING"))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      assertThat(faulty.digests())
+          .as("every extra copy is a Publish whose answer was lost")
+          .isNotEmpty()
+          .hasSizeLessThanOrEqualTo(1 + (int) lostPublishAnswers)
           .allMatch(d -> d.equals(clean.digests().get(0)));
     }
   }
 
-  /** What one publication left: the week's files by name, and each digest the security team received. */
+  /**
+   * What one publication left: the week's files by name, and each digest the security team
+   * received.
+   */
   private record Published(Map<String, String> files, List<String> digests) {}
 
   private Published publishThrough(FaultProxy proxy) throws Exception {
-    try (AwsClientFactory through = AwsClientFactory.createWithBackoff(ClientSettings.forEndpoint(
-        proxy.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()),
-        Duration.ofMillis(5), Duration.ofMillis(10))) {
+    try (AwsClientFactory through =
+        AwsClientFactory.createWithBackoff(
+            ClientSettings.forEndpoint(
+                proxy.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()),
+            Duration.ofMillis(5),
+            Duration.ofMillis(10))) {
       return publish(through);
     }
   }
 
-  /** Publishes the week with the given clients, reads back what it left, then clears the bucket and inbox. */
+  /**
+   * Publishes the week with the given clients, reads back what it left, then clears the bucket and
+   * inbox.
+   */
   private Published publish(AwsClientFactory clients) throws Exception {
-    String location = WeeklyReports.create(clients, settings(), Clock.fixed(NOW, ZoneOffset.UTC)).publish(WEEK);
+    String location =
+        WeeklyReports.create(clients, settings(), Clock.fixed(NOW, ZoneOffset.UTC)).publish(WEEK);
     assertThat(location).isEqualTo("s3://" + BUCKET + "/reports/" + WEEK + "/" + ReportFiles.HTML);
     Map<String, String> files = new TreeMap<>();
     for (String name : List.of(ReportFiles.HTML, ReportFiles.JSON, ReportFiles.CSV)) {
       String key = "reports/" + WEEK + "/" + name;
-      files.put(name, direct.s3().getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asString(StandardCharsets.UTF_8));
+      files.put(
+          name,
+          direct
+              .s3()
+              .getObjectAsBytes(r -> r.bucket(BUCKET).key(key))
+              .asString(StandardCharsets.UTF_8));
       direct.s3().deleteObject(r -> r.bucket(BUCKET).key(key));
     }
     List<String> digests = new ArrayList<>();
@@ -141,13 +196,17 @@ class WeeklyReportFaultIT {
   }
 
   private Settings settings() {
-    return ConfigLoader.loadSettings(Optional.empty(), Map.of(
-        "KEYWARDEN_FINDINGS_TABLE", TABLE,
-        "KEYWARDEN_SECURITY_TOPIC_ARN", securityTopic,
-        "KEYWARDEN_REPORTS_BUCKET", BUCKET));
+    return ConfigLoader.loadSettings(
+        Optional.empty(),
+        Map.of(
+            "KEYWARDEN_FINDINGS_TABLE", TABLE,
+            "KEYWARDEN_SECURITY_TOPIC_ARN", securityTopic,
+            "KEYWARDEN_REPORTS_BUCKET", BUCKET));
   }
 
-  /** This week and last week for a dozen accounts, each with open findings and an owner on record. */
+  /**
+   * This week and last week for a dozen accounts, each with open findings and an owner on record.
+   */
   private static void storeTwoWeeksOfAudits(DynamoAccountStateStore store) {
     for (int i = 1; i <= ACCOUNTS; i++) {
       String account = String.format("%012d", 100_000_000_000L + i);
@@ -156,23 +215,67 @@ class WeeklyReportFaultIT {
       List<StoredFinding> open = new ArrayList<>();
       Map<String, String> owners = new TreeMap<>();
       for (int k = 0; k < i % 4; k++) {
-        open.add(new StoredFinding(account, "key-expired", "AKIAEXPIRED" + i + "X" + k, "svc-" + i + "-" + k,
-            Severity.HIGH, "key-expired", "access key of svc-" + i + "-" + k + " is past its age limit",
-            FindingStatus.OPEN, AUDITED_AT, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1));
+        open.add(
+            new StoredFinding(
+                account,
+                "key-expired",
+                "AKIAEXPIRED" + i + "X" + k,
+                "svc-" + i + "-" + k,
+                Severity.HIGH,
+                "key-expired",
+                "access key of svc-" + i + "-" + k + " is past its age limit",
+                FindingStatus.OPEN,
+                AUDITED_AT,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                1));
         owners.put("svc-" + i + "-" + k, "team-" + i + "@example.com");
       }
       store.putOwners(account, owners);
       if (i % 5 == 0) {
-        open.add(new StoredFinding(account, "root-access-key", "root-access-key", "<root_account>", Severity.CRITICAL,
-            "root-access-key", "the root user has an access key", FindingStatus.OPEN, AUDITED_AT, Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), 1));
+        open.add(
+            new StoredFinding(
+                account,
+                "root-access-key",
+                "root-access-key",
+                "<root_account>",
+                Severity.CRITICAL,
+                "root-access-key",
+                "the root user has an access key",
+                FindingStatus.OPEN,
+                AUDITED_AT,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                1));
       }
       store.writeFindings(account, open);
     }
   }
 
   private static RunSummary summary(String account, String runId, Instant at, int expired) {
-    return new RunSummary(account, runId, at, true, Optional.empty(), Map.of("HIGH", expired),
-        Map.of("key-expired", expired), 6, 4, 3, 1, Optional.of(true), Optional.of(false), 1, 0, 0, 0, 0, expired);
+    return new RunSummary(
+        account,
+        runId,
+        at,
+        true,
+        Optional.empty(),
+        Map.of("HIGH", expired),
+        Map.of("key-expired", expired),
+        6,
+        4,
+        3,
+        1,
+        Optional.of(true),
+        Optional.of(false),
+        1,
+        0,
+        0,
+        0,
+        0,
+        expired);
   }
 }

@@ -27,31 +27,85 @@ class WeeklyReportOcsfIT {
   private static final String ACCOUNT = "123456789012";
 
   @Test
-  void publish_writesTheWeeksOpenFindingsAsOcsfBesideTheReport(AwsEndpoint endpoint) throws Exception {
-    try (AwsClientFactory clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()))) {
+  void publish_writesTheWeeksOpenFindingsAsOcsfBesideTheReport(AwsEndpoint endpoint)
+      throws Exception {
+    try (AwsClientFactory clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()))) {
       DynamoAccountStateStore.createTable(clients.dynamoDb(), "keywarden-findings");
       clients.s3().createBucket(r -> r.bucket("keywarden-reports"));
-      Settings settings = ConfigLoader.loadSettings(Optional.empty(), Map.of("KEYWARDEN_REPORTS_BUCKET", "keywarden-reports"));
+      Settings settings =
+          ConfigLoader.loadSettings(
+              Optional.empty(), Map.of("KEYWARDEN_REPORTS_BUCKET", "keywarden-reports"));
       DynamoAccountStateStore store = AccountRuns.store(clients, settings);
       Instant audited = Instant.parse("2026-11-26T06:10:00Z");
-      store.putSummary(new RunSummary(ACCOUNT, "run-20261126T061000Z-5e1d0c2a", audited, true, Optional.empty(),
-          Map.of("HIGH", 1), Map.of("key-expired", 1), 1, 1, 1, 0, Optional.of(true), Optional.of(false), 1, 0, 0, 0, 0, 1));
-      store.writeFindings(ACCOUNT, List.of(new StoredFinding(ACCOUNT, "key-expired",
-          "arn:aws:iam::" + ACCOUNT + ":user/svc-a#access_key_1", "svc-a", Severity.HIGH, "Access key past its maximum age",
-          "access key 1 of svc-a is 91 days old", FindingStatus.OPEN, audited, Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty(), 1)));
+      store.putSummary(
+          new RunSummary(
+              ACCOUNT,
+              "run-20261126T061000Z-5e1d0c2a",
+              audited,
+              true,
+              Optional.empty(),
+              Map.of("HIGH", 1),
+              Map.of("key-expired", 1),
+              1,
+              1,
+              1,
+              0,
+              Optional.of(true),
+              Optional.of(false),
+              1,
+              0,
+              0,
+              0,
+              0,
+              1));
+      store.writeFindings(
+          ACCOUNT,
+          List.of(
+              new StoredFinding(
+                  ACCOUNT,
+                  "key-expired",
+                  "arn:aws:iam::" + ACCOUNT + ":user/svc-a#access_key_1",
+                  "svc-a",
+                  Severity.HIGH,
+                  "Access key past its maximum age",
+                  "access key 1 of svc-a is 91 days old",
+                  FindingStatus.OPEN,
+                  audited,
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  1)));
 
-      WeeklyReports.create(clients, settings, Clock.fixed(Instant.parse("2026-11-30T07:05:00Z"), ZoneOffset.UTC))
+      WeeklyReports.create(
+              clients, settings, Clock.fixed(Instant.parse("2026-11-30T07:05:00Z"), ZoneOffset.UTC))
           .publish("2026-W48");
 
-      JsonNode ocsf = new ObjectMapper().readTree(clients.s3().getObjectAsBytes(r -> r.bucket("keywarden-reports")
-          .key("reports/2026-W48/" + OcsfFindings.FILE)).asUtf8String());
-      assertThat(ocsf).singleElement().satisfies(o -> {
-        assertThat(o.path("class_uid").asInt()).isEqualTo(2003);
-        assertThat(o.at("/cloud/account/uid").asText()).isEqualTo(ACCOUNT);
-        assertThat(o.at("/finding_info/title").asText()).isEqualTo("Access key past its maximum age");
-      });
+      JsonNode ocsf =
+          new ObjectMapper()
+              .readTree(
+                  clients
+                      .s3()
+                      .getObjectAsBytes(
+                          r ->
+                              r.bucket("keywarden-reports")
+                                  .key("reports/2026-W48/" + OcsfFindings.FILE))
+                      .asUtf8String());
+      assertThat(ocsf)
+          .singleElement()
+          .satisfies(
+              o -> {
+                assertThat(o.path("class_uid").asInt()).isEqualTo(2003);
+                assertThat(o.at("/cloud/account/uid").asText()).isEqualTo(ACCOUNT);
+                assertThat(o.at("/finding_info/title").asText())
+                    .isEqualTo("Access key past its maximum age");
+              });
     }
   }
 }

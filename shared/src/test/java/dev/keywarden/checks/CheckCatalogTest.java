@@ -15,16 +15,50 @@ class CheckCatalogTest {
 
   @Test
   void all_listsEveryCheckInStableOrder() {
-    assertThat(CheckCatalog.all()).extracting(c -> c.metadata().id()).containsExactly(
-        "key-rotation-due", "key-expired", "key-unused", "key-created-with-user", "multiple-active-keys",
-        "console-without-mfa", "console-unused", "root-access-key", "root-no-mfa", "root-no-hardware-mfa",
-        "root-recently-used", "password-policy-weak", "user-direct-policies", "user-full-admin", "human-long-term-key",
-        "owner-missing", "account-not-audited", "tag-invalid", "inventory-gap", "signing-cert-old", "ssh-key-old", "service-credential-old",
-        "server-cert-expired", "server-cert-expiring", "role-unused", "role-full-admin", "group-full-admin", "policy-full-admin",
-        "policy-service-wildcard", "role-trust-open", "support-role-missing", "cloudshell-full-access", "admin-no-hardware-mfa",
-        "password-policy-uppercase", "password-policy-lowercase", "password-policy-numbers", "password-policy-symbols",
-        "password-policy-expiry", "access-analyzer-disabled", "root-access-not-centralized",
-        "exemption-requested");
+    assertThat(CheckCatalog.all())
+        .extracting(c -> c.metadata().id())
+        .containsExactly(
+            "key-rotation-due",
+            "key-expired",
+            "key-unused",
+            "key-created-with-user",
+            "multiple-active-keys",
+            "console-without-mfa",
+            "console-unused",
+            "root-access-key",
+            "root-no-mfa",
+            "root-no-hardware-mfa",
+            "root-recently-used",
+            "password-policy-weak",
+            "user-direct-policies",
+            "user-full-admin",
+            "human-long-term-key",
+            "owner-missing",
+            "account-not-audited",
+            "tag-invalid",
+            "inventory-gap",
+            "signing-cert-old",
+            "ssh-key-old",
+            "service-credential-old",
+            "server-cert-expired",
+            "server-cert-expiring",
+            "role-unused",
+            "role-full-admin",
+            "group-full-admin",
+            "policy-full-admin",
+            "policy-service-wildcard",
+            "role-trust-open",
+            "support-role-missing",
+            "cloudshell-full-access",
+            "admin-no-hardware-mfa",
+            "password-policy-uppercase",
+            "password-policy-lowercase",
+            "password-policy-numbers",
+            "password-policy-symbols",
+            "password-policy-expiry",
+            "access-analyzer-disabled",
+            "root-access-not-centralized",
+            "exemption-requested");
   }
 
   @Test
@@ -41,9 +75,11 @@ class CheckCatalogTest {
   @MethodSource("checks")
   void metadata_ofEachCheck_isCompleteAndNamedAfterItsClass(Check check) {
     CheckMetadata metadata = check.metadata();
-    String className = Arrays.stream(metadata.id().split("-"))
-        .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
-        .collect(Collectors.joining()) + "Check";
+    String className =
+        Arrays.stream(metadata.id().split("-"))
+                .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
+                .collect(Collectors.joining())
+            + "Check";
 
     assertThat(check.getClass().getSimpleName()).isEqualTo(className);
     assertThat(metadata.title()).isNotBlank();
@@ -54,7 +90,8 @@ class CheckCatalogTest {
   void metadata_compliance_mapsCisAndSecurityHubControls() {
     assertThat(KeyUnusedCheck.METADATA.cis()).containsExactly("1.12");
     assertThat(KeyUnusedCheck.METADATA.securityHub()).containsExactly("IAM.8", "IAM.22");
-    assertThat(PasswordPolicyWeakCheck.METADATA.securityHub()).containsExactly("IAM.7", "IAM.15", "IAM.16");
+    assertThat(PasswordPolicyWeakCheck.METADATA.securityHub())
+        .containsExactly("IAM.7", "IAM.15", "IAM.16");
     assertThat(RootAccessKeyCheck.METADATA.severity()).isEqualTo(Severity.CRITICAL);
   }
 

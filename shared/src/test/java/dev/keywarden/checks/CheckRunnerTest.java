@@ -25,12 +25,15 @@ class CheckRunnerTest {
 
   private static AuditResult sample() throws IOException {
     String csv;
-    try (InputStream in = CheckRunnerTest.class.getResourceAsStream("/credential-reports/sample.csv")) {
+    try (InputStream in =
+        CheckRunnerTest.class.getResourceAsStream("/credential-reports/sample.csv")) {
       csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     CredentialReport report = CredentialReportParser.parse(csv, "sample.csv");
     Instant asOf = Instant.parse("2026-11-24T00:00:00Z");
-    return CheckRunner.run(new CheckContext(AccountInventory.offline("123456789012", asOf, report), AuditPolicy.defaults(), asOf));
+    return CheckRunner.run(
+        new CheckContext(
+            AccountInventory.offline("123456789012", asOf, report), AuditPolicy.defaults(), asOf));
   }
 
   /** alice holds an expired key and a second active key: key-expired and multiple-active-keys. */
@@ -40,32 +43,57 @@ class CheckRunnerTest {
 
   @Test
   void run_whenSampleReportOffline_findsEveryExpectedProblemInOrder() throws IOException {
-    assertThat(sample().findings()).extracting(Finding::checkId, Finding::principal).containsExactly(
-        tuple("root-access-key", "<root_account>"),
-        tuple("root-no-mfa", "<root_account>"),
-        tuple("console-without-mfa", "dave"),
-        tuple("key-expired", "alice"),
-        tuple("root-recently-used", "<root_account>"),
-        tuple("console-unused", "erin"),
-        tuple("console-unused", "kevin"),
-        tuple("human-long-term-key", "carol"),
-        tuple("key-unused", "grace"),
-        tuple("key-unused", "leo"),
-        tuple("multiple-active-keys", "frank"),
-        tuple("key-created-with-user", "carol"),
-        tuple("key-rotation-due", "bob"),
-        tuple("key-rotation-due", "leo"));
+    assertThat(sample().findings())
+        .extracting(Finding::checkId, Finding::principal)
+        .containsExactly(
+            tuple("root-access-key", "<root_account>"),
+            tuple("root-no-mfa", "<root_account>"),
+            tuple("console-without-mfa", "dave"),
+            tuple("key-expired", "alice"),
+            tuple("root-recently-used", "<root_account>"),
+            tuple("console-unused", "erin"),
+            tuple("console-unused", "kevin"),
+            tuple("human-long-term-key", "carol"),
+            tuple("key-unused", "grace"),
+            tuple("key-unused", "leo"),
+            tuple("multiple-active-keys", "frank"),
+            tuple("key-created-with-user", "carol"),
+            tuple("key-rotation-due", "bob"),
+            tuple("key-rotation-due", "leo"));
   }
 
   @Test
   void run_whenSampleReportOffline_skipsChecksNeedingMoreThanTheReport() throws IOException {
-    assertThat(sample().skipped()).containsOnlyKeys("root-no-hardware-mfa", "password-policy-weak", "user-direct-policies",
-        "user-full-admin", "owner-missing", "tag-invalid", "inventory-gap", "ssh-key-old", "service-credential-old", "server-cert-expired",
-        "server-cert-expiring", "role-unused", "role-full-admin", "group-full-admin", "policy-full-admin", "policy-service-wildcard",
-        "role-trust-open", "support-role-missing", "cloudshell-full-access", "admin-no-hardware-mfa", "password-policy-uppercase",
-        "password-policy-lowercase", "password-policy-numbers", "password-policy-symbols", "password-policy-expiry",
-        "access-analyzer-disabled", "root-access-not-centralized",
-        "exemption-requested");
+    assertThat(sample().skipped())
+        .containsOnlyKeys(
+            "root-no-hardware-mfa",
+            "password-policy-weak",
+            "user-direct-policies",
+            "user-full-admin",
+            "owner-missing",
+            "tag-invalid",
+            "inventory-gap",
+            "ssh-key-old",
+            "service-credential-old",
+            "server-cert-expired",
+            "server-cert-expiring",
+            "role-unused",
+            "role-full-admin",
+            "group-full-admin",
+            "policy-full-admin",
+            "policy-service-wildcard",
+            "role-trust-open",
+            "support-role-missing",
+            "cloudshell-full-access",
+            "admin-no-hardware-mfa",
+            "password-policy-uppercase",
+            "password-policy-lowercase",
+            "password-policy-numbers",
+            "password-policy-symbols",
+            "password-policy-expiry",
+            "access-analyzer-disabled",
+            "root-access-not-centralized",
+            "exemption-requested");
   }
 
   @Test
@@ -83,112 +111,181 @@ class CheckRunnerTest {
 
   @Test
   void run_whenSameCheckAndPrincipal_ordersByResource() {
-    Inventories.Row bob = user("bob").key(2, daysAgo(100), daysAgo(1)).key(1, daysAgo(95), daysAgo(1));
+    Inventories.Row bob =
+        user("bob").key(2, daysAgo(100), daysAgo(1)).key(1, daysAgo(95), daysAgo(1));
 
     AuditResult result = CheckRunner.run(Inventories.offline().with(bob).context());
 
-    assertThat(result.findings()).filteredOn(f -> f.checkId().equals("key-expired"))
-        .extracting(Finding::resourceId).containsExactly(bob.key(1), bob.key(2));
+    assertThat(result.findings())
+        .filteredOn(f -> f.checkId().equals("key-expired"))
+        .extracting(Finding::resourceId)
+        .containsExactly(bob.key(1), bob.key(2));
   }
 
   @Test
   void run_whenNoExemption_leavesFindingsOpen() {
     AuditResult result = CheckRunner.run(Inventories.online().with(alice()).context());
 
-    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("key-expired", "multiple-active-keys");
+    assertThat(result.findings())
+        .extracting(Finding::checkId)
+        .containsExactly("key-expired", "multiple-active-keys");
     assertThat(result.exempted()).isEmpty();
   }
 
   @Test
   void run_whenGrantValidThroughToday_setsEveryFindingOfTheUserAside() {
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice()).grant("alice", "2026-11-24", REASON).context());
+    AuditResult result =
+        CheckRunner.run(
+            Inventories.online().with(alice()).grant("alice", "2026-11-24", REASON).context());
 
     assertThat(result.findings()).isEmpty();
-    assertThat(result.exempted()).extracting(e -> e.finding().checkId(), ExemptedFinding::until, ExemptedFinding::reason).containsExactly(
-        tuple("key-expired", LocalDate.parse("2026-11-24"), REASON + " (granted by " + GRANTER + ")"),
-        tuple("multiple-active-keys", LocalDate.parse("2026-11-24"), REASON + " (granted by " + GRANTER + ")"));
+    assertThat(result.exempted())
+        .extracting(e -> e.finding().checkId(), ExemptedFinding::until, ExemptedFinding::reason)
+        .containsExactly(
+            tuple(
+                "key-expired",
+                LocalDate.parse("2026-11-24"),
+                REASON + " (granted by " + GRANTER + ")"),
+            tuple(
+                "multiple-active-keys",
+                LocalDate.parse("2026-11-24"),
+                REASON + " (granted by " + GRANTER + ")"));
   }
 
   @Test
   void run_whenGrantEndedYesterday_keepsFindingsOpen() {
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice()).grant("alice", "2026-11-23", REASON).context());
+    AuditResult result =
+        CheckRunner.run(
+            Inventories.online().with(alice()).grant("alice", "2026-11-23", REASON).context());
 
-    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("key-expired", "multiple-active-keys");
+    assertThat(result.findings())
+        .extracting(Finding::checkId)
+        .containsExactly("key-expired", "multiple-active-keys");
     assertThat(result.exempted()).isEmpty();
   }
 
   @Test
   void run_whenExemptionTagsWithoutGrant_keepsFindingsOpenAndShowsTheRequest() {
-    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "9999-12-31").tag(EXEMPT_REASON_TAG, REASON);
+    Inventories.Row alice =
+        alice().tag(EXEMPT_UNTIL_TAG, "9999-12-31").tag(EXEMPT_REASON_TAG, REASON);
 
     AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
 
-    assertThat(result.findings()).extracting(Finding::checkId)
+    assertThat(result.findings())
+        .extracting(Finding::checkId)
         .containsExactly("key-expired", "exemption-requested", "multiple-active-keys");
     assertThat(result.exempted()).isEmpty();
-    assertThat(result.findings()).filteredOn(f -> f.checkId().equals("exemption-requested")).singleElement()
-        .satisfies(f -> assertThat(f.message()).isEqualTo("alice: its tags ask for an exemption until 9999-12-31 (reason: "
-            + REASON + "), which is not honoured without a grant: keywarden exempt --account 123456789012 --user alice"
-            + " --until YYYY-MM-DD --reason TEXT"));
+    assertThat(result.findings())
+        .filteredOn(f -> f.checkId().equals("exemption-requested"))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .isEqualTo(
+                        "alice: its tags ask for an exemption until 9999-12-31 (reason: "
+                            + REASON
+                            + "), which is not honoured without a grant: keywarden exempt --account 123456789012 --user alice"
+                            + " --until YYYY-MM-DD --reason TEXT"));
   }
 
   @Test
   void run_whenGrantNamesSomeChecks_setsAsideOnlyThose() {
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice()).grant("alice", "2027-01-31", REASON, "key-expired", "key-unused").context());
+    AuditResult result =
+        CheckRunner.run(
+            Inventories.online()
+                .with(alice())
+                .grant("alice", "2027-01-31", REASON, "key-expired", "key-unused")
+                .context());
 
-    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("multiple-active-keys");
-    assertThat(result.exempted()).extracting(e -> e.finding().checkId()).containsExactly("key-expired");
+    assertThat(result.findings())
+        .extracting(Finding::checkId)
+        .containsExactly("multiple-active-keys");
+    assertThat(result.exempted())
+        .extracting(e -> e.finding().checkId())
+        .containsExactly("key-expired");
   }
 
   @Test
   void run_whenTagNarrowsGrant_setsAsideOnlyWhatBothCover() {
-    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON).tag(EXEMPT_CHECKS_TAG, "multiple-active-keys");
+    Inventories.Row alice =
+        alice()
+            .tag(EXEMPT_UNTIL_TAG, "2027-01-31")
+            .tag(EXEMPT_REASON_TAG, REASON)
+            .tag(EXEMPT_CHECKS_TAG, "multiple-active-keys");
 
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
+    AuditResult result =
+        CheckRunner.run(
+            Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
 
     assertThat(result.findings()).extracting(Finding::checkId).containsExactly("key-expired");
-    assertThat(result.exempted()).extracting(e -> e.finding().checkId()).containsExactly("multiple-active-keys");
+    assertThat(result.exempted())
+        .extracting(e -> e.finding().checkId())
+        .containsExactly("multiple-active-keys");
   }
 
   @Test
   void run_whenTagEndsBeforeGrant_usesTheTagsEarlierDay() {
-    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2026-11-30").tag(EXEMPT_REASON_TAG, REASON);
+    Inventories.Row alice =
+        alice().tag(EXEMPT_UNTIL_TAG, "2026-11-30").tag(EXEMPT_REASON_TAG, REASON);
 
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
+    AuditResult result =
+        CheckRunner.run(
+            Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
 
-    assertThat(result.exempted()).extracting(ExemptedFinding::until).containsOnly(LocalDate.parse("2026-11-30"));
+    assertThat(result.exempted())
+        .extracting(ExemptedFinding::until)
+        .containsOnly(LocalDate.parse("2026-11-30"));
   }
 
   @Test
   void run_whenTagNamesOneUnknownCheck_namesItAndHonoursTheValidPartTheGrantCovers() {
-    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON)
-        .tag(EXEMPT_CHECKS_TAG, "key-expired key-too-old");
+    Inventories.Row alice =
+        alice()
+            .tag(EXEMPT_UNTIL_TAG, "2027-01-31")
+            .tag(EXEMPT_REASON_TAG, REASON)
+            .tag(EXEMPT_CHECKS_TAG, "key-expired key-too-old");
 
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
+    AuditResult result =
+        CheckRunner.run(
+            Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
 
-    assertThat(result.exempted()).extracting(e -> e.finding().checkId()).containsExactly("key-expired");
-    assertThat(result.findings()).extracting(Finding::checkId).containsExactly("multiple-active-keys", "tag-invalid");
-    assertThat(result.findings()).filteredOn(f -> f.checkId().equals("tag-invalid")).singleElement()
-        .satisfies(f -> assertThat(f.message()).contains("names 'key-too-old', which is not a check id"));
+    assertThat(result.exempted())
+        .extracting(e -> e.finding().checkId())
+        .containsExactly("key-expired");
+    assertThat(result.findings())
+        .extracting(Finding::checkId)
+        .containsExactly("multiple-active-keys", "tag-invalid");
+    assertThat(result.findings())
+        .filteredOn(f -> f.checkId().equals("tag-invalid"))
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.message()).contains("names 'key-too-old', which is not a check id"));
   }
 
   @Test
   void run_whenTagNamesOneUnknownCheckWithoutGrant_honoursNothing() {
-    Inventories.Row alice = alice().tag(EXEMPT_UNTIL_TAG, "2027-01-31").tag(EXEMPT_REASON_TAG, REASON)
-        .tag(EXEMPT_CHECKS_TAG, "key-expired key-too-old");
+    Inventories.Row alice =
+        alice()
+            .tag(EXEMPT_UNTIL_TAG, "2027-01-31")
+            .tag(EXEMPT_REASON_TAG, REASON)
+            .tag(EXEMPT_CHECKS_TAG, "key-expired key-too-old");
 
     AuditResult result = CheckRunner.run(Inventories.online().with(alice).context());
 
     assertThat(result.exempted()).isEmpty();
-    assertThat(result.findings()).extracting(Finding::checkId)
-        .containsExactly("key-expired", "exemption-requested", "multiple-active-keys", "tag-invalid");
+    assertThat(result.findings())
+        .extracting(Finding::checkId)
+        .containsExactly(
+            "key-expired", "exemption-requested", "multiple-active-keys", "tag-invalid");
   }
 
   @Test
   void run_whenGrantInForce_neverSetsTagInvalidAside() {
     Inventories.Row alice = alice().tag(AuditPolicy.MAX_KEY_AGE_TAG, "forever");
 
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
+    AuditResult result =
+        CheckRunner.run(
+            Inventories.online().with(alice).grant("alice", "2027-01-31", REASON).context());
 
     assertThat(result.findings()).extracting(Finding::checkId).containsExactly("tag-invalid");
   }
@@ -197,17 +294,33 @@ class CheckRunnerTest {
   void run_whenOneUserGranted_leavesOtherUsersFindingsOpen() {
     Inventories.Row bob = user("bob").key(1, daysAgo(100)).tag("owner", "bob@example.com");
 
-    AuditResult result = CheckRunner.run(Inventories.online().with(alice(), bob).grant("alice", "2027-01-31", REASON).context());
+    AuditResult result =
+        CheckRunner.run(
+            Inventories.online().with(alice(), bob).grant("alice", "2027-01-31", REASON).context());
 
-    assertThat(result.findings()).extracting(Finding::checkId, Finding::principal).containsExactly(tuple("key-expired", "bob"));
+    assertThat(result.findings())
+        .extracting(Finding::checkId, Finding::principal)
+        .containsExactly(tuple("key-expired", "bob"));
   }
 
   @Test
   void run_whenGrantIsForAnotherAccount_setsNothingAside() {
     Inventories inventories = Inventories.online().with(alice());
-    AuditResult result = CheckRunner.run(new CheckContext(inventories.build(), AuditPolicy.defaults(), Inventories.AS_OF,
-        java.util.List.of(new ExemptionGrant("999999999999", "alice", LocalDate.parse("2027-01-31"), REASON,
-            java.util.Set.of(), GRANTER, Inventories.AS_OF))));
+    AuditResult result =
+        CheckRunner.run(
+            new CheckContext(
+                inventories.build(),
+                AuditPolicy.defaults(),
+                Inventories.AS_OF,
+                java.util.List.of(
+                    new ExemptionGrant(
+                        "999999999999",
+                        "alice",
+                        LocalDate.parse("2027-01-31"),
+                        REASON,
+                        java.util.Set.of(),
+                        GRANTER,
+                        Inventories.AS_OF))));
 
     assertThat(result.exempted()).isEmpty();
   }

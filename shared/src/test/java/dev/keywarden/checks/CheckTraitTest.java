@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class CheckTraitTest {
   private static List<String> idsWith(CheckTrait trait) {
-    return CheckCatalog.all().stream().map(Check::metadata).filter(m -> m.has(trait)).map(CheckMetadata::id).toList();
+    return CheckCatalog.all().stream()
+        .map(Check::metadata)
+        .filter(m -> m.has(trait))
+        .map(CheckMetadata::id)
+        .toList();
   }
 
   @Test
@@ -18,7 +22,8 @@ class CheckTraitTest {
   @Test
   void root_isEveryCheckOfTheRootUser() {
     assertThat(idsWith(CheckTrait.ROOT))
-        .containsExactly("root-access-key", "root-no-mfa", "root-no-hardware-mfa", "root-recently-used");
+        .containsExactly(
+            "root-access-key", "root-no-mfa", "root-no-hardware-mfa", "root-recently-used");
   }
 
   @Test
@@ -30,7 +35,8 @@ class CheckTraitTest {
 
   @Test
   void sevenArgumentConstructor_hasNoTraits() {
-    CheckMetadata plain = new CheckMetadata("x", "t", "r", Severity.LOW, List.of(), List.of(), "fix");
+    CheckMetadata plain =
+        new CheckMetadata("x", "t", "r", Severity.LOW, List.of(), List.of(), "fix");
 
     assertThat(plain.traits()).isEmpty();
     assertThat(plain.has(CheckTrait.ROOT)).isFalse();
@@ -38,7 +44,8 @@ class CheckTraitTest {
 
   @Test
   void withTraits_addsToTheTraitsAndKeepsEveryOtherField() {
-    CheckMetadata plain = new CheckMetadata("x", "t", "r", Severity.LOW, List.of("1.1"), List.of("IAM.1"), "fix");
+    CheckMetadata plain =
+        new CheckMetadata("x", "t", "r", Severity.LOW, List.of("1.1"), List.of("IAM.1"), "fix");
 
     CheckMetadata both = plain.withTraits(CheckTrait.ROOT).withTraits(CheckTrait.KEY_DEADLINE);
 

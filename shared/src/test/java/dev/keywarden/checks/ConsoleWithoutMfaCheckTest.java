@@ -19,11 +19,16 @@ class ConsoleWithoutMfaCheckTest {
   void evaluate_whenPasswordWithoutMfa_findsTheUser() {
     Inventories.Row dave = user("dave").password(daysAgo(2));
 
-    assertThat(findings(dave)).singleElement().satisfies(f -> {
-      assertThat(f.principal()).isEqualTo("dave");
-      assertThat(f.resourceId()).isEqualTo(dave.arn);
-      assertThat(f.message()).isEqualTo("dave can sign in to the console with a password but has no active MFA device");
-    });
+    assertThat(findings(dave))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.principal()).isEqualTo("dave");
+              assertThat(f.resourceId()).isEqualTo(dave.arn);
+              assertThat(f.message())
+                  .isEqualTo(
+                      "dave can sign in to the console with a password but has no active MFA device");
+            });
   }
 
   @Test
@@ -38,7 +43,10 @@ class ConsoleWithoutMfaCheckTest {
 
   @Test
   void evaluate_whenMfaColumnMissing_isSkipped() {
-    assertThat(CHECK.evaluate(Inventories.offline().without(ReportColumn.MFA_ACTIVE).context()).skippedBecause())
+    assertThat(
+            CHECK
+                .evaluate(Inventories.offline().without(ReportColumn.MFA_ACTIVE).context())
+                .skippedBecause())
         .contains("the credential report has no mfa_active column");
   }
 }

@@ -19,16 +19,21 @@ class HumanLongTermKeyCheckTest {
   void evaluate_whenConsoleUserHoldsActiveKey_recommendsIdentityCenter() {
     Inventories.Row carol = user("carol").password(daysAgo(1)).key(2, daysAgo(3));
 
-    assertThat(findings(carol)).singleElement().satisfies(f -> {
-      assertThat(f.resourceId()).isEqualTo(carol.arn);
-      assertThat(f.message()).isEqualTo(
-          "carol signs in to the console and also holds long-term access_key_2: use IAM Identity Center short-term credentials instead");
-    });
+    assertThat(findings(carol))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resourceId()).isEqualTo(carol.arn);
+              assertThat(f.message())
+                  .isEqualTo(
+                      "carol signs in to the console and also holds long-term access_key_2: use IAM Identity Center short-term credentials instead");
+            });
   }
 
   @Test
   void evaluate_whenConsoleUserKeyInactive_findsNothing() {
-    assertThat(findings(user("carol").password(daysAgo(1)).inactiveKey(1, daysAgo(3), null))).isEmpty();
+    assertThat(findings(user("carol").password(daysAgo(1)).inactiveKey(1, daysAgo(3), null)))
+        .isEmpty();
   }
 
   @Test
@@ -38,6 +43,10 @@ class HumanLongTermKeyCheckTest {
 
   @Test
   void evaluate_whenPasswordColumnMissing_isSkipped() {
-    assertThat(CHECK.evaluate(Inventories.offline().without(ReportColumn.PASSWORD_ENABLED).context()).skipped()).isTrue();
+    assertThat(
+            CHECK
+                .evaluate(Inventories.offline().without(ReportColumn.PASSWORD_ENABLED).context())
+                .skipped())
+        .isTrue();
   }
 }

@@ -48,7 +48,10 @@ final class Inventories {
   private Inventories(boolean online) {
     this.online = online;
     this.summary = online ? Optional.of(new AccountSummary(true, false, 0)) : Optional.empty();
-    this.passwordPolicy = online ? Optional.of(new PasswordPolicy(true, 14, Optional.of(24), Optional.empty())) : Optional.empty();
+    this.passwordPolicy =
+        online
+            ? Optional.of(new PasswordPolicy(true, 14, Optional.of(24), Optional.empty()))
+            : Optional.empty();
     this.rootVirtualMfa = online ? Optional.of(false) : Optional.empty();
   }
 
@@ -116,7 +119,8 @@ final class Inventories {
   }
 
   Inventories summary(boolean rootMfaEnabled, boolean rootAccessKeysPresent) {
-    this.summary = Optional.of(new AccountSummary(rootMfaEnabled, rootAccessKeysPresent, rows.size()));
+    this.summary =
+        Optional.of(new AccountSummary(rootMfaEnabled, rootAccessKeysPresent, rows.size()));
     return this;
   }
 
@@ -138,8 +142,15 @@ final class Inventories {
 
   /** A central grant for the user until the day, for the checks given (none: every check). */
   Inventories grant(String user, String until, String reason, String... checks) {
-    grants.add(new ExemptionGrant(ACCOUNT, user, java.time.LocalDate.parse(until), reason, java.util.Set.of(checks),
-        "arn:aws:iam::" + ACCOUNT + ":role/security-team", AS_OF.minus(java.time.Duration.ofDays(1))));
+    grants.add(
+        new ExemptionGrant(
+            ACCOUNT,
+            user,
+            java.time.LocalDate.parse(until),
+            reason,
+            java.util.Set.of(checks),
+            "arn:aws:iam::" + ACCOUNT + ":role/security-team",
+            AS_OF.minus(java.time.Duration.ofDays(1))));
     return this;
   }
 
@@ -154,14 +165,24 @@ final class Inventories {
     for (Row row : rows) {
       users.add(row.toReportRow(line++));
     }
-    CredentialReport report = new CredentialReport(columns, users, Optional.ofNullable(root).map(r -> r.toReportRow(1)));
+    CredentialReport report =
+        new CredentialReport(columns, users, Optional.ofNullable(root).map(r -> r.toReportRow(1)));
     Optional<AuthorizationDetails> authorization = Optional.empty();
     if (online) {
       Map<String, IamUser> iamUsers = new LinkedHashMap<>();
       rows.forEach(r -> iamUsers.put(r.name, r.toIamUser()));
       authorization = Optional.of(new AuthorizationDetails(iamUsers, groups));
     }
-    return new AccountInventory(ACCOUNT, AS_OF, report, authorization, summary, passwordPolicy, rootVirtualMfa, Optional.empty(), surface);
+    return new AccountInventory(
+        ACCOUNT,
+        AS_OF,
+        report,
+        authorization,
+        summary,
+        passwordPolicy,
+        rootVirtualMfa,
+        Optional.empty(),
+        surface);
   }
 
   CheckContext at(Instant asOf) {
@@ -227,9 +248,12 @@ final class Inventories {
       return this;
     }
 
-    /** An active key last rotated at {@code rotated}, last used at {@code lastUsed} (null: never). */
+    /**
+     * An active key last rotated at {@code rotated}, last used at {@code lastUsed} (null: never).
+     */
     Row key(int slot, Instant rotated, Instant lastUsed) {
-      keys[slot - 1] = new AccessKeySlot(slot, true, Optional.of(rotated), Optional.ofNullable(lastUsed));
+      keys[slot - 1] =
+          new AccessKeySlot(slot, true, Optional.of(rotated), Optional.ofNullable(lastUsed));
       return this;
     }
 
@@ -239,7 +263,8 @@ final class Inventories {
     }
 
     Row inactiveKey(int slot, Instant rotated, Instant lastUsed) {
-      keys[slot - 1] = new AccessKeySlot(slot, false, Optional.of(rotated), Optional.ofNullable(lastUsed));
+      keys[slot - 1] =
+          new AccessKeySlot(slot, false, Optional.of(rotated), Optional.ofNullable(lastUsed));
       return this;
     }
 
@@ -258,9 +283,13 @@ final class Inventories {
       return this;
     }
 
-    /** A signing-certificate slot: active or not, rotated at {@code rotated} (null: the report says N/A). */
+    /**
+     * A signing-certificate slot: active or not, rotated at {@code rotated} (null: the report says
+     * N/A).
+     */
     Row certificate(int slot, boolean active, Instant rotated) {
-      certificates.add(new dev.keywarden.inventory.CertificateSlot(slot, active, Optional.ofNullable(rotated)));
+      certificates.add(
+          new dev.keywarden.inventory.CertificateSlot(slot, active, Optional.ofNullable(rotated)));
       return this;
     }
 
@@ -270,8 +299,17 @@ final class Inventories {
     }
 
     private CredentialReportRow toReportRow(int line) {
-      return new CredentialReportRow(name, arn, line, Optional.of(created), password, passwordLastUsed, passwordLastChanged, mfa,
-          List.of(keys), certificates);
+      return new CredentialReportRow(
+          name,
+          arn,
+          line,
+          Optional.of(created),
+          password,
+          passwordLastUsed,
+          passwordLastChanged,
+          mfa,
+          List.of(keys),
+          certificates);
     }
 
     private IamUser toIamUser() {

@@ -32,21 +32,38 @@ class InventoryGapCheckTest {
   private static AccountInventory withoutReportRows(AccountInventory inventory, String... users) {
     Set<String> drop = Set.of(users);
     CredentialReport report = inventory.credentialReport();
-    CredentialReport partial = new CredentialReport(
-        report.columns(), report.users().stream().filter(r -> !drop.contains(r.user())).toList(), report.root());
-    return new AccountInventory(inventory.accountId(), inventory.fetchedAt(), partial, inventory.authorization(),
-        inventory.summary(), inventory.passwordPolicy(), inventory.rootVirtualMfa(), inventory.callerArn());
+    CredentialReport partial =
+        new CredentialReport(
+            report.columns(),
+            report.users().stream().filter(r -> !drop.contains(r.user())).toList(),
+            report.root());
+    return new AccountInventory(
+        inventory.accountId(),
+        inventory.fetchedAt(),
+        partial,
+        inventory.authorization(),
+        inventory.summary(),
+        inventory.passwordPolicy(),
+        inventory.rootVirtualMfa(),
+        inventory.callerArn());
   }
 
   private static AccountInventory withoutIamUsers(AccountInventory inventory, String... users) {
     Set<String> drop = Set.of(users);
     AuthorizationDetails details = inventory.authorization().orElseThrow();
-    Map<String, IamUser> kept = details.users().entrySet().stream()
-        .filter(e -> !drop.contains(e.getKey()))
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    return new AccountInventory(inventory.accountId(), inventory.fetchedAt(), inventory.credentialReport(),
-        Optional.of(new AuthorizationDetails(kept, details.groups())), inventory.summary(), inventory.passwordPolicy(),
-        inventory.rootVirtualMfa(), inventory.callerArn());
+    Map<String, IamUser> kept =
+        details.users().entrySet().stream()
+            .filter(e -> !drop.contains(e.getKey()))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    return new AccountInventory(
+        inventory.accountId(),
+        inventory.fetchedAt(),
+        inventory.credentialReport(),
+        Optional.of(new AuthorizationDetails(kept, details.groups())),
+        inventory.summary(),
+        inventory.passwordPolicy(),
+        inventory.rootVirtualMfa(),
+        inventory.callerArn());
   }
 
   private static CheckContext context(AccountInventory inventory) {
@@ -63,20 +80,33 @@ class InventoryGapCheckTest {
     CheckOutcome outcome = check.evaluate(Inventories.offline().with(user("alice")).context());
 
     assertThat(outcome.findings()).isEmpty();
-    assertThat(outcome.skippedBecause()).hasValueSatisfying(r -> assertThat(r).contains("GetAccountAuthorizationDetails"));
+    assertThat(outcome.skippedBecause())
+        .hasValueSatisfying(r -> assertThat(r).contains("GetAccountAuthorizationDetails"));
   }
 
   @Test
   void evaluate_whenReportLacksAUser_namesItAndTheChecksThatDidNotJudgeIt() {
-    List<Finding> findings = check.evaluate(context(withoutReportRows(account("alice", "bob", "carol"), "bob"))).findings();
+    List<Finding> findings =
+        check
+            .evaluate(context(withoutReportRows(account("alice", "bob", "carol"), "bob")))
+            .findings();
 
-    assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.checkId()).isEqualTo("inventory-gap");
-      assertThat(f.severity()).isEqualTo(Severity.HIGH);
-      assertThat(f.principal()).isEqualTo("bob");
-      assertThat(f.resourceId()).isEqualTo("arn:aws:iam::123456789012:user/bob");
-      assertThat(f.message()).contains("bob", "listed by IAM", "no row in the credential report", "key-expired", "console-without-mfa");
-    });
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.checkId()).isEqualTo("inventory-gap");
+              assertThat(f.severity()).isEqualTo(Severity.HIGH);
+              assertThat(f.principal()).isEqualTo("bob");
+              assertThat(f.resourceId()).isEqualTo("arn:aws:iam::123456789012:user/bob");
+              assertThat(f.message())
+                  .contains(
+                      "bob",
+                      "listed by IAM",
+                      "no row in the credential report",
+                      "key-expired",
+                      "console-without-mfa");
+            });
   }
 
   @Test
@@ -85,38 +115,52 @@ class InventoryGapCheckTest {
 
     AuditResult result = CheckRunner.run(context(rootOnly));
 
-    assertThat(result.findings()).filteredOn(f -> f.checkId().equals("inventory-gap"))
-        .extracting(Finding::principal).containsExactly("a", "b", "c");
+    assertThat(result.findings())
+        .filteredOn(f -> f.checkId().equals("inventory-gap"))
+        .extracting(Finding::principal)
+        .containsExactly("a", "b", "c");
     assertThat(result.findings()).filteredOn(f -> f.checkId().equals("key-expired")).isEmpty();
   }
 
   @Test
   void evaluate_whenReportListsAUserIamDoesNotKnow_namesIt() {
-    List<Finding> findings = check.evaluate(context(withoutIamUsers(account("alice", "gone"), "gone"))).findings();
+    List<Finding> findings =
+        check.evaluate(context(withoutIamUsers(account("alice", "gone"), "gone"))).findings();
 
-    assertThat(findings).singleElement().satisfies(f -> {
-      assertThat(f.principal()).isEqualTo("gone");
-      assertThat(f.message()).contains("gone", "IAM no longer lists it", "not judged");
-    });
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.principal()).isEqualTo("gone");
+              assertThat(f.message()).contains("gone", "IAM no longer lists it", "not judged");
+            });
   }
 
   @Test
   void run_whenReportListsAUserIamDoesNotKnow_setsItsOtherFindingsAside() {
-    AuditResult result = CheckRunner.run(context(withoutIamUsers(account("alice", "gone"), "gone")));
+    AuditResult result =
+        CheckRunner.run(context(withoutIamUsers(account("alice", "gone"), "gone")));
 
-    assertThat(result.findings()).filteredOn(f -> f.principal().equals("gone")).extracting(Finding::checkId)
+    assertThat(result.findings())
+        .filteredOn(f -> f.principal().equals("gone"))
+        .extracting(Finding::checkId)
         .containsExactly("inventory-gap");
-    assertThat(result.findings()).filteredOn(f -> f.principal().equals("alice")).extracting(Finding::checkId)
+    assertThat(result.findings())
+        .filteredOn(f -> f.principal().equals("alice"))
+        .extracting(Finding::checkId)
         .contains("key-expired");
   }
 
   @Test
   void run_whenBothSidesDiffer_namesBothUsers() {
-    AccountInventory both = withoutIamUsers(withoutReportRows(account("new", "old", "kept"), "new"), "old");
+    AccountInventory both =
+        withoutIamUsers(withoutReportRows(account("new", "old", "kept"), "new"), "old");
 
     AuditResult result = CheckRunner.run(context(both));
 
-    assertThat(result.findings()).filteredOn(f -> f.checkId().equals("inventory-gap"))
-        .extracting(Finding::principal).containsExactlyInAnyOrder("new", "old");
+    assertThat(result.findings())
+        .filteredOn(f -> f.checkId().equals("inventory-gap"))
+        .extracting(Finding::principal)
+        .containsExactlyInAnyOrder("new", "old");
   }
 }

@@ -19,15 +19,23 @@ class KeyCreatedWithUserCheckTest {
   void evaluate_whenConsoleUserHasNeverUsedKey_findsTheKey() {
     Inventories.Row carol = user("carol").password(daysAgo(1)).key(1, daysAgo(20), null);
 
-    assertThat(findings(carol)).singleElement().satisfies(f -> {
-      assertThat(f.resourceId()).isEqualTo(carol.key(1));
-      assertThat(f.message()).isEqualTo("carol has a console password and its access_key_1 (created " + daysAgo(20) + ") has never been used");
-    });
+    assertThat(findings(carol))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resourceId()).isEqualTo(carol.key(1));
+              assertThat(f.message())
+                  .isEqualTo(
+                      "carol has a console password and its access_key_1 (created "
+                          + daysAgo(20)
+                          + ") has never been used");
+            });
   }
 
   @Test
   void evaluate_whenConsoleUserUsedTheKey_findsNothing() {
-    assertThat(findings(user("carol").password(daysAgo(1)).key(1, daysAgo(20), daysAgo(2)))).isEmpty();
+    assertThat(findings(user("carol").password(daysAgo(1)).key(1, daysAgo(20), daysAgo(2))))
+        .isEmpty();
   }
 
   @Test
@@ -37,12 +45,16 @@ class KeyCreatedWithUserCheckTest {
 
   @Test
   void evaluate_whenNeverUsedKeyInactive_findsNothing() {
-    assertThat(findings(user("carol").password(daysAgo(1)).inactiveKey(1, daysAgo(20), null))).isEmpty();
+    assertThat(findings(user("carol").password(daysAgo(1)).inactiveKey(1, daysAgo(20), null)))
+        .isEmpty();
   }
 
   @Test
   void evaluate_whenPasswordColumnMissing_isSkipped() {
-    assertThat(CHECK.evaluate(Inventories.offline().without(ReportColumn.PASSWORD_ENABLED).context()).skippedBecause())
+    assertThat(
+            CHECK
+                .evaluate(Inventories.offline().without(ReportColumn.PASSWORD_ENABLED).context())
+                .skippedBecause())
         .contains("the credential report has no password_enabled column");
   }
 }

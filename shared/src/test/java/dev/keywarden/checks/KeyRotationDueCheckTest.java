@@ -21,7 +21,9 @@ class KeyRotationDueCheckTest {
     return CHECK.evaluate(inventory.context()).findings();
   }
 
-  /** Age of the key in seconds past {@code days} days; deadline is at 90 days, notice opens at 76. */
+  /**
+   * Age of the key in seconds past {@code days} days; deadline is at 90 days, notice opens at 76.
+   */
   @ParameterizedTest(name = "{0} days {1} s old: due={2}")
   @CsvSource({
     "76, -1, false",
@@ -32,20 +34,30 @@ class KeyRotationDueCheckTest {
     "90, 1, false",
     "10, 0, false"
   })
-  void evaluate_aroundNoticeWindowAndDeadline_firesOnlyInsideIt(long days, long seconds, boolean due) {
+  void evaluate_aroundNoticeWindowAndDeadline_firesOnlyInsideIt(
+      long days, long seconds, boolean due) {
     Instant rotated = ago(Duration.ofDays(days).plusSeconds(seconds));
 
-    assertThat(findings(Inventories.offline().with(user("bob").key(1, rotated)))).hasSize(due ? 1 : 0);
+    assertThat(findings(Inventories.offline().with(user("bob").key(1, rotated))))
+        .hasSize(due ? 1 : 0);
   }
 
   @Test
   void evaluate_whenDue_reportsDeadlineAndDaysLeft() {
     Instant rotated = Instant.parse("2026-08-31T09:00:00Z");
 
-    Finding finding = CHECK.evaluate(Inventories.offline().with(user("bob").key(1, rotated)).at(Instant.parse("2026-11-24T00:00:00Z")))
-        .findings().get(0);
+    Finding finding =
+        CHECK
+            .evaluate(
+                Inventories.offline()
+                    .with(user("bob").key(1, rotated))
+                    .at(Instant.parse("2026-11-24T00:00:00Z")))
+            .findings()
+            .get(0);
 
-    assertThat(finding.message()).isEqualTo("access_key_1 of bob is 84 days old (max 90): rotate it before 2026-11-29T09:00:00Z (5 days left)");
+    assertThat(finding.message())
+        .isEqualTo(
+            "access_key_1 of bob is 84 days old (max 90): rotate it before 2026-11-29T09:00:00Z (5 days left)");
     assertThat(finding.deadline()).contains(Instant.parse("2026-11-29T09:00:00Z"));
     assertThat(finding.resourceId()).isEqualTo("arn:aws:iam::123456789012:user/bob#access_key_1");
   }
@@ -54,7 +66,8 @@ class KeyRotationDueCheckTest {
   void evaluate_whenLessThanADayLeft_saysSo() {
     Instant rotated = ago(Duration.ofDays(90).minusHours(3));
 
-    assertThat(findings(Inventories.offline().with(user("bob").key(1, rotated)))).singleElement()
+    assertThat(findings(Inventories.offline().with(user("bob").key(1, rotated))))
+        .singleElement()
         .satisfies(f -> assertThat(f.message()).endsWith("(less than a day left)"));
   }
 
@@ -62,7 +75,8 @@ class KeyRotationDueCheckTest {
   void evaluate_whenTaggedMaxAge_measuresNoticeFromTaggedDeadline() {
     Inventories.Row svc = user("svc").key(1, daysAgo(20)).tag(AuditPolicy.MAX_KEY_AGE_TAG, "30");
 
-    assertThat(findings(Inventories.online().with(svc))).singleElement()
+    assertThat(findings(Inventories.online().with(svc)))
+        .singleElement()
         .satisfies(f -> assertThat(f.deadline()).contains(daysAgo(20).plus(Duration.ofDays(30))));
   }
 
@@ -70,12 +84,17 @@ class KeyRotationDueCheckTest {
   void evaluate_whenBothKeysDue_findsEachKey() {
     Inventories.Row bob = user("bob").key(1, daysAgo(80)).key(2, daysAgo(85));
 
-    assertThat(findings(Inventories.offline().with(bob))).extracting(Finding::resourceId).containsExactly(bob.key(1), bob.key(2));
+    assertThat(findings(Inventories.offline().with(bob)))
+        .extracting(Finding::resourceId)
+        .containsExactly(bob.key(1), bob.key(2));
   }
 
   @Test
   void evaluate_whenActiveColumnMissing_isSkipped() {
-    assertThat(CHECK.evaluate(Inventories.offline().without(ReportColumn.ACCESS_KEY_1_ACTIVE).context()).skippedBecause())
+    assertThat(
+            CHECK
+                .evaluate(Inventories.offline().without(ReportColumn.ACCESS_KEY_1_ACTIVE).context())
+                .skippedBecause())
         .contains("the credential report has no access_key_1_active column");
   }
 }

@@ -25,24 +25,35 @@ class KeyUnusedCheckTest {
   void evaluate_whenLastUsedAroundLimit_firesFromExactlyTheLimit(long seconds, boolean unused) {
     Instant used = ago(Duration.ofDays(45).plusSeconds(seconds));
 
-    assertThat(findings(Inventories.offline().with(user("grace").key(1, daysAgo(60), used)))).hasSize(unused ? 1 : 0);
+    assertThat(findings(Inventories.offline().with(user("grace").key(1, daysAgo(60), used))))
+        .hasSize(unused ? 1 : 0);
   }
 
   @ParameterizedTest(name = "never used, created 45 days {0} s ago: unused={1}")
   @CsvSource({"-1, false", "0, true", "1, true"})
-  void evaluate_whenNeverUsedAndCreatedAroundLimit_firesFromExactlyTheLimit(long seconds, boolean unused) {
+  void evaluate_whenNeverUsedAndCreatedAroundLimit_firesFromExactlyTheLimit(
+      long seconds, boolean unused) {
     Instant created = ago(Duration.ofDays(45).plusSeconds(seconds));
 
-    assertThat(findings(Inventories.offline().with(user("leo").key(1, created, null)))).hasSize(unused ? 1 : 0);
+    assertThat(findings(Inventories.offline().with(user("leo").key(1, created, null))))
+        .hasSize(unused ? 1 : 0);
   }
 
   @Test
   void evaluate_whenLastUsedLongAgo_reportsDaysDateAndLimit() {
-    Inventories.Row grace = user("grace").key(1, Instant.parse("2026-09-10T08:00:00Z"), Instant.parse("2026-09-15T11:00:00Z"));
+    Inventories.Row grace =
+        user("grace")
+            .key(1, Instant.parse("2026-09-10T08:00:00Z"), Instant.parse("2026-09-15T11:00:00Z"));
 
-    Finding finding = CHECK.evaluate(Inventories.offline().with(grace).at(Instant.parse("2026-11-24T00:00:00Z"))).findings().get(0);
+    Finding finding =
+        CHECK
+            .evaluate(Inventories.offline().with(grace).at(Instant.parse("2026-11-24T00:00:00Z")))
+            .findings()
+            .get(0);
 
-    assertThat(finding.message()).isEqualTo("access_key_1 of grace was last used 69 days ago, on 2026-09-15T11:00:00Z (limit 45 days)");
+    assertThat(finding.message())
+        .isEqualTo(
+            "access_key_1 of grace was last used 69 days ago, on 2026-09-15T11:00:00Z (limit 45 days)");
     assertThat(finding.resourceId()).isEqualTo(grace.key(1));
     assertThat(finding.deadline()).isEmpty();
   }
@@ -51,19 +62,35 @@ class KeyUnusedCheckTest {
   void evaluate_whenNeverUsed_saysSoWithCreationDate() {
     Inventories.Row leo = user("leo").key(2, daysAgo(84), null);
 
-    assertThat(findings(Inventories.offline().with(leo))).singleElement()
-        .satisfies(f -> assertThat(f.message()).isEqualTo("access_key_2 of leo has never been used and was created 84 days ago, on "
-            + daysAgo(84) + " (limit 45 days)"));
+    assertThat(findings(Inventories.offline().with(leo)))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .isEqualTo(
+                        "access_key_2 of leo has never been used and was created 84 days ago, on "
+                            + daysAgo(84)
+                            + " (limit 45 days)"));
   }
 
   @Test
   void evaluate_whenUnusedKeyInactive_findsNothing() {
-    assertThat(findings(Inventories.offline().with(user("judy").inactiveKey(1, daysAgo(400), daysAgo(300))))).isEmpty();
+    assertThat(
+            findings(
+                Inventories.offline()
+                    .with(user("judy").inactiveKey(1, daysAgo(400), daysAgo(300)))))
+        .isEmpty();
   }
 
   @Test
   void evaluate_whenLastUsedColumnMissing_isSkipped() {
-    assertThat(CHECK.evaluate(Inventories.offline().without(ReportColumn.ACCESS_KEY_2_LAST_USED_DATE).context()).skippedBecause())
+    assertThat(
+            CHECK
+                .evaluate(
+                    Inventories.offline()
+                        .without(ReportColumn.ACCESS_KEY_2_LAST_USED_DATE)
+                        .context())
+                .skippedBecause())
         .contains("the credential report has no access_key_2_last_used_date column");
   }
 }

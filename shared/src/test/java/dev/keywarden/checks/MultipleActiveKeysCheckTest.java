@@ -14,11 +14,19 @@ class MultipleActiveKeysCheckTest {
   void evaluate_whenTwoActiveKeys_findsTheUser() {
     Inventories.Row frank = user("frank").key(1, daysAgo(50)).key(2, daysAgo(9));
 
-    assertThat(CHECK.evaluate(Inventories.offline().with(frank).context()).findings()).singleElement().satisfies(f -> {
-      assertThat(f.resourceId()).isEqualTo(frank.arn);
-      assertThat(f.message()).isEqualTo("frank has 2 active access keys: access_key_1 (last rotated " + daysAgo(50)
-          + ") and access_key_2 (last rotated " + daysAgo(9) + ")");
-    });
+    assertThat(CHECK.evaluate(Inventories.offline().with(frank).context()).findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resourceId()).isEqualTo(frank.arn);
+              assertThat(f.message())
+                  .isEqualTo(
+                      "frank has 2 active access keys: access_key_1 (last rotated "
+                          + daysAgo(50)
+                          + ") and access_key_2 (last rotated "
+                          + daysAgo(9)
+                          + ")");
+            });
   }
 
   @Test
@@ -30,7 +38,10 @@ class MultipleActiveKeysCheckTest {
 
   @Test
   void evaluate_whenSecondSlotColumnMissing_isSkipped() {
-    assertThat(CHECK.evaluate(Inventories.offline().without(ReportColumn.ACCESS_KEY_2_ACTIVE).context()).skippedBecause())
+    assertThat(
+            CHECK
+                .evaluate(Inventories.offline().without(ReportColumn.ACCESS_KEY_2_ACTIVE).context())
+                .skippedBecause())
         .contains("the credential report has no access_key_2_active column");
   }
 }

@@ -14,19 +14,30 @@ class RootAccessKeyCheckTest {
 
   @Test
   void evaluate_whenRootRowHasActiveKey_findsRoot() {
-    CheckOutcome outcome = CHECK.evaluate(Inventories.offline().withRoot(root().key(1, daysAgo(900), daysAgo(4))).context());
+    CheckOutcome outcome =
+        CHECK.evaluate(
+            Inventories.offline().withRoot(root().key(1, daysAgo(900), daysAgo(4))).context());
 
-    assertThat(outcome.findings()).singleElement().satisfies(f -> {
-      assertThat(f.principal()).isEqualTo(CredentialReportRow.ROOT);
-      assertThat(f.resourceId()).isEqualTo(ROOT_ARN);
-      assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-      assertThat(f.message()).isEqualTo("the root user has an active access key: access_key_1 (last used " + daysAgo(4) + ")");
-    });
+    assertThat(outcome.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.principal()).isEqualTo(CredentialReportRow.ROOT);
+              assertThat(f.resourceId()).isEqualTo(ROOT_ARN);
+              assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+              assertThat(f.message())
+                  .isEqualTo(
+                      "the root user has an active access key: access_key_1 (last used "
+                          + daysAgo(4)
+                          + ")");
+            });
   }
 
   @Test
   void evaluate_whenRootKeyInactive_findsNothing() {
-    CheckOutcome outcome = CHECK.evaluate(Inventories.offline().withRoot(root().inactiveKey(1, daysAgo(900), null)).context());
+    CheckOutcome outcome =
+        CHECK.evaluate(
+            Inventories.offline().withRoot(root().inactiveKey(1, daysAgo(900), null)).context());
 
     assertThat(outcome.findings()).isEmpty();
     assertThat(outcome.skipped()).isFalse();
@@ -34,31 +45,45 @@ class RootAccessKeyCheckTest {
 
   @Test
   void evaluate_whenRootRowPresent_trustsItOverTheSummary() {
-    assertThat(CHECK.evaluate(Inventories.online().summary(true, true).withRoot(root()).context()).findings()).isEmpty();
+    assertThat(
+            CHECK
+                .evaluate(Inventories.online().summary(true, true).withRoot(root()).context())
+                .findings())
+        .isEmpty();
   }
 
   @Test
   void evaluate_whenNoRootRowAndSummaryReportsKey_findsRoot() {
-    assertThat(CHECK.evaluate(Inventories.online().summary(true, true).context()).findings()).singleElement()
+    assertThat(CHECK.evaluate(Inventories.online().summary(true, true).context()).findings())
+        .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("AccountAccessKeysPresent"));
   }
 
   @Test
   void evaluate_whenNoRootRowAndSummaryReportsNoKey_findsNothing() {
-    assertThat(CHECK.evaluate(Inventories.online().summary(true, false).context()).findings()).isEmpty();
+    assertThat(CHECK.evaluate(Inventories.online().summary(true, false).context()).findings())
+        .isEmpty();
   }
 
   @Test
   void evaluate_whenNoRootRowOffline_isSkipped() {
-    assertThat(CHECK.evaluate(Inventories.offline().context()).skippedBecause()).hasValueSatisfying(r -> assertThat(r)
-        .isEqualTo("the credential report has no <root_account> row and the account summary (GetAccountSummary) is not in this inventory"));
+    assertThat(CHECK.evaluate(Inventories.offline().context()).skippedBecause())
+        .hasValueSatisfying(
+            r ->
+                assertThat(r)
+                    .isEqualTo(
+                        "the credential report has no <root_account> row and the account summary (GetAccountSummary) is not in this inventory"));
   }
 
   @Test
   void evaluate_whenRootRowLacksKeyColumnOffline_isSkippedNamingIt() {
-    CheckContext context = Inventories.offline().withRoot(root()).without(ReportColumn.ACCESS_KEY_2_ACTIVE).context();
+    CheckContext context =
+        Inventories.offline().withRoot(root()).without(ReportColumn.ACCESS_KEY_2_ACTIVE).context();
 
-    assertThat(CHECK.evaluate(context).skippedBecause()).hasValueSatisfying(r -> assertThat(r).startsWith(
-        "the credential report has no access_key_2_active column and"));
+    assertThat(CHECK.evaluate(context).skippedBecause())
+        .hasValueSatisfying(
+            r ->
+                assertThat(r)
+                    .startsWith("the credential report has no access_key_2_active column and"));
   }
 }

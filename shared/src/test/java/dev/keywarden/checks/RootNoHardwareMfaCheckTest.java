@@ -10,18 +10,21 @@ class RootNoHardwareMfaCheckTest {
 
   @Test
   void evaluate_whenRootMfaIsVirtual_findsRoot() {
-    assertThat(CHECK.evaluate(Inventories.online().rootVirtualMfa(true).context()).findings()).singleElement()
+    assertThat(CHECK.evaluate(Inventories.online().rootVirtualMfa(true).context()).findings())
+        .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("virtual"));
   }
 
   @Test
   void evaluate_whenRootMfaIsHardware_findsNothing() {
-    assertThat(CHECK.evaluate(Inventories.online().rootVirtualMfa(false).context()).findings()).isEmpty();
+    assertThat(CHECK.evaluate(Inventories.online().rootVirtualMfa(false).context()).findings())
+        .isEmpty();
   }
 
   @Test
   void evaluate_whenRootHasNoMfaAtAll_leavesItToRootNoMfa() {
-    CheckContext context = Inventories.online().summary(false, false).rootVirtualMfa(true).context();
+    CheckContext context =
+        Inventories.online().summary(false, false).rootVirtualMfa(true).context();
 
     assertThat(CHECK.evaluate(context).findings()).isEmpty();
   }
@@ -35,7 +38,8 @@ class RootNoHardwareMfaCheckTest {
 
   @Test
   void evaluate_whenMfaTypeUnknown_isSkipped() {
-    assertThat(CHECK.evaluate(Inventories.offline().withRoot(root().mfa()).context()).skippedBecause())
+    assertThat(
+            CHECK.evaluate(Inventories.offline().withRoot(root().mfa()).context()).skippedBecause())
         .hasValueSatisfying(r -> assertThat(r).contains("ListVirtualMFADevices"));
   }
 }

@@ -22,20 +22,34 @@ class RootRecentlyUsedCheckTest {
   @ParameterizedTest(name = "signed in 30 days {0} s ago: recent={1}")
   @CsvSource({"-1, true", "0, false", "1, false"})
   void evaluate_whenSignInAroundWindow_firesOnlyInsideIt(long seconds, boolean recent) {
-    assertThat(findings(root().passwordUsed(ago(Duration.ofDays(30).plusSeconds(seconds))))).hasSize(recent ? 1 : 0);
+    assertThat(findings(root().passwordUsed(ago(Duration.ofDays(30).plusSeconds(seconds)))))
+        .hasSize(recent ? 1 : 0);
   }
 
   @ParameterizedTest(name = "key used 30 days {0} s ago: recent={1}")
   @CsvSource({"-1, true", "0, false"})
   void evaluate_whenKeyUseAroundWindow_firesOnlyInsideIt(long seconds, boolean recent) {
-    assertThat(findings(root().inactiveKey(2, daysAgo(900), ago(Duration.ofDays(30).plusSeconds(seconds))))).hasSize(recent ? 1 : 0);
+    assertThat(
+            findings(
+                root().inactiveKey(2, daysAgo(900), ago(Duration.ofDays(30).plusSeconds(seconds)))))
+        .hasSize(recent ? 1 : 0);
   }
 
   @Test
   void evaluate_whenSignInAndKeyRecent_listsBoth() {
-    assertThat(findings(root().passwordUsed(daysAgo(13)).key(1, daysAgo(900), ago(Duration.ofHours(5))))).singleElement()
-        .satisfies(f -> assertThat(f.message()).isEqualTo("the root user was used within the last 30 days: console sign-in on "
-            + daysAgo(13) + " (13 days ago); access_key_1 on " + ago(Duration.ofHours(5)) + " (less than a day ago)"));
+    assertThat(
+            findings(
+                root().passwordUsed(daysAgo(13)).key(1, daysAgo(900), ago(Duration.ofHours(5)))))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .isEqualTo(
+                        "the root user was used within the last 30 days: console sign-in on "
+                            + daysAgo(13)
+                            + " (13 days ago); access_key_1 on "
+                            + ago(Duration.ofHours(5))
+                            + " (less than a day ago)"));
   }
 
   @Test
@@ -46,13 +60,19 @@ class RootRecentlyUsedCheckTest {
   @Test
   void evaluate_whenNoRootRow_isSkippedEvenWithSummary() {
     assertThat(CHECK.evaluate(Inventories.online().context()).skippedBecause())
-        .hasValueSatisfying(r -> assertThat(r).startsWith("the credential report has no <root_account> row"));
+        .hasValueSatisfying(
+            r -> assertThat(r).startsWith("the credential report has no <root_account> row"));
   }
 
   @Test
   void evaluate_whenLastUsedColumnMissing_isSkipped() {
-    CheckContext context = Inventories.offline().withRoot(root()).without(ReportColumn.ACCESS_KEY_1_LAST_USED_DATE).context();
+    CheckContext context =
+        Inventories.offline()
+            .withRoot(root())
+            .without(ReportColumn.ACCESS_KEY_1_LAST_USED_DATE)
+            .context();
 
-    assertThat(CHECK.evaluate(context).skippedBecause()).contains("the credential report has no access_key_1_last_used_date column");
+    assertThat(CHECK.evaluate(context).skippedBecause())
+        .contains("the credential report has no access_key_1_last_used_date column");
   }
 }

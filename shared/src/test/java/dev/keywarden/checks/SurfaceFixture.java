@@ -15,10 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Builds the wider IAM surface for check tests: nothing in it, everything read, unless a test says otherwise. */
+/**
+ * Builds the wider IAM surface for check tests: nothing in it, everything read, unless a test says
+ * otherwise.
+ */
 final class SurfaceFixture {
-  static final String TRUST_ACCOUNT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-      + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+  static final String TRUST_ACCOUNT =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+          + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}";
 
   private final List<IamRole> roles = new ArrayList<>();
   private final List<ManagedPolicy> policies = new ArrayList<>();
@@ -35,19 +39,46 @@ final class SurfaceFixture {
     return new SurfaceFixture();
   }
 
-  static IamRole role(String name, Instant created, Instant lastUsed, String trust, PolicyDocument... attached) {
-    return new IamRole(name, "arn:aws:iam::" + Inventories.ACCOUNT + ":role/" + name, "/", created, Optional.ofNullable(lastUsed),
-        trust, List.of(attached), List.of());
+  static IamRole role(
+      String name, Instant created, Instant lastUsed, String trust, PolicyDocument... attached) {
+    return new IamRole(
+        name,
+        "arn:aws:iam::" + Inventories.ACCOUNT + ":role/" + name,
+        "/",
+        created,
+        Optional.ofNullable(lastUsed),
+        trust,
+        List.of(attached),
+        List.of());
   }
 
   static IamRole serviceLinkedRole(String name, Instant created) {
-    return new IamRole(name, "arn:aws:iam::" + Inventories.ACCOUNT + ":role/aws-service-role/x.amazonaws.com/" + name,
-        "/aws-service-role/x.amazonaws.com/", created, Optional.empty(), TRUST_ACCOUNT, List.of(), List.of());
+    return new IamRole(
+        name,
+        "arn:aws:iam::" + Inventories.ACCOUNT + ":role/aws-service-role/x.amazonaws.com/" + name,
+        "/aws-service-role/x.amazonaws.com/",
+        created,
+        Optional.empty(),
+        TRUST_ACCOUNT,
+        List.of(),
+        List.of());
   }
 
-  static UserCredential credential(UserCredential.Kind kind, String user, String id, boolean active, Instant created, Instant expires) {
-    return new UserCredential(kind, user, id, kind == UserCredential.Kind.SERVICE_SPECIFIC ? "codecommit.amazonaws.com" : "", active,
-        created, Optional.ofNullable(expires));
+  static UserCredential credential(
+      UserCredential.Kind kind,
+      String user,
+      String id,
+      boolean active,
+      Instant created,
+      Instant expires) {
+    return new UserCredential(
+        kind,
+        user,
+        id,
+        kind == UserCredential.Kind.SERVICE_SPECIFIC ? "codecommit.amazonaws.com" : "",
+        active,
+        created,
+        Optional.ofNullable(expires));
   }
 
   SurfaceFixture role(IamRole role) {
@@ -56,13 +87,22 @@ final class SurfaceFixture {
   }
 
   SurfaceFixture policy(String name, String document, int attachments) {
-    policies.add(new ManagedPolicy(name, "arn:aws:iam::" + Inventories.ACCOUNT + ":policy/" + name, document, attachments));
+    policies.add(
+        new ManagedPolicy(
+            name,
+            "arn:aws:iam::" + Inventories.ACCOUNT + ":policy/" + name,
+            document,
+            attachments));
     return this;
   }
 
   SurfaceFixture serverCertificate(String name, Instant expiration) {
     List<ServerCertificate> list = new ArrayList<>(serverCertificates.value().orElse(List.of()));
-    list.add(new ServerCertificate(name, "arn:aws:iam::" + Inventories.ACCOUNT + ":server-certificate/" + name, expiration));
+    list.add(
+        new ServerCertificate(
+            name,
+            "arn:aws:iam::" + Inventories.ACCOUNT + ":server-certificate/" + name,
+            expiration));
     serverCertificates = Reading.of(list);
     return this;
   }
@@ -108,7 +148,16 @@ final class SurfaceFixture {
   }
 
   IamSurface build() {
-    return new IamSurface(roles, policies, serverCertificates, signingCertificates, sshKeys, serviceCredentials, virtualMfaUsers, rules,
-        analyzer, rootManagement);
+    return new IamSurface(
+        roles,
+        policies,
+        serverCertificates,
+        signingCertificates,
+        sshKeys,
+        serviceCredentials,
+        virtualMfaUsers,
+        rules,
+        analyzer,
+        rootManagement);
   }
 }

@@ -19,36 +19,68 @@ import org.junit.jupiter.api.Test;
 /** {@code ssh-key-old} and {@code service-credential-old}: one rule, two parts of the inventory. */
 class UserCredentialAgeChecksTest {
   private static CheckOutcome ssh(UserCredential... keys) {
-    return new SshKeyOldCheck().evaluate(online().with(user("dev")).surface(surface().sshKeys(Reading.of(List.of(keys)))).context());
+    return new SshKeyOldCheck()
+        .evaluate(
+            online()
+                .with(user("dev"))
+                .surface(surface().sshKeys(Reading.of(List.of(keys))))
+                .context());
   }
 
   private static CheckOutcome service(UserCredential... credentials) {
-    return new ServiceCredentialOldCheck().evaluate(
-        online().with(user("dev")).surface(surface().serviceCredentials(Reading.of(List.of(credentials)))).context());
+    return new ServiceCredentialOldCheck()
+        .evaluate(
+            online()
+                .with(user("dev"))
+                .surface(surface().serviceCredentials(Reading.of(List.of(credentials))))
+                .context());
   }
 
   @Test
   void sshKeyOld_whenActiveKeyExactlyMaxAgeOld_fires() {
-    assertThat(ssh(credential(Kind.SSH_PUBLIC_KEY, "dev", "APKA1", true, daysAgo(90), null)).findings())
-        .singleElement().satisfies(f -> {
-          assertThat(f.resourceId()).isEqualTo("arn:aws:iam::123456789012:user/dev#ssh-public-key/APKA1");
-          assertThat(f.message()).contains("SSH public key APKA1 of dev", "90 days old");
-        });
+    assertThat(
+            ssh(credential(Kind.SSH_PUBLIC_KEY, "dev", "APKA1", true, daysAgo(90), null))
+                .findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resourceId())
+                  .isEqualTo("arn:aws:iam::123456789012:user/dev#ssh-public-key/APKA1");
+              assertThat(f.message()).contains("SSH public key APKA1 of dev", "90 days old");
+            });
   }
 
   @Test
   void sshKeyOld_whenOneSecondYoungerOrInactive_isQuiet() {
-    assertThat(ssh(
-        credential(Kind.SSH_PUBLIC_KEY, "dev", "APKA1", true, daysAgo(90).plus(Duration.ofSeconds(1)), null),
-        credential(Kind.SSH_PUBLIC_KEY, "dev", "APKA2", false, daysAgo(500), null)).findings()).isEmpty();
+    assertThat(
+            ssh(
+                    credential(
+                        Kind.SSH_PUBLIC_KEY,
+                        "dev",
+                        "APKA1",
+                        true,
+                        daysAgo(90).plus(Duration.ofSeconds(1)),
+                        null),
+                    credential(Kind.SSH_PUBLIC_KEY, "dev", "APKA2", false, daysAgo(500), null))
+                .findings())
+        .isEmpty();
   }
 
   @Test
   void sshKeyOld_whenNotRead_isSkippedWithTheCost() {
-    CheckOutcome outcome = new SshKeyOldCheck().evaluate(online().surface(surface()
-        .sshKeys(Reading.missing("SSH public keys are read with one iam:ListSSHPublicKeys call per user, which is off"))).context());
+    CheckOutcome outcome =
+        new SshKeyOldCheck()
+            .evaluate(
+                online()
+                    .surface(
+                        surface()
+                            .sshKeys(
+                                Reading.missing(
+                                    "SSH public keys are read with one iam:ListSSHPublicKeys call per user, which is off")))
+                    .context());
 
-    assertThat(outcome.skippedBecause()).hasValueSatisfying(r -> assertThat(r).contains("one iam:ListSSHPublicKeys call per user"));
+    assertThat(outcome.skippedBecause())
+        .hasValueSatisfying(r -> assertThat(r).contains("one iam:ListSSHPublicKeys call per user"));
   }
 
   @Test
@@ -58,25 +90,49 @@ class UserCredentialAgeChecksTest {
 
   @Test
   void serviceCredentialOld_whenActiveCredentialExactlyMaxAgeOld_firesNamingTheService() {
-    assertThat(service(credential(Kind.SERVICE_SPECIFIC, "dev", "ACCA1", true, daysAgo(90), null)).findings())
-        .singleElement().satisfies(f -> assertThat(f.message()).contains("ACCA1 for codecommit.amazonaws.com of dev"));
+    assertThat(
+            service(credential(Kind.SERVICE_SPECIFIC, "dev", "ACCA1", true, daysAgo(90), null))
+                .findings())
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.message()).contains("ACCA1 for codecommit.amazonaws.com of dev"));
   }
 
   @Test
   void serviceCredentialOld_whenExpiredAtTheAuditInstant_isQuiet() {
-    assertThat(service(credential(Kind.SERVICE_SPECIFIC, "dev", "ACCA1", true, daysAgo(200), AS_OF)).findings()).isEmpty();
+    assertThat(
+            service(credential(Kind.SERVICE_SPECIFIC, "dev", "ACCA1", true, daysAgo(200), AS_OF))
+                .findings())
+        .isEmpty();
   }
 
   @Test
   void serviceCredentialOld_whenExpiringOneSecondAfterTheAudit_stillFires() {
-    assertThat(service(credential(Kind.SERVICE_SPECIFIC, "dev", "ACCA1", true, daysAgo(200), AS_OF.plusSeconds(1))).findings())
+    assertThat(
+            service(
+                    credential(
+                        Kind.SERVICE_SPECIFIC,
+                        "dev",
+                        "ACCA1",
+                        true,
+                        daysAgo(200),
+                        AS_OF.plusSeconds(1)))
+                .findings())
         .hasSize(1);
   }
 
   @Test
   void serviceCredentialOld_whenEndpointRefusedTheListing_isSkippedNotPassed() {
-    CheckOutcome outcome = new ServiceCredentialOldCheck().evaluate(online().surface(surface()
-        .serviceCredentials(Reading.missing("the endpoint refused iam:ListServiceSpecificCredentials as unknown"))).context());
+    CheckOutcome outcome =
+        new ServiceCredentialOldCheck()
+            .evaluate(
+                online()
+                    .surface(
+                        surface()
+                            .serviceCredentials(
+                                Reading.missing(
+                                    "the endpoint refused iam:ListServiceSpecificCredentials as unknown")))
+                    .context());
 
     assertThat(outcome.skippedBecause()).hasValueSatisfying(r -> assertThat(r).contains("refused"));
     assertThat(outcome.findings()).isEmpty();

@@ -12,17 +12,26 @@ class UserDirectPoliciesCheckTest {
 
   @Test
   void evaluate_whenUserHasOwnPolicies_listsThem() {
-    Inventories.Row alice = user("alice").attached(managed("ReadOnly", "{}")).inline(inline("deploy", "{}"));
+    Inventories.Row alice =
+        user("alice").attached(managed("ReadOnly", "{}")).inline(inline("deploy", "{}"));
 
-    assertThat(CHECK.evaluate(Inventories.online().with(alice).context()).findings()).singleElement().satisfies(f -> {
-      assertThat(f.resourceId()).isEqualTo(alice.arn);
-      assertThat(f.message()).isEqualTo("alice has policies of its own: managed policy ReadOnly, inline policy deploy");
-    });
+    assertThat(CHECK.evaluate(Inventories.online().with(alice).context()).findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.resourceId()).isEqualTo(alice.arn);
+              assertThat(f.message())
+                  .isEqualTo(
+                      "alice has policies of its own: managed policy ReadOnly, inline policy deploy");
+            });
   }
 
   @Test
   void evaluate_whenPoliciesOnlyThroughGroups_findsNothing() {
-    Inventories inventory = Inventories.online().group("devs", managed("ReadOnly", "{}")).with(user("bob").inGroup("devs"));
+    Inventories inventory =
+        Inventories.online()
+            .group("devs", managed("ReadOnly", "{}"))
+            .with(user("bob").inGroup("devs"));
 
     assertThat(CHECK.evaluate(inventory.context()).findings()).isEmpty();
   }

@@ -28,7 +28,10 @@ class ConfigLoaderTest {
   @Test
   void load_whenSshKeyMaxUsersSet_readsItAndDefaultsToOff() {
     assertThat(AuditPolicy.defaults().sshKeyMaxUsers()).isZero();
-    assertThat(ConfigLoader.load(Optional.empty(), Map.of("KEYWARDEN_SSH_KEY_MAX_USERS", "500")).sshKeyMaxUsers()).isEqualTo(500);
+    assertThat(
+            ConfigLoader.load(Optional.empty(), Map.of("KEYWARDEN_SSH_KEY_MAX_USERS", "500"))
+                .sshKeyMaxUsers())
+        .isEqualTo(500);
   }
 
   @Test
@@ -44,8 +47,10 @@ class ConfigLoaderTest {
 
   @Test
   void load_whenFileSetsValues_appliesThemWithCommentsAndBlankLinesIgnored() throws IOException {
-    Path path = file("# thresholds\n\nmax-key-age-days = 60\nnotice-window-days=10\nowner-tag-keys = team-email, owner\n"
-        + "credential-report-wait-seconds = 30\n");
+    Path path =
+        file(
+            "# thresholds\n\nmax-key-age-days = 60\nnotice-window-days=10\nowner-tag-keys = team-email, owner\n"
+                + "credential-report-wait-seconds = 30\n");
 
     AuditPolicy policy = ConfigLoader.load(Optional.of(path), Map.of());
 
@@ -60,7 +65,8 @@ class ConfigLoaderTest {
   void load_whenEnvironmentAndFileBothSetAValue_environmentWins() throws IOException {
     Path path = file("unused-days = 60\n");
 
-    AuditPolicy policy = ConfigLoader.load(Optional.of(path), Map.of("KEYWARDEN_UNUSED_DAYS", "30"));
+    AuditPolicy policy =
+        ConfigLoader.load(Optional.of(path), Map.of("KEYWARDEN_UNUSED_DAYS", "30"));
 
     assertThat(policy.unusedDays()).isEqualTo(30);
   }
@@ -103,7 +109,8 @@ class ConfigLoaderTest {
     "KEYWARDEN_MIN_PASSWORD_LENGTH, 5, must be between 6 and 128, got 5",
     "KEYWARDEN_CREDENTIAL_REPORT_WAIT_SECONDS, -1, must be between 1 and 900, got -1",
   })
-  void load_whenEnvironmentValueIsBad_namesTheVariableAndTheValue(String variable, String value, String expected) {
+  void load_whenEnvironmentValueIsBad_namesTheVariableAndTheValue(
+      String variable, String value, String expected) {
     assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(variable, value)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("environment variable " + variable)
@@ -112,7 +119,8 @@ class ConfigLoaderTest {
 
   @Test
   void load_whenNoticeWindowIsNotShorterThanMaxAge_rejectsIt() {
-    Map<String, String> env = Map.of("KEYWARDEN_MAX_KEY_AGE_DAYS", "30", "KEYWARDEN_NOTICE_WINDOW_DAYS", "30");
+    Map<String, String> env =
+        Map.of("KEYWARDEN_MAX_KEY_AGE_DAYS", "30", "KEYWARDEN_NOTICE_WINDOW_DAYS", "30");
 
     assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), env))
         .isInstanceOf(InvalidInputException.class)
@@ -121,7 +129,8 @@ class ConfigLoaderTest {
 
   @Test
   void load_whenOwnerTagKeysIsBlank_rejectsIt() {
-    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("KEYWARDEN_OWNER_TAG_KEYS", " , ")))
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Optional.empty(), Map.of("KEYWARDEN_OWNER_TAG_KEYS", " , ")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("owner-tag-keys must list at least one tag key");
   }
@@ -147,7 +156,10 @@ class ConfigLoaderTest {
 
   @Test
   void load_whenValueHasControlCharacters_doesNotEchoThemRaw() {
-    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("KEYWARDEN_UNUSED_DAYS", "4\u001b[31m5")))
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Optional.empty(), Map.of("KEYWARDEN_UNUSED_DAYS", "4\u001b[31m5")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageNotContaining("\u001b")
         .hasMessageContaining("'4?[31m5'");
@@ -155,6 +167,7 @@ class ConfigLoaderTest {
 
   @Test
   void defaults_ownerTagKeys_areTheDocumentedList() {
-    assertThat(AuditPolicy.defaults().ownerTagKeys()).isEqualTo(List.of("owner", "Owner", "email", "keywarden:owner"));
+    assertThat(AuditPolicy.defaults().ownerTagKeys())
+        .isEqualTo(List.of("owner", "Owner", "email", "keywarden:owner"));
   }
 }

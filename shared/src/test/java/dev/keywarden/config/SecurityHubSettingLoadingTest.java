@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The {@code security-hub-product-arn} setting, read like every other by {@link ConfigLoader}. */
 class SecurityHubSettingLoadingTest {
   private static final String ENV = "KEYWARDEN_SECURITY_HUB_PRODUCT_ARN";
-  private static final String PRODUCT = "arn:aws:securityhub:eu-west-1:111122223333:product/111122223333/default";
+  private static final String PRODUCT =
+      "arn:aws:securityhub:eu-west-1:111122223333:product/111122223333/default";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static RunSettings load(Map<String, String> env) {
     return ConfigLoader.loadSettings(Optional.empty(), env).run();
@@ -63,26 +63,33 @@ class SecurityHubSettingLoadingTest {
 
   @Test
   void securityHub_variableIsTheOneTheTemplateAndTheDocsName() {
-    assertThat(ConfigLoader.Setting.SECURITY_HUB_PRODUCT_ARN.envName()).isEqualTo(SecurityHubSettings.ENV).isEqualTo(ENV);
+    assertThat(ConfigLoader.Setting.SECURITY_HUB_PRODUCT_ARN.envName())
+        .isEqualTo(SecurityHubSettings.ENV)
+        .isEqualTo(ENV);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "arn:aws:securityhub:eu-west-1:111122223333:product/aws/guardduty",
-      "arn:aws:securityhub:eu-west-1:111122223333:hub/default",
-      "arn:aws:sns:eu-west-1:111122223333:keywarden-security",
-      "enabled"})
+  @ValueSource(
+      strings = {
+        "arn:aws:securityhub:eu-west-1:111122223333:product/aws/guardduty",
+        "arn:aws:securityhub:eu-west-1:111122223333:hub/default",
+        "arn:aws:sns:eu-west-1:111122223333:keywarden-security",
+        "enabled"
+      })
   void securityHub_whenNotAProductArn_namesTheVariableTheSettingAndTheValue(String value) {
     assertThatThrownBy(() -> load(Map.of(ENV, value)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("environment variable " + ENV + ": security-hub-product-arn must be")
+        .hasMessageStartingWith(
+            "environment variable " + ENV + ": security-hub-product-arn must be")
         .hasMessageContaining("'" + value + "'")
         .hasMessageContaining("product/ACCOUNT/default");
   }
 
   @Test
   void securityHub_whenBadInTheFile_namesTheFileAndLine() throws IOException {
-    Path conf = file("mode = dry-run\nsecurity-hub-product-arn = arn:aws:securityhub:eu-west-1:111122223333:product/x/default\n");
+    Path conf =
+        file(
+            "mode = dry-run\nsecurity-hub-product-arn = arn:aws:securityhub:eu-west-1:111122223333:product/x/default\n");
 
     assertThatThrownBy(() -> ConfigLoader.loadSettings(Optional.of(conf), Map.of()))
         .isInstanceOf(InvalidInputException.class)
@@ -92,9 +99,15 @@ class SecurityHubSettingLoadingTest {
 
   @Test
   void securityHub_whenTheProductIsAnotherAccounts_saysSo() {
-    assertThatThrownBy(() -> load(Map.of(ENV, "arn:aws:securityhub:eu-west-1:111122223333:product/444455556666/default")))
+    assertThatThrownBy(
+            () ->
+                load(
+                    Map.of(
+                        ENV,
+                        "arn:aws:securityhub:eu-west-1:111122223333:product/444455556666/default")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining(ENV).hasMessageContaining("security-hub-product-arn")
+        .hasMessageContaining(ENV)
+        .hasMessageContaining("security-hub-product-arn")
         .hasMessageContaining("both must be that account");
   }
 
@@ -102,6 +115,7 @@ class SecurityHubSettingLoadingTest {
   void securityHub_survivesAnAccountsOwnFallbackOwner() {
     RunSettings run = load(Map.of(ENV, PRODUCT));
 
-    assertThat(run.withFallbackOwner(Optional.of("team@example.com")).securityHub()).isEqualTo(run.securityHub());
+    assertThat(run.withFallbackOwner(Optional.of("team@example.com")).securityHub())
+        .isEqualTo(run.securityHub());
   }
 }

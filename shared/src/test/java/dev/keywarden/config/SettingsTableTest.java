@@ -23,8 +23,9 @@ class SettingsTableTest {
     String table = doc.substring(start, end + 1);
 
     assertThat(table)
-        .as("docs/configuration.md's settings table is stale: it is written from ConfigLoader.Setting's keys,"
-            + " defaults and descriptions; replace it with SettingsTable.markdown(), the expected value below")
+        .as(
+            "docs/configuration.md's settings table is stale: it is written from ConfigLoader.Setting's keys,"
+                + " defaults and descriptions; replace it with SettingsTable.markdown(), the expected value below")
         .isEqualTo(SettingsTable.markdown());
   }
 
@@ -32,13 +33,17 @@ class SettingsTableTest {
   @EnumSource(ConfigLoader.Setting.class)
   void eachSetting_hasADocumentedDefaultAndDescription(ConfigLoader.Setting setting) {
     assertThat(setting.documentedDefault).as("default of %s", setting.key).isNotBlank();
-    assertThat(setting.description).as("description of %s", setting.key).isNotBlank().doesNotContain("|", "\n");
+    assertThat(setting.description)
+        .as("description of %s", setting.key)
+        .isNotBlank()
+        .doesNotContain("|", "\n");
   }
 
   @Test
   void markdown_hasAHeaderAndOneRowPerSetting() {
     assertThat(SettingsTable.markdown().lines())
         .hasSize(2 + ConfigLoader.Setting.values().length)
-        .element(2).isEqualTo("| `max-key-age-days` | 90 | a key's deadline is its last rotation plus this |");
+        .element(2)
+        .isEqualTo("| `max-key-age-days` | 90 | a key's deadline is its last rotation plus this |");
   }
 }

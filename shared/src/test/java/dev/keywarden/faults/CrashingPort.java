@@ -9,14 +9,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wraps a port (key gateway, state store, notice publisher) so that the process "dies" at a chosen
- * call, before or after the real one, and every later call through any port sharing the same
- * {@link SimulatedProcess} fails too, as nothing runs after a crash: not even the lease's release.
+ * call, before or after the real one, and every later call through any port sharing the same {@link
+ * SimulatedProcess} fails too, as nothing runs after a crash: not even the lease's release.
  */
 public final class CrashingPort {
   private CrashingPort() {}
 
   /** Before or after the real call. */
-  public enum At { BEFORE, AFTER }
+  public enum At {
+    BEFORE,
+    AFTER
+  }
 
   /** Thrown where the simulated process dies. */
   public static final class SimulatedCrash extends RuntimeException {
@@ -39,33 +42,36 @@ public final class CrashingPort {
    *
    * @param method a method of the port, by name
    */
-  public static <T> T crashing(Class<T> port, T real, SimulatedProcess process, String method, int nth, At at) {
+  public static <T> T crashing(
+      Class<T> port, T real, SimulatedProcess process, String method, int nth, At at) {
     Objects.requireNonNull(real, "real");
     AtomicInteger calls = new AtomicInteger();
-    InvocationHandler handler = (proxy, m, args) -> {
-      if (m.getDeclaringClass() == Object.class) {
-        return m.invoke(real, args);
-      }
-      if (process.dead.get()) {
-        throw new SimulatedCrash("earlier; " + port.getSimpleName() + "." + m.getName() + " never runs");
-      }
-      boolean here = m.getName().equals(method) && calls.incrementAndGet() == nth;
-      if (here && at == At.BEFORE) {
-        process.dead.set(true);
-        throw new SimulatedCrash("before " + port.getSimpleName() + "." + method);
-      }
-      Object result;
-      try {
-        result = m.invoke(real, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-      if (here) {
-        process.dead.set(true);
-        throw new SimulatedCrash("after " + port.getSimpleName() + "." + method);
-      }
-      return result;
-    };
+    InvocationHandler handler =
+        (proxy, m, args) -> {
+          if (m.getDeclaringClass() == Object.class) {
+            return m.invoke(real, args);
+          }
+          if (process.dead.get()) {
+            throw new SimulatedCrash(
+                "earlier; " + port.getSimpleName() + "." + m.getName() + " never runs");
+          }
+          boolean here = m.getName().equals(method) && calls.incrementAndGet() == nth;
+          if (here && at == At.BEFORE) {
+            process.dead.set(true);
+            throw new SimulatedCrash("before " + port.getSimpleName() + "." + method);
+          }
+          Object result;
+          try {
+            result = m.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (here) {
+            process.dead.set(true);
+            throw new SimulatedCrash("after " + port.getSimpleName() + "." + method);
+          }
+          return result;
+        };
     return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, handler));
   }
 

@@ -38,9 +38,9 @@ import java.util.regex.Pattern;
  *
  * <p>An operation is named {@code service:Action}, for example {@code iam:UpdateAccessKey} or
  * {@code dynamodb:PutItem}: the service comes from the signature's credential scope, the action
- * from the {@code Action=} form parameter (query protocol: IAM, STS, SNS) or the
- * {@code X-Amz-Target} header (JSON protocol: DynamoDB, SQS); REST services (S3, Security Hub) are
- * named by method and path, such as {@code securityhub:POST /findings/import}.
+ * from the {@code Action=} form parameter (query protocol: IAM, STS, SNS) or the {@code
+ * X-Amz-Target} header (JSON protocol: DynamoDB, SQS); REST services (S3, Security Hub) are named
+ * by method and path, such as {@code securityhub:POST /findings/import}.
  */
 public final class FaultProxy implements AutoCloseable {
   /** What goes wrong. */
@@ -95,9 +95,18 @@ public final class FaultProxy implements AutoCloseable {
 
   /** Requests beyond this are refused outright: a runaway retry loop must end. */
   static final long MAX_REQUESTS = 20_000;
+
   private static final Set<String> UNFORWARDED_HEADERS =
-      Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding", "keep-alive");
-  private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/[^/]+/([^/]+)/aws4_request");
+      Set.of(
+          "host",
+          "connection",
+          "content-length",
+          "expect",
+          "upgrade",
+          "transfer-encoding",
+          "keep-alive");
+  private static final Pattern SCOPE =
+      Pattern.compile("Credential=[^/]+/\\d{8}/[^/]+/([^/]+)/aws4_request");
 
   private final URI upstream;
   private final HttpServer server;
@@ -111,16 +120,22 @@ public final class FaultProxy implements AutoCloseable {
   private final Map<String, AtomicLong> injected = new TreeMap<>();
   private volatile List<Rule> rules;
 
-  private FaultProxy(URI upstream, List<Rule> rules, long seed, Duration slowDelay) throws IOException {
+  private FaultProxy(URI upstream, List<Rule> rules, long seed, Duration slowDelay)
+      throws IOException {
     if (!InetAddress.getByName(upstream.getHost()).isLoopbackAddress()) {
-      throw new IllegalArgumentException("the proxy only forwards to a loopback emulator, not " + upstream);
+      throw new IllegalArgumentException(
+          "the proxy only forwards to a loopback emulator, not " + upstream);
     }
     this.upstream = upstream;
     this.rules = List.copyOf(rules);
     this.random = new Random(seed);
     this.slowDelay = slowDelay;
     this.executor = Executors.newFixedThreadPool(4);
-    this.forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    this.forwarder =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -133,13 +148,15 @@ public final class FaultProxy implements AutoCloseable {
    * @param seed decides which requests fail, so a run can be repeated exactly
    * @param slowDelay how long a {@link Fault#SLOW} answer is held back
    */
-  public static FaultProxy start(URI upstream, long seed, Duration slowDelay, List<Rule> rules) throws IOException {
+  public static FaultProxy start(URI upstream, long seed, Duration slowDelay, List<Rule> rules)
+      throws IOException {
     return new FaultProxy(upstream, rules, seed, slowDelay);
   }
 
   /** The address to give clients as their endpoint. */
   public URI endpoint() {
-    return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+    return URI.create(
+        "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
   }
 
   /** Replaces the rules; an empty list makes the proxy transparent. */
@@ -187,7 +204,11 @@ public final class FaultProxy implements AutoCloseable {
       }
       String operation = operation(exchange, body);
       if (requests.incrementAndGet() > MAX_REQUESTS) {
-        respond(exchange, 503, "text/plain", "fault proxy request limit reached".getBytes(StandardCharsets.UTF_8));
+        respond(
+            exchange,
+            503,
+            "text/plain",
+            "fault proxy request limit reached".getBytes(StandardCharsets.UTF_8));
         return;
       }
       Rule rule = draw(operation);
@@ -209,12 +230,18 @@ public final class FaultProxy implements AutoCloseable {
         }
         sleep();
       }
-      answer.headers().map().forEach((name, values) -> {
-        if (!UNFORWARDED_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-          exchange.getResponseHeaders().put(name, values);
-        }
-      });
-      exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+      answer
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!UNFORWARDED_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+                    && !name.startsWith(":")) {
+                  exchange.getResponseHeaders().put(name, values);
+                }
+              });
+      exchange.sendResponseHeaders(
+          answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
       if (answer.body().length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(answer.body());
@@ -250,16 +277,21 @@ public final class FaultProxy implements AutoCloseable {
     Thread.sleep(slowDelay.toMillis());
   }
 
-  private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+  private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body)
+      throws IOException, InterruptedException {
     URI target = upstream.resolve(exchange.getRequestURI().toString());
-    HttpRequest.Builder request = HttpRequest.newBuilder(target)
-        .timeout(Duration.ofSeconds(30))
-        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!UNFORWARDED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        values.forEach(v -> request.header(name, v));
-      }
-    });
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target)
+            .timeout(Duration.ofSeconds(30))
+            .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!UNFORWARDED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> request.header(name, v));
+              }
+            });
     return forwarder.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
@@ -276,15 +308,28 @@ public final class FaultProxy implements AutoCloseable {
         if (operation.startsWith("securityhub:")) {
           // REST-JSON: the error type travels in a header, as Security Hub sends it.
           exchange.getResponseHeaders().set("x-amzn-ErrorType", "TooManyRequestsException");
-          respond(exchange, 429, "application/json", "{\"message\":\"Rate exceeded\"}".getBytes(StandardCharsets.UTF_8));
+          respond(
+              exchange,
+              429,
+              "application/json",
+              "{\"message\":\"Rate exceeded\"}".getBytes(StandardCharsets.UTF_8));
         } else if (s3) {
-          respond(exchange, 503, "application/xml", s3Error("SlowDown", "Please reduce your request rate."));
+          respond(
+              exchange,
+              503,
+              "application/xml",
+              s3Error("SlowDown", "Please reduce your request rate."));
         } else if (restJson) {
           restJsonError(exchange, 429, "ThrottlingException", "Rate exceeded");
         } else if (json) {
           String service = operation.startsWith("dynamodb:") ? "dynamodb.v20120810" : "sqs";
-          respond(exchange, 400, "application/x-amz-json-1.0",
-              ("{\"__type\":\"com.amazonaws." + service + "#ThrottlingException\",\"message\":\"Rate exceeded\"}")
+          respond(
+              exchange,
+              400,
+              "application/x-amz-json-1.0",
+              ("{\"__type\":\"com.amazonaws."
+                      + service
+                      + "#ThrottlingException\",\"message\":\"Rate exceeded\"}")
                   .getBytes(StandardCharsets.UTF_8));
         } else {
           respond(exchange, 400, "text/xml", queryError("Sender", "Throttling", "Rate exceeded"));
@@ -292,16 +337,25 @@ public final class FaultProxy implements AutoCloseable {
       }
       case SERVER_ERROR -> {
         if (s3) {
-          respond(exchange, 500, "application/xml", s3Error("InternalError", "We encountered an internal error."));
+          respond(
+              exchange,
+              500,
+              "application/xml",
+              s3Error("InternalError", "We encountered an internal error."));
         } else if (restJson) {
-          restJsonError(exchange, 500, "InternalServerException", "We encountered an internal error");
+          restJsonError(
+              exchange, 500, "InternalServerException", "We encountered an internal error");
         } else {
           serverError(exchange, json, 500, "InternalFailure", "We encountered an internal error");
         }
       }
       case UNAVAILABLE -> {
         if (s3) {
-          respond(exchange, 503, "application/xml", s3Error("ServiceUnavailable", "Service is unavailable."));
+          respond(
+              exchange,
+              503,
+              "application/xml",
+              s3Error("ServiceUnavailable", "Service is unavailable."));
         } else if (restJson) {
           restJsonError(exchange, 503, "ServiceUnavailableException", "Service is unavailable");
         } else {
@@ -312,34 +366,58 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private void serverError(HttpExchange exchange, boolean json, int status, String code, String message) throws IOException {
+  private void serverError(
+      HttpExchange exchange, boolean json, int status, String code, String message)
+      throws IOException {
     if (json) {
-      respond(exchange, status, "application/x-amz-json-1.0",
-          ("{\"__type\":\"com.amazonaws.service#" + code + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+      respond(
+          exchange,
+          status,
+          "application/x-amz-json-1.0",
+          ("{\"__type\":\"com.amazonaws.service#" + code + "\",\"message\":\"" + message + "\"}")
+              .getBytes(StandardCharsets.UTF_8));
     } else {
       respond(exchange, status, "text/xml", queryError("Receiver", code, message));
     }
   }
 
   private static byte[] queryError(String type, String code, String message) {
-    return ("<ErrorResponse><Error><Type>" + type + "</Type><Code>" + code + "</Code><Message>" + message
-        + "</Message></Error><RequestId>fault-proxy-" + System.nanoTime() + "</RequestId></ErrorResponse>")
+    return ("<ErrorResponse><Error><Type>"
+            + type
+            + "</Type><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message></Error><RequestId>fault-proxy-"
+            + System.nanoTime()
+            + "</RequestId></ErrorResponse>")
         .getBytes(StandardCharsets.UTF_8);
   }
 
   /** S3 speaks REST XML: a bare {@code <Error>}, and throttling is 503 {@code SlowDown}. */
   private static byte[] s3Error(String code, String message) {
-    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
-        + "</Message><RequestId>fault-proxy-" + System.nanoTime() + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message><RequestId>fault-proxy-"
+            + System.nanoTime()
+            + "</RequestId></Error>")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void restJsonError(HttpExchange exchange, int status, String type, String message) throws IOException {
+  private static void restJsonError(HttpExchange exchange, int status, String type, String message)
+      throws IOException {
     exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
-    respond(exchange, status, "application/json",
+    respond(
+        exchange,
+        status,
+        "application/json",
         ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -347,7 +425,9 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  /** {@code service:Action} for a request, or {@code unknown:METHOD path} when neither names one. */
+  /**
+   * {@code service:Action} for a request, or {@code unknown:METHOD path} when neither names one.
+   */
   static String operation(HttpExchange exchange, byte[] body) {
     String service = "unknown";
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -365,7 +445,9 @@ public final class FaultProxy implements AutoCloseable {
     if (action == null && exchange.getRequestURI().getRawQuery() != null) {
       action = formParameter(exchange.getRequestURI().getRawQuery(), "Action");
     }
-    return action != null ? service + ":" + action : service + ":" + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+    return action != null
+        ? service + ":" + action
+        : service + ":" + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
   }
 
   static String formParameter(String form, String name) {

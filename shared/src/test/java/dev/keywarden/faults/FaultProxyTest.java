@@ -34,20 +34,25 @@ class FaultProxyTest {
 
   private HttpServer upstream;
   private final AtomicInteger received = new AtomicInteger();
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   @BeforeEach
   void startUpstream() throws IOException {
     upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-    upstream.createContext("/", exchange -> {
-      received.incrementAndGet();
-      exchange.getRequestBody().readAllBytes();
-      byte[] body = "<ok/>".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    upstream.createContext(
+        "/",
+        exchange -> {
+          received.incrementAndGet();
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = "<ok/>".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     upstream.start();
   }
 
@@ -61,16 +66,24 @@ class FaultProxyTest {
   }
 
   private HttpResponse<String> iam(FaultProxy proxy, String action) throws Exception {
-    return client.send(HttpRequest.newBuilder(proxy.endpoint().resolve("/")).header("Authorization", IAM_AUTH)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("Action=" + action + "&Version=2010-05-08")).build(),
+    return client.send(
+        HttpRequest.newBuilder(proxy.endpoint().resolve("/"))
+            .header("Authorization", IAM_AUTH)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("Action=" + action + "&Version=2010-05-08"))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> dynamo(FaultProxy proxy, String operation) throws Exception {
-    return client.send(HttpRequest.newBuilder(proxy.endpoint().resolve("/")).header("Authorization", DYNAMO_AUTH)
-        .header("X-Amz-Target", "DynamoDB_20120810." + operation).header("Content-Type", "application/x-amz-json-1.0")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(proxy.endpoint().resolve("/"))
+            .header("Authorization", DYNAMO_AUTH)
+            .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+            .header("Content-Type", "application/x-amz-json-1.0")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -81,18 +94,25 @@ class FaultProxyTest {
 
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.body()).isEqualTo("<ok/>");
-      assertThat(proxy.forwarded()).isEqualTo(Map.of("iam:UpdateAccessKey", 1L, "dynamodb:PutItem", 1L));
+      assertThat(proxy.forwarded())
+          .isEqualTo(Map.of("iam:UpdateAccessKey", 1L, "dynamodb:PutItem", 1L));
     }
   }
 
   @Test
-  void throttle_onAQueryProtocolCall_answersTheIamThrottlingErrorWithoutForwarding() throws Exception {
-    try (FaultProxy proxy = FaultProxy.start(upstreamUri(), 1, Duration.ZERO,
-        List.of(Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 1.0)))) {
+  void throttle_onAQueryProtocolCall_answersTheIamThrottlingErrorWithoutForwarding()
+      throws Exception {
+    try (FaultProxy proxy =
+        FaultProxy.start(
+            upstreamUri(),
+            1,
+            Duration.ZERO,
+            List.of(Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 1.0)))) {
       HttpResponse<String> answer = iam(proxy, "ListUsers");
 
       assertThat(answer.statusCode()).isEqualTo(400);
-      assertThat(answer.body()).contains("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>")
+      assertThat(answer.body())
+          .contains("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>")
           .contains("<RequestId>");
       assertThat(received).hasValue(0);
       assertThat(proxy.injected()).containsEntry("iam:ListUsers THROTTLE BEFORE_FORWARDING", 1L);
@@ -101,21 +121,31 @@ class FaultProxyTest {
 
   @Test
   void throttle_onADynamoDbCall_answersItsJsonThrottlingException() throws Exception {
-    try (FaultProxy proxy = FaultProxy.start(upstreamUri(), 1, Duration.ZERO,
-        List.of(Rule.on(Set.of("dynamodb:Query"), Fault.THROTTLE, When.BEFORE_FORWARDING, 1.0)))) {
+    try (FaultProxy proxy =
+        FaultProxy.start(
+            upstreamUri(),
+            1,
+            Duration.ZERO,
+            List.of(
+                Rule.on(Set.of("dynamodb:Query"), Fault.THROTTLE, When.BEFORE_FORWARDING, 1.0)))) {
       HttpResponse<String> throttled = dynamo(proxy, "Query");
       HttpResponse<String> other = dynamo(proxy, "GetItem");
 
       assertThat(throttled.statusCode()).isEqualTo(400);
-      assertThat(throttled.body()).contains("\"__type\":\"com.amazonaws.dynamodb.v20120810#ThrottlingException\"");
+      assertThat(throttled.body())
+          .contains("\"__type\":\"com.amazonaws.dynamodb.v20120810#ThrottlingException\"");
       assertThat(other.statusCode()).isEqualTo(200);
     }
   }
 
   @Test
   void reset_afterForwarding_letsTheUpstreamApplyItAndDropsTheAnswer() throws Exception {
-    try (FaultProxy proxy = FaultProxy.start(upstreamUri(), 1, Duration.ZERO,
-        List.of(Rule.everyCall(Fault.RESET, When.AFTER_FORWARDING, 1.0)))) {
+    try (FaultProxy proxy =
+        FaultProxy.start(
+            upstreamUri(),
+            1,
+            Duration.ZERO,
+            List.of(Rule.everyCall(Fault.RESET, When.AFTER_FORWARDING, 1.0)))) {
       assertThatThrownBy(() -> iam(proxy, "UpdateAccessKey")).isInstanceOf(IOException.class);
 
       assertThat(received).hasValue(1);
@@ -125,10 +155,18 @@ class FaultProxyTest {
 
   @Test
   void serverError_beforeForwarding_answers500And503() throws Exception {
-    try (FaultProxy p500 = FaultProxy.start(upstreamUri(), 1, Duration.ZERO,
-            List.of(Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 1.0)));
-        FaultProxy p503 = FaultProxy.start(upstreamUri(), 1, Duration.ZERO,
-            List.of(Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 1.0)))) {
+    try (FaultProxy p500 =
+            FaultProxy.start(
+                upstreamUri(),
+                1,
+                Duration.ZERO,
+                List.of(Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 1.0)));
+        FaultProxy p503 =
+            FaultProxy.start(
+                upstreamUri(),
+                1,
+                Duration.ZERO,
+                List.of(Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 1.0)))) {
       assertThat(iam(p500, "ListUsers").statusCode()).isEqualTo(500);
       assertThat(iam(p503, "ListUsers").statusCode()).isEqualTo(503);
       assertThat(received).hasValue(0);
@@ -142,8 +180,12 @@ class FaultProxyTest {
 
   private List<Integer> statuses(long seed) throws Exception {
     List<Integer> statuses = new ArrayList<>();
-    try (FaultProxy proxy = FaultProxy.start(upstreamUri(), seed, Duration.ZERO,
-        List.of(Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.5)))) {
+    try (FaultProxy proxy =
+        FaultProxy.start(
+            upstreamUri(),
+            seed,
+            Duration.ZERO,
+            List.of(Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.5)))) {
       for (int i = 0; i < 30; i++) {
         statuses.add(iam(proxy, "ListUsers").statusCode());
       }
@@ -153,13 +195,17 @@ class FaultProxyTest {
 
   @Test
   void start_whenUpstreamIsNotLoopback_refuses() {
-    assertThatThrownBy(() -> FaultProxy.start(URI.create("http://192.0.2.1:5000"), 1, Duration.ZERO, List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+    assertThatThrownBy(
+            () ->
+                FaultProxy.start(URI.create("http://192.0.2.1:5000"), 1, Duration.ZERO, List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("loopback");
   }
 
   @Test
   void rule_whenRateIsOutOfRange_refuses() {
     assertThatThrownBy(() -> Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 1.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1.5");
   }
 }

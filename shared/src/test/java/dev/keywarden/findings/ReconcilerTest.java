@@ -30,7 +30,15 @@ class ReconcilerTest {
   private static final LocalDate UNTIL = LocalDate.parse("2026-12-31");
 
   private static Finding finding(String checkId, String resourceId, String message) {
-    return new Finding(checkId, Severity.HIGH, ACCOUNT, "alice", resourceId, "Title of " + checkId, message, Optional.of(DEADLINE));
+    return new Finding(
+        checkId,
+        Severity.HIGH,
+        ACCOUNT,
+        "alice",
+        resourceId,
+        "Title of " + checkId,
+        message,
+        Optional.of(DEADLINE));
   }
 
   private static Finding aliceKey(String message) {
@@ -38,9 +46,19 @@ class ReconcilerTest {
   }
 
   private static StoredFinding stored(Finding finding, FindingStatus status, long version) {
-    return new StoredFinding(ACCOUNT, finding.checkId(), finding.resourceId(), finding.principal(), finding.severity(),
-        finding.title(), finding.message(), status, EARLIER,
-        status == FindingStatus.RESOLVED ? Optional.of(EARLIER.plus(Duration.ofDays(1))) : Optional.empty(),
+    return new StoredFinding(
+        ACCOUNT,
+        finding.checkId(),
+        finding.resourceId(),
+        finding.principal(),
+        finding.severity(),
+        finding.title(),
+        finding.message(),
+        status,
+        EARLIER,
+        status == FindingStatus.RESOLVED
+            ? Optional.of(EARLIER.plus(Duration.ofDays(1)))
+            : Optional.empty(),
         finding.deadline(),
         status == FindingStatus.EXEMPT ? Optional.of(UNTIL) : Optional.empty(),
         status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty(),
@@ -65,16 +83,20 @@ class ReconcilerTest {
 
   @Test
   void reconcile_whenFindingIsNew_writesItOpenFromNowAtVersionOne() {
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, Map.of(), open(aliceKey("due in 16 days")), NOW);
+    Reconciliation result =
+        Reconciler.reconcile(ACCOUNT, Map.of(), open(aliceKey("due in 16 days")), NOW);
 
-    assertThat(result.changed()).singleElement().satisfies(f -> {
-      assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
-      assertThat(f.firstSeen()).isEqualTo(NOW);
-      assertThat(f.version()).isEqualTo(1);
-      assertThat(f.message()).isEqualTo("due in 16 days");
-      assertThat(f.deadline()).contains(DEADLINE);
-      assertThat(f.resolvedAt()).isEmpty();
-    });
+    assertThat(result.changed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+              assertThat(f.firstSeen()).isEqualTo(NOW);
+              assertThat(f.version()).isEqualTo(1);
+              assertThat(f.message()).isEqualTo("due in 16 days");
+              assertThat(f.deadline()).contains(DEADLINE);
+              assertThat(f.resolvedAt()).isEmpty();
+            });
     assertThat(result.opened()).isEqualTo(1);
   }
 
@@ -82,15 +104,19 @@ class ReconcilerTest {
   void reconcile_whenResolvedFindingReturns_reopensItFromNowAtNextVersion() {
     StoredFinding resolved = stored(aliceKey("old"), FindingStatus.RESOLVED, 3);
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(resolved), open(aliceKey("due again")), NOW);
+    Reconciliation result =
+        Reconciler.reconcile(ACCOUNT, previous(resolved), open(aliceKey("due again")), NOW);
 
-    assertThat(result.changed()).singleElement().satisfies(f -> {
-      assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
-      assertThat(f.firstSeen()).isEqualTo(NOW);
-      assertThat(f.resolvedAt()).isEmpty();
-      assertThat(f.version()).isEqualTo(4);
-      assertThat(f.message()).isEqualTo("due again");
-    });
+    assertThat(result.changed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+              assertThat(f.firstSeen()).isEqualTo(NOW);
+              assertThat(f.resolvedAt()).isEmpty();
+              assertThat(f.version()).isEqualTo(4);
+              assertThat(f.message()).isEqualTo("due again");
+            });
     assertThat(result.opened()).isEqualTo(1);
     assertThat(result.resolved()).isZero();
   }
@@ -99,7 +125,8 @@ class ReconcilerTest {
   void reconcile_whenOpenFindingSeenAgainWithNewMessageOnly_writesNothing() {
     StoredFinding open = stored(aliceKey("due in 16 days"), FindingStatus.OPEN, 2);
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(open), open(aliceKey("due in 15 days")), NOW);
+    Reconciliation result =
+        Reconciler.reconcile(ACCOUNT, previous(open), open(aliceKey("due in 15 days")), NOW);
 
     assertThat(result.changed()).isEmpty();
     assertThat(result.stillOpen()).isEqualTo(1);
@@ -108,33 +135,81 @@ class ReconcilerTest {
 
   static List<Arguments> meaningfulChanges() {
     return List.of(
-        Arguments.of("severity", (UnaryOperator<Finding>) f -> new Finding(f.checkId(), Severity.CRITICAL, f.accountId(),
-            f.principal(), f.resourceId(), f.title(), "now critical", f.deadline())),
-        Arguments.of("deadline", (UnaryOperator<Finding>) f -> new Finding(f.checkId(), f.severity(), f.accountId(),
-            f.principal(), f.resourceId(), f.title(), "new deadline", Optional.of(DEADLINE.plus(Duration.ofDays(30))))),
-        Arguments.of("deadline removed", (UnaryOperator<Finding>) f -> new Finding(f.checkId(), f.severity(), f.accountId(),
-            f.principal(), f.resourceId(), f.title(), "no deadline", Optional.empty())),
-        Arguments.of("principal", (UnaryOperator<Finding>) f -> new Finding(f.checkId(), f.severity(), f.accountId(),
-            "alice-renamed", f.resourceId(), f.title(), "renamed", f.deadline())));
+        Arguments.of(
+            "severity",
+            (UnaryOperator<Finding>)
+                f ->
+                    new Finding(
+                        f.checkId(),
+                        Severity.CRITICAL,
+                        f.accountId(),
+                        f.principal(),
+                        f.resourceId(),
+                        f.title(),
+                        "now critical",
+                        f.deadline())),
+        Arguments.of(
+            "deadline",
+            (UnaryOperator<Finding>)
+                f ->
+                    new Finding(
+                        f.checkId(),
+                        f.severity(),
+                        f.accountId(),
+                        f.principal(),
+                        f.resourceId(),
+                        f.title(),
+                        "new deadline",
+                        Optional.of(DEADLINE.plus(Duration.ofDays(30))))),
+        Arguments.of(
+            "deadline removed",
+            (UnaryOperator<Finding>)
+                f ->
+                    new Finding(
+                        f.checkId(),
+                        f.severity(),
+                        f.accountId(),
+                        f.principal(),
+                        f.resourceId(),
+                        f.title(),
+                        "no deadline",
+                        Optional.empty())),
+        Arguments.of(
+            "principal",
+            (UnaryOperator<Finding>)
+                f ->
+                    new Finding(
+                        f.checkId(),
+                        f.severity(),
+                        f.accountId(),
+                        "alice-renamed",
+                        f.resourceId(),
+                        f.title(),
+                        "renamed",
+                        f.deadline())));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("meaningfulChanges")
-  void reconcile_whenOpenFindingChangesWhatMatters_rewritesItKeepingFirstSeen(String what, UnaryOperator<Finding> change) {
+  void reconcile_whenOpenFindingChangesWhatMatters_rewritesItKeepingFirstSeen(
+      String what, UnaryOperator<Finding> change) {
     StoredFinding open = stored(aliceKey("before"), FindingStatus.OPEN, 2);
     Finding now = change.apply(aliceKey("before"));
 
     Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(open), open(now), NOW);
 
-    assertThat(result.changed()).singleElement().satisfies(f -> {
-      assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
-      assertThat(f.firstSeen()).isEqualTo(EARLIER);
-      assertThat(f.version()).isEqualTo(3);
-      assertThat(f.message()).isEqualTo(now.message());
-      assertThat(f.severity()).isEqualTo(now.severity());
-      assertThat(f.deadline()).isEqualTo(now.deadline());
-      assertThat(f.principal()).isEqualTo(now.principal());
-    });
+    assertThat(result.changed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+              assertThat(f.firstSeen()).isEqualTo(EARLIER);
+              assertThat(f.version()).isEqualTo(3);
+              assertThat(f.message()).isEqualTo(now.message());
+              assertThat(f.severity()).isEqualTo(now.severity());
+              assertThat(f.deadline()).isEqualTo(now.deadline());
+              assertThat(f.principal()).isEqualTo(now.principal());
+            });
     assertThat(result.stillOpen()).isEqualTo(1);
   }
 
@@ -142,31 +217,42 @@ class ReconcilerTest {
   void reconcile_whenExemptFindingIsOpenAgain_writesItOpenWithoutExemption() {
     StoredFinding exempt = stored(aliceKey("exempt"), FindingStatus.EXEMPT, 5);
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(exempt), open(aliceKey("exemption expired")), NOW);
+    Reconciliation result =
+        Reconciler.reconcile(ACCOUNT, previous(exempt), open(aliceKey("exemption expired")), NOW);
 
-    assertThat(result.changed()).singleElement().satisfies(f -> {
-      assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
-      assertThat(f.exemptUntil()).isEmpty();
-      assertThat(f.exemptReason()).isEmpty();
-      assertThat(f.firstSeen()).isEqualTo(EARLIER);
-      assertThat(f.version()).isEqualTo(6);
-    });
+    assertThat(result.changed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+              assertThat(f.exemptUntil()).isEmpty();
+              assertThat(f.exemptReason()).isEmpty();
+              assertThat(f.firstSeen()).isEqualTo(EARLIER);
+              assertThat(f.version()).isEqualTo(6);
+            });
     assertThat(result.opened()).isEqualTo(1);
     assertThat(result.exempt()).isZero();
   }
 
   @Test
   void reconcile_whenFindingIsNewAndExempted_writesItExemptWithUntilAndReason() {
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, Map.of(),
-        exempted(new ExemptedFinding(aliceKey("due"), UNTIL, "vendor integration")), NOW);
+    Reconciliation result =
+        Reconciler.reconcile(
+            ACCOUNT,
+            Map.of(),
+            exempted(new ExemptedFinding(aliceKey("due"), UNTIL, "vendor integration")),
+            NOW);
 
-    assertThat(result.changed()).singleElement().satisfies(f -> {
-      assertThat(f.status()).isEqualTo(FindingStatus.EXEMPT);
-      assertThat(f.exemptUntil()).contains(UNTIL);
-      assertThat(f.exemptReason()).contains("vendor integration");
-      assertThat(f.firstSeen()).isEqualTo(NOW);
-      assertThat(f.version()).isEqualTo(1);
-    });
+    assertThat(result.changed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(FindingStatus.EXEMPT);
+              assertThat(f.exemptUntil()).contains(UNTIL);
+              assertThat(f.exemptReason()).contains("vendor integration");
+              assertThat(f.firstSeen()).isEqualTo(NOW);
+              assertThat(f.version()).isEqualTo(1);
+            });
     assertThat(result.exempt()).isEqualTo(1);
     assertThat(result.opened()).isZero();
   }
@@ -175,15 +261,22 @@ class ReconcilerTest {
   void reconcile_whenOpenFindingBecomesExempted_writesItExemptKeepingFirstSeen() {
     StoredFinding open = stored(aliceKey("due"), FindingStatus.OPEN, 1);
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(open),
-        exempted(new ExemptedFinding(aliceKey("due"), UNTIL, "migration")), NOW);
+    Reconciliation result =
+        Reconciler.reconcile(
+            ACCOUNT,
+            previous(open),
+            exempted(new ExemptedFinding(aliceKey("due"), UNTIL, "migration")),
+            NOW);
 
-    assertThat(result.changed()).singleElement().satisfies(f -> {
-      assertThat(f.status()).isEqualTo(FindingStatus.EXEMPT);
-      assertThat(f.exemptUntil()).contains(UNTIL);
-      assertThat(f.firstSeen()).isEqualTo(EARLIER);
-      assertThat(f.version()).isEqualTo(2);
-    });
+    assertThat(result.changed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(FindingStatus.EXEMPT);
+              assertThat(f.exemptUntil()).contains(UNTIL);
+              assertThat(f.firstSeen()).isEqualTo(EARLIER);
+              assertThat(f.version()).isEqualTo(2);
+            });
     assertThat(result.exempt()).isEqualTo(1);
   }
 
@@ -191,8 +284,12 @@ class ReconcilerTest {
   void reconcile_whenExemptionUnchangedButMessageDiffers_writesNothing() {
     StoredFinding exempt = stored(aliceKey("due in 16 days"), FindingStatus.EXEMPT, 2);
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(exempt),
-        exempted(new ExemptedFinding(aliceKey("due in 15 days"), UNTIL, "migration")), NOW);
+    Reconciliation result =
+        Reconciler.reconcile(
+            ACCOUNT,
+            previous(exempt),
+            exempted(new ExemptedFinding(aliceKey("due in 15 days"), UNTIL, "migration")),
+            NOW);
 
     assertThat(result.changed()).isEmpty();
     assertThat(result.exempt()).isEqualTo(1);
@@ -209,14 +306,21 @@ class ReconcilerTest {
   void reconcile_whenExemptionChanges_rewritesIt(String what, LocalDate until, String reason) {
     StoredFinding exempt = stored(aliceKey("due"), FindingStatus.EXEMPT, 2);
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(exempt),
-        exempted(new ExemptedFinding(aliceKey("due"), until, reason)), NOW);
+    Reconciliation result =
+        Reconciler.reconcile(
+            ACCOUNT,
+            previous(exempt),
+            exempted(new ExemptedFinding(aliceKey("due"), until, reason)),
+            NOW);
 
-    assertThat(result.changed()).singleElement().satisfies(f -> {
-      assertThat(f.exemptUntil()).contains(until);
-      assertThat(f.exemptReason()).contains(reason);
-      assertThat(f.version()).isEqualTo(3);
-    });
+    assertThat(result.changed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.exemptUntil()).contains(until);
+              assertThat(f.exemptReason()).contains(reason);
+              assertThat(f.version()).isEqualTo(3);
+            });
   }
 
   @Test
@@ -225,12 +329,15 @@ class ReconcilerTest {
 
     Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(open), nothing(), NOW);
 
-    assertThat(result.changed()).singleElement().satisfies(f -> {
-      assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
-      assertThat(f.resolvedAt()).contains(NOW);
-      assertThat(f.firstSeen()).isEqualTo(EARLIER);
-      assertThat(f.version()).isEqualTo(5);
-    });
+    assertThat(result.changed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
+              assertThat(f.resolvedAt()).contains(NOW);
+              assertThat(f.firstSeen()).isEqualTo(EARLIER);
+              assertThat(f.version()).isEqualTo(5);
+            });
     assertThat(result.resolved()).isEqualTo(1);
   }
 
@@ -240,11 +347,14 @@ class ReconcilerTest {
 
     Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(exempt), nothing(), NOW);
 
-    assertThat(result.changed()).singleElement().satisfies(f -> {
-      assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
-      assertThat(f.resolvedAt()).contains(NOW);
-      assertThat(f.exemptUntil()).isEmpty();
-    });
+    assertThat(result.changed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
+              assertThat(f.resolvedAt()).contains(NOW);
+              assertThat(f.exemptUntil()).isEmpty();
+            });
     assertThat(result.resolved()).isEqualTo(1);
   }
 
@@ -260,9 +370,14 @@ class ReconcilerTest {
 
   @Test
   void reconcile_whenCheckWasSkipped_keepsItsOpenFindingWithoutWriting() {
-    StoredFinding open = stored(finding("root-recently-used", "arn:aws:iam::111122223333:root", "root used"),
-        FindingStatus.OPEN, 1);
-    AuditResult skipped = new AuditResult(ACCOUNT, NOW, List.of(), List.of(), Map.of("root-recently-used", "no root row"));
+    StoredFinding open =
+        stored(
+            finding("root-recently-used", "arn:aws:iam::111122223333:root", "root used"),
+            FindingStatus.OPEN,
+            1);
+    AuditResult skipped =
+        new AuditResult(
+            ACCOUNT, NOW, List.of(), List.of(), Map.of("root-recently-used", "no root row"));
 
     Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(open), skipped, NOW);
 
@@ -274,22 +389,31 @@ class ReconcilerTest {
   @Test
   void reconcile_whenFindingIsBothOpenAndExempted_treatsItAsOpen() {
     Finding due = aliceKey("due");
-    AuditResult both = new AuditResult(ACCOUNT, NOW, List.of(due), List.of(new ExemptedFinding(due, UNTIL, "x")), Map.of());
+    AuditResult both =
+        new AuditResult(
+            ACCOUNT, NOW, List.of(due), List.of(new ExemptedFinding(due, UNTIL, "x")), Map.of());
 
     Reconciliation result = Reconciler.reconcile(ACCOUNT, Map.of(), both, NOW);
 
-    assertThat(result.changed()).extracting(StoredFinding::status).containsExactly(FindingStatus.OPEN);
+    assertThat(result.changed())
+        .extracting(StoredFinding::status)
+        .containsExactly(FindingStatus.OPEN);
     assertThat(result.exempt()).isZero();
   }
 
   @Test
   void reconcile_whenSeveralChange_ordersThemByCheckThenResource() {
     StoredFinding goneB = stored(finding("b-check", "r2", "m"), FindingStatus.OPEN, 1);
-    AuditResult current = open(finding("c-check", "r1", "m"), finding("a-check", "r9", "m"), finding("a-check", "r1", "m"));
+    AuditResult current =
+        open(
+            finding("c-check", "r1", "m"),
+            finding("a-check", "r9", "m"),
+            finding("a-check", "r1", "m"));
 
     Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(goneB), current, NOW);
 
-    assertThat(result.changed()).extracting(StoredFinding::key)
+    assertThat(result.changed())
+        .extracting(StoredFinding::key)
         .containsExactly("a-check#r1", "a-check#r9", "b-check#r2", "c-check#r1");
   }
 
@@ -297,16 +421,21 @@ class ReconcilerTest {
   void reconcile_whenThousandOpenFindingsOnlyAgedADay_writesNothing() {
     List<Finding> yesterday = new ArrayList<>();
     List<Finding> today = new ArrayList<>();
-    IntStream.range(0, 1_000).forEach(i -> {
-      String resource = "arn:aws:iam::111122223333:user/user-" + i + "#access_key_1";
-      yesterday.add(finding("key-unused", resource, "unused for " + (50 + i) + " days"));
-      today.add(finding("key-unused", resource, "unused for " + (51 + i) + " days"));
-    });
-    Map<String, StoredFinding> previous = Reconciler.reconcile(ACCOUNT, Map.of(),
-        open(yesterday.toArray(Finding[]::new)), EARLIER).changed().stream()
-        .collect(Collectors.toMap(StoredFinding::key, f -> f));
+    IntStream.range(0, 1_000)
+        .forEach(
+            i -> {
+              String resource = "arn:aws:iam::111122223333:user/user-" + i + "#access_key_1";
+              yesterday.add(finding("key-unused", resource, "unused for " + (50 + i) + " days"));
+              today.add(finding("key-unused", resource, "unused for " + (51 + i) + " days"));
+            });
+    Map<String, StoredFinding> previous =
+        Reconciler.reconcile(ACCOUNT, Map.of(), open(yesterday.toArray(Finding[]::new)), EARLIER)
+            .changed()
+            .stream()
+            .collect(Collectors.toMap(StoredFinding::key, f -> f));
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous, open(today.toArray(Finding[]::new)), NOW);
+    Reconciliation result =
+        Reconciler.reconcile(ACCOUNT, previous, open(today.toArray(Finding[]::new)), NOW);
 
     assertThat(previous).hasSize(1_000);
     assertThat(result.changed()).isEmpty();

@@ -16,23 +16,50 @@ class ReportCoverageTest {
   private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
 
   private static CredentialReportRow row(String user) {
-    return new CredentialReportRow(user, "arn:aws:iam::123456789012:user/" + user, 2, Optional.of(CREATED), false,
-        Optional.empty(), Optional.empty(), false, List.of());
+    return new CredentialReportRow(
+        user,
+        "arn:aws:iam::123456789012:user/" + user,
+        2,
+        Optional.of(CREATED),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        List.of());
   }
 
   private static CredentialReportRow rootRow() {
-    return new CredentialReportRow(CredentialReportRow.ROOT, "arn:aws:iam::123456789012:root", 2, Optional.of(CREATED), false,
-        Optional.empty(), Optional.empty(), false, List.of());
+    return new CredentialReportRow(
+        CredentialReportRow.ROOT,
+        "arn:aws:iam::123456789012:root",
+        2,
+        Optional.of(CREATED),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        List.of());
   }
 
   private static CredentialReport report(String... users) {
-    return new CredentialReport(Set.of(), Stream.of(users).map(ReportCoverageTest::row).toList(), Optional.of(rootRow()));
+    return new CredentialReport(
+        Set.of(), Stream.of(users).map(ReportCoverageTest::row).toList(), Optional.of(rootRow()));
   }
 
   private static AuthorizationDetails iam(String... users) {
-    Map<String, IamUser> byName = Stream.of(users)
-        .map(name -> new IamUser(name, "arn:aws:iam::123456789012:user/" + name, CREATED, Map.of(), List.of(), List.of(), List.of()))
-        .collect(Collectors.toMap(IamUser::name, Function.identity()));
+    Map<String, IamUser> byName =
+        Stream.of(users)
+            .map(
+                name ->
+                    new IamUser(
+                        name,
+                        "arn:aws:iam::123456789012:user/" + name,
+                        CREATED,
+                        Map.of(),
+                        List.of(),
+                        List.of(),
+                        List.of()))
+            .collect(Collectors.toMap(IamUser::name, Function.identity()));
     return new AuthorizationDetails(byName, Map.of());
   }
 
@@ -67,7 +94,9 @@ class ReportCoverageTest {
     ReportCoverage coverage = ReportCoverage.of(report("gone", "alice", "also-gone"), iam("alice"));
 
     assertThat(coverage.missingFromReport()).isEmpty();
-    assertThat(coverage.unknownToIam()).extracting(CredentialReportRow::user).containsExactly("also-gone", "gone");
+    assertThat(coverage.unknownToIam())
+        .extracting(CredentialReportRow::user)
+        .containsExactly("also-gone", "gone");
     assertThat(coverage.unknownNames()).containsExactlyInAnyOrder("gone", "also-gone");
   }
 

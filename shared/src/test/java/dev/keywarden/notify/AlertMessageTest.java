@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class AlertMessageTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String DIGEST = """
+  private static final String DIGEST =
+      """
       Keywarden weekly IAM report 2026-W48 (generated 2026-11-30 07:05 UTC)
       Coverage: 11 of 12 accounts audited; NOT AUDITED: 1:
         - payments-prod (111122223333): role KeywardenAuditRole could not be assumed
@@ -19,7 +20,8 @@ class AlertMessageTest {
       Open findings: 14 (+2 since last week): critical 1 (+1), high 9 (+1), medium 4 (±0), low 0 (±0).
       Full report: s3://keywarden-reports/reports/2026-W48/index.html
       """;
-  private static final String DEFERRED = """
+  private static final String DEFERRED =
+      """
       Keywarden reached the per-run deactivation cap (2) in account 111122223333 (run run-1).
       1 expired keys stay active until a later run or a person deactivates them:
         svc-a access_key_1 (deadline 2026-11-30T06:00:00Z)
@@ -32,8 +34,12 @@ class AlertMessageTest {
 
   @Test
   void structured_givesEMailAndDefaultTheTextAndChatProtocolsTheNotification() throws Exception {
-    JsonNode message = read(AlertMessage.structured("Keywarden weekly IAM report 2026-W48", DIGEST,
-        Map.of("kind", "weekly-digest", "week", "2026-W48")));
+    JsonNode message =
+        read(
+            AlertMessage.structured(
+                "Keywarden weekly IAM report 2026-W48",
+                DIGEST,
+                Map.of("kind", "weekly-digest", "week", "2026-W48")));
 
     assertThat(message.path("default").asText()).isEqualTo(DIGEST);
     assertThat(message.path("email").asText()).isEqualTo(DIGEST);
@@ -49,41 +55,63 @@ class AlertMessageTest {
 
   @Test
   void chat_forTheDigest_isATitledMessageWithTheKeyLinesAndTheReportAsNextStep() throws Exception {
-    JsonNode chat = read(AlertMessage.chat("Keywarden weekly IAM report 2026-W48", DIGEST,
-        Map.of("kind", "weekly-digest", "week", "2026-W48")));
+    JsonNode chat =
+        read(
+            AlertMessage.chat(
+                "Keywarden weekly IAM report 2026-W48",
+                DIGEST,
+                Map.of("kind", "weekly-digest", "week", "2026-W48")));
 
     JsonNode content = chat.path("content");
     assertThat(content.path("textType").asText()).isEqualTo("client-markdown");
     assertThat(content.path("title").asText()).isEqualTo("Keywarden weekly IAM report 2026-W48");
     assertThat(content.path("description").asText().lines().toList())
-        .contains("Coverage: 11 of 12 accounts audited; NOT AUDITED: 1:",
+        .contains(
+            "Coverage: 11 of 12 accounts audited; NOT AUDITED: 1:",
             "• payments-prod (111122223333): role KeywardenAuditRole could not be assumed")
         .hasSize(6);
-    assertThat(content.path("nextSteps")).extracting(JsonNode::asText).containsExactly(
-        "Open the full report: s3://keywarden-reports/reports/2026-W48/index.html",
-        "For each account not audited, check that KeywardenAuditRole exists there and trusts the auditor with the"
-            + " ExternalId (docs/operations.md)");
-    assertThat(content.path("keywords")).extracting(JsonNode::asText).containsExactly("weekly-digest", "2026-W48");
+    assertThat(content.path("nextSteps"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "Open the full report: s3://keywarden-reports/reports/2026-W48/index.html",
+            "For each account not audited, check that KeywardenAuditRole exists there and trusts the auditor with the"
+                + " ExternalId (docs/operations.md)");
+    assertThat(content.path("keywords"))
+        .extracting(JsonNode::asText)
+        .containsExactly("weekly-digest", "2026-W48");
     assertThat(chat.path("metadata").path("eventType").asText()).isEqualTo("weekly-digest");
-    assertThat(chat.path("metadata").path("additionalContext").path("week").asText()).isEqualTo("2026-W48");
+    assertThat(chat.path("metadata").path("additionalContext").path("week").asText())
+        .isEqualTo("2026-W48");
   }
 
   @Test
   void chat_forDeferredDeactivations_namesTheKeysAndSaysWhatToDo() throws Exception {
-    JsonNode content = read(AlertMessage.chat("Keywarden: deactivation cap reached in 111122223333", DEFERRED,
-        Map.of("kind", "deactivation-deferred", "accountId", "111122223333"))).path("content");
+    JsonNode content =
+        read(AlertMessage.chat(
+                "Keywarden: deactivation cap reached in 111122223333",
+                DEFERRED,
+                Map.of("kind", "deactivation-deferred", "accountId", "111122223333")))
+            .path("content");
 
     assertThat(content.path("description").asText().lines().toList())
         .contains("• svc-a access_key_1 (deadline 2026-11-30T06:00:00Z)");
-    assertThat(content.path("nextSteps")).extracting(JsonNode::asText)
-        .containsExactly("Raise deactivation-cap if this many expirations are expected, or deactivate them by hand.");
-    assertThat(content.path("keywords")).extracting(JsonNode::asText).containsExactly("deactivation-deferred", "111122223333");
+    assertThat(content.path("nextSteps"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "Raise deactivation-cap if this many expirations are expected, or deactivate them by hand.");
+    assertThat(content.path("keywords"))
+        .extracting(JsonNode::asText)
+        .containsExactly("deactivation-deferred", "111122223333");
   }
 
   @Test
   void chat_forAnAlertOfAnotherKind_hasTheTextAndNoInventedNextSteps() throws Exception {
-    JsonNode content = read(AlertMessage.chat("Keywarden: something failed", "line one\nline two\n",
-        Map.of("kind", "action-failed"))).path("content");
+    JsonNode content =
+        read(AlertMessage.chat(
+                "Keywarden: something failed",
+                "line one\nline two\n",
+                Map.of("kind", "action-failed")))
+            .path("content");
 
     assertThat(content.path("description").asText()).isEqualTo("line one\nline two");
     assertThat(content.has("nextSteps")).isFalse();
@@ -96,18 +124,30 @@ class AlertMessageTest {
       body.append("line ").append(i).append('\n');
     }
 
-    String description = read(AlertMessage.chat("s", body.toString(), Map.of())).path("content").path("description").asText();
+    String description =
+        read(AlertMessage.chat("s", body.toString(), Map.of()))
+            .path("content")
+            .path("description")
+            .asText();
 
-    assertThat(description.lines()).hasSize(AlertMessage.CHAT_LINES + 1).last().isEqualTo("_and 15 more lines in the e-mail_");
+    assertThat(description.lines())
+        .hasSize(AlertMessage.CHAT_LINES + 1)
+        .last()
+        .isEqualTo("_and 15 more lines in the e-mail_");
   }
 
   @Test
   void chat_whenTextFromPeopleCarriesMentionsOrLinks_makesThemInert() throws Exception {
-    JsonNode content = read(AlertMessage.chat("cap reached <!channel>", "user <https://evil.example|click> & co\n",
-        Map.of("kind", "x"))).path("content");
+    JsonNode content =
+        read(AlertMessage.chat(
+                "cap reached <!channel>",
+                "user <https://evil.example|click> & co\n",
+                Map.of("kind", "x")))
+            .path("content");
 
     assertThat(content.path("title").asText()).isEqualTo("cap reached &lt;!channel&gt;");
-    assertThat(content.path("description").asText()).isEqualTo("user &lt;https://evil.example|click&gt; &amp; co")
+    assertThat(content.path("description").asText())
+        .isEqualTo("user &lt;https://evil.example|click&gt; &amp; co")
         .doesNotContain("<");
   }
 }

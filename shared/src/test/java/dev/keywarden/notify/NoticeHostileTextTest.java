@@ -37,9 +37,18 @@ class NoticeHostileTextTest {
   private static final String FALLBACK = "security@example.com";
 
   static Stream<String> hostile() {
-    return Stream.of("x".repeat(256), "Zoë 李小龍 🙂", "a\u0000b\u001b[2Jc\r\nd", "\u009b2J\u0085", "safe\u202egnp.exe",
-        "<script>alert(1)</script>", "=cmd|' /C calc'!A0", "'; DROP TABLE findings; --", "${jndi:ldap://x.example/a}",
-        "ops@example.com\nBcc: victim@example.com", "<script>@example.com");
+    return Stream.of(
+        "x".repeat(256),
+        "Zoë 李小龍 🙂",
+        "a\u0000b\u001b[2Jc\r\nd",
+        "\u009b2J\u0085",
+        "safe\u202egnp.exe",
+        "<script>alert(1)</script>",
+        "=cmd|' /C calc'!A0",
+        "'; DROP TABLE findings; --",
+        "${jndi:ldap://x.example/a}",
+        "ops@example.com\nBcc: victim@example.com",
+        "<script>@example.com");
   }
 
   @ParameterizedTest
@@ -55,36 +64,87 @@ class NoticeHostileTextTest {
   }
 
   private static void assertClean(List<NoticeDraft> drafts, String recipient) {
-    assertThat(drafts).isNotEmpty().allSatisfy(d -> {
-      assertThat(d.recipient()).isEqualTo(recipient);
-      assertThat(d.subject()).matches("[\\x20-\\x7e]{1,99}");
-      assertThat(d.body()).doesNotContainPattern("[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]");
-      assertThat(d.attributes()).allSatisfy((k, v) -> assertThat(v).doesNotContainPattern("[\\x00-\\x1f\\x7f-\\x9f]"));
-    });
+    assertThat(drafts)
+        .isNotEmpty()
+        .allSatisfy(
+            d -> {
+              assertThat(d.recipient()).isEqualTo(recipient);
+              assertThat(d.subject()).matches("[\\x20-\\x7e]{1,99}");
+              assertThat(d.body())
+                  .doesNotContainPattern(
+                      "[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]");
+              assertThat(d.attributes())
+                  .allSatisfy(
+                      (k, v) -> assertThat(v).doesNotContainPattern("[\\x00-\\x1f\\x7f-\\x9f]"));
+            });
   }
 
   private static List<NoticeDraft> plan(String userName, String owner) {
     String arn = "arn:aws:iam::" + ACCOUNT + ":user/" + userName;
-    List<AccessKeySlot> slots = List.of(new AccessKeySlot(1, true, Optional.of(CREATED), Optional.empty()),
-        new AccessKeySlot(2, false, Optional.empty(), Optional.empty()));
-    CredentialReportRow row = new CredentialReportRow(userName, arn, 2, Optional.of(CREATED), false, Optional.empty(),
-        Optional.of(CREATED), true, slots);
-    IamUser user = new IamUser(userName, arn, CREATED, Map.of(AuditPolicy.MAX_KEY_AGE_TAG, "30", "owner", owner),
-        List.of(), List.of(), List.of());
-    AccountInventory inventory = new AccountInventory(ACCOUNT, CREATED,
-        new CredentialReport(EnumSet.allOf(ReportColumn.class), List.of(row), Optional.empty()),
-        Optional.of(new AuthorizationDetails(Map.of(userName, user), Map.of())),
-        Optional.of(new AccountSummary(true, false, 1)), Optional.of(PasswordPolicy.absent()), Optional.of(false),
-        Optional.empty());
+    List<AccessKeySlot> slots =
+        List.of(
+            new AccessKeySlot(1, true, Optional.of(CREATED), Optional.empty()),
+            new AccessKeySlot(2, false, Optional.empty(), Optional.empty()));
+    CredentialReportRow row =
+        new CredentialReportRow(
+            userName,
+            arn,
+            2,
+            Optional.of(CREATED),
+            false,
+            Optional.empty(),
+            Optional.of(CREATED),
+            true,
+            slots);
+    IamUser user =
+        new IamUser(
+            userName,
+            arn,
+            CREATED,
+            Map.of(AuditPolicy.MAX_KEY_AGE_TAG, "30", "owner", owner),
+            List.of(),
+            List.of(),
+            List.of());
+    AccountInventory inventory =
+        new AccountInventory(
+            ACCOUNT,
+            CREATED,
+            new CredentialReport(EnumSet.allOf(ReportColumn.class), List.of(row), Optional.empty()),
+            Optional.of(new AuthorizationDetails(Map.of(userName, user), Map.of())),
+            Optional.of(new AccountSummary(true, false, 1)),
+            Optional.of(PasswordPolicy.absent()),
+            Optional.of(false),
+            Optional.empty());
     Instant asOf = CREATED.plus(Duration.ofDays(31));
     AuditResult result = CheckRunner.run(new CheckContext(inventory, AuditPolicy.defaults(), asOf));
-    List<DeactivatedKey> deactivated = List.of(new DeactivatedKey(userName, 1, arn + "#access_key_1", CREATED, "AKIAEXAMPLE"));
-    List<NoticeDraft> drafts = NoticePlanner.plan(ACCOUNT, "run-1", inventory, result, Map.of(), List.of(14, 7, 1),
-        Optional.of(FALLBACK), AuditPolicy.defaults().ownerTagKeys(), deactivated, asOf);
-    List<NoticeDraft> rotation = NoticePlanner.plan(ACCOUNT, "run-0", inventory,
-        CheckRunner.run(new CheckContext(inventory, AuditPolicy.defaults(), CREATED.plus(Duration.ofDays(20)))), Map.of(),
-        List.of(14, 7, 1), Optional.of(FALLBACK), AuditPolicy.defaults().ownerTagKeys(), List.of(),
-        CREATED.plus(Duration.ofDays(20)));
+    List<DeactivatedKey> deactivated =
+        List.of(new DeactivatedKey(userName, 1, arn + "#access_key_1", CREATED, "AKIAEXAMPLE"));
+    List<NoticeDraft> drafts =
+        NoticePlanner.plan(
+            ACCOUNT,
+            "run-1",
+            inventory,
+            result,
+            Map.of(),
+            List.of(14, 7, 1),
+            Optional.of(FALLBACK),
+            AuditPolicy.defaults().ownerTagKeys(),
+            deactivated,
+            asOf);
+    List<NoticeDraft> rotation =
+        NoticePlanner.plan(
+            ACCOUNT,
+            "run-0",
+            inventory,
+            CheckRunner.run(
+                new CheckContext(
+                    inventory, AuditPolicy.defaults(), CREATED.plus(Duration.ofDays(20)))),
+            Map.of(),
+            List.of(14, 7, 1),
+            Optional.of(FALLBACK),
+            AuditPolicy.defaults().ownerTagKeys(),
+            List.of(),
+            CREATED.plus(Duration.ofDays(20)));
     return Stream.concat(drafts.stream(), rotation.stream()).toList();
   }
 }

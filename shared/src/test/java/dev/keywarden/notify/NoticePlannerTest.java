@@ -34,7 +34,10 @@ class NoticePlannerTest {
   private static final Instant CREATED = Instant.parse("2026-10-01T09:00:00Z");
   private static final List<Integer> STAGES = List.of(14, 7, 1);
 
-  /** A user of the account: name, owner tag (may be null), console password, and number of active keys. */
+  /**
+   * A user of the account: name, owner tag (may be null), console password, and number of active
+   * keys.
+   */
   private record Spec(String name, String owner, boolean console, int keys, Instant rotated) {}
 
   private static Spec service(String name, String owner) {
@@ -50,44 +53,85 @@ class NoticePlannerTest {
     Map<String, IamUser> users = new HashMap<>();
     int line = 2;
     for (Spec s : specs) {
-      List<AccessKeySlot> slots = List.of(
-          new AccessKeySlot(1, s.keys() >= 1, Optional.of(s.rotated()), Optional.empty()),
-          new AccessKeySlot(2, s.keys() >= 2, s.keys() >= 2 ? Optional.of(s.rotated()) : Optional.empty(), Optional.empty()));
-      rows.add(new CredentialReportRow(s.name(), arn(s.name()), line++, Optional.of(s.rotated()), s.console(),
-          Optional.empty(), Optional.of(s.rotated()), true, slots));
+      List<AccessKeySlot> slots =
+          List.of(
+              new AccessKeySlot(1, s.keys() >= 1, Optional.of(s.rotated()), Optional.empty()),
+              new AccessKeySlot(
+                  2,
+                  s.keys() >= 2,
+                  s.keys() >= 2 ? Optional.of(s.rotated()) : Optional.empty(),
+                  Optional.empty()));
+      rows.add(
+          new CredentialReportRow(
+              s.name(),
+              arn(s.name()),
+              line++,
+              Optional.of(s.rotated()),
+              s.console(),
+              Optional.empty(),
+              Optional.of(s.rotated()),
+              true,
+              slots));
       Map<String, String> tags = new HashMap<>();
       tags.put(AuditPolicy.MAX_KEY_AGE_TAG, "30");
       if (s.owner() != null) {
         tags.put("owner", s.owner());
       }
-      users.put(s.name(), new IamUser(s.name(), arn(s.name()), s.rotated(), tags, List.of(), List.of(), List.of()));
+      users.put(
+          s.name(),
+          new IamUser(s.name(), arn(s.name()), s.rotated(), tags, List.of(), List.of(), List.of()));
     }
-    CredentialReport report = new CredentialReport(EnumSet.allOf(ReportColumn.class), rows, Optional.empty());
-    return new AccountInventory(ACCOUNT, CREATED, report, Optional.of(new AuthorizationDetails(users, Map.of())),
-        Optional.of(new AccountSummary(true, false, specs.size())), Optional.of(PasswordPolicy.absent()),
-        Optional.of(false), Optional.empty());
+    CredentialReport report =
+        new CredentialReport(EnumSet.allOf(ReportColumn.class), rows, Optional.empty());
+    return new AccountInventory(
+        ACCOUNT,
+        CREATED,
+        report,
+        Optional.of(new AuthorizationDetails(users, Map.of())),
+        Optional.of(new AccountSummary(true, false, specs.size())),
+        Optional.of(PasswordPolicy.absent()),
+        Optional.of(false),
+        Optional.empty());
   }
 
-  private static List<NoticeDraft> plan(List<Spec> specs, double day, Map<String, KeyNoticeState> claimed,
-      Optional<String> fallback, List<DeactivatedKey> deactivated) {
+  private static List<NoticeDraft> plan(
+      List<Spec> specs,
+      double day,
+      Map<String, KeyNoticeState> claimed,
+      Optional<String> fallback,
+      List<DeactivatedKey> deactivated) {
     Instant asOf = CREATED.plus(Duration.ofMinutes(Math.round(day * 24 * 60)));
     AccountInventory inventory = inventory(specs);
     AuditResult result = CheckRunner.run(new CheckContext(inventory, AuditPolicy.defaults(), asOf));
-    return NoticePlanner.plan(ACCOUNT, "run-1", inventory, result, claimed, STAGES, fallback,
-        AuditPolicy.defaults().ownerTagKeys(), deactivated, asOf);
+    return NoticePlanner.plan(
+        ACCOUNT,
+        "run-1",
+        inventory,
+        result,
+        claimed,
+        STAGES,
+        fallback,
+        AuditPolicy.defaults().ownerTagKeys(),
+        deactivated,
+        asOf);
   }
 
   private static List<NoticeDraft> plan(double day, Map<String, KeyNoticeState> claimed) {
-    return plan(List.of(service("svc", "ops@example.com")), day, claimed, Optional.empty(), List.of());
+    return plan(
+        List.of(service("svc", "ops@example.com")), day, claimed, Optional.empty(), List.of());
   }
 
   private static Map<String, KeyNoticeState> claimed(String... stages) {
-    KeyNoticeState state = new KeyNoticeState(arn("svc") + "#access_key_1", CREATED, Set.of(stages));
+    KeyNoticeState state =
+        new KeyNoticeState(arn("svc") + "#access_key_1", CREATED, Set.of(stages));
     return Map.of(state.keyId(), state);
   }
 
   private static List<String> stages(List<NoticeDraft> drafts) {
-    return drafts.stream().flatMap(d -> d.claimList().stream()).map(NoticeDraft.StageClaim::stage).toList();
+    return drafts.stream()
+        .flatMap(d -> d.claimList().stream())
+        .map(NoticeDraft.StageClaim::stage)
+        .toList();
   }
 
   @ParameterizedTest
@@ -118,7 +162,8 @@ class NoticePlannerTest {
     "29, 1d, ''",
     "31, deactivated, ''",
   })
-  void plan_whenStagesWereClaimed_neverSendsOneAgainOrAFartherOne(double day, String already, String expected) {
+  void plan_whenStagesWereClaimed_neverSendsOneAgainOrAFartherOne(
+      double day, String already, String expected) {
     List<NoticeDraft> drafts = plan(day, claimed(already));
 
     assertThat(stages(drafts)).isEqualTo(expected.isEmpty() ? List.of() : List.of(expected));
@@ -126,7 +171,9 @@ class NoticePlannerTest {
 
   @Test
   void plan_whenTheKeyWasRotated_startsAgain() {
-    KeyNoticeState old = new KeyNoticeState(arn("svc") + "#access_key_1", CREATED.minus(Duration.ofDays(60)), Set.of("14d"));
+    KeyNoticeState old =
+        new KeyNoticeState(
+            arn("svc") + "#access_key_1", CREATED.minus(Duration.ofDays(60)), Set.of("14d"));
 
     assertThat(stages(plan(16, Map.of(old.keyId(), old)))).containsExactly("14d");
   }
@@ -136,10 +183,15 @@ class NoticePlannerTest {
     NoticeDraft draft = plan(16, Map.of()).get(0);
 
     assertThat(draft.id()).isEqualTo("run-1#ops@example.com#rotation-notice");
-    assertThat(draft.attributes()).containsExactlyInAnyOrderEntriesOf(
-        Map.of("recipient", "ops@example.com", "kind", "rotation-notice", "accountId", ACCOUNT));
-    assertThat(draft.claims()).containsOnlyKeys(KeyNoticeState.keyId(arn("svc") + "#access_key_1", CREATED));
-    assertThat(draft.subject()).isEqualTo("Keywarden: 1 access key in 123456789012 to rotate by 2026-10-31").hasSizeLessThan(100);
+    assertThat(draft.attributes())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "recipient", "ops@example.com", "kind", "rotation-notice", "accountId", ACCOUNT));
+    assertThat(draft.claims())
+        .containsOnlyKeys(KeyNoticeState.keyId(arn("svc") + "#access_key_1", CREATED));
+    assertThat(draft.subject())
+        .isEqualTo("Keywarden: 1 access key in 123456789012 to rotate by 2026-10-31")
+        .hasSizeLessThan(100);
     assertThat(draft.body())
         .contains("user svc, access_key_1")
         .contains("deadline 2026-10-31T09:00:00Z (14 days left)")
@@ -151,12 +203,17 @@ class NoticePlannerTest {
 
   @Test
   void plan_whenOwnerHasSeveralKeys_sendsOneMessageListingThemAll() {
-    List<Spec> specs = List.of(new Spec("svc-a", "ops@example.com", false, 2, CREATED), service("svc-b", "ops@example.com"),
-        service("svc-c", "data@example.com"));
+    List<Spec> specs =
+        List.of(
+            new Spec("svc-a", "ops@example.com", false, 2, CREATED),
+            service("svc-b", "ops@example.com"),
+            service("svc-c", "data@example.com"));
 
     List<NoticeDraft> drafts = plan(specs, 16, Map.of(), Optional.empty(), List.of());
 
-    assertThat(drafts).extracting(NoticeDraft::recipient).containsExactly("data@example.com", "ops@example.com");
+    assertThat(drafts)
+        .extracting(NoticeDraft::recipient)
+        .containsExactly("data@example.com", "ops@example.com");
     assertThat(drafts.get(1).claims()).hasSize(3);
     assertThat(drafts.get(1).subject()).startsWith("Keywarden: 3 access keys in ");
   }
@@ -165,7 +222,8 @@ class NoticePlannerTest {
   void plan_whenTheUserIsAPerson_recommendsIdentityCenter() {
     List<Spec> specs = List.of(new Spec("alice", "alice@example.com", true, 1, CREATED));
 
-    assertThat(plan(specs, 16, Map.of(), Optional.empty(), List.of()).get(0).body()).contains("IAM Identity Center");
+    assertThat(plan(specs, 16, Map.of(), Optional.empty(), List.of()).get(0).body())
+        .contains("IAM Identity Center");
   }
 
   @Test
@@ -174,7 +232,8 @@ class NoticePlannerTest {
 
     assertThat(plan(specs, 16, Map.of(), Optional.empty(), List.of())).isEmpty();
     assertThat(plan(specs, 16, Map.of(), Optional.of("security@example.com"), List.of()))
-        .extracting(NoticeDraft::recipient).containsExactly("security@example.com");
+        .extracting(NoticeDraft::recipient)
+        .containsExactly("security@example.com");
   }
 
   @Test
@@ -184,41 +243,87 @@ class NoticePlannerTest {
     Map<String, String> tags = new HashMap<>(user.tags());
     tags.put(AuditPolicy.EXEMPT_UNTIL_TAG, "2027-01-01");
     tags.put(AuditPolicy.EXEMPT_REASON_TAG, "migration");
-    IamUser exempt = new IamUser(user.name(), user.arn(), user.created(), tags, List.of(), List.of(), List.of());
-    AccountInventory withExemption = new AccountInventory(ACCOUNT, CREATED, inventory.credentialReport(),
-        Optional.of(new AuthorizationDetails(Map.of("svc", exempt), Map.of())), inventory.summary(),
-        inventory.passwordPolicy(), inventory.rootVirtualMfa(), Optional.empty());
+    IamUser exempt =
+        new IamUser(user.name(), user.arn(), user.created(), tags, List.of(), List.of(), List.of());
+    AccountInventory withExemption =
+        new AccountInventory(
+            ACCOUNT,
+            CREATED,
+            inventory.credentialReport(),
+            Optional.of(new AuthorizationDetails(Map.of("svc", exempt), Map.of())),
+            inventory.summary(),
+            inventory.passwordPolicy(),
+            inventory.rootVirtualMfa(),
+            Optional.empty());
     Instant asOf = CREATED.plus(Duration.ofDays(16));
-    AuditResult result = CheckRunner.run(new CheckContext(withExemption, AuditPolicy.defaults(), asOf,
-        List.of(new dev.keywarden.checks.ExemptionGrant(ACCOUNT, "svc", java.time.LocalDate.parse("2027-01-01"), "migration",
-            java.util.Set.of(), "arn:aws:iam::" + ACCOUNT + ":role/security", asOf))));
+    AuditResult result =
+        CheckRunner.run(
+            new CheckContext(
+                withExemption,
+                AuditPolicy.defaults(),
+                asOf,
+                List.of(
+                    new dev.keywarden.checks.ExemptionGrant(
+                        ACCOUNT,
+                        "svc",
+                        java.time.LocalDate.parse("2027-01-01"),
+                        "migration",
+                        java.util.Set.of(),
+                        "arn:aws:iam::" + ACCOUNT + ":role/security",
+                        asOf))));
 
-    assertThat(NoticePlanner.plan(ACCOUNT, "run-1", withExemption, result, Map.of(), STAGES, Optional.empty(),
-        AuditPolicy.defaults().ownerTagKeys(), List.of(), asOf)).isEmpty();
+    assertThat(
+            NoticePlanner.plan(
+                ACCOUNT,
+                "run-1",
+                withExemption,
+                result,
+                Map.of(),
+                STAGES,
+                Optional.empty(),
+                AuditPolicy.defaults().ownerTagKeys(),
+                List.of(),
+                asOf))
+        .isEmpty();
   }
 
   @Test
   void plan_whenAKeyWasDeactivated_sendsTheDeactivationNoticeOnce() {
-    DeactivatedKey key = new DeactivatedKey("svc", 1, arn("svc") + "#access_key_1", CREATED, "AKIAEXAMPLE1");
+    DeactivatedKey key =
+        new DeactivatedKey("svc", 1, arn("svc") + "#access_key_1", CREATED, "AKIAEXAMPLE1");
     List<Spec> specs = List.of(service("svc", "ops@example.com"));
 
     List<NoticeDraft> first = plan(specs, 30, claimed("1d"), Optional.empty(), List.of(key));
-    List<NoticeDraft> again = plan(specs, 30, claimed("1d", "deactivated"), Optional.empty(), List.of(key));
+    List<NoticeDraft> again =
+        plan(specs, 30, claimed("1d", "deactivated"), Optional.empty(), List.of(key));
 
-    assertThat(first).singleElement().satisfies(d -> {
-      assertThat(d.kind()).isEqualTo("deactivation-notice");
-      assertThat(d.subject()).isEqualTo("Keywarden: 1 access key deactivated in account 123456789012");
-      assertThat(d.body()).contains("AKIAEXAMPLE1").contains("were not deleted")
-          .contains("keywarden reactivate --account 123456789012 --user svc");
-    });
+    assertThat(first)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.kind()).isEqualTo("deactivation-notice");
+              assertThat(d.subject())
+                  .isEqualTo("Keywarden: 1 access key deactivated in account 123456789012");
+              assertThat(d.body())
+                  .contains("AKIAEXAMPLE1")
+                  .contains("were not deleted")
+                  .contains("keywarden reactivate --account 123456789012 --user svc");
+            });
     assertThat(again).isEmpty();
   }
 
   @Test
   void plan_whenTheKeyIsDeactivatedInThisRun_sendsOnlyTheDeactivationNotice() {
-    DeactivatedKey key = new DeactivatedKey("svc", 1, arn("svc") + "#access_key_1", CREATED, "AKIAEXAMPLE1");
+    DeactivatedKey key =
+        new DeactivatedKey("svc", 1, arn("svc") + "#access_key_1", CREATED, "AKIAEXAMPLE1");
 
-    List<NoticeDraft> drafts = plan(List.of(service("svc", "ops@example.com")), 30, claimed("7d"), Optional.empty(), List.of(key));
+    List<NoticeDraft> drafts =
+        plan(
+            List.of(service("svc", "ops@example.com")),
+            30,
+            claimed("7d"),
+            Optional.empty(),
+            List.of(key));
 
     assertThat(drafts).extracting(NoticeDraft::kind).containsExactly("deactivation-notice");
   }
@@ -241,6 +346,7 @@ class NoticePlannerTest {
   void subject_whenUserNamesAreLong_staysUnder100Characters() {
     List<Spec> specs = List.of(service("a".repeat(64), "ops@example.com"));
 
-    assertThat(plan(specs, 16, Map.of(), Optional.empty(), List.of()).get(0).subject()).hasSizeLessThan(100);
+    assertThat(plan(specs, 16, Map.of(), Optional.empty(), List.of()).get(0).subject())
+        .hasSizeLessThan(100);
   }
 }

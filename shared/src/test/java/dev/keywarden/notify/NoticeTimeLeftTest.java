@@ -22,7 +22,8 @@ class NoticeTimeLeftTest {
     "PT47H59M, 47 hours left",
     "PT48H, 2 days left",
   })
-  void left_atItsBoundaries_saysPassedOnlyOnceTheDeadlineIsReached(String untilDeadline, String expected) {
+  void left_atItsBoundaries_saysPassedOnlyOnceTheDeadlineIsReached(
+      String untilDeadline, String expected) {
     assertThat(NoticeText.left(NOW, NOW.plus(Duration.parse(untilDeadline)))).isEqualTo(expected);
   }
 }

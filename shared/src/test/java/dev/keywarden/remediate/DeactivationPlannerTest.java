@@ -21,67 +21,93 @@ class DeactivationPlannerTest {
 
   @Test
   void plan_whenKeysExpired_takesOldestDeadlineFirst() {
-    DeactivationPlan plan = new PlannerFixture()
-        .expired("carol", 1, 95)
-        .expired("alice", 1, 200)
-        .expired("bob", 2, 120)
-        .plan(Mode.ENFORCE, 20, NO_CALLER);
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .expired("carol", 1, 95)
+            .expired("alice", 1, 200)
+            .expired("bob", 2, 120)
+            .plan(Mode.ENFORCE, 20, NO_CALLER);
 
-    assertThat(plan.deactivate()).extracting(PlannedDeactivation::resourceId)
+    assertThat(plan.deactivate())
+        .extracting(PlannedDeactivation::resourceId)
         .containsExactly(resourceId("alice", 1), resourceId("bob", 2), resourceId("carol", 1));
   }
 
   @Test
   void plan_whenDeadlinesEqual_ordersByResourceId() {
-    DeactivationPlan plan = new PlannerFixture()
-        .expired("zed", 1, 100)
-        .expired("amy", 2, 100)
-        .expired("amy", 1, 100)
-        .plan(Mode.ENFORCE, 20, NO_CALLER);
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .expired("zed", 1, 100)
+            .expired("amy", 2, 100)
+            .expired("amy", 1, 100)
+            .plan(Mode.ENFORCE, 20, NO_CALLER);
 
-    assertThat(plan.deactivate()).extracting(PlannedDeactivation::resourceId)
+    assertThat(plan.deactivate())
+        .extracting(PlannedDeactivation::resourceId)
         .containsExactly(resourceId("amy", 1), resourceId("amy", 2), resourceId("zed", 1));
   }
 
   @Test
   void plan_whenKeyExpired_carriesSlotRotationDeadlineAndReason() {
-    DeactivationPlan plan = new PlannerFixture().expired("alice", 2, 100).plan(Mode.ENFORCE, 20, NO_CALLER);
+    DeactivationPlan plan =
+        new PlannerFixture().expired("alice", 2, 100).plan(Mode.ENFORCE, 20, NO_CALLER);
 
-    assertThat(plan.deactivate()).containsExactly(new PlannedDeactivation(
-        "alice", 2, resourceId("alice", 2), rotated(100), rotated(100).plus(Duration.ofDays(90)), "access_key_2 of alice is old"));
+    assertThat(plan.deactivate())
+        .containsExactly(
+            new PlannedDeactivation(
+                "alice",
+                2,
+                resourceId("alice", 2),
+                rotated(100),
+                rotated(100).plus(Duration.ofDays(90)),
+                "access_key_2 of alice is old"));
   }
 
   @Test
   void plan_whenMoreThanCap_defersTheMostRecentlyExpired() {
-    DeactivationPlan plan = new PlannerFixture()
-        .expired("a", 1, 300)
-        .expired("b", 1, 200)
-        .expired("c", 1, 100)
-        .plan(Mode.ENFORCE, 2, NO_CALLER);
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .expired("a", 1, 300)
+            .expired("b", 1, 200)
+            .expired("c", 1, 100)
+            .plan(Mode.ENFORCE, 2, NO_CALLER);
 
-    assertThat(plan.deactivate()).extracting(PlannedDeactivation::userName).containsExactly("a", "b");
+    assertThat(plan.deactivate())
+        .extracting(PlannedDeactivation::userName)
+        .containsExactly("a", "b");
     assertThat(plan.deferred()).extracting(PlannedDeactivation::userName).containsExactly("c");
   }
 
   @Test
   void plan_whenDeferredInEnforceMode_raisesDeferredFindingNamingTheCap() {
-    DeactivationPlan plan = new PlannerFixture().expired("a", 1, 300).expired("c", 2, 100).plan(Mode.ENFORCE, 1, NO_CALLER);
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .expired("a", 1, 300)
+            .expired("c", 2, 100)
+            .plan(Mode.ENFORCE, 1, NO_CALLER);
 
-    assertThat(plan.deferredFindings()).singleElement().satisfies(f -> {
-      assertThat(f.checkId()).isEqualTo("deactivation-deferred");
-      assertThat(f.severity()).isEqualTo(Severity.HIGH);
-      assertThat(f.accountId()).isEqualTo(ACCOUNT);
-      assertThat(f.principal()).isEqualTo("c");
-      assertThat(f.resourceId()).isEqualTo(resourceId("c", 2));
-      assertThat(f.title()).isEqualTo(DeactivationDeferred.METADATA.title());
-      assertThat(f.message()).contains("per-run cap").contains("1 key ");
-      assertThat(f.deadline()).contains(rotated(100).plus(Duration.ofDays(90)));
-    });
+    assertThat(plan.deferredFindings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.checkId()).isEqualTo("deactivation-deferred");
+              assertThat(f.severity()).isEqualTo(Severity.HIGH);
+              assertThat(f.accountId()).isEqualTo(ACCOUNT);
+              assertThat(f.principal()).isEqualTo("c");
+              assertThat(f.resourceId()).isEqualTo(resourceId("c", 2));
+              assertThat(f.title()).isEqualTo(DeactivationDeferred.METADATA.title());
+              assertThat(f.message()).contains("per-run cap").contains("1 key ");
+              assertThat(f.deadline()).contains(rotated(100).plus(Duration.ofDays(90)));
+            });
   }
 
   @Test
   void plan_whenDeferredInDryRun_raisesNoFindingButListsTheDeferredKey() {
-    DeactivationPlan plan = new PlannerFixture().expired("a", 1, 300).expired("c", 2, 100).plan(Mode.DRY_RUN, 1, NO_CALLER);
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .expired("a", 1, 300)
+            .expired("c", 2, 100)
+            .plan(Mode.DRY_RUN, 1, NO_CALLER);
 
     assertThat(plan.deferred()).extracting(PlannedDeactivation::userName).containsExactly("c");
     assertThat(plan.deferredFindings()).isEmpty();
@@ -89,7 +115,8 @@ class DeactivationPlannerTest {
 
   @Test
   void plan_whenCapIsZero_defersEverything() {
-    DeactivationPlan plan = new PlannerFixture().expired("a", 1, 300).plan(Mode.ENFORCE, 0, NO_CALLER);
+    DeactivationPlan plan =
+        new PlannerFixture().expired("a", 1, 300).plan(Mode.ENFORCE, 0, NO_CALLER);
 
     assertThat(plan.deactivate()).isEmpty();
     assertThat(plan.deferred()).hasSize(1);
@@ -106,7 +133,11 @@ class DeactivationPlannerTest {
 
   @Test
   void plan_whenFindingExempted_neverPlansIt() {
-    DeactivationPlan plan = new PlannerFixture().exempted("alice", 1, 300).expired("bob", 1, 100).plan(Mode.ENFORCE, 20, NO_CALLER);
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .exempted("alice", 1, 300)
+            .expired("bob", 1, 100)
+            .plan(Mode.ENFORCE, 20, NO_CALLER);
 
     assertThat(plan.deactivate()).extracting(PlannedDeactivation::userName).containsExactly("bob");
     assertThat(plan.deferred()).isEmpty();
@@ -114,42 +145,53 @@ class DeactivationPlannerTest {
 
   @Test
   void plan_whenSameKeyAlsoListedAsOpen_stillHonoursTheExemption() {
-    DeactivationPlan plan = new PlannerFixture()
-        .exempted("alice", 1, 300)
-        .finding(PlannerFixture.finding("alice", 1, 300))
-        .plan(Mode.ENFORCE, 20, NO_CALLER);
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .exempted("alice", 1, 300)
+            .finding(PlannerFixture.finding("alice", 1, 300))
+            .plan(Mode.ENFORCE, 20, NO_CALLER);
 
     assertThat(plan.deactivate()).isEmpty();
   }
 
   @Test
   void plan_whenOtherChecksFire_ignoresThem() {
-    Finding due = Finding.of(KeyRotationDueCheck.METADATA, ACCOUNT, "alice", resourceId("alice", 1), "due soon")
-        .withDeadline(rotated(0));
-    DeactivationPlan plan = new PlannerFixture().expired("alice", 2, 300).finding(due).plan(Mode.ENFORCE, 20, NO_CALLER);
+    Finding due =
+        Finding.of(
+                KeyRotationDueCheck.METADATA, ACCOUNT, "alice", resourceId("alice", 1), "due soon")
+            .withDeadline(rotated(0));
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .expired("alice", 2, 300)
+            .finding(due)
+            .plan(Mode.ENFORCE, 20, NO_CALLER);
 
     assertThat(plan.deactivate()).extracting(PlannedDeactivation::slot).containsExactly(2);
   }
 
   @Test
   void plan_whenCallerIsUserWithExpiredKeys_refusesAllItsKeysAndNamesWhy() {
-    DeactivationPlan plan = new PlannerFixture()
-        .expired("ops", 1, 300)
-        .expired("ops", 2, 200)
-        .expired("bob", 1, 100)
-        .plan(Mode.ENFORCE, 20, Optional.of("arn:aws:iam::" + ACCOUNT + ":user/team/ops"));
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .expired("ops", 1, 300)
+            .expired("ops", 2, 200)
+            .expired("bob", 1, 100)
+            .plan(Mode.ENFORCE, 20, Optional.of("arn:aws:iam::" + ACCOUNT + ":user/team/ops"));
 
     assertThat(plan.deactivate()).extracting(PlannedDeactivation::userName).containsExactly("bob");
-    assertThat(plan.refused()).hasSize(2).allSatisfy(line -> assertThat(line).contains("belongs to the caller"));
+    assertThat(plan.refused())
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains("belongs to the caller"));
     assertThat(plan.refused().get(0)).startsWith(resourceId("ops", 1));
   }
 
   @Test
   void plan_whenCallerRefused_doesNotCountAgainstTheCap() {
-    DeactivationPlan plan = new PlannerFixture()
-        .expired("ops", 1, 300)
-        .expired("bob", 1, 100)
-        .plan(Mode.ENFORCE, 1, Optional.of("arn:aws:iam::" + ACCOUNT + ":user/ops"));
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .expired("ops", 1, 300)
+            .expired("bob", 1, 100)
+            .plan(Mode.ENFORCE, 1, Optional.of("arn:aws:iam::" + ACCOUNT + ":user/ops"));
 
     assertThat(plan.deactivate()).extracting(PlannedDeactivation::userName).containsExactly("bob");
     assertThat(plan.deferred()).isEmpty();
@@ -157,9 +199,13 @@ class DeactivationPlannerTest {
 
   @Test
   void plan_whenCallerIsAssumedRole_refusesNothing() {
-    DeactivationPlan plan = new PlannerFixture()
-        .expired("ops", 1, 300)
-        .plan(Mode.ENFORCE, 20, Optional.of("arn:aws:sts::" + ACCOUNT + ":assumed-role/ops/session"));
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .expired("ops", 1, 300)
+            .plan(
+                Mode.ENFORCE,
+                20,
+                Optional.of("arn:aws:sts::" + ACCOUNT + ":assumed-role/ops/session"));
 
     assertThat(plan.deactivate()).hasSize(1);
     assertThat(plan.refused()).isEmpty();
@@ -167,7 +213,10 @@ class DeactivationPlannerTest {
 
   @Test
   void plan_whenFindingNamesSlotWithoutActiveKeyInInventory_refusesIt() {
-    DeactivationPlan plan = new PlannerFixture().finding(PlannerFixture.finding("ghost", 1, 300)).plan(Mode.ENFORCE, 20, NO_CALLER);
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .finding(PlannerFixture.finding("ghost", 1, 300))
+            .plan(Mode.ENFORCE, 20, NO_CALLER);
 
     assertThat(plan.deactivate()).isEmpty();
     assertThat(plan.refused()).singleElement().asString().contains("cannot be identified");
@@ -177,7 +226,15 @@ class DeactivationPlannerTest {
   void plan_whenAuditIsOfAnotherAccount_rejectsIt() {
     PlannerFixture fixture = new PlannerFixture().expired("a", 1, 300);
 
-    assertThatThrownBy(() -> DeactivationPlanner.plan("999999999999", fixture.result(), fixture.inventory(), Mode.ENFORCE, 20, NO_CALLER))
+    assertThatThrownBy(
+            () ->
+                DeactivationPlanner.plan(
+                    "999999999999",
+                    fixture.result(),
+                    fixture.inventory(),
+                    Mode.ENFORCE,
+                    20,
+                    NO_CALLER))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("999999999999");
   }
@@ -194,6 +251,7 @@ class DeactivationPlannerTest {
     "not-an-arn, ''",
   })
   void iamUserName_whenArnGiven_returnsUserOfThisAccountOnly(String arn, String expected) {
-    assertThat(DeactivationPlanner.iamUserName(arn, ACCOUNT)).isEqualTo(expected.isEmpty() ? Optional.empty() : Optional.of(expected));
+    assertThat(DeactivationPlanner.iamUserName(arn, ACCOUNT))
+        .isEqualTo(expected.isEmpty() ? Optional.empty() : Optional.of(expected));
   }
 }

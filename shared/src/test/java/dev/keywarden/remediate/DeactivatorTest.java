@@ -19,24 +19,32 @@ import org.junit.jupiter.api.Test;
 
 class DeactivatorTest {
   private static final String RUN = "run-1";
-  private static final String ACTOR = "arn:aws:sts::" + ACCOUNT + ":assumed-role/KeywardenAuditRole/run-1";
+  private static final String ACTOR =
+      "arn:aws:sts::" + ACCOUNT + ":assumed-role/KeywardenAuditRole/run-1";
   private static final Instant NOW = AS_OF;
   private static final PlannedDeactivation ALICE = planned("alice", 1, 200);
   private static final PlannedDeactivation BOB = planned("bob", 2, 120);
   private static final String ALICE_KEY = "AKIAALICE0000000001";
   private static final String BOB_KEY = "AKIABOB000000000002";
-  private static final String ALICE_ACTION = "deactivate:alice:" + ALICE_KEY + ":" + ALICE.deadline();
+  private static final String ALICE_ACTION =
+      "deactivate:alice:" + ALICE_KEY + ":" + ALICE.deadline();
 
   private final List<String> events = new ArrayList<>();
   private final InMemoryActionLog log = new InMemoryActionLog(events);
-  private final StubAccessKeys keys = new StubAccessKeys(events)
-      .add("alice", ALICE_KEY, ALICE.lastRotated())
-      .add("bob", BOB_KEY, BOB.lastRotated());
+  private final StubAccessKeys keys =
+      new StubAccessKeys(events)
+          .add("alice", ALICE_KEY, ALICE.lastRotated())
+          .add("bob", BOB_KEY, BOB.lastRotated());
   private final Deactivator deactivator = Deactivator.create(log, keys);
 
   private static PlannedDeactivation planned(String user, int slot, long daysAgo) {
     return new PlannedDeactivation(
-        user, slot, resourceId(user, slot), rotated(daysAgo), rotated(daysAgo).plus(Duration.ofDays(90)), user + "'s key is old");
+        user,
+        slot,
+        resourceId(user, slot),
+        rotated(daysAgo),
+        rotated(daysAgo).plus(Duration.ofDays(90)),
+        user + "'s key is old");
   }
 
   private static DeactivationPlan plan(PlannedDeactivation... keys) {
@@ -44,16 +52,19 @@ class DeactivatorTest {
   }
 
   private DeactivationReport enforce(PlannedDeactivation... planned) {
-    return deactivator.execute(ACCOUNT, RUN, ACTOR, plan(planned), Mode.ENFORCE, log.history(), NOW);
+    return deactivator.execute(
+        ACCOUNT, RUN, ACTOR, plan(planned), Mode.ENFORCE, log.history(), NOW);
   }
 
   private DeactivationReport resume() {
-    return deactivator.resumeUnfinished(ACCOUNT, "run-2", ACTOR, log.history(), NOW.plus(Duration.ofDays(1)));
+    return deactivator.resumeUnfinished(
+        ACCOUNT, "run-2", ACTOR, log.history(), NOW.plus(Duration.ofDays(1)));
   }
 
   @Test
   void execute_whenDryRun_callsNothingWritesNothingAndListsWhatItWouldDo() {
-    DeactivationReport report = deactivator.execute(ACCOUNT, RUN, ACTOR, plan(ALICE, BOB), Mode.DRY_RUN, List.of(), NOW);
+    DeactivationReport report =
+        deactivator.execute(ACCOUNT, RUN, ACTOR, plan(ALICE, BOB), Mode.DRY_RUN, List.of(), NOW);
 
     assertThat(report.wouldDeactivate()).containsExactly(ALICE, BOB);
     assertThat(report.deactivated()).isEmpty();
@@ -77,19 +88,43 @@ class DeactivatorTest {
   void execute_whenEnforce_writesIntentThenCallsThenWritesResult() {
     enforce(ALICE);
 
-    assertThat(events).containsExactly(
-        "append INTENT " + ALICE_ACTION, "update " + ALICE_KEY + " INACTIVE", "append RESULT " + ALICE_ACTION);
+    assertThat(events)
+        .containsExactly(
+            "append INTENT " + ALICE_ACTION,
+            "update " + ALICE_KEY + " INACTIVE",
+            "append RESULT " + ALICE_ACTION);
   }
 
   @Test
   void execute_whenEnforce_logsBothPhasesWithRunActorReasonAndOutcome() {
     enforce(ALICE);
 
-    assertThat(log.entries()).containsExactly(
-        new ActionLogEntry(ACCOUNT, ALICE_ACTION, Kind.DEACTIVATE, Phase.INTENT, "alice", ALICE_KEY, RUN, NOW, ACTOR,
-            "alice's key is old", Optional.empty()),
-        new ActionLogEntry(ACCOUNT, ALICE_ACTION, Kind.DEACTIVATE, Phase.RESULT, "alice", ALICE_KEY, RUN, NOW, ACTOR,
-            "alice's key is old", Optional.of("deactivated")));
+    assertThat(log.entries())
+        .containsExactly(
+            new ActionLogEntry(
+                ACCOUNT,
+                ALICE_ACTION,
+                Kind.DEACTIVATE,
+                Phase.INTENT,
+                "alice",
+                ALICE_KEY,
+                RUN,
+                NOW,
+                ACTOR,
+                "alice's key is old",
+                Optional.empty()),
+            new ActionLogEntry(
+                ACCOUNT,
+                ALICE_ACTION,
+                Kind.DEACTIVATE,
+                Phase.RESULT,
+                "alice",
+                ALICE_KEY,
+                RUN,
+                NOW,
+                ACTOR,
+                "alice's key is old",
+                Optional.of("deactivated")));
   }
 
   @Test
@@ -98,9 +133,10 @@ class DeactivatorTest {
 
     assertThat(keys.current(ALICE_KEY)).isEqualTo(KeyStatus.INACTIVE);
     assertThat(keys.current(BOB_KEY)).isEqualTo(KeyStatus.INACTIVE);
-    assertThat(report.deactivated()).containsExactly(
-        new DeactivatedKey("alice", 1, resourceId("alice", 1), ALICE.lastRotated(), ALICE_KEY),
-        new DeactivatedKey("bob", 2, resourceId("bob", 2), BOB.lastRotated(), BOB_KEY));
+    assertThat(report.deactivated())
+        .containsExactly(
+            new DeactivatedKey("alice", 1, resourceId("alice", 1), ALICE.lastRotated(), ALICE_KEY),
+            new DeactivatedKey("bob", 2, resourceId("bob", 2), BOB.lastRotated(), BOB_KEY));
   }
 
   @Test
@@ -110,7 +146,10 @@ class DeactivatorTest {
     DeactivationReport report = enforce(ALICE);
 
     assertThat(keys.updates()).isZero();
-    assertThat(log.entries(Phase.RESULT)).singleElement().extracting(ActionLogEntry::outcome).isEqualTo(Optional.of("already-inactive"));
+    assertThat(log.entries(Phase.RESULT))
+        .singleElement()
+        .extracting(ActionLogEntry::outcome)
+        .isEqualTo(Optional.of("already-inactive"));
     assertThat(report.deactivated()).hasSize(1);
   }
 
@@ -118,12 +157,17 @@ class DeactivatorTest {
   void execute_whenDoneByEarlierRun_writesNothingAndCallsNoUpdate() {
     enforce(ALICE);
 
-    DeactivationReport second = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
+    DeactivationReport second =
+        deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
 
     assertThat(keys.updates()).isEqualTo(1);
     assertThat(log.entries()).hasSize(2);
     assertThat(second.deactivated()).isEmpty();
-    assertThat(second.alreadyDone()).singleElement().asString().contains(ALICE_KEY).contains("earlier run");
+    assertThat(second.alreadyDone())
+        .singleElement()
+        .asString()
+        .contains(ALICE_KEY)
+        .contains("earlier run");
   }
 
   @Test
@@ -133,9 +177,14 @@ class DeactivatorTest {
     DeactivationReport report = enforce(ALICE, BOB);
 
     assertThat(report.failed()).singleElement().asString().contains(ALICE_KEY).contains("denied");
-    assertThat(report.deactivated()).extracting(DeactivatedKey::accessKeyId).containsExactly(BOB_KEY);
-    assertThat(log.entries(Phase.RESULT)).extracting(e -> e.outcome().orElseThrow())
-        .containsExactly("failed: iam:UpdateAccessKey was denied for key " + ALICE_KEY + " of user alice", "deactivated");
+    assertThat(report.deactivated())
+        .extracting(DeactivatedKey::accessKeyId)
+        .containsExactly(BOB_KEY);
+    assertThat(log.entries(Phase.RESULT))
+        .extracting(e -> e.outcome().orElseThrow())
+        .containsExactly(
+            "failed: iam:UpdateAccessKey was denied for key " + ALICE_KEY + " of user alice",
+            "deactivated");
   }
 
   @Test
@@ -144,7 +193,10 @@ class DeactivatorTest {
 
     DeactivationReport report = enforce(rotatedSince, BOB);
 
-    assertThat(report.failed()).singleElement().asString().contains("no key of user alice was created at");
+    assertThat(report.failed())
+        .singleElement()
+        .asString()
+        .contains("no key of user alice was created at");
     assertThat(log.entries()).extracting(ActionLogEntry::userName).containsOnly("bob");
   }
 
@@ -154,7 +206,10 @@ class DeactivatorTest {
 
     DeactivationReport report = enforce(ALICE);
 
-    assertThat(log.entries(Phase.RESULT)).singleElement().extracting(e -> e.outcome().orElseThrow()).asString()
+    assertThat(log.entries(Phase.RESULT))
+        .singleElement()
+        .extracting(e -> e.outcome().orElseThrow())
+        .asString()
         .startsWith("failed: IAM still reports the key active");
     assertThat(report.failed()).hasSize(1);
     assertThat(report.deactivated()).isEmpty();
@@ -166,26 +221,40 @@ class DeactivatorTest {
     enforce(ALICE);
     keys.allow(ALICE_KEY);
 
-    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
+    DeactivationReport report =
+        deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
 
     assertThat(report.deactivated()).hasSize(1);
-    assertThat(log.entries()).extracting(ActionLogEntry::actionId, ActionLogEntry::phase).containsExactly(
-        tuple(ALICE_ACTION, Phase.INTENT),
-        tuple(ALICE_ACTION, Phase.RESULT),
-        tuple(ALICE_ACTION + "#2", Phase.INTENT),
-        tuple(ALICE_ACTION + "#2", Phase.RESULT));
+    assertThat(log.entries())
+        .extracting(ActionLogEntry::actionId, ActionLogEntry::phase)
+        .containsExactly(
+            tuple(ALICE_ACTION, Phase.INTENT),
+            tuple(ALICE_ACTION, Phase.RESULT),
+            tuple(ALICE_ACTION + "#2", Phase.INTENT),
+            tuple(ALICE_ACTION + "#2", Phase.RESULT));
   }
 
   @Test
   void execute_whenKeyWasReactivatedSince_deactivatesItAgain() {
     enforce(ALICE);
-    Reactivator.create(log, keys).reactivate(ACCOUNT, "alice", ALICE_KEY, "payments outage", "arn:aws:iam::" + ACCOUNT + ":user/oncall", NOW);
+    Reactivator.create(log, keys)
+        .reactivate(
+            ACCOUNT,
+            "alice",
+            ALICE_KEY,
+            "payments outage",
+            "arn:aws:iam::" + ACCOUNT + ":user/oncall",
+            NOW);
 
-    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
+    DeactivationReport report =
+        deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
 
     assertThat(keys.current(ALICE_KEY)).isEqualTo(KeyStatus.INACTIVE);
     assertThat(report.deactivated()).hasSize(1);
-    assertThat(log.entries(Phase.RESULT)).last().extracting(ActionLogEntry::actionId).isEqualTo(ALICE_ACTION + "#2");
+    assertThat(log.entries(Phase.RESULT))
+        .last()
+        .extracting(ActionLogEntry::actionId)
+        .isEqualTo(ALICE_ACTION + "#2");
   }
 
   @Test
@@ -209,10 +278,13 @@ class DeactivatorTest {
 
     assertThat(keys.updates()).isEqualTo(1);
     assertThat(keys.current(ALICE_KEY)).isEqualTo(KeyStatus.INACTIVE);
-    assertThat(log.entries()).extracting(ActionLogEntry::actionId, ActionLogEntry::phase).containsExactly(
-        tuple(ALICE_ACTION, Phase.INTENT),
-        tuple(ALICE_ACTION, Phase.RESULT));
-    assertThat(report.resumed()).singleElement().extracting(e -> e.outcome().orElseThrow()).isEqualTo("deactivated");
+    assertThat(log.entries())
+        .extracting(ActionLogEntry::actionId, ActionLogEntry::phase)
+        .containsExactly(tuple(ALICE_ACTION, Phase.INTENT), tuple(ALICE_ACTION, Phase.RESULT));
+    assertThat(report.resumed())
+        .singleElement()
+        .extracting(e -> e.outcome().orElseThrow())
+        .isEqualTo("deactivated");
   }
 
   @Test
@@ -223,21 +295,28 @@ class DeactivatorTest {
     DeactivationReport report = resume();
 
     assertThat(keys.updates()).isEqualTo(1);
-    assertThat(log.entries()).extracting(ActionLogEntry::actionId, ActionLogEntry::phase).containsExactly(
-        tuple(ALICE_ACTION, Phase.INTENT),
-        tuple(ALICE_ACTION, Phase.RESULT));
-    assertThat(report.resumed()).singleElement().extracting(e -> e.outcome().orElseThrow()).isEqualTo("already-inactive");
+    assertThat(log.entries())
+        .extracting(ActionLogEntry::actionId, ActionLogEntry::phase)
+        .containsExactly(tuple(ALICE_ACTION, Phase.INTENT), tuple(ALICE_ACTION, Phase.RESULT));
+    assertThat(report.resumed())
+        .singleElement()
+        .extracting(e -> e.outcome().orElseThrow())
+        .isEqualTo("already-inactive");
   }
 
   @Test
-  void resumeUnfinished_whenGatewayCrashedRightAfterTheCall_recordsAlreadyInactiveWithoutASecondCall() {
+  void
+      resumeUnfinished_whenGatewayCrashedRightAfterTheCall_recordsAlreadyInactiveWithoutASecondCall() {
     keys.crashAfterNextUpdate();
     assertThatThrownBy(() -> enforce(ALICE, BOB)).isInstanceOf(InMemoryActionLog.Crash.class);
 
     resume();
 
     assertThat(keys.updates()).isEqualTo(1);
-    assertThat(log.entries(Phase.RESULT)).singleElement().extracting(e -> e.outcome().orElseThrow()).isEqualTo("already-inactive");
+    assertThat(log.entries(Phase.RESULT))
+        .singleElement()
+        .extracting(e -> e.outcome().orElseThrow())
+        .isEqualTo("already-inactive");
   }
 
   @Test
@@ -245,12 +324,18 @@ class DeactivatorTest {
     keys.crashBeforeNextUpdate();
     assertThatThrownBy(() -> enforce(ALICE)).isInstanceOf(InMemoryActionLog.Crash.class);
 
-    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
+    DeactivationReport report =
+        deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
 
     assertThat(keys.updates()).isEqualTo(1);
     assertThat(log.entries(Phase.INTENT)).hasSize(1);
-    assertThat(log.entries(Phase.RESULT)).singleElement().extracting(ActionLogEntry::actionId).isEqualTo(ALICE_ACTION);
-    assertThat(report.deactivated()).extracting(DeactivatedKey::accessKeyId).containsExactly(ALICE_KEY);
+    assertThat(log.entries(Phase.RESULT))
+        .singleElement()
+        .extracting(ActionLogEntry::actionId)
+        .isEqualTo(ALICE_ACTION);
+    assertThat(report.deactivated())
+        .extracting(DeactivatedKey::accessKeyId)
+        .containsExactly(ALICE_KEY);
     assertThat(report.resumed()).isEmpty();
   }
 
@@ -259,14 +344,20 @@ class DeactivatorTest {
     log.crashOnce(e -> e.phase() == Phase.RESULT);
     assertThatThrownBy(() -> enforce(ALICE)).isInstanceOf(InMemoryActionLog.Crash.class);
 
-    DeactivationReport report = deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(BOB), Mode.ENFORCE, log.history(), NOW);
+    DeactivationReport report =
+        deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(BOB), Mode.ENFORCE, log.history(), NOW);
 
-    assertThat(report.deactivated()).extracting(DeactivatedKey::accessKeyId).containsExactly(BOB_KEY);
-    assertThat(report.resumed()).singleElement().satisfies(e -> {
-      assertThat(e.accessKeyId()).isEqualTo(ALICE_KEY);
-      assertThat(e.runId()).isEqualTo("run-2");
-      assertThat(e.outcome()).contains("already-inactive");
-    });
+    assertThat(report.deactivated())
+        .extracting(DeactivatedKey::accessKeyId)
+        .containsExactly(BOB_KEY);
+    assertThat(report.resumed())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.accessKeyId()).isEqualTo(ALICE_KEY);
+              assertThat(e.runId()).isEqualTo("run-2");
+              assertThat(e.outcome()).contains("already-inactive");
+            });
     assertThat(keys.updates()).isEqualTo(2);
   }
 
@@ -278,7 +369,9 @@ class DeactivatorTest {
 
     resume();
 
-    assertThat(log.entries(Phase.RESULT)).singleElement().extracting(e -> e.outcome().orElseThrow())
+    assertThat(log.entries(Phase.RESULT))
+        .singleElement()
+        .extracting(e -> e.outcome().orElseThrow())
         .isEqualTo("failed: key no longer exists");
     assertThat(keys.updates()).isZero();
   }
@@ -300,16 +393,21 @@ class DeactivatorTest {
     enforce(ALICE);
     keys.crashBeforeNextUpdate();
     Reactivator reactivator = Reactivator.create(log, keys);
-    assertThatThrownBy(() -> reactivator.reactivate(ACCOUNT, "alice", ALICE_KEY, "outage", ACTOR, NOW))
+    assertThatThrownBy(
+            () -> reactivator.reactivate(ACCOUNT, "alice", ALICE_KEY, "outage", ACTOR, NOW))
         .isInstanceOf(InMemoryActionLog.Crash.class);
 
     DeactivationReport report = resume();
 
     assertThat(keys.current(ALICE_KEY)).isEqualTo(KeyStatus.INACTIVE);
     assertThat(keys.updates()).isEqualTo(1);
-    assertThat(report.resumed()).singleElement().satisfies(e -> {
-      assertThat(e.kind()).isEqualTo(Kind.REACTIVATE);
-      assertThat(e.outcome().orElseThrow()).startsWith("failed: the reactivation was interrupted");
-    });
+    assertThat(report.resumed())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.REACTIVATE);
+              assertThat(e.outcome().orElseThrow())
+                  .startsWith("failed: the reactivation was interrupted");
+            });
   }
 }

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** The action log in a list, append-only and idempotent per (actionId, phase) like the store; can crash on a chosen write. */
+/**
+ * The action log in a list, append-only and idempotent per (actionId, phase) like the store; can
+ * crash on a chosen write.
+ */
 final class InMemoryActionLog implements ActionLogStore {
   private final List<ActionLogEntry> entries = new ArrayList<>();
   private final List<String> events;
@@ -17,13 +20,14 @@ final class InMemoryActionLog implements ActionLogStore {
 
   /** The next write matching the predicate crashes the process instead of being stored. */
   void crashOnce(Predicate<ActionLogEntry> when) {
-    this.crashOn = e -> {
-      if (when.test(e)) {
-        crashOn = x -> false;
-        return true;
-      }
-      return false;
-    };
+    this.crashOn =
+        e -> {
+          if (when.test(e)) {
+            crashOn = x -> false;
+            return true;
+          }
+          return false;
+        };
   }
 
   @Override
@@ -36,7 +40,9 @@ final class InMemoryActionLog implements ActionLogStore {
     if (crashOn.test(entry)) {
       throw new Crash("crash before writing " + entry.phase() + " " + entry.actionId());
     }
-    boolean present = entries.stream().anyMatch(e -> e.actionId().equals(entry.actionId()) && e.phase() == entry.phase());
+    boolean present =
+        entries.stream()
+            .anyMatch(e -> e.actionId().equals(entry.actionId()) && e.phase() == entry.phase());
     if (present) {
       return false;
     }

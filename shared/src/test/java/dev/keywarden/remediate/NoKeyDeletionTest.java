@@ -12,12 +12,18 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Keywarden deactivates keys and never deletes them: no production source of any module may name the delete call. */
+/**
+ * Keywarden deactivates keys and never deletes them: no production source of any module may name
+ * the delete call.
+ */
 class NoKeyDeletionTest {
   /** The IAM operation, spelled so that this file does not contain it. */
   private static final String FORBIDDEN = ("delete" + "accesskey").toLowerCase(Locale.ROOT);
 
-  /** Every file under {@code <module>/src/main} of the project (tests run in the module's directory). */
+  /**
+   * Every file under {@code <module>/src/main} of the project (tests run in the module's
+   * directory).
+   */
   private static List<Path> mainSources() throws IOException {
     Path root = Path.of("").toAbsolutePath().getParent();
     try (Stream<Path> modules = Files.list(root)) {
@@ -51,7 +57,11 @@ class NoKeyDeletionTest {
   void mainSources_whenScanned_neverNameTheKeyDeletionCall() throws IOException {
     List<Path> sources = mainSources();
 
-    assertThat(sources).anyMatch(p -> p.endsWith(Path.of("shared/src/main/java/dev/keywarden/aws/AccessKeyGateway.java")));
+    assertThat(sources)
+        .anyMatch(
+            p ->
+                p.endsWith(
+                    Path.of("shared/src/main/java/dev/keywarden/aws/AccessKeyGateway.java")));
     assertThat(sources).filteredOn(NoKeyDeletionTest::mentionsDeletion).isEmpty();
   }
 }

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds an inventory and its audit result for planner tests: users with expired keys, exempted or not. */
+/**
+ * Builds an inventory and its audit result for planner tests: users with expired keys, exempted or
+ * not.
+ */
 final class PlannerFixture {
   static final String ACCOUNT = "123456789012";
   static final Instant AS_OF = Instant.parse("2026-11-24T12:00:00Z");
@@ -40,7 +43,10 @@ final class PlannerFixture {
     return AS_OF.minus(Duration.ofDays(daysAgo));
   }
 
-  /** An active key in the user's slot, rotated {@code daysAgo}, with an open key-expired finding (max age 90). */
+  /**
+   * An active key in the user's slot, rotated {@code daysAgo}, with an open key-expired finding
+   * (max age 90).
+   */
   PlannerFixture expired(String user, int slot, long daysAgo) {
     addKey(user, slot, daysAgo);
     findings.add(finding(user, slot, daysAgo));
@@ -50,7 +56,8 @@ final class PlannerFixture {
   /** The same, but the finding was set aside by an exemption. */
   PlannerFixture exempted(String user, int slot, long daysAgo) {
     addKey(user, slot, daysAgo);
-    exempted.add(new ExemptedFinding(finding(user, slot, daysAgo), LocalDate.of(2027, 1, 31), "migration"));
+    exempted.add(
+        new ExemptedFinding(finding(user, slot, daysAgo), LocalDate.of(2027, 1, 31), "migration"));
     return this;
   }
 
@@ -62,27 +69,48 @@ final class PlannerFixture {
 
   static Finding finding(String user, int slot, long daysAgo) {
     Instant deadline = rotated(daysAgo).plus(Duration.ofDays(90));
-    return Finding.of(KeyExpiredCheck.METADATA, ACCOUNT, user, resourceId(user, slot), "access_key_" + slot + " of " + user + " is old")
+    return Finding.of(
+            KeyExpiredCheck.METADATA,
+            ACCOUNT,
+            user,
+            resourceId(user, slot),
+            "access_key_" + slot + " of " + user + " is old")
         .withDeadline(deadline);
   }
 
   private void addKey(String user, int slot, long daysAgo) {
-    AccessKeySlot[] slots = users.computeIfAbsent(user, u -> new AccessKeySlot[] {
-      new AccessKeySlot(1, false, Optional.empty(), Optional.empty()),
-      new AccessKeySlot(2, false, Optional.empty(), Optional.empty())
-    });
-    slots[slot - 1] = new AccessKeySlot(slot, true, Optional.of(rotated(daysAgo)), Optional.empty());
+    AccessKeySlot[] slots =
+        users.computeIfAbsent(
+            user,
+            u ->
+                new AccessKeySlot[] {
+                  new AccessKeySlot(1, false, Optional.empty(), Optional.empty()),
+                  new AccessKeySlot(2, false, Optional.empty(), Optional.empty())
+                });
+    slots[slot - 1] =
+        new AccessKeySlot(slot, true, Optional.of(rotated(daysAgo)), Optional.empty());
   }
 
   AccountInventory inventory() {
     List<CredentialReportRow> rows = new ArrayList<>();
     int line = 2;
     for (Map.Entry<String, AccessKeySlot[]> user : users.entrySet()) {
-      rows.add(new CredentialReportRow(
-          user.getKey(), arn(user.getKey()), line++, Optional.of(rotated(400)), false, Optional.empty(), Optional.empty(), false,
-          List.of(user.getValue())));
+      rows.add(
+          new CredentialReportRow(
+              user.getKey(),
+              arn(user.getKey()),
+              line++,
+              Optional.of(rotated(400)),
+              false,
+              Optional.empty(),
+              Optional.empty(),
+              false,
+              List.of(user.getValue())));
     }
-    return AccountInventory.offline(ACCOUNT, AS_OF, new CredentialReport(EnumSet.allOf(ReportColumn.class), rows, Optional.empty()));
+    return AccountInventory.offline(
+        ACCOUNT,
+        AS_OF,
+        new CredentialReport(EnumSet.allOf(ReportColumn.class), rows, Optional.empty()));
   }
 
   AuditResult result() {

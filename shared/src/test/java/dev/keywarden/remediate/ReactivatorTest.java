@@ -25,18 +25,26 @@ class ReactivatorTest {
   private static final String KEY = "AKIAALICE0000000001";
   private static final String OPERATOR = "arn:aws:iam::" + ACCOUNT + ":user/oncall";
   private static final Instant LATER = AS_OF.plus(Duration.ofHours(3));
-  private static final PlannedDeactivation ALICE = new PlannedDeactivation(
-      "alice", 1, resourceId("alice", 1), rotated(200), rotated(110), "alice's key is old");
+  private static final PlannedDeactivation ALICE =
+      new PlannedDeactivation(
+          "alice", 1, resourceId("alice", 1), rotated(200), rotated(110), "alice's key is old");
 
   private final List<String> events = new ArrayList<>();
   private final InMemoryActionLog log = new InMemoryActionLog(events);
-  private final StubAccessKeys keys = new StubAccessKeys(events).add("alice", KEY, ALICE.lastRotated());
+  private final StubAccessKeys keys =
+      new StubAccessKeys(events).add("alice", KEY, ALICE.lastRotated());
   private final Reactivator reactivator = Reactivator.create(log, keys);
 
   private void deactivateAlice() {
-    Deactivator.create(log, keys).execute(
-        ACCOUNT, "run-1", "auditor", new DeactivationPlan(List.of(ALICE), List.of(), List.of(), List.of()), Mode.ENFORCE,
-        log.history(), AS_OF);
+    Deactivator.create(log, keys)
+        .execute(
+            ACCOUNT,
+            "run-1",
+            "auditor",
+            new DeactivationPlan(List.of(ALICE), List.of(), List.of(), List.of()),
+            Mode.ENFORCE,
+            log.history(),
+            AS_OF);
   }
 
   @Test
@@ -52,15 +60,38 @@ class ReactivatorTest {
   void reactivate_whenDone_logsIntentAndReactivatedResultUnderItsActionId() {
     deactivateAlice();
 
-    Reactivation done = reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER);
+    Reactivation done =
+        reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER);
 
     String actionId = "reactivate:alice:" + KEY + ":" + LATER;
     assertThat(done.actionId()).isEqualTo(actionId);
-    assertThat(log.entries()).filteredOn(e -> e.kind() == Kind.REACTIVATE).containsExactly(
-        new ActionLogEntry(ACCOUNT, actionId, Kind.REACTIVATE, Phase.INTENT, "alice", KEY, actionId, LATER, OPERATOR,
-            "payments outage", Optional.empty()),
-        new ActionLogEntry(ACCOUNT, actionId, Kind.REACTIVATE, Phase.RESULT, "alice", KEY, actionId, LATER, OPERATOR,
-            "payments outage", Optional.of("reactivated")));
+    assertThat(log.entries())
+        .filteredOn(e -> e.kind() == Kind.REACTIVATE)
+        .containsExactly(
+            new ActionLogEntry(
+                ACCOUNT,
+                actionId,
+                Kind.REACTIVATE,
+                Phase.INTENT,
+                "alice",
+                KEY,
+                actionId,
+                LATER,
+                OPERATOR,
+                "payments outage",
+                Optional.empty()),
+            new ActionLogEntry(
+                ACCOUNT,
+                actionId,
+                Kind.REACTIVATE,
+                Phase.RESULT,
+                "alice",
+                KEY,
+                actionId,
+                LATER,
+                OPERATOR,
+                "payments outage",
+                Optional.of("reactivated")));
   }
 
   @Test
@@ -68,9 +99,11 @@ class ReactivatorTest {
     deactivateAlice();
     keys.set(KEY, KeyStatus.ACTIVE);
 
-    assertThatThrownBy(() -> reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER))
+    assertThatThrownBy(
+            () -> reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER))
         .isInstanceOf(dev.keywarden.InvalidInputException.class)
-        .hasMessageContaining("IAM already reports it active again since Keywarden deactivated it at")
+        .hasMessageContaining(
+            "IAM already reports it active again since Keywarden deactivated it at")
         .hasMessageContaining("--force");
     assertThat(log.entries()).noneMatch(e -> e.kind() == Kind.REACTIVATE);
   }
@@ -80,8 +113,10 @@ class ReactivatorTest {
     deactivateAlice();
     keys.used(KEY, AS_OF.plus(Duration.ofHours(1)));
 
-    assertThatThrownBy(() -> reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER))
-        .hasMessageContaining("after Keywarden deactivated it").hasMessageContaining("someone turned it on (and off) since");
+    assertThatThrownBy(
+            () -> reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER))
+        .hasMessageContaining("after Keywarden deactivated it")
+        .hasMessageContaining("someone turned it on (and off) since");
   }
 
   @Test
@@ -99,21 +134,28 @@ class ReactivatorTest {
     deactivateAlice();
     keys.used(KEY, AS_OF.plus(Duration.ofHours(1)));
 
-    Reactivation done = reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER, true);
+    Reactivation done =
+        reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER, true);
 
     assertThat(keys.current(KEY)).isEqualTo(KeyStatus.ACTIVE);
     assertThat(done.message()).contains("WARNING: it was used at");
-    assertThat(log.entries()).filteredOn(e -> e.kind() == Kind.REACTIVATE && e.phase() == Phase.INTENT).singleElement()
-        .satisfies(e -> assertThat(e.reason()).startsWith("payments outage [--force: it was used at"));
+    assertThat(log.entries())
+        .filteredOn(e -> e.kind() == Kind.REACTIVATE && e.phase() == Phase.INTENT)
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.reason()).startsWith("payments outage [--force: it was used at"));
   }
 
   @Test
   void reactivate_whenDone_warnsThatTheNextRunDeactivatesItAgain() {
     deactivateAlice();
 
-    Reactivation done = reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER);
+    Reactivation done =
+        reactivator.reactivate(ACCOUNT, "alice", KEY, "payments outage", OPERATOR, LATER);
 
-    assertThat(done.message()).contains("next enforce run deactivates it again").contains("keywarden:exempt-until");
+    assertThat(done.message())
+        .contains("next enforce run deactivates it again")
+        .contains("keywarden:exempt-until");
   }
 
   @ParameterizedTest
@@ -133,7 +175,8 @@ class ReactivatorTest {
   void reactivate_whenKeywardenNeverDeactivatedIt_rejectsWithNothingToUndo() {
     keys.set(KEY, KeyStatus.INACTIVE);
 
-    assertThatThrownBy(() -> reactivator.reactivate(ACCOUNT, "alice", KEY, "outage", OPERATOR, LATER))
+    assertThatThrownBy(
+            () -> reactivator.reactivate(ACCOUNT, "alice", KEY, "outage", OPERATOR, LATER))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("key " + KEY + " of user alice was not deactivated by Keywarden")
         .hasMessageContaining("nothing to undo");
@@ -147,7 +190,8 @@ class ReactivatorTest {
     deactivateAlice();
     keys.allow(KEY);
 
-    assertThatThrownBy(() -> reactivator.reactivate(ACCOUNT, "alice", KEY, "outage", OPERATOR, LATER))
+    assertThatThrownBy(
+            () -> reactivator.reactivate(ACCOUNT, "alice", KEY, "outage", OPERATOR, LATER))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("nothing to undo");
   }
@@ -157,7 +201,10 @@ class ReactivatorTest {
     deactivateAlice();
     reactivator.reactivate(ACCOUNT, "alice", KEY, "outage", OPERATOR, LATER);
 
-    assertThatThrownBy(() -> reactivator.reactivate(ACCOUNT, "alice", KEY, "again", OPERATOR, LATER.plusSeconds(60)))
+    assertThatThrownBy(
+            () ->
+                reactivator.reactivate(
+                    ACCOUNT, "alice", KEY, "again", OPERATOR, LATER.plusSeconds(60)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("already reactivated at " + LATER);
   }
@@ -167,10 +214,14 @@ class ReactivatorTest {
     deactivateAlice();
     keys.deny(KEY);
 
-    assertThatThrownBy(() -> reactivator.reactivate(ACCOUNT, "alice", KEY, "outage", OPERATOR, LATER))
+    assertThatThrownBy(
+            () -> reactivator.reactivate(ACCOUNT, "alice", KEY, "outage", OPERATOR, LATER))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("denied");
-    assertThat(log.entries(Phase.RESULT)).last().extracting(e -> e.outcome().orElseThrow()).asString()
+    assertThat(log.entries(Phase.RESULT))
+        .last()
+        .extracting(e -> e.outcome().orElseThrow())
+        .asString()
         .startsWith("failed: iam:UpdateAccessKey was denied");
   }
 
@@ -179,10 +230,14 @@ class ReactivatorTest {
     deactivateAlice();
     keys.readsStale();
 
-    assertThatThrownBy(() -> reactivator.reactivate(ACCOUNT, "alice", KEY, "outage", OPERATOR, LATER))
+    assertThatThrownBy(
+            () -> reactivator.reactivate(ACCOUNT, "alice", KEY, "outage", OPERATOR, LATER))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("was not confirmed");
-    assertThat(log.entries(Phase.RESULT)).last().extracting(e -> e.outcome().orElseThrow()).asString()
+    assertThat(log.entries(Phase.RESULT))
+        .last()
+        .extracting(e -> e.outcome().orElseThrow())
+        .asString()
         .startsWith("failed: IAM still reports the key inactive");
   }
 }

@@ -16,7 +16,8 @@ class SameSecondKeysTest {
   private record Twins(List<String> active) implements AccessKeys {
     @Override
     public Optional<String> accessKeyId(String userName, Instant lastRotated) {
-      throw new KeywardenException("keys of user " + userName + " were all created at " + lastRotated);
+      throw new KeywardenException(
+          "keys of user " + userName + " were all created at " + lastRotated);
     }
 
     @Override
@@ -42,8 +43,13 @@ class SameSecondKeysTest {
   }
 
   private static PlannedDeactivation key(int slot) {
-    return new PlannedDeactivation("svc", slot, "arn:aws:iam::123456789012:user/svc#access_key_" + slot, MADE,
-        MADE.plusSeconds(86_400 * 90), "expired");
+    return new PlannedDeactivation(
+        "svc",
+        slot,
+        "arn:aws:iam::123456789012:user/svc#access_key_" + slot,
+        MADE,
+        MADE.plusSeconds(86_400 * 90),
+        "expired");
   }
 
   private static DeactivationPlan plan(PlannedDeactivation... keys) {
@@ -52,7 +58,8 @@ class SameSecondKeysTest {
 
   @Test
   void resolve_whenOnlyOneOfTheTwinsIsActive_takesIt() {
-    assertThat(SameSecondKeys.resolve(new Twins(List.of("AKIAB")), key(1), plan(key(1)), List.of())).contains("AKIAB");
+    assertThat(SameSecondKeys.resolve(new Twins(List.of("AKIAB")), key(1), plan(key(1)), List.of()))
+        .contains("AKIAB");
   }
 
   @Test
@@ -61,21 +68,30 @@ class SameSecondKeysTest {
     Twins iam = new Twins(List.of("AKIAA", "AKIAB"));
 
     String first = SameSecondKeys.resolve(iam, key(1), plan, List.of()).orElseThrow();
-    String second = SameSecondKeys.resolve(iam, key(2), plan, List.of(DeactivatedKey.of(key(1), first))).orElseThrow();
+    String second =
+        SameSecondKeys.resolve(iam, key(2), plan, List.of(DeactivatedKey.of(key(1), first)))
+            .orElseThrow();
 
     assertThat(List.of(first, second)).containsExactly("AKIAA", "AKIAB");
   }
 
   @Test
   void resolve_whenTheCapDefersTheOtherTwin_takesOneOfThem() {
-    DeactivationPlan plan = new DeactivationPlan(List.of(key(1)), List.of(key(2)), List.of(), List.of());
+    DeactivationPlan plan =
+        new DeactivationPlan(List.of(key(1)), List.of(key(2)), List.of(), List.of());
 
-    assertThat(SameSecondKeys.resolve(new Twins(List.of("AKIAA", "AKIAB")), key(1), plan, List.of())).contains("AKIAA");
+    assertThat(
+            SameSecondKeys.resolve(new Twins(List.of("AKIAA", "AKIAB")), key(1), plan, List.of()))
+        .contains("AKIAA");
   }
 
   @Test
   void resolve_whenBothTwinsActiveAndOnlyOneCondemned_refusesToGuess() {
-    assertThatThrownBy(() -> SameSecondKeys.resolve(new Twins(List.of("AKIAA", "AKIAB")), key(1), plan(key(1)), List.of()))
-        .isInstanceOf(KeywardenException.class).hasMessageEndingWith("(IAM reports 2 of them active and the policy condemns 1)");
+    assertThatThrownBy(
+            () ->
+                SameSecondKeys.resolve(
+                    new Twins(List.of("AKIAA", "AKIAB")), key(1), plan(key(1)), List.of()))
+        .isInstanceOf(KeywardenException.class)
+        .hasMessageEndingWith("(IAM reports 2 of them active and the policy condemns 1)");
   }
 }

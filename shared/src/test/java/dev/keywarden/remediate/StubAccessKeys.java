@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Keys held in a map behind our own {@link AccessKeys} port; records every call and can fail or crash on demand. */
+/**
+ * Keys held in a map behind our own {@link AccessKeys} port; records every call and can fail or
+ * crash on demand.
+ */
 final class StubAccessKeys implements AccessKeys {
   private final Map<String, Key> keys = new LinkedHashMap<>();
   private final Map<String, Instant> lastUsed = new LinkedHashMap<>();
@@ -24,6 +27,7 @@ final class StubAccessKeys implements AccessKeys {
   public Optional<Instant> lastUsed(String userName, String accessKeyId) {
     return Optional.ofNullable(lastUsed.get(accessKeyId));
   }
+
   private final List<String> events;
   private final Set<String> denied = new HashSet<>();
   private boolean crashBeforeNextUpdate;
@@ -89,7 +93,12 @@ final class StubAccessKeys implements AccessKeys {
     calls++;
     return keys.entrySet().stream()
         .filter(e -> e.getValue().user().equals(userName))
-        .filter(e -> e.getValue().created().truncatedTo(ChronoUnit.SECONDS).equals(lastRotated.truncatedTo(ChronoUnit.SECONDS)))
+        .filter(
+            e ->
+                e.getValue()
+                    .created()
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .equals(lastRotated.truncatedTo(ChronoUnit.SECONDS)))
         .map(Map.Entry::getKey)
         .findFirst();
   }
@@ -118,10 +127,12 @@ final class StubAccessKeys implements AccessKeys {
       throw new InMemoryActionLog.Crash("crash before updating " + accessKeyId);
     }
     if (denied.contains(accessKeyId)) {
-      throw new KeywardenException("iam:UpdateAccessKey was denied for key " + accessKeyId + " of user " + userName);
+      throw new KeywardenException(
+          "iam:UpdateAccessKey was denied for key " + accessKeyId + " of user " + userName);
     }
     if (!keys.containsKey(accessKeyId)) {
-      throw new KeywardenException("iam:UpdateAccessKey found no key " + accessKeyId + " of user " + userName);
+      throw new KeywardenException(
+          "iam:UpdateAccessKey found no key " + accessKeyId + " of user " + userName);
     }
     updates++;
     events.add("update " + accessKeyId + " " + status);

@@ -23,9 +23,14 @@ record ChromiumRequirement(boolean run, Optional<String> message, boolean fail) 
     }
     String ci = environment.get("CI");
     boolean required = ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
-    String message = "HtmlReportChromiumIT: " + chromium + " is missing; install Chromium with '" + INSTALL + "'"
-        + " (or point -Dkeywarden.chromium at another Chromium binary)"
-        + (required ? ": required because CI is set" : ": the browser test is skipped");
+    String message =
+        "HtmlReportChromiumIT: "
+            + chromium
+            + " is missing; install Chromium with '"
+            + INSTALL
+            + "'"
+            + " (or point -Dkeywarden.chromium at another Chromium binary)"
+            + (required ? ": required because CI is set" : ": the browser test is skipped");
     return new ChromiumRequirement(false, Optional.of(message), required);
   }
 }

@@ -25,20 +25,28 @@ class ChromiumRequirementTest {
 
     assertThat(decision.run()).isFalse();
     assertThat(decision.fail()).isFalse();
-    assertThat(decision.message()).hasValueSatisfying(m -> assertThat(m).contains("'apt-get install chromium'")
-        .endsWith("the browser test is skipped").doesNotContain("\n"));
+    assertThat(decision.message())
+        .hasValueSatisfying(
+            m ->
+                assertThat(m)
+                    .contains("'apt-get install chromium'")
+                    .endsWith("the browser test is skipped")
+                    .doesNotContain("\n"));
   }
 
   @Test
   void decide_whenMissingWhereCiIsSet_fails() {
-    ChromiumRequirement decision = ChromiumRequirement.decide(dir.resolve("none"), Map.of("CI", "true"));
+    ChromiumRequirement decision =
+        ChromiumRequirement.decide(dir.resolve("none"), Map.of("CI", "true"));
 
     assertThat(decision.fail()).isTrue();
-    assertThat(decision.message()).hasValueSatisfying(m -> assertThat(m).endsWith("required because CI is set"));
+    assertThat(decision.message())
+        .hasValueSatisfying(m -> assertThat(m).endsWith("required because CI is set"));
   }
 
   @Test
   void decide_whenCiIsFalse_skips() {
-    assertThat(ChromiumRequirement.decide(dir.resolve("none"), Map.of("CI", "false")).fail()).isFalse();
+    assertThat(ChromiumRequirement.decide(dir.resolve("none"), Map.of("CI", "false")).fail())
+        .isFalse();
   }
 }

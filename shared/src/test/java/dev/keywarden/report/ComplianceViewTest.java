@@ -15,19 +15,63 @@ class ComplianceViewTest {
   private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
   private static final Instant LAST_WEEK = Instant.parse("2026-11-19T10:00:00Z");
 
-  private static RunSummary run(String account, Instant at, Map<String, Integer> openByCheck, Optional<List<String>> skipped,
+  private static RunSummary run(
+      String account,
+      Instant at,
+      Map<String, Integer> openByCheck,
+      Optional<List<String>> skipped,
       Optional<Integer> unusedRoles) {
-    return new RunSummary(account, "run-" + account + at, at, true, Optional.empty(), Map.of(), openByCheck, 1, 0, 0, 0,
-        Optional.empty(), Optional.empty(), 0, 0, 0, 0, 0, 0, skipped, unusedRoles);
+    return new RunSummary(
+        account,
+        "run-" + account + at,
+        at,
+        true,
+        Optional.empty(),
+        Map.of(),
+        openByCheck,
+        1,
+        0,
+        0,
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        skipped,
+        unusedRoles);
   }
 
   private static RunSummary failed(String account, Instant at) {
-    return new RunSummary(account, "run-x", at, false, Optional.of("role missing"), Map.of(), Map.of(), 0, 0, 0, 0,
-        Optional.empty(), Optional.empty(), 0, 0, 0, 0, 0, 0);
+    return new RunSummary(
+        account,
+        "run-x",
+        at,
+        false,
+        Optional.of("role missing"),
+        Map.of(),
+        Map.of(),
+        0,
+        0,
+        0,
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0);
   }
 
-  private static ReportInput input(List<RunSummary> week, List<RunSummary> previous, Set<String> expected) {
-    return new ReportInput("2026-W48", NOW, week, previous, Map.of(), List.of(), Map.of(), expected, Map.of());
+  private static ReportInput input(
+      List<RunSummary> week, List<RunSummary> previous, Set<String> expected) {
+    return new ReportInput(
+        "2026-W48", NOW, week, previous, Map.of(), List.of(), Map.of(), expected, Map.of());
   }
 
   private static ControlStatus control(List<ControlStatus> controls, String id) {
@@ -36,14 +80,30 @@ class ComplianceViewTest {
 
   @Test
   void of_whenAccountsFailPassSkipAndGoUnaudited_countsEachOnce() {
-    ComplianceView view = ComplianceView.of(input(List.of(
-        run("111111111111", NOW, Map.of("role-full-admin", 2), Optional.of(List.of()), Optional.of(3)),
-        run("222222222222", NOW, Map.of(), Optional.of(List.of()), Optional.of(1)),
-        run("333333333333", NOW, Map.of(), Optional.of(List.of("group-full-admin")), Optional.empty()),
-        failed("444444444444", NOW)), List.of(), Set.of()));
+    ComplianceView view =
+        ComplianceView.of(
+            input(
+                List.of(
+                    run(
+                        "111111111111",
+                        NOW,
+                        Map.of("role-full-admin", 2),
+                        Optional.of(List.of()),
+                        Optional.of(3)),
+                    run("222222222222", NOW, Map.of(), Optional.of(List.of()), Optional.of(1)),
+                    run(
+                        "333333333333",
+                        NOW,
+                        Map.of(),
+                        Optional.of(List.of("group-full-admin")),
+                        Optional.empty()),
+                    failed("444444444444", NOW)),
+                List.of(),
+                Set.of()));
 
     ControlStatus cis115 = control(view.cis(), "1.15");
-    assertThat(cis115.checkIds()).contains("user-full-admin", "role-full-admin", "group-full-admin", "policy-full-admin");
+    assertThat(cis115.checkIds())
+        .contains("user-full-admin", "role-full-admin", "group-full-admin", "policy-full-admin");
     assertThat(List.of(cis115.pass(), cis115.fail(), cis115.notJudged())).containsExactly(1, 1, 2);
     assertThat(cis115.last()).isEmpty();
     ControlStatus iam1 = control(view.securityHub(), "IAM.1");
@@ -53,8 +113,12 @@ class ComplianceViewTest {
 
   @Test
   void of_whenSummaryPredatesSkippedChecks_isNotJudgedNotPassed() {
-    ComplianceView view = ComplianceView.of(input(List.of(
-        run("111111111111", NOW, Map.of(), Optional.empty(), Optional.empty())), List.of(), Set.of()));
+    ComplianceView view =
+        ComplianceView.of(
+            input(
+                List.of(run("111111111111", NOW, Map.of(), Optional.empty(), Optional.empty())),
+                List.of(),
+                Set.of()));
 
     ControlStatus cis118 = control(view.cis(), "1.18");
     assertThat(List.of(cis118.pass(), cis118.fail(), cis118.notJudged())).containsExactly(0, 0, 1);
@@ -71,9 +135,24 @@ class ComplianceViewTest {
 
   @Test
   void of_withLastWeek_givesTheChangeInFailingAccounts() {
-    ComplianceView view = ComplianceView.of(input(
-        List.of(run("111111111111", NOW, Map.of("server-cert-expired", 1), Optional.of(List.of()), Optional.of(2))),
-        List.of(run("111111111111", LAST_WEEK, Map.of(), Optional.of(List.of()), Optional.of(5))), Set.of()));
+    ComplianceView view =
+        ComplianceView.of(
+            input(
+                List.of(
+                    run(
+                        "111111111111",
+                        NOW,
+                        Map.of("server-cert-expired", 1),
+                        Optional.of(List.of()),
+                        Optional.of(2))),
+                List.of(
+                    run(
+                        "111111111111",
+                        LAST_WEEK,
+                        Map.of(),
+                        Optional.of(List.of()),
+                        Optional.of(5))),
+                Set.of()));
 
     ControlStatus iam26 = control(view.securityHub(), "IAM.26");
     assertThat(iam26.fail()).isEqualTo(1);
@@ -94,18 +173,40 @@ class ComplianceViewTest {
 
   @Test
   void of_whenTheLatestRunFailedAfterAnAuditedOne_isNotJudged() {
-    ComplianceView view = ComplianceView.of(input(List.of(
-        run("111111111111", NOW.minusSeconds(3600), Map.of(), Optional.of(List.of()), Optional.of(0)),
-        failed("111111111111", NOW)), List.of(), Set.of()));
+    ComplianceView view =
+        ComplianceView.of(
+            input(
+                List.of(
+                    run(
+                        "111111111111",
+                        NOW.minusSeconds(3600),
+                        Map.of(),
+                        Optional.of(List.of()),
+                        Optional.of(0)),
+                    failed("111111111111", NOW)),
+                List.of(),
+                Set.of()));
 
-    assertThat(view.cis()).allSatisfy(c -> assertThat(List.of(c.pass(), c.fail(), c.notJudged())).containsExactly(0, 0, 1));
+    assertThat(view.cis())
+        .allSatisfy(
+            c -> assertThat(List.of(c.pass(), c.fail(), c.notJudged())).containsExactly(0, 0, 1));
   }
 
   @Test
   void of_whenTwoRunsThisWeek_judgesTheLatest() {
-    ComplianceView view = ComplianceView.of(input(List.of(
-        run("111111111111", NOW.minusSeconds(3600), Map.of("role-trust-open", 1), Optional.of(List.of()), Optional.of(0)),
-        run("111111111111", NOW, Map.of(), Optional.of(List.of()), Optional.of(0))), List.of(), Set.of()));
+    ComplianceView view =
+        ComplianceView.of(
+            input(
+                List.of(
+                    run(
+                        "111111111111",
+                        NOW.minusSeconds(3600),
+                        Map.of("role-trust-open", 1),
+                        Optional.of(List.of()),
+                        Optional.of(0)),
+                    run("111111111111", NOW, Map.of(), Optional.of(List.of()), Optional.of(0))),
+                List.of(),
+                Set.of()));
 
     assertThat(view.cis()).allSatisfy(c -> assertThat(c.fail()).isZero());
   }

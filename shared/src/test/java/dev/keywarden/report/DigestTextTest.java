@@ -29,14 +29,29 @@ class DigestTextTest {
     Map<String, String> names = new HashMap<>();
     for (int i = 0; i < 40; i++) {
       String id = String.format("%012d", i);
-      runs.add(Run.of(id, ReportFixtures.WEEK_START).failed("denied " + i + "\nsecond line").build());
+      runs.add(
+          Run.of(id, ReportFixtures.WEEK_START).failed("denied " + i + "\nsecond line").build());
       names.put(id, "acct-" + i);
     }
-    String digest = DigestText.render(WeeklyReportBuilder.build(new ReportInput(ReportFixtures.WEEK,
-        ReportFixtures.GENERATED, runs, List.of(), Map.of(), List.of(), names, Set.of(), Map.of())), WHERE);
+    String digest =
+        DigestText.render(
+            WeeklyReportBuilder.build(
+                new ReportInput(
+                    ReportFixtures.WEEK,
+                    ReportFixtures.GENERATED,
+                    runs,
+                    List.of(),
+                    Map.of(),
+                    List.of(),
+                    names,
+                    Set.of(),
+                    Map.of())),
+            WHERE);
 
     assertThat(digest.lines()).hasSizeLessThanOrEqualTo(DigestText.MAX_LINES);
-    assertThat(digest).contains("NOT AUDITED: 40").contains("acct-0 (000000000000): denied 0?second line")
+    assertThat(digest)
+        .contains("NOT AUDITED: 40")
+        .contains("acct-0 (000000000000): denied 0?second line")
         .contains("and 37 more");
   }
 
@@ -44,7 +59,9 @@ class DigestTextTest {
   void render_showsTheNumbersThatMovedWithTheirSign() {
     String digest = organisation();
 
-    assertThat(digest).contains("Open findings: 20 (-5 since last week)").contains("high 8 (+1)")
+    assertThat(digest)
+        .contains("Open findings: 20 (-5 since last week)")
+        .contains("high 8 (+1)")
         .contains("Moved most: user-direct-policies -6, account-not-audited +1.");
   }
 
@@ -52,7 +69,8 @@ class DigestTextTest {
   void render_namesRootFindingsKeysDueAndWhereTheReportIs() {
     String digest = organisation();
 
-    assertThat(digest).contains("Root user findings: 3 open.")
+    assertThat(digest)
+        .contains("Root user findings: 3 open.")
         .contains("Keys due for deactivation in the next 7 days: 4 (2 already overdue).")
         .contains("legacy-billing (666666666666): no run this week")
         .endsWith("Full report: " + WHERE + "\n");
@@ -62,15 +80,28 @@ class DigestTextTest {
   void render_whenLastWeekUnknown_saysSoInsteadOfInventingChanges() {
     String digest = DigestText.render(WeeklyReportBuilder.build(ReportFixtures.empty()), WHERE);
 
-    assertThat(digest).contains("No run last week to compare with.").doesNotContain("since last week")
+    assertThat(digest)
+        .contains("No run last week to compare with.")
+        .doesNotContain("since last week")
         .contains("MFA coverage of console users: n/a");
   }
 
   @Test
   void render_removesControlCharactersFromPeoplesText() {
-    String digest = DigestText.render(WeeklyReportBuilder.build(new ReportInput(ReportFixtures.WEEK,
-        ReportFixtures.GENERATED, List.of(), List.of(), Map.of(), List.of(), Map.of("1", "evil\u001b[2J\rname"), Set.of("1"),
-        Map.of())), WHERE);
+    String digest =
+        DigestText.render(
+            WeeklyReportBuilder.build(
+                new ReportInput(
+                    ReportFixtures.WEEK,
+                    ReportFixtures.GENERATED,
+                    List.of(),
+                    List.of(),
+                    Map.of(),
+                    List.of(),
+                    Map.of("1", "evil\u001b[2J\rname"),
+                    Set.of("1"),
+                    Map.of())),
+            WHERE);
 
     assertThat(digest).doesNotContain("\u001b").doesNotContain("\r").contains("evil?[2J?name");
   }

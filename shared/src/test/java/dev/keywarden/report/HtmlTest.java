@@ -9,20 +9,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlTest {
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "<script>alert(1)</script>|&lt;script&gt;alert(1)&lt;/script&gt;",
-      "a & b|a &amp; b",
-      "\" onmouseover=\"x|&quot; onmouseover=&quot;x",
-      "it's|it&#39;s",
-      "&amp;|&amp;amp;",
-      "plain text|plain text"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "<script>alert(1)</script>|&lt;script&gt;alert(1)&lt;/script&gt;",
+        "a & b|a &amp; b",
+        "\" onmouseover=\"x|&quot; onmouseover=&quot;x",
+        "it's|it&#39;s",
+        "&amp;|&amp;amp;",
+        "plain text|plain text"
+      })
   void escape_replacesMarkupCharacters(String input, String expected) {
     assertThat(Html.escape(input)).isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\u0000", "\u0007", "\u001b[31m", "\r", "\u007f", "\u0085", "\u009b", "\u202e", "\u2066",
-      "\ud800", "\udc00", "\ufffe", "\uffff"})
+  @ValueSource(
+      strings = {
+        "\u0000",
+        "\u0007",
+        "\u001b[31m",
+        "\r",
+        "\u007f",
+        "\u0085",
+        "\u009b",
+        "\u202e",
+        "\u2066",
+        "\ud800",
+        "\udc00",
+        "\ufffe",
+        "\uffff"
+      })
   void escape_replacesControlBidiAndBrokenCharacters(String hostile) {
     String escaped = Html.escape("a" + hostile + "b");
 
@@ -41,6 +58,8 @@ class HtmlTest {
 
   @Test
   void anchor_keepsOnlyLettersAndDigits() {
-    assertThat(Html.anchor("acct-", "12\"><x")).isEqualTo("acct-12-22--3e--3c-x").matches("[A-Za-z0-9-]+");
+    assertThat(Html.anchor("acct-", "12\"><x"))
+        .isEqualTo("acct-12-22--3e--3c-x")
+        .matches("[A-Za-z0-9-]+");
   }
 }

@@ -12,7 +12,8 @@ class JsonReportTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static JsonNode organisation() throws Exception {
-    return MAPPER.readTree(JsonReport.render(WeeklyReportBuilder.build(ReportFixtures.organisation())));
+    return MAPPER.readTree(
+        JsonReport.render(WeeklyReportBuilder.build(ReportFixtures.organisation())));
   }
 
   @Test
@@ -25,8 +26,12 @@ class JsonReportTest {
     for (Iterator<String> names = headline.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       JsonNode value = headline.get(name);
-      String expected = value.isNull() ? "" : value.isDouble() ? String.format(java.util.Locale.ROOT, "%.1f", value.asDouble())
-          : value.asText();
+      String expected =
+          value.isNull()
+              ? ""
+              : value.isDouble()
+                  ? String.format(java.util.Locale.ROOT, "%.1f", value.asDouble())
+                  : value.asText();
       assertThat(html.get(name)).as(name).isEqualTo(expected);
     }
   }
@@ -54,7 +59,11 @@ class JsonReportTest {
     }
     assertThat(cis115).isNotNull();
     assertThat(cis115.get("checks").toString()).contains("user-full-admin", "role-full-admin");
-    assertThat(cis115.get("pass").asInt() + cis115.get("fail").asInt() + cis115.get("notJudged").asInt()).isEqualTo(6);
+    assertThat(
+            cis115.get("pass").asInt()
+                + cis115.get("fail").asInt()
+                + cis115.get("notJudged").asInt())
+        .isEqualTo(6);
     assertThat(compliance.get("securityHub").get(0).get("control").asText()).isEqualTo("IAM.1");
     assertThat(compliance.get("unusedRoles").isInt()).isTrue();
   }
@@ -64,12 +73,14 @@ class JsonReportTest {
     JsonNode low = organisation().get("bySeverity").get(3);
 
     assertThat(low.get("severity").asText()).isEqualTo("LOW");
-    assertThat(low.get("change").asInt()).isEqualTo(low.get("open").asInt() - low.get("lastWeek").asInt());
+    assertThat(low.get("change").asInt())
+        .isEqualTo(low.get("open").asInt() - low.get("lastWeek").asInt());
   }
 
   @Test
   void render_whenLastWeekUnknown_writesNullChanges() throws Exception {
-    JsonNode json = MAPPER.readTree(JsonReport.render(WeeklyReportBuilder.build(ReportFixtures.empty())));
+    JsonNode json =
+        MAPPER.readTree(JsonReport.render(WeeklyReportBuilder.build(ReportFixtures.empty())));
 
     assertThat(json.get("bySeverity").get(0).get("change").isNull()).isTrue();
     assertThat(json.get("headline").get(WeeklyReport.MFA_COVERAGE).isNull()).isTrue();
@@ -90,12 +101,22 @@ class JsonReportTest {
   @Test
   void render_keepsHostileTextAsJsonStrings() throws Exception {
     String hostile = HtmlReportTest.HOSTILE;
-    WeeklyReport report = WeeklyReportBuilder.build(new ReportInput(ReportFixtures.WEEK, ReportFixtures.GENERATED,
-        java.util.List.of(), java.util.List.of(), Map.of(), java.util.List.of(), Map.of("1", hostile), java.util.Set.of("1"),
-        Map.of()));
+    WeeklyReport report =
+        WeeklyReportBuilder.build(
+            new ReportInput(
+                ReportFixtures.WEEK,
+                ReportFixtures.GENERATED,
+                java.util.List.of(),
+                java.util.List.of(),
+                Map.of(),
+                java.util.List.of(),
+                Map.of("1", hostile),
+                java.util.Set.of("1"),
+                Map.of()));
 
     JsonNode json = MAPPER.readTree(JsonReport.render(report));
 
-    assertThat(json.get("coverage").get("notAudited").get(0).get("accountName").asText()).isEqualTo(hostile);
+    assertThat(json.get("coverage").get("notAudited").get(0).get("accountName").asText())
+        .isEqualTo(hostile);
   }
 }

@@ -30,14 +30,31 @@ class OcsfFindingsTest {
   private static AuditResult everyCheck() {
     List<Finding> open = new ArrayList<>();
     List<ExemptedFinding> exempted = new ArrayList<>();
-    CheckCatalog.all().forEach(check -> {
-      Finding f = Finding.of(check.metadata(), ACCOUNT, "svc-a", "arn:aws:iam::" + ACCOUNT + ":user/svc-a#access_key_1",
-          "what " + check.metadata().id() + " found");
-      open.add(f);
-      exempted.add(new ExemptedFinding(f.withDeadline(NOW), LocalDate.parse("2026-12-31"), "migration"));
-    });
-    open.add(new Finding("deactivation-deferred", Severity.HIGH, ACCOUNT, "<root_account>", "arn:aws:iam::" + ACCOUNT + ":root",
-        "t", "m", Optional.empty()));
+    CheckCatalog.all()
+        .forEach(
+            check -> {
+              Finding f =
+                  Finding.of(
+                      check.metadata(),
+                      ACCOUNT,
+                      "svc-a",
+                      "arn:aws:iam::" + ACCOUNT + ":user/svc-a#access_key_1",
+                      "what " + check.metadata().id() + " found");
+              open.add(f);
+              exempted.add(
+                  new ExemptedFinding(
+                      f.withDeadline(NOW), LocalDate.parse("2026-12-31"), "migration"));
+            });
+    open.add(
+        new Finding(
+            "deactivation-deferred",
+            Severity.HIGH,
+            ACCOUNT,
+            "<root_account>",
+            "arn:aws:iam::" + ACCOUNT + ":root",
+            "t",
+            "m",
+            Optional.empty()));
     return new AuditResult(ACCOUNT, NOW, open, exempted, Map.of());
   }
 
@@ -48,7 +65,8 @@ class OcsfFindingsTest {
   }
 
   @Test
-  void render_ofAnAudit_givesObjectsThatMeetTheSchemasRequiredAttributesAndEnums() throws Exception {
+  void render_ofAnAudit_givesObjectsThatMeetTheSchemasRequiredAttributesAndEnums()
+      throws Exception {
     List<JsonNode> objects = objects(OcsfFindings.render(everyCheck()));
 
     assertThat(objects).hasSize(2 * CheckCatalog.all().size() + 1);
@@ -60,26 +78,61 @@ class OcsfFindingsTest {
     List<StoredFinding> stored = new ArrayList<>();
     for (FindingStatus status : FindingStatus.values()) {
       for (Severity severity : Severity.values()) {
-        stored.add(new StoredFinding(ACCOUNT, "key-expired", "arn:aws:iam::" + ACCOUNT + ":user/u-" + severity + status,
-            "u-" + severity, severity, "t", "m", status, NOW.minusSeconds(86_400),
-            status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty(), Optional.of(NOW),
-            status == FindingStatus.EXEMPT ? Optional.of(LocalDate.parse("2026-12-31")) : Optional.empty(),
-            status == FindingStatus.EXEMPT ? Optional.of("why") : Optional.empty(), 1));
+        stored.add(
+            new StoredFinding(
+                ACCOUNT,
+                "key-expired",
+                "arn:aws:iam::" + ACCOUNT + ":user/u-" + severity + status,
+                "u-" + severity,
+                severity,
+                "t",
+                "m",
+                status,
+                NOW.minusSeconds(86_400),
+                status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty(),
+                Optional.of(NOW),
+                status == FindingStatus.EXEMPT
+                    ? Optional.of(LocalDate.parse("2026-12-31"))
+                    : Optional.empty(),
+                status == FindingStatus.EXEMPT ? Optional.of("why") : Optional.empty(),
+                1));
       }
     }
 
-    List<JsonNode> objects = objects(OcsfFindings.render(stored, Map.of(ReportInput.ownerKey(ACCOUNT, "u-HIGH"), "o@example.com"), NOW));
+    List<JsonNode> objects =
+        objects(
+            OcsfFindings.render(
+                stored, Map.of(ReportInput.ownerKey(ACCOUNT, "u-HIGH"), "o@example.com"), NOW));
 
-    assertThat(objects).hasSize(stored.size()).allSatisfy(o -> assertThat(SCHEMA.problems(o)).as("%s", o).isEmpty());
-    assertThat(objects).filteredOn(o -> o.at("/resources/0/name").asText().equals("u-HIGH"))
-        .allSatisfy(o -> assertThat(o.at("/resources/0/owner/email_addr").asText()).isEqualTo("o@example.com"));
+    assertThat(objects)
+        .hasSize(stored.size())
+        .allSatisfy(o -> assertThat(SCHEMA.problems(o)).as("%s", o).isEmpty());
+    assertThat(objects)
+        .filteredOn(o -> o.at("/resources/0/name").asText().equals("u-HIGH"))
+        .allSatisfy(
+            o ->
+                assertThat(o.at("/resources/0/owner/email_addr").asText())
+                    .isEqualTo("o@example.com"));
   }
 
   @Test
   void object_carriesTheClassCategorySeverityTimeAccountResourceAndCompliance() throws Exception {
-    StoredFinding f = new StoredFinding(ACCOUNT, "key-expired", "arn:aws:iam::" + ACCOUNT + ":user/svc-a#access_key_1",
-        "svc-a", Severity.HIGH, "Access key past its maximum age", "91 days old", FindingStatus.OPEN,
-        Instant.parse("2026-11-01T00:00:00Z"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1);
+    StoredFinding f =
+        new StoredFinding(
+            ACCOUNT,
+            "key-expired",
+            "arn:aws:iam::" + ACCOUNT + ":user/svc-a#access_key_1",
+            "svc-a",
+            Severity.HIGH,
+            "Access key past its maximum age",
+            "91 days old",
+            FindingStatus.OPEN,
+            Instant.parse("2026-11-01T00:00:00Z"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            1);
 
     JsonNode o = objects(OcsfFindings.render(List.of(f), Map.of(), NOW)).get(0);
 
@@ -92,9 +145,11 @@ class OcsfFindingsTest {
     assertThat(o.at("/cloud/provider").asText()).isEqualTo("AWS");
     assertThat(o.at("/cloud/account/uid").asText()).isEqualTo(ACCOUNT);
     assertThat(o.at("/resources/0/type").asText()).isEqualTo("AWS::IAM::AccessKey");
-    assertThat(o.at("/finding_info/created_time").asLong()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z").toEpochMilli());
+    assertThat(o.at("/finding_info/created_time").asLong())
+        .isEqualTo(Instant.parse("2026-11-01T00:00:00Z").toEpochMilli());
     assertThat(o.at("/compliance/status_id").asInt()).isEqualTo(3);
-    assertThat(o.at("/compliance/requirements")).extracting(JsonNode::asText)
+    assertThat(o.at("/compliance/requirements"))
+        .extracting(JsonNode::asText)
         .contains("CIS AWS Foundations Benchmark v3.0.0 1.14", "AWS Security Hub IAM.3");
   }
 
@@ -107,7 +162,8 @@ class OcsfFindingsTest {
     o.put("class_uid", 2004);
     ((ObjectNode) o.get("cloud")).remove("provider");
 
-    assertThat(SCHEMA.problems(o)).anyMatch(p -> p.contains("required attribute finding_info"))
+    assertThat(SCHEMA.problems(o))
+        .anyMatch(p -> p.contains("required attribute finding_info"))
         .anyMatch(p -> p.startsWith("$.severity_id"))
         .anyMatch(p -> p.startsWith("$.compliance"))
         .anyMatch(p -> p.startsWith("$.class_uid"))
@@ -117,8 +173,18 @@ class OcsfFindingsTest {
   @Test
   void schema_isTheComplianceFindingOfOcsf150() {
     assertThat(SCHEMA.root().path("$comment").asText()).contains("OCSF 1.5.0").contains("2003");
-    assertThat(SCHEMA.root().path("required")).extracting(JsonNode::asText).contains("class_uid", "category_uid",
-        "activity_id", "type_uid", "time", "severity_id", "metadata", "finding_info", "compliance");
+    assertThat(SCHEMA.root().path("required"))
+        .extracting(JsonNode::asText)
+        .contains(
+            "class_uid",
+            "category_uid",
+            "activity_id",
+            "type_uid",
+            "time",
+            "severity_id",
+            "metadata",
+            "finding_info",
+            "compliance");
   }
 
   @Test

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The OCSF 1.5.0 Compliance Finding schema brought into the repository
- * ({@code src/test/resources/ocsf/1.5.0/compliance_finding.schema.json}, generated from the OCSF
- * models that ocsf-emitter 0.3.0 publishes on PyPI), and the part of JSON Schema it uses: {@code $ref},
- * {@code anyOf}, {@code type}, {@code enum}, {@code const}, {@code required}, {@code properties} and
- * {@code items}. The schema carries no profiles, so the cloud profile's attributes are checked from
- * {@code cloud_profile.schema.json}, written down from the OCSF 1.5.0 cloud profile.
+ * The OCSF 1.5.0 Compliance Finding schema brought into the repository ({@code
+ * src/test/resources/ocsf/1.5.0/compliance_finding.schema.json}, generated from the OCSF models
+ * that ocsf-emitter 0.3.0 publishes on PyPI), and the part of JSON Schema it uses: {@code $ref},
+ * {@code anyOf}, {@code type}, {@code enum}, {@code const}, {@code required}, {@code properties}
+ * and {@code items}. The schema carries no profiles, so the cloud profile's attributes are checked
+ * from {@code cloud_profile.schema.json}, written down from the OCSF 1.5.0 cloud profile.
  */
 final class OcsfSchema {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +29,9 @@ final class OcsfSchema {
   }
 
   static OcsfSchema complianceFinding() {
-    return new OcsfSchema(resource("/ocsf/1.5.0/compliance_finding.schema.json"), resource("/ocsf/1.5.0/cloud_profile.schema.json"));
+    return new OcsfSchema(
+        resource("/ocsf/1.5.0/compliance_finding.schema.json"),
+        resource("/ocsf/1.5.0/cloud_profile.schema.json"));
   }
 
   private static JsonNode resource(String path) {
@@ -55,14 +57,20 @@ final class OcsfSchema {
     return problems;
   }
 
-  private void check(JsonNode document, JsonNode schema, JsonNode value, String at, List<String> problems) {
+  private void check(
+      JsonNode document, JsonNode schema, JsonNode value, String at, List<String> problems) {
     if (schema.has("$ref")) {
       String ref = schema.get("$ref").asText();
       if (!ref.startsWith("#/$defs/")) {
         problems.add(at + ": unsupported $ref " + ref);
         return;
       }
-      check(document, document.path("$defs").path(ref.substring("#/$defs/".length())), value, at, problems);
+      check(
+          document,
+          document.path("$defs").path(ref.substring("#/$defs/".length())),
+          value,
+          at,
+          problems);
       return;
     }
     if (schema.has("anyOf")) {
@@ -79,7 +87,8 @@ final class OcsfSchema {
       return;
     }
     if (schema.has("type") && !typeMatches(schema.get("type").asText(), value)) {
-      problems.add(at + ": expected " + schema.get("type").asText() + ", found " + value.getNodeType());
+      problems.add(
+          at + ": expected " + schema.get("type").asText() + ", found " + value.getNodeType());
       return;
     }
     if (schema.has("const") && !schema.get("const").equals(value)) {
@@ -88,7 +97,9 @@ final class OcsfSchema {
     if (schema.has("enum")) {
       boolean found = false;
       for (JsonNode allowed : schema.get("enum")) {
-        found |= allowed.equals(value) || allowed.isNumber() && value.isNumber() && allowed.asLong() == value.asLong();
+        found |=
+            allowed.equals(value)
+                || allowed.isNumber() && value.isNumber() && allowed.asLong() == value.asLong();
       }
       if (!found) {
         problems.add(at + ": " + value + " is not one of " + schema.get("enum"));
@@ -100,10 +111,16 @@ final class OcsfSchema {
           problems.add(at + ": required attribute " + name.asText() + " is missing");
         }
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> property = it.next();
         if (value.has(property.getKey())) {
-          check(document, property.getValue(), value.get(property.getKey()), at + "." + property.getKey(), problems);
+          check(
+              document,
+              property.getValue(),
+              value.get(property.getKey()),
+              at + "." + property.getKey(),
+              problems);
         }
       }
     }

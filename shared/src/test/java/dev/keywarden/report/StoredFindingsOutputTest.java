@@ -15,19 +15,36 @@ import org.junit.jupiter.api.Test;
 
 class StoredFindingsOutputTest {
   private static StoredFinding finding(FindingStatus status, String principal) {
-    return new StoredFinding("123456789012", "key-expired", "arn:aws:iam::123456789012:user/x#access_key_1", principal,
-        Severity.HIGH, "Access key is older than its maximum age", "97 days old", status,
+    return new StoredFinding(
+        "123456789012",
+        "key-expired",
+        "arn:aws:iam::123456789012:user/x#access_key_1",
+        principal,
+        Severity.HIGH,
+        "Access key is older than its maximum age",
+        "97 days old",
+        status,
         Instant.parse("2026-11-01T06:00:00Z"),
-        status == FindingStatus.RESOLVED ? Optional.of(Instant.parse("2026-11-20T06:00:00Z")) : Optional.empty(),
+        status == FindingStatus.RESOLVED
+            ? Optional.of(Instant.parse("2026-11-20T06:00:00Z"))
+            : Optional.empty(),
         Optional.of(Instant.parse("2026-10-30T00:00:00Z")),
-        status == FindingStatus.EXEMPT ? Optional.of(LocalDate.parse("2026-12-31")) : Optional.empty(),
-        status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty(), 3);
+        status == FindingStatus.EXEMPT
+            ? Optional.of(LocalDate.parse("2026-12-31"))
+            : Optional.empty(),
+        status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty(),
+        3);
   }
 
   @Test
   void json_includesTheFindingsFieldsAndItsHistory() throws Exception {
-    JsonNode json = new ObjectMapper().readTree(StoredFindingsOutput.json(List.of(
-        finding(FindingStatus.RESOLVED, "svc"), finding(FindingStatus.EXEMPT, "legacy"))));
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(
+                StoredFindingsOutput.json(
+                    List.of(
+                        finding(FindingStatus.RESOLVED, "svc"),
+                        finding(FindingStatus.EXEMPT, "legacy"))));
 
     JsonNode resolved = json.get("findings").get(0);
     assertThat(resolved.get("checkId").asText()).isEqualTo("key-expired");
@@ -42,10 +59,18 @@ class StoredFindingsOutputTest {
 
   @Test
   void table_showsStatusAndTheMomentItLastChanged() {
-    String table = StoredFindingsOutput.table(List.of(finding(FindingStatus.RESOLVED, "svc"), finding(FindingStatus.OPEN, "x\u001b")));
+    String table =
+        StoredFindingsOutput.table(
+            List.of(
+                finding(FindingStatus.RESOLVED, "svc"), finding(FindingStatus.OPEN, "x\u001b")));
 
-    assertThat(table).contains("resolved").contains("2026-11-20T06:00:00Z").contains("open").contains("x?")
-        .doesNotContain("\u001b").endsWith("2 findings.\n");
+    assertThat(table)
+        .contains("resolved")
+        .contains("2026-11-20T06:00:00Z")
+        .contains("open")
+        .contains("x?")
+        .doesNotContain("\u001b")
+        .endsWith("2 findings.\n");
   }
 
   @Test
@@ -55,7 +80,8 @@ class StoredFindingsOutputTest {
 
   @Test
   void csv_defusesFormulaLikePrincipals() {
-    String csv = StoredFindingsOutput.csv(List.of(finding(FindingStatus.OPEN, "=HYPERLINK(\"x\")")));
+    String csv =
+        StoredFindingsOutput.csv(List.of(finding(FindingStatus.OPEN, "=HYPERLINK(\"x\")")));
 
     assertThat(csv.split("\r\n", -1)[1]).contains(",\"'=HYPERLINK(\"\"x\"\")\",");
   }

@@ -13,19 +13,36 @@ import org.junit.jupiter.api.Test;
 
 class TablePaddingTest {
   private static Finding finding(String principal) {
-    return new Finding("key-unused", Severity.MEDIUM, "123456789012", principal, "arn:aws:iam::123456789012:user/" + principal,
-        "t", "MSG", Optional.empty());
+    return new Finding(
+        "key-unused",
+        Severity.MEDIUM,
+        "123456789012",
+        principal,
+        "arn:aws:iam::123456789012:user/" + principal,
+        "t",
+        "MSG",
+        Optional.empty());
   }
 
   @Test
   void table_whenNamesHaveCombiningMarksAndWideCharacters_alignsTheMessagesByWhatATerminalShows() {
-    AuditResult result = new AuditResult("123456789012", Instant.parse("2026-11-24T00:00:00Z"),
-        List.of(finding("zoe\u0308"), finding("\u5c71\u7530"), finding("bob")), List.of(), Map.of());
+    AuditResult result =
+        new AuditResult(
+            "123456789012",
+            Instant.parse("2026-11-24T00:00:00Z"),
+            List.of(finding("zoe\u0308"), finding("\u5c71\u7530"), finding("bob")),
+            List.of(),
+            Map.of());
 
-    List<String> rows = FindingsOutput.table(result, false, false).lines().filter(l -> l.contains("MSG")).toList();
+    List<String> rows =
+        FindingsOutput.table(result, false, false).lines().filter(l -> l.contains("MSG")).toList();
 
-    assertThat(rows).hasSize(3).allSatisfy(row ->
-        assertThat(FindingsOutput.width(row.substring(0, row.indexOf("MSG")))).isEqualTo(2 + 10 + 2 + 4 + 2));
+    assertThat(rows)
+        .hasSize(3)
+        .allSatisfy(
+            row ->
+                assertThat(FindingsOutput.width(row.substring(0, row.indexOf("MSG"))))
+                    .isEqualTo(2 + 10 + 2 + 4 + 2));
   }
 
   @Test
@@ -37,12 +54,14 @@ class TablePaddingTest {
 
   @Test
   void clip_neverCutsACharacterInHalf() {
-    assertThat(FindingsOutput.clip("\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", 4)).isEqualTo("\uD83D\uDE00~");
+    assertThat(FindingsOutput.clip("\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", 4))
+        .isEqualTo("\uD83D\uDE00~");
   }
 
   @Test
   void keysDue_whenOwnerAddressIsLong_wrapsItInsideItsCell() {
     assertThat(HtmlReport.render(WeeklyReportBuilder.build(ReportFixtures.organisation())))
-        .contains("td.msg, td.owner { overflow-wrap: anywhere; }").contains("<td class=\"owner\">");
+        .contains("td.msg, td.owner { overflow-wrap: anywhere; }")
+        .contains("<td class=\"owner\">");
   }
 }

@@ -33,14 +33,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The rotator's crash rules, on ports kept in memory: which key an unfinished attempt made, and what becomes of it. */
+/**
+ * The rotator's crash rules, on ports kept in memory: which key an unfinished attempt made, and
+ * what becomes of it.
+ */
 class RotatorTest {
   private static final String ACCOUNT = "123456789012";
   private static final String USER = "svc-orders";
   private static final Instant OLD = Instant.parse("2026-10-01T09:00:00Z");
   private static final Instant DEADLINE = OLD.plus(Duration.ofDays(30));
   private static final Instant INTENT_AT = DEADLINE.minus(Duration.ofDays(13));
-  private static final RotationSettings ON = new RotationSettings(false, List.of(ACCOUNT), 24, Optional.empty());
+  private static final RotationSettings ON =
+      new RotationSettings(false, List.of(ACCOUNT), 24, Optional.empty());
   private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
   /** IAM's keys and calls, in memory. */
@@ -100,17 +104,26 @@ class RotatorTest {
     }
   }
 
-  /** Secrets Manager in memory: secret name to version tokens; fails the next {@code failures} writes. */
+  /**
+   * Secrets Manager in memory: secret name to version tokens; fails the next {@code failures}
+   * writes.
+   */
   static final class Vault implements SecretVault {
     final Map<String, List<String>> versions = new HashMap<>();
     final List<String> values = new ArrayList<>();
     int failures;
 
     @Override
-    public void store(String accountId, String secretName, NewAccessKey key, String versionToken, Optional<String> kmsKeyId) {
+    public void store(
+        String accountId,
+        String secretName,
+        NewAccessKey key,
+        String versionToken,
+        Optional<String> kmsKeyId) {
       if (failures > 0) {
         failures--;
-        throw new KeywardenException("secretsmanager:PutSecretValue failed for secret " + secretName + ": InternalFailure");
+        throw new KeywardenException(
+            "secretsmanager:PutSecretValue failed for secret " + secretName + ": InternalFailure");
       }
       versions.computeIfAbsent(secretName, k -> new ArrayList<>()).add(versionToken);
       values.add(key.secretAccessKey());
@@ -144,8 +157,10 @@ class RotatorTest {
     @Override
     public boolean put(RotationRecord record) {
       RotationRecord stored = records.get(record.userName());
-      boolean ok = record.version() == 1 ? stored == null || stored.phase().finished() : stored != null
-          && stored.version() == record.version() - 1;
+      boolean ok =
+          record.version() == 1
+              ? stored == null || stored.phase().finished()
+              : stored != null && stored.version() == record.version() - 1;
       if (ok) {
         records.put(record.userName(), record);
       }
@@ -162,49 +177,119 @@ class RotatorTest {
     String arn = "arn:aws:iam::" + ACCOUNT + ":user/" + USER;
     List<AccessKeySlot> slots = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      slots.add(i < keysCreated.length ? new AccessKeySlot(i + 1, true, Optional.of(keysCreated[i]), Optional.empty())
-          : new AccessKeySlot(i + 1, false, Optional.empty(), Optional.empty()));
+      slots.add(
+          i < keysCreated.length
+              ? new AccessKeySlot(i + 1, true, Optional.of(keysCreated[i]), Optional.empty())
+              : new AccessKeySlot(i + 1, false, Optional.empty(), Optional.empty()));
     }
-    CredentialReportRow row = new CredentialReportRow(USER, arn, 2, Optional.of(OLD), false, Optional.empty(), Optional.empty(),
-        false, slots);
-    IamUser user = new IamUser(USER, arn, OLD, Map.of("owner", "orders@example.com", AuditPolicy.MAX_KEY_AGE_TAG, "30",
-        RotationPlanner.TAG, RotationPlanner.ASSISTED), List.of(), List.of(), List.of());
-    return new AccountInventory(ACCOUNT, OLD, new CredentialReport(EnumSet.allOf(ReportColumn.class), List.of(row),
-        Optional.empty()), Optional.of(new AuthorizationDetails(Map.of(USER, user), Map.of())),
-        Optional.of(new AccountSummary(true, false, 1)), Optional.of(PasswordPolicy.absent()), Optional.of(false),
+    CredentialReportRow row =
+        new CredentialReportRow(
+            USER,
+            arn,
+            2,
+            Optional.of(OLD),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            slots);
+    IamUser user =
+        new IamUser(
+            USER,
+            arn,
+            OLD,
+            Map.of(
+                "owner",
+                "orders@example.com",
+                AuditPolicy.MAX_KEY_AGE_TAG,
+                "30",
+                RotationPlanner.TAG,
+                RotationPlanner.ASSISTED),
+            List.of(),
+            List.of(),
+            List.of());
+    return new AccountInventory(
+        ACCOUNT,
+        OLD,
+        new CredentialReport(EnumSet.allOf(ReportColumn.class), List.of(row), Optional.empty()),
+        Optional.of(new AuthorizationDetails(Map.of(USER, user), Map.of())),
+        Optional.of(new AccountSummary(true, false, 1)),
+        Optional.of(PasswordPolicy.absent()),
+        Optional.of(false),
         Optional.empty());
   }
 
   private Rotator.Prepared prepare(AccountInventory inventory, Mode mode, Instant now) {
     AuditResult audit = CheckRunner.run(new CheckContext(inventory, AuditPolicy.defaults(), now));
-    return rotator.prepare(ACCOUNT, "run-2", inventory, audit, Map.of(), List.of(14, 7, 1), mode, Optional.empty(), now, 20);
+    return rotator.prepare(
+        ACCOUNT,
+        "run-2",
+        inventory,
+        audit,
+        Map.of(),
+        List.of(14, 7, 1),
+        mode,
+        Optional.empty(),
+        now,
+        20);
   }
 
-  private Rotator.Report execute(Rotator.Prepared prepared, AccountInventory inventory, Instant now) {
-    return rotator.execute(prepared, ACCOUNT, "run-2", inventory, List.of(), List.of("owner"), Optional.empty(), now,
+  private Rotator.Report execute(
+      Rotator.Prepared prepared, AccountInventory inventory, Instant now) {
+    return rotator.execute(
+        prepared,
+        ACCOUNT,
+        "run-2",
+        inventory,
+        List.of(),
+        List.of("owner"),
+        Optional.empty(),
+        now,
         () -> false);
   }
 
   private void intent() {
     iam.keys.put("AKIAOLD", new RotationKeys.Key("AKIAOLD", true, OLD));
-    store.put(new RotationRecord(ACCOUNT, USER, "attempt-1", "AKIAOLD", OLD, DEADLINE, "keywarden/access-keys/" + USER,
-        RotationRecord.Phase.INTENT, Optional.empty(), Optional.empty(), INTENT_AT, INTENT_AT, "run-1", "creating", 1));
+    store.put(
+        new RotationRecord(
+            ACCOUNT,
+            USER,
+            "attempt-1",
+            "AKIAOLD",
+            OLD,
+            DEADLINE,
+            "keywarden/access-keys/" + USER,
+            RotationRecord.Phase.INTENT,
+            Optional.empty(),
+            Optional.empty(),
+            INTENT_AT,
+            INTENT_AT,
+            "run-1",
+            "creating",
+            1));
   }
 
   @ParameterizedTest(name = "a key made {0} s after the intent is the attempt's: {1}")
   @CsvSource({"-301, false", "-300, true", "0, true", "900, true", "901, false"})
-  void unfinishedIntent_takesOnlyAKeyMadeNearIt_andDeactivatesItWhenItsSecretWasNotWritten(long seconds, boolean taken) {
+  void unfinishedIntent_takesOnlyAKeyMadeNearIt_andDeactivatesItWhenItsSecretWasNotWritten(
+      long seconds, boolean taken) {
     intent();
-    iam.keys.put("AKIAOTHER", new RotationKeys.Key("AKIAOTHER", true, INTENT_AT.plusSeconds(seconds)));
+    iam.keys.put(
+        "AKIAOTHER", new RotationKeys.Key("AKIAOTHER", true, INTENT_AT.plusSeconds(seconds)));
 
-    prepare(inventory(OLD, INTENT_AT.plusSeconds(seconds)), Mode.ENFORCE, INTENT_AT.plus(Duration.ofHours(1)));
+    prepare(
+        inventory(OLD, INTENT_AT.plusSeconds(seconds)),
+        Mode.ENFORCE,
+        INTENT_AT.plus(Duration.ofHours(1)));
 
     RotationRecord after = store.records.get(USER);
     assertThat(after.phase()).isEqualTo(RotationRecord.Phase.ABANDONED);
-    assertThat(iam.keys.get("AKIAOTHER").active()).as("the other key is deactivated only when it is the attempt's")
+    assertThat(iam.keys.get("AKIAOTHER").active())
+        .as("the other key is deactivated only when it is the attempt's")
         .isEqualTo(!taken);
     assertThat(after.newKeyId()).isEqualTo(taken ? Optional.of("AKIAOTHER") : Optional.empty());
-    assertThat(after.note()).contains(taken ? "ended before writing its secret" : "before a key was created");
+    assertThat(after.note())
+        .contains(taken ? "ended before writing its secret" : "before a key was created");
     assertThat(iam.keys.get("AKIAOLD").active()).isTrue();
   }
 
@@ -214,7 +299,9 @@ class RotatorTest {
     iam.keys.put("AKIAMADE", new RotationKeys.Key("AKIAMADE", true, INTENT_AT.plusSeconds(1)));
     vault.versions.put("keywarden/access-keys/" + USER, List.of("attempt-1"));
 
-    Rotator.Prepared prepared = prepare(inventory(OLD, INTENT_AT.plusSeconds(1)), Mode.ENFORCE, INTENT_AT.plusSeconds(3600));
+    Rotator.Prepared prepared =
+        prepare(
+            inventory(OLD, INTENT_AT.plusSeconds(1)), Mode.ENFORCE, INTENT_AT.plusSeconds(3600));
 
     assertThat(store.records.get(USER).phase()).isEqualTo(RotationRecord.Phase.IN_PROGRESS);
     assertThat(store.records.get(USER).newKeyId()).contains("AKIAMADE");
@@ -225,23 +312,29 @@ class RotatorTest {
 
   @ParameterizedTest(name = "{0} failed secret write(s): {1}")
   @CsvSource({"0, IN_PROGRESS", "1, IN_PROGRESS", "2, ABANDONED"})
-  void secretWrite_isTriedTwice_thenTheKeyJustMadeIsDeactivated(int failures, RotationRecord.Phase phase) {
+  void secretWrite_isTriedTwice_thenTheKeyJustMadeIsDeactivated(
+      int failures, RotationRecord.Phase phase) {
     iam.keys.put("AKIAOLD", new RotationKeys.Key("AKIAOLD", true, OLD));
     vault.failures = failures;
     AccountInventory inventory = inventory(OLD);
 
-    Rotator.Report report = execute(prepare(inventory, Mode.ENFORCE, INTENT_AT), inventory, INTENT_AT);
+    Rotator.Report report =
+        execute(prepare(inventory, Mode.ENFORCE, INTENT_AT), inventory, INTENT_AT);
 
     RotationRecord after = store.records.get(USER);
     assertThat(after.phase()).isEqualTo(phase);
     assertThat(after.newKeyId()).contains("AKIANEW1");
-    assertThat(iam.keys.get("AKIANEW1").active()).isEqualTo(phase == RotationRecord.Phase.IN_PROGRESS);
+    assertThat(iam.keys.get("AKIANEW1").active())
+        .isEqualTo(phase == RotationRecord.Phase.IN_PROGRESS);
     assertThat(iam.keys).hasSize(2);
     assertThat(report.drafts()).hasSize(phase == RotationRecord.Phase.IN_PROGRESS ? 1 : 0);
     assertThat(report.notCreated()).hasSize(phase == RotationRecord.Phase.IN_PROGRESS ? 0 : 1);
-    assertThat(report.drafts()).allSatisfy(d -> assertThat(d.body()).doesNotContain(SECRET).contains("AKIANEW1"));
-    assertThat(store.records.values()).allSatisfy(r -> assertThat(r.toString()).doesNotContain(SECRET));
-    assertThat(new NewAccessKey(USER, "AKIANEW1", SECRET, INTENT_AT).toString()).doesNotContain(SECRET);
+    assertThat(report.drafts())
+        .allSatisfy(d -> assertThat(d.body()).doesNotContain(SECRET).contains("AKIANEW1"));
+    assertThat(store.records.values())
+        .allSatisfy(r -> assertThat(r.toString()).doesNotContain(SECRET));
+    assertThat(new NewAccessKey(USER, "AKIANEW1", SECRET, INTENT_AT).toString())
+        .doesNotContain(SECRET);
   }
 
   @Test

@@ -1,10 +1,10 @@
 package dev.keywarden.securityhub;
 
-import dev.keywarden.config.SecurityHubSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.KeywardenException;
 import dev.keywarden.checks.Severity;
+import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.StoredFinding;
 import java.time.Instant;
@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class SecurityHubExportTest {
   private static final String ACCOUNT = "111122223333";
   private static final Instant NOW = Instant.parse("2026-12-02T06:00:00Z");
-  private static final SecurityHubSettings PRODUCT = SecurityHubSettings.forAccount("999988887777", "eu-west-1");
+  private static final SecurityHubSettings PRODUCT =
+      SecurityHubSettings.forAccount("999988887777", "eu-west-1");
 
   /** Security Hub as a port: it accepts what it is given, except the ids it is told to refuse. */
   private static class Importer implements FindingsImporter {
@@ -71,7 +72,10 @@ class SecurityHubExportTest {
     }
   }
 
-  /** Security Hub's workflow updates as a port: it processes what it is given, except the ids it is told to leave. */
+  /**
+   * Security Hub's workflow updates as a port: it processes what it is given, except the ids it is
+   * told to leave.
+   */
   private static class Updater implements WorkflowUpdater {
     record Call(Change change, List<String> ids) {}
 
@@ -87,7 +91,8 @@ class SecurityHubExportTest {
       assertThat(ids.size()).isBetween(1, MAX_BATCH);
       calls.add(new Call(change, List.copyOf(ids)));
       if (unknown) {
-        throw new Unavailable("securityhub:BatchUpdateFindings is not implemented by this endpoint (HTTP 404)", null);
+        throw new Unavailable(
+            "securityhub:BatchUpdateFindings is not implemented by this endpoint (HTTP 404)", null);
       }
       if (failCalls > 0) {
         failCalls--;
@@ -111,19 +116,33 @@ class SecurityHubExportTest {
   private final Updater updater = new Updater();
   private final Importer importer = new Importer();
   private final Ledger ledger = new Ledger();
-  private final SecurityHubExport export = SecurityHubExport.create(PRODUCT, importer, updater, ledger);
+  private final SecurityHubExport export =
+      SecurityHubExport.create(PRODUCT, importer, updater, ledger);
 
   static StoredFinding finding(String user, FindingStatus status) {
-    return new StoredFinding(ACCOUNT, "key-expired", "arn:aws:iam::" + ACCOUNT + ":user/" + user + "#access_key_1", user,
-        Severity.HIGH, "Access key past its maximum age", "access key 1 of " + user + " is 91 days old", status,
-        Instant.parse("2026-11-01T06:00:00Z"), status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty(),
+    return new StoredFinding(
+        ACCOUNT,
+        "key-expired",
+        "arn:aws:iam::" + ACCOUNT + ":user/" + user + "#access_key_1",
+        user,
+        Severity.HIGH,
+        "Access key past its maximum age",
+        "access key 1 of " + user + " is 91 days old",
+        status,
+        Instant.parse("2026-11-01T06:00:00Z"),
+        status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty(),
         Optional.of(Instant.parse("2026-11-30T06:00:00Z")),
-        status == FindingStatus.EXEMPT ? Optional.of(LocalDate.parse("2026-12-31")) : Optional.empty(),
-        status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty(), 1);
+        status == FindingStatus.EXEMPT
+            ? Optional.of(LocalDate.parse("2026-12-31"))
+            : Optional.empty(),
+        status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty(),
+        1);
   }
 
   private static List<StoredFinding> open(int n) {
-    return IntStream.range(0, n).mapToObj(i -> finding(String.format("svc-%03d", i), FindingStatus.OPEN)).toList();
+    return IntStream.range(0, n)
+        .mapToObj(i -> finding(String.format("svc-%03d", i), FindingStatus.OPEN))
+        .toList();
   }
 
   @Test
@@ -140,7 +159,8 @@ class SecurityHubExportTest {
     export.send(ACCOUNT, open(3), Map.of(), NOW);
     importer.calls.clear();
 
-    SecurityHubExport.Report again = export.send(ACCOUNT, open(3), Map.of(), NOW.plusSeconds(86_400));
+    SecurityHubExport.Report again =
+        export.send(ACCOUNT, open(3), Map.of(), NOW.plusSeconds(86_400));
 
     assertThat(importer.calls).isEmpty();
     assertThat(again).isEqualTo(new SecurityHubExport.Report(0, 0, 0, 0, 0));
@@ -155,24 +175,35 @@ class SecurityHubExportTest {
 
     export.send(ACCOUNT, next, Map.of(), NOW);
 
-    assertThat(importer.calls).singleElement().satisfies(batch -> assertThat(batch).singleElement()
-        .satisfies(f -> assertThat(f.recordState()).isEqualTo("ARCHIVED")));
+    assertThat(importer.calls)
+        .singleElement()
+        .satisfies(
+            batch ->
+                assertThat(batch)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.recordState()).isEqualTo("ARCHIVED")));
   }
 
   @Test
   void send_whenTheOwnerChanges_sendsTheFindingAgain() {
     export.send(ACCOUNT, open(1), Map.of("svc-000", "a@example.com"), NOW);
 
-    SecurityHubExport.Report report = export.send(ACCOUNT, open(1), Map.of("svc-000", "b@example.com"), NOW);
+    SecurityHubExport.Report report =
+        export.send(ACCOUNT, open(1), Map.of("svc-000", "b@example.com"), NOW);
 
     assertThat(report.sent()).isEqualTo(1);
-    assertThat(importer.held.values()).singleElement()
-        .satisfies(f -> assertThat(f.userDefinedFields()).containsEntry("keywarden/owner", "b@example.com"));
+    assertThat(importer.held.values())
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.userDefinedFields())
+                    .containsEntry("keywarden/owner", "b@example.com"));
   }
 
   @Test
   void send_whenAResolvedFindingWasNeverImported_doesNotCreateIt() {
-    SecurityHubExport.Report report = export.send(ACCOUNT, List.of(finding("gone", FindingStatus.RESOLVED)), Map.of(), NOW);
+    SecurityHubExport.Report report =
+        export.send(ACCOUNT, List.of(finding("gone", FindingStatus.RESOLVED)), Map.of(), NOW);
 
     assertThat(importer.calls).isEmpty();
     assertThat(report.changed()).isZero();
@@ -199,30 +230,34 @@ class SecurityHubExportTest {
 
     SecurityHubExport.Report report = export.send(ACCOUNT, findings, Map.of(), NOW);
 
-    assertThat(report).isEqualTo(new SecurityHubExport.Report(3, 2, 1, 1, SecurityHubExport.ATTEMPTS));
+    assertThat(report)
+        .isEqualTo(new SecurityHubExport.Report(3, 2, 1, 1, SecurityHubExport.ATTEMPTS));
     assertThat(ledger.fingerprints).doesNotContainKey(findings.get(2).key()).hasSize(2);
 
     importer.refuse.clear();
     importer.calls.clear();
     SecurityHubExport.Report next = export.send(ACCOUNT, findings, Map.of(), NOW);
-    assertThat(importer.calls).singleElement().satisfies(b -> assertThat(b).extracting(AsffFinding::id).containsExactly(refused));
+    assertThat(importer.calls)
+        .singleElement()
+        .satisfies(b -> assertThat(b).extracting(AsffFinding::id).containsExactly(refused));
     assertThat(next.pending()).isZero();
   }
 
   @Test
   void send_whenACallFails_keepsWhatEarlierBatchesSentAndLeavesTheRestPending() {
     List<StoredFinding> findings = open(150);
-    Importer failingSecond = new Importer() {
-      int n;
+    Importer failingSecond =
+        new Importer() {
+          int n;
 
-      @Override
-      public Map<String, String> importBatch(List<AsffFinding> batch) {
-        if (++n == 2) {
-          throw new KeywardenException("securityhub:BatchImportFindings failed: Rate exceeded");
-        }
-        return super.importBatch(batch);
-      }
-    };
+          @Override
+          public Map<String, String> importBatch(List<AsffFinding> batch) {
+            if (++n == 2) {
+              throw new KeywardenException("securityhub:BatchImportFindings failed: Rate exceeded");
+            }
+            return super.importBatch(batch);
+          }
+        };
     SecurityHubExport failing = SecurityHubExport.create(PRODUCT, failingSecond, updater, ledger);
 
     SecurityHubExport.Report report = failing.send(ACCOUNT, findings, Map.of(), NOW);
@@ -235,17 +270,20 @@ class SecurityHubExportTest {
 
   @Test
   void send_whenTheLedgerCannotBeRead_sendsNothingAndThrowsNothing() {
-    ImportedFindings broken = new ImportedFindings() {
-      @Override
-      public Map<String, String> load(String accountId) {
-        throw new KeywardenException("dynamodb:Query failed");
-      }
+    ImportedFindings broken =
+        new ImportedFindings() {
+          @Override
+          public Map<String, String> load(String accountId) {
+            throw new KeywardenException("dynamodb:Query failed");
+          }
 
-      @Override
-      public void record(String accountId, Map<String, String> fingerprints) {}
-    };
+          @Override
+          public void record(String accountId, Map<String, String> fingerprints) {}
+        };
 
-    SecurityHubExport.Report report = SecurityHubExport.create(PRODUCT, importer, updater, broken).send(ACCOUNT, open(2), Map.of(), NOW);
+    SecurityHubExport.Report report =
+        SecurityHubExport.create(PRODUCT, importer, updater, broken)
+            .send(ACCOUNT, open(2), Map.of(), NOW);
 
     assertThat(importer.calls).isEmpty();
     assertThat(report.calls()).isZero();
@@ -256,16 +294,21 @@ class SecurityHubExportTest {
   }
 
   private static List<StoredFinding> all(int n, FindingStatus status) {
-    return IntStream.range(0, n).mapToObj(i -> finding(String.format("svc-%03d", i), status)).toList();
+    return IntStream.range(0, n)
+        .mapToObj(i -> finding(String.format("svc-%03d", i), status))
+        .toList();
   }
 
   @Test
   void send_whenAFindingIsNew_importsItsWorkflowAndUpdatesNothing() {
     export.send(ACCOUNT, List.of(finding("svc-000", FindingStatus.EXEMPT)), Map.of(), NOW);
 
-    assertThat(importer.held.values()).singleElement().satisfies(f -> assertThat(f.workflowStatus()).isEqualTo("SUPPRESSED"));
+    assertThat(importer.held.values())
+        .singleElement()
+        .satisfies(f -> assertThat(f.workflowStatus()).isEqualTo("SUPPRESSED"));
     assertThat(updater.calls).as("a new finding takes its workflow from the import").isEmpty();
-    assertThat(export.lastWorkflowReport()).isEqualTo(new SecurityHubExport.WorkflowReport(0, 0, 0, 0, false));
+    assertThat(export.lastWorkflowReport())
+        .isEqualTo(new SecurityHubExport.WorkflowReport(0, 0, 0, 0, false));
   }
 
   @Test
@@ -277,13 +320,25 @@ class SecurityHubExportTest {
 
     export.send(ACCOUNT, next, Map.of(), NOW);
 
-    assertThat(importer.calls).singleElement().satisfies(b -> assertThat(b).singleElement()
-        .satisfies(f -> assertThat(f.recordState()).isEqualTo("ARCHIVED")));
-    assertThat(updater.calls).singleElement().satisfies(call -> {
-      assertThat(call.change()).isEqualTo(new WorkflowUpdater.Change(PRODUCT.productArn(), "RESOLVED", Optional.empty()));
-      assertThat(call.ids()).containsExactly(id(next.get(1)));
-    });
-    assertThat(export.lastWorkflowReport()).isEqualTo(new SecurityHubExport.WorkflowReport(1, 1, 0, 1, false));
+    assertThat(importer.calls)
+        .singleElement()
+        .satisfies(
+            b ->
+                assertThat(b)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.recordState()).isEqualTo("ARCHIVED")));
+    assertThat(updater.calls)
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.change())
+                  .isEqualTo(
+                      new WorkflowUpdater.Change(
+                          PRODUCT.productArn(), "RESOLVED", Optional.empty()));
+              assertThat(call.ids()).containsExactly(id(next.get(1)));
+            });
+    assertThat(export.lastWorkflowReport())
+        .isEqualTo(new SecurityHubExport.WorkflowReport(1, 1, 0, 1, false));
 
     importer.calls.clear();
     updater.calls.clear();
@@ -298,18 +353,33 @@ class SecurityHubExportTest {
     StoredFinding a = finding("svc-000", FindingStatus.EXEMPT);
     StoredFinding b = finding("svc-001", FindingStatus.EXEMPT);
     StoredFinding c = finding("svc-002", FindingStatus.EXEMPT);
-    StoredFinding other = new StoredFinding(c.accountId(), c.checkId(), c.resourceId(), c.principal(), c.severity(), c.title(),
-        c.message(), c.status(), c.firstSeen(), c.resolvedAt(), c.deadline(), Optional.of(LocalDate.parse("2027-03-31")),
-        Optional.of("vendor integration"), c.version());
+    StoredFinding other =
+        new StoredFinding(
+            c.accountId(),
+            c.checkId(),
+            c.resourceId(),
+            c.principal(),
+            c.severity(),
+            c.title(),
+            c.message(),
+            c.status(),
+            c.firstSeen(),
+            c.resolvedAt(),
+            c.deadline(),
+            Optional.of(LocalDate.parse("2027-03-31")),
+            Optional.of("vendor integration"),
+            c.version());
 
     export.send(ACCOUNT, List.of(a, b, other), Map.of(), NOW);
 
     assertThat(updater.calls).hasSize(2);
     assertThat(updater.calls.get(0).change().status()).isEqualTo("SUPPRESSED");
-    assertThat(updater.calls.get(0).change().note()).hasValueSatisfying(n -> assertThat(n).contains("2026-12-31").contains("migration"));
+    assertThat(updater.calls.get(0).change().note())
+        .hasValueSatisfying(n -> assertThat(n).contains("2026-12-31").contains("migration"));
     assertThat(updater.calls.get(0).ids()).containsExactly(id(a), id(b));
     assertThat(updater.calls.get(1).change().note())
-        .hasValueSatisfying(n -> assertThat(n).contains("2027-03-31").contains("vendor integration"));
+        .hasValueSatisfying(
+            n -> assertThat(n).contains("2027-03-31").contains("vendor integration"));
     assertThat(updater.calls.get(1).ids()).containsExactly(id(other));
   }
 
@@ -321,8 +391,13 @@ class SecurityHubExportTest {
 
     export.send(ACCOUNT, open(1), Map.of(), NOW);
 
-    assertThat(updater.calls).singleElement().satisfies(call ->
-        assertThat(call.change()).isEqualTo(new WorkflowUpdater.Change(PRODUCT.productArn(), "NEW", Optional.empty())));
+    assertThat(updater.calls)
+        .singleElement()
+        .satisfies(
+            call ->
+                assertThat(call.change())
+                    .isEqualTo(
+                        new WorkflowUpdater.Change(PRODUCT.productArn(), "NEW", Optional.empty())));
     assertThat(updater.status).containsEntry(id(open(1).get(0)), "NEW");
   }
 
@@ -333,7 +408,8 @@ class SecurityHubExportTest {
     export.send(ACCOUNT, all(250, FindingStatus.RESOLVED), Map.of(), NOW);
 
     assertThat(updater.calls).extracting(call -> call.ids().size()).containsExactly(100, 100, 50);
-    assertThat(export.lastWorkflowReport()).isEqualTo(new SecurityHubExport.WorkflowReport(250, 250, 0, 3, false));
+    assertThat(export.lastWorkflowReport())
+        .isEqualTo(new SecurityHubExport.WorkflowReport(250, 250, 0, 3, false));
   }
 
   @Test
@@ -345,7 +421,8 @@ class SecurityHubExportTest {
     export.send(ACCOUNT, all(3, FindingStatus.RESOLVED), Map.of(), NOW);
 
     assertThat(updater.calls).extracting(call -> call.ids().size()).containsExactly(3, 1);
-    assertThat(export.lastWorkflowReport()).isEqualTo(new SecurityHubExport.WorkflowReport(3, 3, 0, 2, false));
+    assertThat(export.lastWorkflowReport())
+        .isEqualTo(new SecurityHubExport.WorkflowReport(3, 3, 0, 2, false));
   }
 
   @Test
@@ -356,11 +433,15 @@ class SecurityHubExportTest {
 
     export.send(ACCOUNT, all(2, FindingStatus.RESOLVED), Map.of(), NOW);
 
-    assertThat(export.lastWorkflowReport()).isEqualTo(new SecurityHubExport.WorkflowReport(2, 1, 1, SecurityHubExport.ATTEMPTS, false));
+    assertThat(export.lastWorkflowReport())
+        .isEqualTo(
+            new SecurityHubExport.WorkflowReport(2, 1, 1, SecurityHubExport.ATTEMPTS, false));
     String stored = ledger.fingerprints.get(open(2).get(0).key());
-    AsffFinding resolved = AsffMapper.map(finding("svc-000", FindingStatus.RESOLVED), Optional.empty(), PRODUCT, NOW);
+    AsffFinding resolved =
+        AsffMapper.map(finding("svc-000", FindingStatus.RESOLVED), Optional.empty(), PRODUCT, NOW);
     AsffFinding wasOpen = AsffMapper.map(open(2).get(0), Optional.empty(), PRODUCT, NOW);
-    assertThat(stored).as("the import moved forward, the workflow did not")
+    assertThat(stored)
+        .as("the import moved forward, the workflow did not")
         .isEqualTo(resolved.contentFingerprint() + "/" + wasOpen.workflowFingerprint());
 
     updater.leave.clear();
@@ -368,7 +449,9 @@ class SecurityHubExportTest {
     importer.calls.clear();
     export.send(ACCOUNT, all(2, FindingStatus.RESOLVED), Map.of(), NOW);
     assertThat(importer.calls).as("the import was confirmed").isEmpty();
-    assertThat(updater.calls).singleElement().satisfies(call -> assertThat(call.ids()).containsExactly(left));
+    assertThat(updater.calls)
+        .singleElement()
+        .satisfies(call -> assertThat(call.ids()).containsExactly(left));
     assertThat(ledger.fingerprints.get(open(2).get(0).key())).isEqualTo(resolved.fingerprint());
   }
 
@@ -379,41 +462,57 @@ class SecurityHubExportTest {
 
     export.send(ACCOUNT, all(2, FindingStatus.RESOLVED), Map.of(), NOW);
 
-    assertThat(export.lastWorkflowReport()).isEqualTo(new SecurityHubExport.WorkflowReport(2, 0, 2, 1, false));
+    assertThat(export.lastWorkflowReport())
+        .isEqualTo(new SecurityHubExport.WorkflowReport(2, 0, 2, 1, false));
     export.send(ACCOUNT, all(2, FindingStatus.RESOLVED), Map.of(), NOW);
-    assertThat(export.lastWorkflowReport()).isEqualTo(new SecurityHubExport.WorkflowReport(2, 2, 0, 1, false));
-    assertThat(updater.status).hasSize(2).allSatisfy((id, status) -> assertThat(status).isEqualTo("RESOLVED"));
+    assertThat(export.lastWorkflowReport())
+        .isEqualTo(new SecurityHubExport.WorkflowReport(2, 2, 0, 1, false));
+    assertThat(updater.status)
+        .hasSize(2)
+        .allSatisfy((id, status) -> assertThat(status).isEqualTo("RESOLVED"));
   }
 
   @Test
-  void send_whenSecurityHubDoesNotKnowTheUpdate_importsAnyway_triesOnce_andKeepsTheWorkflowPending() {
+  void
+      send_whenSecurityHubDoesNotKnowTheUpdate_importsAnyway_triesOnce_andKeepsTheWorkflowPending() {
     export.send(ACCOUNT, open(150), Map.of(), NOW);
     updater.unknown = true;
     importer.calls.clear();
 
-    SecurityHubExport.Report report = export.send(ACCOUNT, all(150, FindingStatus.RESOLVED), Map.of(), NOW);
+    SecurityHubExport.Report report =
+        export.send(ACCOUNT, all(150, FindingStatus.RESOLVED), Map.of(), NOW);
 
     assertThat(report).isEqualTo(new SecurityHubExport.Report(150, 150, 0, 0, 2));
     assertThat(updater.calls).as("one refused call, then no more in this run").hasSize(1);
-    assertThat(export.lastWorkflowReport()).isEqualTo(new SecurityHubExport.WorkflowReport(150, 0, 150, 1, true));
-    assertThat(ledger.fingerprints.values()).allSatisfy(v -> assertThat(v).endsWith(
-        "/" + AsffMapper.map(open(1).get(0), Optional.empty(), PRODUCT, NOW).workflowFingerprint()));
+    assertThat(export.lastWorkflowReport())
+        .isEqualTo(new SecurityHubExport.WorkflowReport(150, 0, 150, 1, true));
+    assertThat(ledger.fingerprints.values())
+        .allSatisfy(
+            v ->
+                assertThat(v)
+                    .endsWith(
+                        "/"
+                            + AsffMapper.map(open(1).get(0), Optional.empty(), PRODUCT, NOW)
+                                .workflowFingerprint()));
 
     importer.calls.clear();
     export.send(ACCOUNT, all(150, FindingStatus.RESOLVED), Map.of(), NOW);
     assertThat(importer.calls).as("the imports were confirmed").isEmpty();
     assertThat(updater.calls).as("the same export does not ask again").hasSize(1);
-    assertThat(export.lastWorkflowReport()).isEqualTo(new SecurityHubExport.WorkflowReport(150, 0, 150, 0, true));
+    assertThat(export.lastWorkflowReport())
+        .isEqualTo(new SecurityHubExport.WorkflowReport(150, 0, 150, 0, true));
 
     updater.unknown = false;
     SecurityHubExport nextRun = SecurityHubExport.create(PRODUCT, importer, updater, ledger);
     nextRun.send(ACCOUNT, all(150, FindingStatus.RESOLVED), Map.of(), NOW);
-    assertThat(nextRun.lastWorkflowReport()).isEqualTo(new SecurityHubExport.WorkflowReport(150, 150, 0, 2, false));
+    assertThat(nextRun.lastWorkflowReport())
+        .isEqualTo(new SecurityHubExport.WorkflowReport(150, 150, 0, 2, false));
   }
 
   @Test
   void confirmed_readsAValueWithoutAWorkflowAsConfirmingNone() {
-    assertThat(SecurityHubExport.Confirmed.parse("abc")).isEqualTo(new SecurityHubExport.Confirmed("abc", ""));
+    assertThat(SecurityHubExport.Confirmed.parse("abc"))
+        .isEqualTo(new SecurityHubExport.Confirmed("abc", ""));
     assertThat(SecurityHubExport.Confirmed.parse("abc/def").format()).isEqualTo("abc/def");
   }
 }

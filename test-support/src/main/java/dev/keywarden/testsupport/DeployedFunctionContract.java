@@ -25,18 +25,23 @@ public abstract class DeployedFunctionContract {
     String jar = SamTemplate.deploymentJar();
     return TEMPLATE.functions().entrySet().stream()
         .filter(e -> e.getValue().path("CodeUri").asText().equals(jar))
-        .map(Map.Entry::getKey).findFirst()
+        .map(Map.Entry::getKey)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("template.yaml deploys no function from " + jar));
   }
 
   private static JsonNode thisFunction() {
-    String modulePrefix = SamTemplate.ROOT.relativize(SamTemplate.MODULE).toString().replace('\\', '/') + "/";
+    String modulePrefix =
+        SamTemplate.ROOT.relativize(SamTemplate.MODULE).toString().replace('\\', '/') + "/";
     Map<String, JsonNode> mine = new LinkedHashMap<>();
-    TEMPLATE.functions().forEach((id, properties) -> {
-      if (properties.path("CodeUri").asText().startsWith(modulePrefix)) {
-        mine.put(id, properties);
-      }
-    });
+    TEMPLATE
+        .functions()
+        .forEach(
+            (id, properties) -> {
+              if (properties.path("CodeUri").asText().startsWith(modulePrefix)) {
+                mine.put(id, properties);
+              }
+            });
     assertThat(mine).as("functions deployed from %s", modulePrefix).hasSize(1);
     return mine.values().iterator().next();
   }
@@ -51,10 +56,15 @@ public abstract class DeployedFunctionContract {
     String[] handler = thisFunction().path("Handler").asText().split("::", -1);
     Class<?> type = Class.forName(handler[0]);
 
-    assertThat(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type))
-        .as("%s implements a Lambda handler interface", type).isTrue();
+    assertThat(
+            RequestHandler.class.isAssignableFrom(type)
+                || RequestStreamHandler.class.isAssignableFrom(type))
+        .as("%s implements a Lambda handler interface", type)
+        .isTrue();
     assertThat(type.getMethods()).extracting(Method::getName).contains(handler[1]);
-    assertThat(type.getConstructor()).as("the public no-arg constructor the runtime uses").isNotNull();
+    assertThat(type.getConstructor())
+        .as("the public no-arg constructor the runtime uses")
+        .isNotNull();
   }
 
   /** sam build runs the Makefile target named after the function, in the repository root. */
@@ -67,10 +77,12 @@ public abstract class DeployedFunctionContract {
     assertThat(metadata.path("BuildMethod").asText()).isEqualTo("makefile");
     assertThat(metadata.path("ContextPath").asText()).as("the Makefile's folder").isEqualTo(".");
     assertThat(metadata.path("WorkingDirectory").asText()).as("where make runs").isEqualTo(".");
-    assertThat(SamTemplate.ROOT.resolve(metadata.path("ProjectRootDirectory").asText())).isDirectory();
+    assertThat(SamTemplate.ROOT.resolve(metadata.path("ProjectRootDirectory").asText()))
+        .isDirectory();
     String makefile = Files.readString(SamTemplate.ROOT.resolve("Makefile"));
     String function = module.substring(module.lastIndexOf('/') + 1);
-    assertThat(makefile).as("the Makefile's target for %s", id)
+    assertThat(makefile)
+        .as("the Makefile's target for %s", id)
         .containsPattern("(?m)^build-" + id + ":\\R\\t\\$\\(call function," + function + "\\)$");
   }
 
@@ -83,7 +95,10 @@ public abstract class DeployedFunctionContract {
       String name = jar.getFileName().toString();
       assertThat(Files.readString(module.resolve("pom.xml")))
           .as("%s's pom writes %s", function.getKey(), name)
-          .contains("<function.name>" + name.substring(0, name.length() - ".jar".length()) + "</function.name>");
+          .contains(
+              "<function.name>"
+                  + name.substring(0, name.length() - ".jar".length())
+                  + "</function.name>");
     }
   }
 }

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives integration tests a running local AWS emulator with empty state: it starts the JVM-wide
- * {@link MotoServer#shared()} once, resets it (IAM enforcement off) before each test, and injects its
- * {@link AwsEndpoint} into test constructors, lifecycle methods and test methods.
+ * {@link MotoServer#shared()} once, resets it (IAM enforcement off) before each test, and injects
+ * its {@link AwsEndpoint} into test constructors, lifecycle methods and test methods.
  *
  * <p>Because every test starts from empty state, data a test needs is arranged in the test or in
- * {@code @BeforeEach}; anything created in {@code @BeforeAll} is gone by the time a test runs.
- * The emulator is shared, so classes using it must not run in parallel with each other.
+ * {@code @BeforeEach}; anything created in {@code @BeforeAll} is gone by the time a test runs. The
+ * emulator is shared, so classes using it must not run in parallel with each other.
  */
 public final class EmulatorExtension
     implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
@@ -28,7 +28,8 @@ public final class EmulatorExtension
   @Override
   public void beforeEach(ExtensionContext context) {
     MotoServer server = MotoServer.shared();
-    // A test that turned IAM enforcement on and died before turning it off must not fail the next one.
+    // A test that turned IAM enforcement on and died before turning it off must not fail the next
+    // one.
     server.enforceIam(false);
     server.reset();
   }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The AWS SAM CLI, where it is installed: {@code $KEYWARDEN_SAM}, else {@code build/sam/bin/sam} in
- * the repository (where {@code .ci/run} installs it), else {@code sam} on the PATH. Tests that need it
- * are skipped, saying why, where it is missing, except in CI (the {@code CI} variable set), where
- * they fail.
+ * the repository (where {@code .ci/run} installs it), else {@code sam} on the PATH. Tests that need
+ * it are skipped, saying why, where it is missing, except in CI (the {@code CI} variable set),
+ * where they fail.
  */
 public final class SamCli {
   private SamCli() {}
@@ -46,10 +46,13 @@ public final class SamCli {
     Optional<Path> sam = find();
     boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
     if (sam.isEmpty() && ci) {
-      throw new AssertionError("CI is set but the SAM CLI is not installed: .ci/run installs it into build/sam");
+      throw new AssertionError(
+          "CI is set but the SAM CLI is not installed: .ci/run installs it into build/sam");
     }
-    Assumptions.assumeTrue(sam.isPresent(), "the SAM CLI is not installed (no $KEYWARDEN_SAM, build/sam/bin/sam or sam on"
-        + " the PATH): install it with python3 -m venv build/sam && build/sam/bin/pip install aws-sam-cli");
+    Assumptions.assumeTrue(
+        sam.isPresent(),
+        "the SAM CLI is not installed (no $KEYWARDEN_SAM, build/sam/bin/sam or sam on"
+            + " the PATH): install it with python3 -m venv build/sam && build/sam/bin/pip install aws-sam-cli");
     return sam.get();
   }
 
@@ -62,7 +65,8 @@ public final class SamCli {
     List<String> command = new ArrayList<>();
     command.add(sam.toString());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(SamTemplate.ROOT.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(SamTemplate.ROOT.toFile()).redirectErrorStream(true);
     builder.environment().put("SAM_CLI_TELEMETRY", "0");
     builder.environment().putIfAbsent("AWS_DEFAULT_REGION", "us-east-1");
     builder.environment().putAll(env);

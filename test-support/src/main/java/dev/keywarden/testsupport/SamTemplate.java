@@ -15,12 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * For the function modules' tests. A CloudFormation template read as plain data: short-form tags ({@code !Ref X}, {@code !GetAtt X.Arn},
- * {@code !Sub ...}) become their argument, and {@code !If [c, a, b]} a list of the three.
+ * For the function modules' tests. A CloudFormation template read as plain data: short-form tags
+ * ({@code !Ref X}, {@code !GetAtt X.Arn}, {@code !Sub ...}) become their argument, and {@code !If
+ * [c, a, b]} a list of the three.
  */
 public final class SamTemplate {
   /** The repository root, from a module under {@code functions/}. */
   public static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
   /** This module's directory. */
   public static final Path MODULE = Path.of("").toAbsolutePath().normalize();
 
@@ -32,7 +34,8 @@ public final class SamTemplate {
 
   public static SamTemplate load(String file) {
     try {
-      return new SamTemplate(new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(file).toFile()));
+      return new SamTemplate(
+          new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(file).toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -41,11 +44,14 @@ public final class SamTemplate {
   /** The properties of every {@code AWS::Serverless::Function}, by logical id. */
   public Map<String, JsonNode> functions() {
     Map<String, JsonNode> functions = new LinkedHashMap<>();
-    root.path("Resources").fields().forEachRemaining(e -> {
-      if ("AWS::Serverless::Function".equals(e.getValue().path("Type").asText())) {
-        functions.put(e.getKey(), e.getValue().path("Properties"));
-      }
-    });
+    root.path("Resources")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if ("AWS::Serverless::Function".equals(e.getValue().path("Type").asText())) {
+                functions.put(e.getKey(), e.getValue().path("Properties"));
+              }
+            });
     return functions;
   }
 
@@ -74,11 +80,12 @@ public final class SamTemplate {
     for (JsonNode policy : resource(roleLogicalId).path("Properties").path("Policies")) {
       for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
         if (statement.isArray()) {
-          statement.forEach(branch -> {
-            if (branch.isObject()) {
-              statements.add(branch);
-            }
-          });
+          statement.forEach(
+              branch -> {
+                if (branch.isObject()) {
+                  statements.add(branch);
+                }
+              });
         } else {
           statements.add(statement);
         }
@@ -101,7 +108,9 @@ public final class SamTemplate {
     return actions;
   }
 
-  /** Whether one of the role's action patterns matches the action, case-insensitively as IAM does. */
+  /**
+   * Whether one of the role's action patterns matches the action, case-insensitively as IAM does.
+   */
   public boolean allows(String roleLogicalId, String action) {
     return allowedActions(roleLogicalId).stream().anyMatch(pattern -> matches(pattern, action));
   }
@@ -112,17 +121,22 @@ public final class SamTemplate {
   }
 
   /**
-   * The deployment jar this module's build writes ({@code target/<function.name>.jar}, see
-   * {@link dev.keywarden.testsupport.lambda.DeploymentPackage}), as a path from the repository root.
+   * The deployment jar this module's build writes ({@code target/<function.name>.jar}, see {@link
+   * dev.keywarden.testsupport.lambda.DeploymentPackage}), as a path from the repository root.
    */
   public static String deploymentJar() {
     try {
       String pom = Files.readString(MODULE.resolve("pom.xml"));
       Matcher m = Pattern.compile("<function\\.name>([^<]+)</function\\.name>").matcher(pom);
       if (!m.find()) {
-        throw new IllegalStateException("no <function.name> property in " + MODULE.resolve("pom.xml"));
+        throw new IllegalStateException(
+            "no <function.name> property in " + MODULE.resolve("pom.xml"));
       }
-      return ROOT.relativize(MODULE).resolve("target").resolve(m.group(1) + ".jar").toString().replace('\\', '/');
+      return ROOT.relativize(MODULE)
+          .resolve("target")
+          .resolve(m.group(1) + ".jar")
+          .toString()
+          .replace('\\', '/');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -132,7 +146,11 @@ public final class SamTemplate {
   public static String deployedHandler() {
     return load("template.yaml").functions().values().stream()
         .filter(f -> f.path("CodeUri").asText().equals(deploymentJar()))
-        .map(f -> f.path("Handler").asText()).findFirst()
-        .orElseThrow(() -> new IllegalStateException("template.yaml deploys no function from " + deploymentJar()));
+        .map(f -> f.path("Handler").asText())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "template.yaml deploys no function from " + deploymentJar()));
   }
 }

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test class that runs against the local AWS emulator, reset before each test; see
- * {@link EmulatorExtension}.
+ * Marks a test class that runs against the local AWS emulator, reset before each test; see {@link
+ * EmulatorExtension}.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

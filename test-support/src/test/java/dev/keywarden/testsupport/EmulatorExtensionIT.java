@@ -14,9 +14,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The extension hands out a working endpoint and empties the emulator between tests.
  *
- * <p>The order is fixed only so that the reset is observable: both tests create the same user,
- * and whichever runs second would get EntityAlreadyExists if state leaked from the first. Each
- * test passes on its own too; no test relies on another's data.
+ * <p>The order is fixed only so that the reset is observable: both tests create the same user, and
+ * whichever runs second would get EntityAlreadyExists if state leaked from the first. Each test
+ * passes on its own too; no test relies on another's data.
  */
 @WithEmulator
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

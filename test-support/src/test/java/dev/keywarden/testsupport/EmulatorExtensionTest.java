@@ -19,11 +19,14 @@ class EmulatorExtensionTest {
   @CsvSource({"0, true", "1, false", "2, false"})
   void supportsParameter_whenParameterTypeGiven_acceptsOnlyAwsEndpoint(int index, boolean supported)
       throws NoSuchMethodException {
-    Method method = EmulatorExtensionTest.class.getDeclaredMethod(
-        "target", AwsEndpoint.class, String.class, Object.class);
+    Method method =
+        EmulatorExtensionTest.class.getDeclaredMethod(
+            "target", AwsEndpoint.class, String.class, Object.class);
 
-    assertThat(new EmulatorExtension().supportsParameter(
-        parameter(method.getParameters()[index], index), null)).isEqualTo(supported);
+    assertThat(
+            new EmulatorExtension()
+                .supportsParameter(parameter(method.getParameters()[index], index), null))
+        .isEqualTo(supported);
   }
 
   private static ParameterContext parameter(Parameter parameter, int index) {

@@ -18,9 +18,10 @@ class LocalStackProviderIT {
   void endpoint_whenContainerStarted_answersHealthCheck(AwsEndpoint endpoint) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(endpoint.endpoint() + "/_localstack/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(endpoint.endpoint() + "/_localstack/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"services\"");

@@ -9,11 +9,12 @@ import org.crac.Resource;
 import org.crac.RestoreException;
 
 /**
- * A CRaC context that does what the SnapStart runtime does with the global one, on a JVM without CRaC:
- * keeps the resources registered with it and runs their hooks, so priming can be tested where it runs.
+ * A CRaC context that does what the SnapStart runtime does with the global one, on a JVM without
+ * CRaC: keeps the resources registered with it and runs their hooks, so priming can be tested where
+ * it runs.
  *
- * <p>{@link #beforeCheckpoint} runs the resources in reverse order of registration and
- * {@link #afterRestore} in order, as {@code jdk.crac} does; the first failure is thrown, wrapped.
+ * <p>{@link #beforeCheckpoint} runs the resources in reverse order of registration and {@link
+ * #afterRestore} in order, as {@code jdk.crac} does; the first failure is thrown, wrapped.
  */
 public final class CheckpointContext extends Context<Resource> {
   private final List<Resource> resources = Collections.synchronizedList(new ArrayList<>());

@@ -9,19 +9,22 @@ import org.junit.jupiter.api.Test;
 /**
  * SnapStart priming, alike for every function: the handler registers for the checkpoint, and the
  * checkpoint primes it against AWS without throwing and without writing anything. Each function
- * module's {@code PrimingIT} extends it; it builds its handler against the emulator before each test
- * and says what "nothing written" means for that function.
+ * module's {@code PrimingIT} extends it; it builds its handler against the emulator before each
+ * test and says what "nothing written" means for that function.
  */
 public abstract class PrimingContract {
   private final CheckpointContext checkpoint = new CheckpointContext();
 
   /**
-   * Registers the handler under test (built before each test) with the context, as its constructor does
-   * with the runtime's global one, and returns it.
+   * Registers the handler under test (built before each test) with the context, as its constructor
+   * does with the runtime's global one, and returns it.
    */
   protected abstract Resource registerWith(CheckpointContext context);
 
-  /** Asserts that nothing the function writes (table items, queued messages, stored objects) was written. */
+  /**
+   * Asserts that nothing the function writes (table items, queued messages, stored objects) was
+   * written.
+   */
   protected abstract void assertNothingWritten();
 
   @Test

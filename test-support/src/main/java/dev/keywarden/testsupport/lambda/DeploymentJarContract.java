@@ -16,18 +16,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jar template.yaml deploys for a module's function: small enough, in the layout Lambda loads, with the
- * handler, JSON logging that works, the SDK services it calls and none that it does not, and no heavy HTTP
- * clients. Each function module's {@code ShadedJarIT} extends it and names its handler and services.
+ * The jar template.yaml deploys for a module's function: small enough, in the layout Lambda loads,
+ * with the handler, JSON logging that works, the SDK services it calls and none that it does not,
+ * and no heavy HTTP clients. Each function module's {@code ShadedJarIT} extends it and names its
+ * handler and services.
  */
 public abstract class DeploymentJarContract {
   private static final Path JAR = SamTemplate.ROOT.resolve(SamTemplate.deploymentJar());
   private List<String> entries;
 
-  /** The handler class as a jar entry, such as {@code dev/keywarden/functions/auditor/AccountAuditorHandler.class}. */
+  /**
+   * The handler class as a jar entry, such as {@code
+   * dev/keywarden/functions/auditor/AccountAuditorHandler.class}.
+   */
   protected abstract String handlerEntry();
 
-  /** SDK services (package names under {@code software/amazon/awssdk/services/}) the function calls. */
+  /**
+   * SDK services (package names under {@code software/amazon/awssdk/services/}) the function calls.
+   */
   protected abstract List<String> servicesCalled();
 
   /** SDK services the function must not carry. */
@@ -46,17 +52,21 @@ public abstract class DeploymentJarContract {
   @Test
   void jar_holdsOnlyItsLibraryJarStoredUncompressedForOneCompressionStream() throws IOException {
     try (ZipFile deployment = new ZipFile(JAR.toFile())) {
-      assertThat(deployment.stream().map(ZipEntry::getName)).containsExactly(
-          DeploymentPackage.LIB + JAR.getFileName());
+      assertThat(deployment.stream().map(ZipEntry::getName))
+          .containsExactly(DeploymentPackage.LIB + JAR.getFileName());
     }
     Path lib = Files.createTempFile("keywarden-lib-", ".jar");
     try {
       try (ZipFile deployment = new ZipFile(JAR.toFile())) {
-        Files.copy(deployment.getInputStream(deployment.getEntry(DeploymentPackage.LIB + JAR.getFileName())), lib,
+        Files.copy(
+            deployment.getInputStream(
+                deployment.getEntry(DeploymentPackage.LIB + JAR.getFileName())),
+            lib,
             StandardCopyOption.REPLACE_EXISTING);
       }
       try (ZipFile library = new ZipFile(lib.toFile())) {
-        assertThat(library.stream()).allSatisfy(e -> assertThat(e.getMethod()).as(e.getName()).isEqualTo(ZipEntry.STORED));
+        assertThat(library.stream())
+            .allSatisfy(e -> assertThat(e.getMethod()).as(e.getName()).isEqualTo(ZipEntry.STORED));
       }
     } finally {
       Files.delete(lib);
@@ -65,57 +75,93 @@ public abstract class DeploymentJarContract {
 
   @Test
   void jar_holdsTheHandlerAndItsLoggingConfiguration() {
-    assertThat(entries).contains(handlerEntry(), "log4j2.properties", "KeywardenLambdaLayout.json").doesNotContain("log4j2.xml");
+    assertThat(entries)
+        .contains(handlerEntry(), "log4j2.properties", "KeywardenLambdaLayout.json")
+        .doesNotContain("log4j2.xml");
   }
 
   @Test
   void pluginCache_mergesLog4jCoreWithTheJsonTemplateLayout() {
-    String pluginCache = new String(DeploymentPackage.read(JAR,
-        "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat"), StandardCharsets.ISO_8859_1);
+    String pluginCache =
+        new String(
+            DeploymentPackage.read(
+                JAR, "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat"),
+            StandardCharsets.ISO_8859_1);
     assertThat(pluginCache.toLowerCase(Locale.ROOT))
-        .as("core plugins and the JSON layout in one cache").contains("patternlayout").contains("jsontemplatelayout");
+        .as("core plugins and the JSON layout in one cache")
+        .contains("patternlayout")
+        .contains("jsontemplatelayout");
   }
 
   @Test
   void jar_holdsNoNettyOrApacheHttpClient() {
-    assertThat(entries).noneMatch(e -> e.startsWith("io/netty/") || e.startsWith("org/apache/http/")
-        || e.startsWith("software/amazon/awssdk/http/apache") || e.startsWith("software/amazon/awssdk/http/nio/netty"));
+    assertThat(entries)
+        .noneMatch(
+            e ->
+                e.startsWith("io/netty/")
+                    || e.startsWith("org/apache/http/")
+                    || e.startsWith("software/amazon/awssdk/http/apache")
+                    || e.startsWith("software/amazon/awssdk/http/nio/netty"));
   }
 
   @Test
   void jar_holdsNoSdkServiceThisFunctionNeverCalls() {
-    assertThat(servicesLeftOut()).isNotEmpty().allSatisfy(service -> assertThat(entries).as(service)
-        .noneMatch(e -> e.startsWith("software/amazon/awssdk/services/" + service + "/")));
+    assertThat(servicesLeftOut())
+        .isNotEmpty()
+        .allSatisfy(
+            service ->
+                assertThat(entries)
+                    .as(service)
+                    .noneMatch(
+                        e -> e.startsWith("software/amazon/awssdk/services/" + service + "/")));
   }
 
   @Test
   void jar_holdsTheSynchronousClientOfEachServiceItCalls() {
-    assertThat(servicesCalled()).isNotEmpty().allSatisfy(service -> assertThat(entries).as(service)
-        .anyMatch(e -> e.startsWith("software/amazon/awssdk/services/" + service + "/Default")
-            && e.endsWith("Client.class")));
+    assertThat(servicesCalled())
+        .isNotEmpty()
+        .allSatisfy(
+            service ->
+                assertThat(entries)
+                    .as(service)
+                    .anyMatch(
+                        e ->
+                            e.startsWith("software/amazon/awssdk/services/" + service + "/Default")
+                                && e.endsWith("Client.class")));
   }
 
   @Test
   void jar_holdsNoWaiterAndNoDynamoDbStreamsClient() {
-    assertThat(entries).noneMatch(e -> e.matches("software/amazon/awssdk/services/[^/]+/waiters/.*")
-        || e.startsWith("software/amazon/awssdk/services/dynamodb/streams/"));
+    assertThat(entries)
+        .noneMatch(
+            e ->
+                e.matches("software/amazon/awssdk/services/[^/]+/waiters/.*")
+                    || e.startsWith("software/amazon/awssdk/services/dynamodb/streams/"));
   }
 
   @Test
   void jar_holdsTheCracApiButNotTheRuntimeClient() {
-    assertThat(entries).contains("org/crac/Core.class")
+    assertThat(entries)
+        .contains("org/crac/Core.class")
         .noneMatch(e -> e.startsWith("com/amazonaws/services/lambda/runtime/api/client/"));
   }
 
   @Test
   void jar_holdsNoDemoEmulatorOrSeedingClass() {
-    assertThat(entries).as("demo, emulator and seeding classes are for the command and the tests")
-        .noneMatch(e -> e.startsWith("dev/keywarden/demo/") || e.startsWith("dev/keywarden/emulator/")
-            || e.startsWith("dev/keywarden/testsupport/") || e.matches("(.*/)?(Demo|[^/]*Seeder)[^/]*\\.class"));
+    assertThat(entries)
+        .as("demo, emulator and seeding classes are for the command and the tests")
+        .noneMatch(
+            e ->
+                e.startsWith("dev/keywarden/demo/")
+                    || e.startsWith("dev/keywarden/emulator/")
+                    || e.startsWith("dev/keywarden/testsupport/")
+                    || e.matches("(.*/)?(Demo|[^/]*Seeder)[^/]*\\.class"));
   }
 
   @Test
   void jar_holdsNoAsynchronousSdkClient() {
-    assertThat(entries).noneMatch(e -> e.matches("software/amazon/awssdk/services/[^/]+/[^/]*AsyncClient[^/]*\\.class"));
+    assertThat(entries)
+        .noneMatch(
+            e -> e.matches("software/amazon/awssdk/services/[^/]+/[^/]*AsyncClient[^/]*\\.class"));
   }
 }

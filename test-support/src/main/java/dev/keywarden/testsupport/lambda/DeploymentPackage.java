@@ -23,17 +23,17 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A function's deployment jar in the layout Lambda loads, packed so that it uploads small: the shaded jar
- * goes in as {@code lib/<function>.jar} with its entries stored uncompressed, and that one entry is
- * deflated at the highest level.
+ * A function's deployment jar in the layout Lambda loads, packed so that it uploads small: the
+ * shaded jar goes in as {@code lib/<function>.jar} with its entries stored uncompressed, and that
+ * one entry is deflated at the highest level.
  *
- * <p>Why: deflating each of a shaded jar's ~12,000 classes on its own cannot use what they share (the SDK's
- * model classes repeat the same names, signatures and code), and each entry costs a header with its name
- * twice; one compression stream over all of them, with classes alike in shape next to each other, is about
- * half the size. Lambda unpacks the deployment jar
- * into its task root and its runtime client loads classes from that directory and from every
- * {@code lib/*.jar} in it, so the function loads the same classes as from a flat jar, from one stored
- * file instead of thousands of extracted ones. Timestamps are fixed, so the same input gives the same bytes.
+ * <p>Why: deflating each of a shaded jar's ~12,000 classes on its own cannot use what they share
+ * (the SDK's model classes repeat the same names, signatures and code), and each entry costs a
+ * header with its name twice; one compression stream over all of them, with classes alike in shape
+ * next to each other, is about half the size. Lambda unpacks the deployment jar into its task root
+ * and its runtime client loads classes from that directory and from every {@code lib/*.jar} in it,
+ * so the function loads the same classes as from a flat jar, from one stored file instead of
+ * thousands of extracted ones. Timestamps are fixed, so the same input gives the same bytes.
  *
  * <p>Run by each function's build after the shade plugin: {@code DeploymentPackage <shaded jar>
  * <deployment jar> <timestamp>}, the timestamp as {@code project.build.outputTimestamp} gives it.
@@ -41,7 +41,10 @@ import java.util.zip.ZipOutputStream;
 public final class DeploymentPackage {
   /** Where Lambda's runtime client looks for libraries, inside the task root. */
   public static final String LIB = "lib/";
-  /** The largest deployment jar a function may have, in bytes; the functions' jar tests assert it. */
+
+  /**
+   * The largest deployment jar a function may have, in bytes; the functions' jar tests assert it.
+   */
   public static final long MAX_BYTES = 15_000_000L;
 
   /** The last capitalised word of a class name. */
@@ -53,7 +56,8 @@ public final class DeploymentPackage {
     if (args.length != 3) {
       throw new IllegalArgumentException(
           "usage: DeploymentPackage <shaded jar> <deployment jar> <timestamp, ISO-8601 or seconds since 1970>; got "
-              + args.length + " argument(s)");
+              + args.length
+              + " argument(s)");
     }
     Path deployment = Path.of(args[1]);
     pack(Path.of(args[0]), deployment, timestamp(args[2]));
@@ -63,10 +67,12 @@ public final class DeploymentPackage {
   public static void pack(Path shaded, Path deployment, Instant timestamp) throws IOException {
     LocalDateTime time = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC);
     String libName = LIB + libraryName(deployment);
-    Path stored = Files.createTempFile(deployment.toAbsolutePath().getParent(), ".deployment-", ".jar");
+    Path stored =
+        Files.createTempFile(deployment.toAbsolutePath().getParent(), ".deployment-", ".jar");
     try {
       writeStored(shaded, stored, time);
-      try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(deployment)))) {
+      try (ZipOutputStream out =
+          new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(deployment)))) {
         out.setLevel(Deflater.BEST_COMPRESSION);
         ZipEntry lib = new ZipEntry(libName);
         lib.setMethod(ZipEntry.DEFLATED);
@@ -87,9 +93,13 @@ public final class DeploymentPackage {
 
   private static void writeStored(Path shaded, Path target, LocalDateTime time) throws IOException {
     try (ZipFile in = new ZipFile(shaded.toFile());
-        ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(target)))) {
-      List<ZipEntry> entries = in.stream().sorted(Comparator.comparing(DeploymentPackage::orderKey))
-          .map(ZipEntry.class::cast).toList();
+        ZipOutputStream out =
+            new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(target)))) {
+      List<ZipEntry> entries =
+          in.stream()
+              .sorted(Comparator.comparing(DeploymentPackage::orderKey))
+              .map(ZipEntry.class::cast)
+              .toList();
       for (ZipEntry source : entries) {
         byte[] bytes;
         try (InputStream data = in.getInputStream(source)) {
@@ -111,11 +121,12 @@ public final class DeploymentPackage {
   }
 
   /**
-   * Where an entry goes in the library jar: the manifest first (as jar readers expect), then by folder,
-   * and within a folder by file type and by the last word of the class name ({@code Request},
-   * {@code Response}, {@code Marshaller}...), so that classes alike in shape, which compress best together,
-   * sit within deflate's 32 KB window of each other. It makes the deployment jar about 8 % smaller than
-   * alphabetical order does; class loading looks entries up by name, so order changes nothing else.
+   * Where an entry goes in the library jar: the manifest first (as jar readers expect), then by
+   * folder, and within a folder by file type and by the last word of the class name ({@code
+   * Request}, {@code Response}, {@code Marshaller}...), so that classes alike in shape, which
+   * compress best together, sit within deflate's 32 KB window of each other. It makes the
+   * deployment jar about 8 % smaller than alphabetical order does; class loading looks entries up
+   * by name, so order changes nothing else.
    */
   static String orderKey(ZipEntry entry) {
     String name = entry.getName();
@@ -137,7 +148,8 @@ public final class DeploymentPackage {
   }
 
   /**
-   * The names inside the library jar of a deployment jar, in order, for tests of what a function carries.
+   * The names inside the library jar of a deployment jar, in order, for tests of what a function
+   * carries.
    *
    * @throws IllegalStateException when the deployment jar is not in this layout
    */
@@ -173,8 +185,8 @@ public final class DeploymentPackage {
   }
 
   /**
-   * Unpacks a deployment jar into a task root, as Lambda unpacks it into {@code /var/task}: every entry
-   * becomes a file under {@code taskRoot}.
+   * Unpacks a deployment jar into a task root, as Lambda unpacks it into {@code /var/task}: every
+   * entry becomes a file under {@code taskRoot}.
    *
    * @throws IllegalStateException when an entry would land outside the task root
    */
@@ -186,14 +198,16 @@ public final class DeploymentPackage {
         ZipEntry entry = entries.nextElement();
         Path target = root.resolve(entry.getName()).normalize();
         if (!target.startsWith(root)) {
-          throw new IllegalStateException("entry " + entry.getName() + " of " + deployment + " points outside the task root");
+          throw new IllegalStateException(
+              "entry " + entry.getName() + " of " + deployment + " points outside the task root");
         }
         if (entry.isDirectory()) {
           Files.createDirectories(target);
           continue;
         }
         Files.createDirectories(target.getParent());
-        try (InputStream in = zip.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
+        try (InputStream in = zip.getInputStream(entry);
+            OutputStream out = Files.newOutputStream(target)) {
           in.transferTo(out);
         }
       }
@@ -208,7 +222,8 @@ public final class DeploymentPackage {
     try (ZipFile zip = new ZipFile(deployment.toFile())) {
       ZipEntry entry = zip.getEntry(name);
       if (entry == null) {
-        throw new IllegalStateException(deployment + " has no " + name + ": build it with mvn package");
+        throw new IllegalStateException(
+            deployment + " has no " + name + ": build it with mvn package");
       }
       Path lib = Files.createTempFile("keywarden-lib-", ".jar");
       try (InputStream in = zip.getInputStream(entry)) {
@@ -221,7 +236,9 @@ public final class DeploymentPackage {
   }
 
   private static Instant timestamp(String value) {
-    return value.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(value)) : Instant.parse(value);
+    return value.matches("\\d+")
+        ? Instant.ofEpochSecond(Long.parseLong(value))
+        : Instant.parse(value);
   }
 
   private static void deleteQuietly(Path file) {

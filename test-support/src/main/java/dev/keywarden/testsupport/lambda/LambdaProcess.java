@@ -27,23 +27,31 @@ import java.util.stream.Stream;
  * A function's deployment jar in its own JVM under the AWS Lambda runtime interface client, as the
  * managed {@code java17} runtime starts it, polling a {@link RuntimeApiServer}.
  *
- * <p>As in Lambda, the deployment jar is unpacked into a task root first (a fresh temporary folder standing
- * in for {@code /var/task}), the JVM starts there with only the runtime client on its class path, and the
- * runtime client loads the function from the task root and its {@code lib/*.jar}. The runtime client is not
- * in the deployment jar (Lambda provides it): it is taken from this JVM's class path, where it is a test
- * dependency.
+ * <p>As in Lambda, the deployment jar is unpacked into a task root first (a fresh temporary folder
+ * standing in for {@code /var/task}), the JVM starts there with only the runtime client on its
+ * class path, and the runtime client loads the function from the task root and its {@code
+ * lib/*.jar}. The runtime client is not in the deployment jar (Lambda provides it): it is taken
+ * from this JVM's class path, where it is a test dependency.
  */
 public final class LambdaProcess implements AutoCloseable {
   /** The system property whose value is added to the function's JVM options. */
   public static final String JVM_OPTIONS = "keywarden.lambda.jvm-options";
+
   /** The runtime client's entry point. */
-  public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  public static final String RIC_MAIN =
+      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
   /**
-   * What Lambda's java17 runtime has on its own class path: the runtime client and what it needs, the
-   * handler interfaces ({@code aws-lambda-java-core}) included, which it loads before the function's.
+   * What Lambda's java17 runtime has on its own class path: the runtime client and what it needs,
+   * the handler interfaces ({@code aws-lambda-java-core}) included, which it loads before the
+   * function's.
    */
-  private static final List<String> RIC_ARTIFACTS = List.of("aws-lambda-java-runtime-interface-client-",
-      "aws-lambda-java-serialization-", "utils-lite-", "aws-lambda-java-core-");
+  private static final List<String> RIC_ARTIFACTS =
+      List.of(
+          "aws-lambda-java-runtime-interface-client-",
+          "aws-lambda-java-serialization-",
+          "utils-lite-",
+          "aws-lambda-java-core-");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,17 +70,25 @@ public final class LambdaProcess implements AutoCloseable {
   }
 
   /**
-   * Starts this module's function as template.yaml deploys it (its deployment jar and handler), with the
-   * emulator's endpoint, region and credentials in the AWS SDK's variables plus {@code settings} (the
-   * function's own variables).
+   * Starts this module's function as template.yaml deploys it (its deployment jar and handler),
+   * with the emulator's endpoint, region and credentials in the AWS SDK's variables plus {@code
+   * settings} (the function's own variables).
    */
-  public static LambdaProcess startThisModule(AwsEndpoint endpoint, RuntimeApiServer api, Map<String, String> settings) {
+  public static LambdaProcess startThisModule(
+      AwsEndpoint endpoint, RuntimeApiServer api, Map<String, String> settings) {
     Map<String, String> env = new LinkedHashMap<>(awsEnvironment(endpoint));
     env.putAll(settings);
-    return start(SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()), SamTemplate.deployedHandler(), api, env);
+    return start(
+        SamTemplate.ROOT.resolve(SamTemplate.deploymentJar()),
+        SamTemplate.deployedHandler(),
+        api,
+        env);
   }
 
-  /** The AWS SDK's variables that point a function at the emulator: endpoint, region and credentials. */
+  /**
+   * The AWS SDK's variables that point a function at the emulator: endpoint, region and
+   * credentials.
+   */
   public static Map<String, String> awsEnvironment(AwsEndpoint endpoint) {
     return Map.of(
         "AWS_ENDPOINT_URL", endpoint.endpoint().toString(),
@@ -82,13 +98,15 @@ public final class LambdaProcess implements AutoCloseable {
   }
 
   /**
-   * Unpacks the deployment jar into a new task root and starts {@code java -cp <runtime client> AWSLambda
-   * <handler>} there, with Lambda's environment for the given Runtime API plus {@code env} (the function's
-   * own variables).
+   * Unpacks the deployment jar into a new task root and starts {@code java -cp <runtime client>
+   * AWSLambda <handler>} there, with Lambda's environment for the given Runtime API plus {@code
+   * env} (the function's own variables).
    */
-  public static LambdaProcess start(Path deploymentJar, String handler, RuntimeApiServer api, Map<String, String> env) {
+  public static LambdaProcess start(
+      Path deploymentJar, String handler, RuntimeApiServer api, Map<String, String> env) {
     if (!Files.isRegularFile(deploymentJar)) {
-      throw new IllegalStateException("no deployment jar at " + deploymentJar + ": build it with mvn package first");
+      throw new IllegalStateException(
+          "no deployment jar at " + deploymentJar + ": build it with mvn package first");
     }
     Path taskRoot;
     try {
@@ -99,18 +117,29 @@ public final class LambdaProcess implements AutoCloseable {
     DeploymentPackage.extract(deploymentJar, taskRoot);
     String classPath = runtimeClientClassPath();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    // The managed java17 runtime stops tiered compilation at C1 unless told otherwise; so does this JVM. A
-    // function of up to 1,769 MB has less than two vCPUs, where the JVM's ergonomics pick the serial
+    // The managed java17 runtime stops tiered compilation at C1 unless told otherwise; so does this
+    // JVM. A
+    // function of up to 1,769 MB has less than two vCPUs, where the JVM's ergonomics pick the
+    // serial
     // collector; this machine's cores would make it pick G1, which starts slower.
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC"));
     command.addAll(extraJvmOptions());
     command.addAll(List.of("-cp", classPath, RIC_MAIN, handler));
     ProcessBuilder builder = new ProcessBuilder(command);
-    // The runtime client takes the task root from its working directory, as Lambda starts it in /var/task.
+    // The runtime client takes the task root from its working directory, as Lambda starts it in
+    // /var/task.
     builder.directory(taskRoot.toFile());
     Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("KEYWARDEN_") || k.startsWith("LAMBDA_"));
+    environment
+        .keySet()
+        .removeIf(
+            k -> k.startsWith("AWS_") || k.startsWith("KEYWARDEN_") || k.startsWith("LAMBDA_"));
     environment.putAll(lambdaEnvironment(handler, api, taskRoot));
     environment.putAll(env);
     try {
@@ -123,21 +152,25 @@ public final class LambdaProcess implements AutoCloseable {
   }
 
   /**
-   * Options added to the function's JVM from the system property {@value #JVM_OPTIONS} (separated by
-   * spaces), to look into a cold start, for instance {@code -Xlog:class+load:file=classes.txt}.
+   * Options added to the function's JVM from the system property {@value #JVM_OPTIONS} (separated
+   * by spaces), to look into a cold start, for instance {@code -Xlog:class+load:file=classes.txt}.
    */
   static List<String> extraJvmOptions() {
     String options = System.getProperty(JVM_OPTIONS, "").trim();
     return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
-  /** {@link System#nanoTime()} just before the JVM was launched, after the deployment jar was unpacked. */
+  /**
+   * {@link System#nanoTime()} just before the JVM was launched, after the deployment jar was
+   * unpacked.
+   */
   public long launchedNanos() {
     return launchedNanos;
   }
 
   /** What Lambda sets for every function; the function's own variables come on top. */
-  static Map<String, String> lambdaEnvironment(String handler, RuntimeApiServer api, Path taskRoot) {
+  static Map<String, String> lambdaEnvironment(
+      String handler, RuntimeApiServer api, Path taskRoot) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AWS_LAMBDA_RUNTIME_API", api.address());
     env.put("_HANDLER", handler);
@@ -153,12 +186,18 @@ public final class LambdaProcess implements AutoCloseable {
 
   /** The runtime client and what it needs, from this JVM's class path. */
   public static String runtimeClientClassPath() {
-    List<String> entries = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(e -> RIC_ARTIFACTS.stream().anyMatch(a -> Path.of(e).getFileName().toString().startsWith(a)))
-        .toList();
-    if (entries.stream().noneMatch(e -> Path.of(e).getFileName().toString().startsWith(RIC_ARTIFACTS.get(0)))) {
-      throw new IllegalStateException("com.amazonaws:aws-lambda-java-runtime-interface-client is not on the class path:"
-          + " add it as a test dependency of the function's module");
+    List<String> entries =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(
+                e ->
+                    RIC_ARTIFACTS.stream()
+                        .anyMatch(a -> Path.of(e).getFileName().toString().startsWith(a)))
+            .toList();
+    if (entries.stream()
+        .noneMatch(e -> Path.of(e).getFileName().toString().startsWith(RIC_ARTIFACTS.get(0)))) {
+      throw new IllegalStateException(
+          "com.amazonaws:aws-lambda-java-runtime-interface-client is not on the class path:"
+              + " add it as a test dependency of the function's module");
     }
     return entries.stream().collect(Collectors.joining(File.pathSeparator));
   }
@@ -177,7 +216,10 @@ public final class LambdaProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until the function has written at least {@code lines} lines to stdout, or the timeout passes. */
+  /**
+   * Waits until the function has written at least {@code lines} lines to stdout, or the timeout
+   * passes.
+   */
   public List<String> awaitStdout(int lines, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (stdout.size() < lines && System.nanoTime() < end && process.isAlive()) {
@@ -227,15 +269,19 @@ public final class LambdaProcess implements AutoCloseable {
   }
 
   private static void drain(InputStream in, List<String> into, String name) {
-    Thread reader = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          into.add(line);
-        }
-      } catch (IOException closed) {
-        // The process ended; what was read is kept.
-      }
-    }, name);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                  into.add(line);
+                }
+              } catch (IOException closed) {
+                // The process ended; what was read is kept.
+              }
+            },
+            name);
     reader.setDaemon(true);
     reader.start();
   }

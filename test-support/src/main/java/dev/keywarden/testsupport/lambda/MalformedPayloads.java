@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Empty and malformed invocation payloads, each with a part of the message the function must answer it
- * with: every function is tested with the same table, by its unit tests and under the runtime client.
+ * Empty and malformed invocation payloads, each with a part of the message the function must answer
+ * it with: every function is tested with the same table, by its unit tests and under the runtime
+ * client.
  */
 public final class MalformedPayloads {
   /**
@@ -39,13 +40,30 @@ public final class MalformedPayloads {
 
   /** What the dispatcher and the weekly report do not accept as an EventBridge Scheduled Event. */
   public static List<Case> scheduledFunction() {
-    return Stream.concat(anyFunction().stream(), Stream.of(
-        new Case("empty object", "{}", "got an object without a time"),
-        new Case("time null", "{\"id\": \"e-1\", \"time\": null}", "got an object without a time"),
-        new Case("time a number", "{\"id\": \"e-1\", \"time\": 1764050400}", "time must be an ISO-8601 instant string"),
-        new Case("time an object", "{\"id\": \"e-1\", \"time\": {}}", "time must be an ISO-8601 instant string"),
-        new Case("time not an instant", "{\"id\": \"e-1\", \"time\": \"yesterday\"}", "got 'yesterday'"),
-        new Case("id a number", "{\"id\": 7, \"time\": \"2026-11-24T06:00:00Z\"}", "id must be a string")))
+    return Stream.concat(
+            anyFunction().stream(),
+            Stream.of(
+                new Case("empty object", "{}", "got an object without a time"),
+                new Case(
+                    "time null",
+                    "{\"id\": \"e-1\", \"time\": null}",
+                    "got an object without a time"),
+                new Case(
+                    "time a number",
+                    "{\"id\": \"e-1\", \"time\": 1764050400}",
+                    "time must be an ISO-8601 instant string"),
+                new Case(
+                    "time an object",
+                    "{\"id\": \"e-1\", \"time\": {}}",
+                    "time must be an ISO-8601 instant string"),
+                new Case(
+                    "time not an instant",
+                    "{\"id\": \"e-1\", \"time\": \"yesterday\"}",
+                    "got 'yesterday'"),
+                new Case(
+                    "id a number",
+                    "{\"id\": 7, \"time\": \"2026-11-24T06:00:00Z\"}",
+                    "id must be a string")))
         .toList();
   }
 }

@@ -24,16 +24,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The few endpoints of the Lambda Runtime API, on loopback, so that a function's deployment jar can be
- * run under the real runtime interface client and answer the events it would get in Lambda.
+ * The few endpoints of the Lambda Runtime API, on loopback, so that a function's deployment jar can
+ * be run under the real runtime interface client and answer the events it would get in Lambda.
  *
  * <p>{@link #invoke} queues an event and waits for the function's response or error; an
  * initialisation error completes every pending and later invocation with that error.
  */
 public final class RuntimeApiServer implements AutoCloseable {
   private static final String PREFIX = "/2018-06-01/runtime/";
+
   /** The function ARN the invocations carry, as Lambda's header would. */
-  public static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:keywarden-local";
+  public static final String FUNCTION_ARN =
+      "arn:aws:lambda:us-east-1:123456789012:function:keywarden-local";
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -50,12 +52,15 @@ public final class RuntimeApiServer implements AutoCloseable {
   /** A server on an ephemeral loopback port, already accepting. */
   public static RuntimeApiServer start() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "runtime-api");
-        t.setDaemon(true);
-        return t;
-      });
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      ExecutorService executor =
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "runtime-api");
+                t.setDaemon(true);
+                return t;
+              });
       RuntimeApiServer api = new RuntimeApiServer(server, executor);
       server.createContext(PREFIX, api::handle);
       server.setExecutor(executor);
@@ -83,33 +88,38 @@ public final class RuntimeApiServer implements AutoCloseable {
 
   /**
    * Hands the event to the function at its next poll, with the deadline a function of this timeout
-   * gets from Lambda ({@code Lambda-Runtime-Deadline-Ms}), and waits at most {@code timeout} for its
-   * answer.
+   * gets from Lambda ({@code Lambda-Runtime-Deadline-Ms}), and waits at most {@code timeout} for
+   * its answer.
    *
    * @throws IllegalStateException when no answer comes within the timeout
    */
   public Invocation invoke(String event, Duration functionTimeout, Duration timeout) {
-    Pending pending = new Pending(UUID.randomUUID().toString(), event,
-        System.currentTimeMillis() + functionTimeout.toMillis());
+    Pending pending =
+        new Pending(
+            UUID.randomUUID().toString(),
+            event,
+            System.currentTimeMillis() + functionTimeout.toMillis());
     queued.add(pending);
-    CompletableFuture<Object> either = CompletableFuture.anyOf(pending.result, initError.thenApply(
-        e -> new Invocation(pending.requestId, false, e)));
+    CompletableFuture<Object> either =
+        CompletableFuture.anyOf(
+            pending.result, initError.thenApply(e -> new Invocation(pending.requestId, false, e)));
     try {
       return (Invocation) either.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("the function did not answer request " + pending.requestId + " within "
-          + timeout, e);
+      throw new IllegalStateException(
+          "the function did not answer request " + pending.requestId + " within " + timeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for request " + pending.requestId, e);
+      throw new IllegalStateException(
+          "interrupted while waiting for request " + pending.requestId, e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("request " + pending.requestId + " failed", e.getCause());
     }
   }
 
   /**
-   * When the function first asked for an event ({@link System#nanoTime}): the runtime client polls only
-   * once the handler is constructed, so this marks the end of initialisation.
+   * When the function first asked for an event ({@link System#nanoTime}): the runtime client polls
+   * only once the handler is constructed, so this marks the end of initialisation.
    */
   public Optional<Long> firstPollNanos() {
     return Optional.ofNullable(firstPoll.getNow(null));
@@ -129,7 +139,8 @@ public final class RuntimeApiServer implements AutoCloseable {
       } else if ("POST".equals(method) && "init/error".equals(path)) {
         initError.complete(body(exchange));
         reply(exchange, 202, "{\"status\":\"OK\"}");
-      } else if ("POST".equals(method) && path.startsWith("invocation/")
+      } else if ("POST".equals(method)
+          && path.startsWith("invocation/")
           && (path.endsWith("/response") || path.endsWith("/error"))) {
         String requestId = path.substring("invocation/".length(), path.lastIndexOf('/'));
         Pending pending = inFlight.remove(requestId);
@@ -137,10 +148,14 @@ public final class RuntimeApiServer implements AutoCloseable {
           reply(exchange, 400, "{\"errorMessage\":\"unknown request id " + requestId + "\"}");
           return;
         }
-        pending.result.complete(new Invocation(requestId, path.endsWith("/response"), body(exchange)));
+        pending.result.complete(
+            new Invocation(requestId, path.endsWith("/response"), body(exchange)));
         reply(exchange, 202, "{\"status\":\"OK\"}");
       } else {
-        reply(exchange, 404, "{\"errorMessage\":\"not a Runtime API endpoint: " + method + " " + path + "\"}");
+        reply(
+            exchange,
+            404,
+            "{\"errorMessage\":\"not a Runtime API endpoint: " + method + " " + path + "\"}");
       }
     }
   }
@@ -157,10 +172,17 @@ public final class RuntimeApiServer implements AutoCloseable {
     }
     inFlight.put(pending.requestId, pending);
     exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", pending.requestId);
-    exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineMs));
+    exchange
+        .getResponseHeaders()
+        .add("Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineMs));
     exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
-    exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
-        "Root=1-00000000-" + pending.requestId.replace("-", "").substring(0, 24) + ";Parent=0000000000000000;Sampled=0");
+    exchange
+        .getResponseHeaders()
+        .add(
+            "Lambda-Runtime-Trace-Id",
+            "Root=1-00000000-"
+                + pending.requestId.replace("-", "").substring(0, 24)
+                + ";Parent=0000000000000000;Sampled=0");
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     reply(exchange, 200, pending.event);
   }
@@ -189,12 +211,14 @@ public final class RuntimeApiServer implements AutoCloseable {
    * One invocation's outcome: the response body when {@code succeeded}, else the error document.
    *
    * @param requestId the id the function answered under
-   * @param succeeded true for {@code /response}, false for {@code /error} or an initialisation error
+   * @param succeeded true for {@code /response}, false for {@code /error} or an initialisation
+   *     error
    * @param body what the function posted
    */
   public record Invocation(String requestId, boolean succeeded, String body) {}
 
-  private record Pending(String requestId, String event, long deadlineMs, CompletableFuture<Invocation> result) {
+  private record Pending(
+      String requestId, String event, long deadlineMs, CompletableFuture<Invocation> result) {
     Pending(String requestId, String event, long deadlineMs) {
       this(requestId, event, deadlineMs, new CompletableFuture<>());
     }

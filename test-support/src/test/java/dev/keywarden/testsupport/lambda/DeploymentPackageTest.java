@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeploymentPackageTest {
   private static final Instant TIME = Instant.parse("2026-11-24T00:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path shaded(String... names) throws IOException {
     Path jar = dir.resolve("fn-shaded.jar");
@@ -51,9 +50,11 @@ class DeploymentPackageTest {
   void entries_whenPacked_listsEveryEntryWithTheManifestFirst() throws IOException {
     Path deployment = dir.resolve("fn.jar");
 
-    DeploymentPackage.pack(shaded("a/", "a/B.class", "META-INF/MANIFEST.MF", "log4j2.xml"), deployment, TIME);
+    DeploymentPackage.pack(
+        shaded("a/", "a/B.class", "META-INF/MANIFEST.MF", "log4j2.xml"), deployment, TIME);
 
-    assertThat(DeploymentPackage.entries(deployment)).startsWith("META-INF/MANIFEST.MF")
+    assertThat(DeploymentPackage.entries(deployment))
+        .startsWith("META-INF/MANIFEST.MF")
         .containsExactlyInAnyOrder("META-INF/MANIFEST.MF", "a/", "a/B.class", "log4j2.xml");
   }
 
@@ -83,14 +84,28 @@ class DeploymentPackageTest {
 
   @Test
   void orderKey_whenSortingAFolder_groupsClassesByTheLastWordOfTheirName() {
-    List<String> names = List.of("m/CreateUserRequest.class", "m/CreateUserResponse.class", "m/DeleteUserRequest.class",
-        "m/DeleteUserResponse.class", "m/CreateUserRequest$Builder.class");
+    List<String> names =
+        List.of(
+            "m/CreateUserRequest.class",
+            "m/CreateUserResponse.class",
+            "m/DeleteUserRequest.class",
+            "m/DeleteUserResponse.class",
+            "m/CreateUserRequest$Builder.class");
 
-    List<String> sorted = names.stream().map(ZipEntry::new)
-        .sorted(java.util.Comparator.comparing(DeploymentPackage::orderKey)).map(ZipEntry::getName).toList();
+    List<String> sorted =
+        names.stream()
+            .map(ZipEntry::new)
+            .sorted(java.util.Comparator.comparing(DeploymentPackage::orderKey))
+            .map(ZipEntry::getName)
+            .toList();
 
-    assertThat(sorted).containsExactly("m/CreateUserRequest.class", "m/DeleteUserRequest.class",
-        "m/CreateUserRequest$Builder.class", "m/CreateUserResponse.class", "m/DeleteUserResponse.class");
+    assertThat(sorted)
+        .containsExactly(
+            "m/CreateUserRequest.class",
+            "m/DeleteUserRequest.class",
+            "m/CreateUserRequest$Builder.class",
+            "m/CreateUserResponse.class",
+            "m/DeleteUserResponse.class");
   }
 
   @Test
@@ -102,7 +117,8 @@ class DeploymentPackageTest {
     DeploymentPackage.extract(deployment, taskRoot);
 
     try (ZipFile lib = new ZipFile(taskRoot.resolve("lib/fn.jar").toFile())) {
-      assertThat(lib.stream()).allSatisfy(e -> assertThat(e.getMethod()).isEqualTo(ZipEntry.STORED));
+      assertThat(lib.stream())
+          .allSatisfy(e -> assertThat(e.getMethod()).isEqualTo(ZipEntry.STORED));
     }
   }
 

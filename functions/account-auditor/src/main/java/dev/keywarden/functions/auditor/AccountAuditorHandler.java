@@ -37,23 +37,28 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * Audits accounts one queued request at a time, or, in a single-account deployment, its own account on a
- * schedule: the same audit either way, so an organisation and a lone account get the same findings.
+ * Audits accounts one queued request at a time, or, in a single-account deployment, its own account
+ * on a schedule: the same audit either way, so an organisation and a lone account get the same
+ * findings.
  *
- * <p>It reads its payload as a stream because it accepts two event shapes. Clients, settings and the
- * auditor are built once, in the constructor, so that a SnapStart snapshot holds them ready and bad
- * configuration fails the initialisation, not a run. Before a SnapStart checkpoint it primes itself
- * (see {@link #beforeCheckpoint}), so that a restored function answers its first event warm.
+ * <p>It reads its payload as a stream because it accepts two event shapes. Clients, settings and
+ * the auditor are built once, in the constructor, so that a SnapStart snapshot holds them ready and
+ * bad configuration fails the initialisation, not a run. Before a SnapStart checkpoint it primes
+ * itself (see {@link #beforeCheckpoint}), so that a restored function answers its first event warm.
  */
 public final class AccountAuditorHandler implements RequestStreamHandler, Resource {
   private static final Logger LOG = LogManager.getLogger(AccountAuditorHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** An account id no Organization has: priming reads its (empty) state and writes nothing. */
   static final String PRIMING_ACCOUNT = "000000000000";
-  private static final String PRIMING_SCHEDULE = "{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
-      + "\"id\":\"priming\",\"time\":\"2000-01-01T00:00:00Z\"}";
-  private static final String PRIMING_BATCH = "{\"Records\":[{\"messageId\":\"priming\",\"eventSource\":\"aws:sqs\","
-      + "\"body\":\"{}\"}]}";
+
+  private static final String PRIMING_SCHEDULE =
+      "{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
+          + "\"id\":\"priming\",\"time\":\"2000-01-01T00:00:00Z\"}";
+  private static final String PRIMING_BATCH =
+      "{\"Records\":[{\"messageId\":\"priming\",\"eventSource\":\"aws:sqs\","
+          + "\"body\":\"{}\"}]}";
 
   private final OrgAuditor auditor;
   private final Supplier<String> ownAccountId;
@@ -61,11 +66,13 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
   private final Duration stopMargin;
 
   /**
-   * Built by the Lambda runtime: settings from the environment, clients from the function's role, and
-   * registered for the SnapStart checkpoint.
+   * Built by the Lambda runtime: settings from the environment, clients from the function's role,
+   * and registered for the SnapStart checkpoint.
    */
   public AccountAuditorHandler() {
-    this(AwsClientFactory.create(ClientSettings.defaults()), ConfigLoader.loadSettings(Optional.empty(), System.getenv()),
+    this(
+        AwsClientFactory.create(ClientSettings.defaults()),
+        ConfigLoader.loadSettings(Optional.empty(), System.getenv()),
         Clock.systemUTC());
     registerWith(Core.getGlobalContext());
   }
@@ -95,17 +102,22 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
     ((AuditorEvent.Scheduled) AuditorEvent.parse(JSON.readTree(PRIMING_SCHEDULE))).runId();
     AuditorEvent.parse(JSON.readTree(PRIMING_BATCH));
     AuditRequest.fromJson(new AuditRequest("run-priming", PRIMING_ACCOUNT).toJson());
-    JSON.writeValueAsBytes(new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure("priming"))));
+    JSON.writeValueAsBytes(
+        new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure("priming"))));
   }
 
-  /** Nothing to refresh: clients re-resolve credentials themselves, and the account id cannot change. */
+  /**
+   * Nothing to refresh: clients re-resolve credentials themselves, and the account id cannot
+   * change.
+   */
   @Override
   public void afterRestore(org.crac.Context<? extends Resource> context) {
     // Deliberately empty.
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     if (context != null) {
       ThreadContext.put("requestId", context.getAwsRequestId());
     }
@@ -117,9 +129,13 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
     }
   }
 
-  /** The invocation's deadline: the stop margin before the function's timeout (none outside Lambda). */
+  /**
+   * The invocation's deadline: the stop margin before the function's timeout (none outside Lambda).
+   */
   Deadline deadline(Context context) {
-    return context == null ? Deadline.none() : Deadline.of(context::getRemainingTimeInMillis, stopMargin);
+    return context == null
+        ? Deadline.none()
+        : Deadline.of(context::getRemainingTimeInMillis, stopMargin);
   }
 
   Object handle(AuditorEvent event, Deadline deadline) {
@@ -130,11 +146,12 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
   }
 
   /**
-   * Audits each record on its own. A body that is not an audit request, and an audit that fails with an
-   * unexpected error, fail only their record: the queue retries it and, after its last receive, moves it
-   * to the dead-letter queue. An account that could not be audited is a success, since its finding says
-   * so. Once the deadline is reached no further record is begun, and a run stopped by it is failed too:
-   * those records come back after the queue's visibility timeout and their next run finishes the work.
+   * Audits each record on its own. A body that is not an audit request, and an audit that fails
+   * with an unexpected error, fail only their record: the queue retries it and, after its last
+   * receive, moves it to the dead-letter queue. An account that could not be audited is a success,
+   * since its finding says so. Once the deadline is reached no further record is begun, and a run
+   * stopped by it is failed too: those records come back after the queue's visibility timeout and
+   * their next run finishes the work.
    */
   SQSBatchResponse auditBatch(AuditorEvent.SqsBatch batch, Deadline deadline) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
@@ -158,8 +175,10 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
     try {
       request = AuditRequest.fromJson(message.body());
     } catch (InvalidInputException malformed) {
-      LOG.error("message {} is not an audit request and is reported as failed, to reach the dead-letter queue: {}",
-          message.messageId(), malformed.getMessage());
+      LOG.error(
+          "message {} is not an audit request and is reported as failed, to reach the dead-letter queue: {}",
+          message.messageId(),
+          malformed.getMessage());
       return false;
     }
     ThreadContext.put("runId", request.runId());
@@ -169,8 +188,11 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
       log(outcome);
       return outcome.status() != RunOutcome.Status.INCOMPLETE;
     } catch (RuntimeException unexpected) {
-      LOG.error("audit of account {} failed; message {} returns to the queue for a retry",
-          request.accountId(), message.messageId(), unexpected);
+      LOG.error(
+          "audit of account {} failed; message {} returns to the queue for a retry",
+          request.accountId(),
+          message.messageId(),
+          unexpected);
       return false;
     }
   }
@@ -192,14 +214,23 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
 
   private static void log(RunOutcome outcome) {
     switch (outcome.status()) {
-      case COMPLETED -> LOG.info("audited account {}: {} finding(s)", outcome.accountId(), outcome.findingCount());
-      case SKIPPED_BUSY -> LOG.info("account {} is being audited by another run; skipped", outcome.accountId());
-      case ALREADY_DONE -> LOG.info("account {} was already audited by this run; a repeated request did nothing",
-          outcome.accountId());
-      case NOT_AUDITED -> LOG.warn("account {} could not be audited; its account-not-audited finding says why",
-          outcome.accountId());
-      case INCOMPLETE -> LOG.warn("account {} stopped at the invocation's deadline; the next run finishes it",
-          outcome.accountId());
+      case COMPLETED ->
+          LOG.info(
+              "audited account {}: {} finding(s)", outcome.accountId(), outcome.findingCount());
+      case SKIPPED_BUSY ->
+          LOG.info("account {} is being audited by another run; skipped", outcome.accountId());
+      case ALREADY_DONE ->
+          LOG.info(
+              "account {} was already audited by this run; a repeated request did nothing",
+              outcome.accountId());
+      case NOT_AUDITED ->
+          LOG.warn(
+              "account {} could not be audited; its account-not-audited finding says why",
+              outcome.accountId());
+      case INCOMPLETE ->
+          LOG.warn(
+              "account {} stopped at the invocation's deadline; the next run finishes it",
+              outcome.accountId());
     }
   }
 

@@ -11,17 +11,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The two events the auditor is invoked with, told apart by their shape: a batch of queued audit requests,
- * or the schedule of a single-account deployment.
+ * The two events the auditor is invoked with, told apart by their shape: a batch of queued audit
+ * requests, or the schedule of a single-account deployment.
  */
 sealed interface AuditorEvent {
   /** What the function accepts, for error messages. */
-  String EXPECTED = "expected an SQS event (Records with eventSource aws:sqs) or an EventBridge Scheduled Event"
-      + " (detail-type 'Scheduled Event', source aws.events)";
+  String EXPECTED =
+      "expected an SQS event (Records with eventSource aws:sqs) or an EventBridge Scheduled Event"
+          + " (detail-type 'Scheduled Event', source aws.events)";
 
   /**
-   * Messages from the audit-requests queue; their bodies are read one by one, so that one malformed body
-   * fails only its own record.
+   * Messages from the audit-requests queue; their bodies are read one by one, so that one malformed
+   * body fails only its own record.
    *
    * @param messages the batch's records, in order
    */
@@ -72,7 +73,8 @@ sealed interface AuditorEvent {
     if (event.has("Records")) {
       return sqsBatch(event.get("Records"));
     }
-    if ("Scheduled Event".equals(event.path("detail-type").asText(null)) && "aws.events".equals(event.path("source").asText(null))) {
+    if ("Scheduled Event".equals(event.path("detail-type").asText(null))
+        && "aws.events".equals(event.path("source").asText(null))) {
       return scheduled(event);
     }
     throw new InvalidInputException(EXPECTED + ", got an object with fields " + fieldNames(event));
@@ -87,14 +89,16 @@ sealed interface AuditorEvent {
       JsonNode record = records.get(i);
       String source = record.path("eventSource").asText("");
       if (!"aws:sqs".equals(source)) {
-        throw new InvalidInputException(EXPECTED + ", got record " + i + " with eventSource '" + source + "'");
+        throw new InvalidInputException(
+            EXPECTED + ", got record " + i + " with eventSource '" + source + "'");
       }
       JsonNode id = record.get("messageId");
       if (id == null || !id.isTextual() || id.asText().isBlank()) {
         throw new InvalidInputException("SQS record " + i + " has no messageId");
       }
       JsonNode body = record.get("body");
-      messages.add(new QueuedMessage(id.asText(), body == null || body.isNull() ? "" : body.asText()));
+      messages.add(
+          new QueuedMessage(id.asText(), body == null || body.isNull() ? "" : body.asText()));
     }
     return new SqsBatch(messages);
   }
@@ -104,8 +108,11 @@ sealed interface AuditorEvent {
     try {
       return new Scheduled(event.path("id").asText(""), Instant.parse(time));
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException("the Scheduled Event's time must be an ISO-8601 instant such as"
-          + " 2026-11-24T06:00:00Z, got '" + time + "'");
+      throw new InvalidInputException(
+          "the Scheduled Event's time must be an ISO-8601 instant such as"
+              + " 2026-11-24T06:00:00Z, got '"
+              + time
+              + "'");
     }
   }
 

@@ -37,17 +37,28 @@ class AccountAuditorHandlerIT {
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()));
     DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
     String notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     AccountSeeder seeder = AccountSeeder.using(clients.iam());
     seeder.createUser("svc-legacy", Map.of());
     seeder.addAccessKey("svc-legacy");
-    handler = new AccountAuditorHandler(clients, ConfigLoader.loadSettings(Optional.empty(), Map.of(
-        "KEYWARDEN_FINDINGS_TABLE", TABLE,
-        "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
-        "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id")), Clock.systemUTC());
+    handler =
+        new AccountAuditorHandler(
+            clients,
+            ConfigLoader.loadSettings(
+                Optional.empty(),
+                Map.of(
+                    "KEYWARDEN_FINDINGS_TABLE", TABLE,
+                    "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
+                    "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id")),
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -68,7 +79,10 @@ class AccountAuditorHandlerIT {
   }
 
   private List<StoredFinding> findings() {
-    return DynamoAccountStateStore.builder().client(clients.dynamoDb()).tableName(TABLE).build()
+    return DynamoAccountStateStore.builder()
+        .client(clients.dynamoDb())
+        .tableName(TABLE)
+        .build()
         .findings(ACCOUNT, Optional.empty());
   }
 
@@ -84,9 +98,13 @@ class AccountAuditorHandlerIT {
   void handleRequest_whenABatchHoldsAMalformedRecord_failsOnlyThatRecord() throws Exception {
     JsonNode response = invoke("sqs-mixed-batch.json");
 
-    assertThat(response.path("batchItemFailures")).extracting(f -> f.path("itemIdentifier").asText())
+    assertThat(response.path("batchItemFailures"))
+        .extracting(f -> f.path("itemIdentifier").asText())
         .containsExactly("7b0f7c0e-5a4d-4f38-9d1e-2c6f0a1b3d45");
-    assertThat(findings()).as("the good record was audited").extracting(StoredFinding::checkId).contains("owner-missing");
+    assertThat(findings())
+        .as("the good record was audited")
+        .extracting(StoredFinding::checkId)
+        .contains("owner-missing");
   }
 
   @Test
@@ -108,16 +126,20 @@ class AccountAuditorHandlerIT {
   }
 
   @Test
-  void handleRequest_whenLessThanTheStopMarginIsLeft_beginsNoRecordAndReturnsEachToTheQueue() throws Exception {
+  void handleRequest_whenLessThanTheStopMarginIsLeft_beginsNoRecordAndReturnsEachToTheQueue()
+      throws Exception {
     JsonNode response = invoke("sqs-mixed-batch.json", new TimedContext(() -> 59_000));
 
-    assertThat(response.path("batchItemFailures")).extracting(f -> f.path("itemIdentifier").asText())
-        .as("every record, the good one too, comes back after the visibility timeout").hasSize(2);
+    assertThat(response.path("batchItemFailures"))
+        .extracting(f -> f.path("itemIdentifier").asText())
+        .as("every record, the good one too, comes back after the visibility timeout")
+        .hasSize(2);
     assertThat(findings()).as("no account was begun").isEmpty();
   }
 
   @Test
-  void handleRequest_whenTheScheduleComesWithTooLittleTime_reportsIncompleteAndWritesNothing() throws Exception {
+  void handleRequest_whenTheScheduleComesWithTooLittleTime_reportsIncompleteAndWritesNothing()
+      throws Exception {
     JsonNode response = invoke("scheduled-daily.json", new TimedContext(() -> 10_000));
 
     assertThat(response.path("status").asText()).isEqualTo("INCOMPLETE");
@@ -125,14 +147,21 @@ class AccountAuditorHandlerIT {
   }
 
   @Test
-  void handleRequest_whenTimeRunsOutDuringTheAudit_failsTheRecordSoThatItsNextDeliveryFinishes() throws Exception {
+  void handleRequest_whenTimeRunsOutDuringTheAudit_failsTheRecordSoThatItsNextDeliveryFinishes()
+      throws Exception {
     AtomicInteger asked = new AtomicInteger();
-    JsonNode response = invoke("sqs-audit-request.json",
-        new TimedContext(() -> asked.getAndIncrement() < 1 ? 600_000 : 30_000));
+    JsonNode response =
+        invoke(
+            "sqs-audit-request.json",
+            new TimedContext(() -> asked.getAndIncrement() < 1 ? 600_000 : 30_000));
 
-    assertThat(response.path("batchItemFailures")).extracting(f -> f.path("itemIdentifier").asText()).hasSize(1);
-    assertThat(findings()).as("the audit began and recorded its findings before stopping")
-        .extracting(StoredFinding::checkId).contains("owner-missing");
+    assertThat(response.path("batchItemFailures"))
+        .extracting(f -> f.path("itemIdentifier").asText())
+        .hasSize(1);
+    assertThat(findings())
+        .as("the audit began and recorded its findings before stopping")
+        .extracting(StoredFinding::checkId)
+        .contains("owner-missing");
     JsonNode retried = invoke("sqs-audit-request.json", new TimedContext(() -> 600_000));
     assertThat(retried.path("batchItemFailures")).isEmpty();
   }

@@ -25,12 +25,16 @@ class AccountAuditorHandlerTest {
 
   /** Nothing listens there: a call would fail, which these tests never reach. */
   private AwsClientFactory clients;
+
   private AccountAuditorHandler handler;
 
   @BeforeEach
   void arrange() {
-    clients = AwsClientFactory.create(
-        ClientSettings.forEndpoint(URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing").withMaxAttempts(1));
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                    URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing")
+                .withMaxAttempts(1));
     handler = new AccountAuditorHandler(clients, Settings.defaults(), Clock.systemUTC());
   }
 
@@ -41,7 +45,8 @@ class AccountAuditorHandlerTest {
 
   private String invoke(String payload) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, null);
+    handler.handleRequest(
+        new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, null);
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -52,18 +57,22 @@ class AccountAuditorHandlerTest {
 
     String response = invoke(event.toString());
 
-    assertThat(JSON.readTree(response)).isEqualTo(JSON.readTree(
-        "{\"batchItemFailures\":[{\"itemIdentifier\":\"7b0f7c0e-5a4d-4f38-9d1e-2c6f0a1b3d45\"}]}"));
+    assertThat(JSON.readTree(response))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"7b0f7c0e-5a4d-4f38-9d1e-2c6f0a1b3d45\"}]}"));
   }
 
   @Test
   void handleRequest_whenTheBatchIsEmpty_reportsNoFailures() throws Exception {
-    assertThat(JSON.readTree(invoke("{\"Records\": []}"))).isEqualTo(JSON.readTree("{\"batchItemFailures\":[]}"));
+    assertThat(JSON.readTree(invoke("{\"Records\": []}")))
+        .isEqualTo(JSON.readTree("{\"batchItemFailures\":[]}"));
   }
 
   @Test
   void handleRequest_whenAnotherEventShape_throwsNamingWhatIsExpected() {
-    assertThatThrownBy(() -> invoke("{\"Records\": [{\"eventSource\": \"aws:s3\", \"messageId\": \"m\"}]}"))
+    assertThatThrownBy(
+            () -> invoke("{\"Records\": [{\"eventSource\": \"aws:s3\", \"messageId\": \"m\"}]}"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("expected an SQS event (Records with eventSource aws:sqs)")
         .hasMessageContaining("'aws:s3'");

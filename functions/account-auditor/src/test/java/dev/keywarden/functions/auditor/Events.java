@@ -1,8 +1,8 @@
 package dev.keywarden.functions.auditor;
 
-import dev.keywarden.testsupport.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keywarden.testsupport.SamTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -29,32 +29,48 @@ class MalformedEventTest {
 
   /** The payloads no function accepts, and those that are neither an SQS batch nor a schedule. */
   static List<MalformedPayloads.Case> cases() {
-    return Stream.concat(MalformedPayloads.anyFunction().stream(), auditorCases().stream()).toList();
+    return Stream.concat(MalformedPayloads.anyFunction().stream(), auditorCases().stream())
+        .toList();
   }
 
   static List<MalformedPayloads.Case> auditorCases() {
     return List.of(
         new MalformedPayloads.Case("empty object", "{}", "got an object with fields []"),
-        new MalformedPayloads.Case("Records null", "{\"Records\": null}", "Records that is not a list"),
-        new MalformedPayloads.Case("Records an object", "{\"Records\": {}}", "Records that is not a list"),
-        new MalformedPayloads.Case("record a number", "{\"Records\": [5]}", "record 0 with eventSource ''"),
-        new MalformedPayloads.Case("record without source", "{\"Records\": [{\"messageId\": \"m-1\"}]}",
+        new MalformedPayloads.Case(
+            "Records null", "{\"Records\": null}", "Records that is not a list"),
+        new MalformedPayloads.Case(
+            "Records an object", "{\"Records\": {}}", "Records that is not a list"),
+        new MalformedPayloads.Case(
+            "record a number", "{\"Records\": [5]}", "record 0 with eventSource ''"),
+        new MalformedPayloads.Case(
+            "record without source",
+            "{\"Records\": [{\"messageId\": \"m-1\"}]}",
             "record 0 with eventSource ''"),
-        new MalformedPayloads.Case("messageId a number",
-            "{\"Records\": [{\"eventSource\": \"aws:sqs\", \"messageId\": 5, \"body\": \"{}\"}]}", "record 0 has no messageId"),
-        new MalformedPayloads.Case("schedule without time",
-            "{\"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"id\": \"e-1\"}", "got ''"),
-        new MalformedPayloads.Case("schedule time a number",
-            "{\"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"id\": \"e-1\", \"time\": 5}", "got '5'"),
-        new MalformedPayloads.Case("schedule without id",
+        new MalformedPayloads.Case(
+            "messageId a number",
+            "{\"Records\": [{\"eventSource\": \"aws:sqs\", \"messageId\": 5, \"body\": \"{}\"}]}",
+            "record 0 has no messageId"),
+        new MalformedPayloads.Case(
+            "schedule without time",
+            "{\"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"id\": \"e-1\"}",
+            "got ''"),
+        new MalformedPayloads.Case(
+            "schedule time a number",
+            "{\"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"id\": \"e-1\", \"time\": 5}",
+            "got '5'"),
+        new MalformedPayloads.Case(
+            "schedule without id",
             "{\"detail-type\": \"Scheduled Event\", \"source\": \"aws.events\", \"time\": \"2026-11-24T06:00:00Z\"}",
             "has no id with letters or digits"));
   }
 
   @BeforeEach
   void arrange() {
-    clients = AwsClientFactory.create(
-        ClientSettings.forEndpoint(URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing").withMaxAttempts(1));
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                    URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing")
+                .withMaxAttempts(1));
     handler = new AccountAuditorHandler(clients, Settings.defaults(), Clock.systemUTC());
   }
 
@@ -66,8 +82,12 @@ class MalformedEventTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void handleRequest_whenThePayloadIsMalformed_throwsNamingIt(MalformedPayloads.Case malformed) {
-    assertThatThrownBy(() -> handler.handleRequest(
-            new ByteArrayInputStream(malformed.payload().getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null))
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    new ByteArrayInputStream(malformed.payload().getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(),
+                    null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(malformed.message());
   }

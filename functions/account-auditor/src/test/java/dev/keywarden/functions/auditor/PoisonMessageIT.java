@@ -45,8 +45,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * the dead-letter queue, and block nothing meanwhile.
  *
  * <p>Only the poller is test code (Lambda's part); SQS, with its receive counts and its move to the
- * dead-letter queue, is the emulator's. The emulator, like SQS, moves a message on the first
- * {@code ReceiveMessage} after it has been received {@code maxReceiveCount} times.
+ * dead-letter queue, is the emulator's. The emulator, like SQS, moves a message on the first {@code
+ * ReceiveMessage} after it has been received {@code maxReceiveCount} times.
  */
 @WithEmulator
 class PoisonMessageIT {
@@ -54,16 +54,21 @@ class PoisonMessageIT {
   private static final String TABLE = "keywarden-findings";
   private static final String OWN_ACCOUNT = "123456789012";
   private static final int MAX_RECEIVE_COUNT = 2;
+
   /** Seconds a delivered batch stays invisible; a failed record is received again after it. */
   private static final int VISIBILITY_SECONDS = 1;
+
   /** The template's largest AuditBatchSize. */
   private static final int BATCH_SIZE = 5;
+
   /** Receives before the test gives up: the queue must drain well before. */
   private static final int MAX_POLLS = 30;
-  private static final List<String> POISON = List.of(
-      "this is not JSON",
-      "{\"runId\":\"run-poison\"}",
-      "{\"accountId\":\"" + OWN_ACCOUNT + "\"}");
+
+  private static final List<String> POISON =
+      List.of(
+          "this is not JSON",
+          "{\"runId\":\"run-poison\"}",
+          "{\"accountId\":\"" + OWN_ACCOUNT + "\"}");
 
   private AwsClientFactory clients;
   private AccountAuditorHandler handler;
@@ -74,8 +79,13 @@ class PoisonMessageIT {
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()));
     DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
     String notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     AccountSeeder seeder = AccountSeeder.using(clients.iam());
@@ -85,20 +95,44 @@ class PoisonMessageIT {
     goodAccounts = new ArrayList<>(List.of(OWN_ACCOUNT));
     for (int i = 0; i < 2; i++) {
       String name = "member-" + i;
-      goodAccounts.add(clients.organizations().createAccount(r -> r.accountName(name).email(name + "@example.com"))
-          .createAccountStatus().accountId());
+      goodAccounts.add(
+          clients
+              .organizations()
+              .createAccount(r -> r.accountName(name).email(name + "@example.com"))
+              .createAccountStatus()
+              .accountId());
     }
-    deadLetterUrl = clients.sqs().createQueue(r -> r.queueName("keywarden-audit-requests-dlq")).queueUrl();
+    deadLetterUrl =
+        clients.sqs().createQueue(r -> r.queueName("keywarden-audit-requests-dlq")).queueUrl();
     String deadLetterArn = attribute(deadLetterUrl, QueueAttributeName.QUEUE_ARN);
-    queueUrl = clients.sqs().createQueue(r -> r.queueName("keywarden-audit-requests").attributes(Map.of(
-        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(VISIBILITY_SECONDS),
-        QueueAttributeName.REDRIVE_POLICY,
-        "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}"))).queueUrl();
+    queueUrl =
+        clients
+            .sqs()
+            .createQueue(
+                r ->
+                    r.queueName("keywarden-audit-requests")
+                        .attributes(
+                            Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                Integer.toString(VISIBILITY_SECONDS),
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\""
+                                    + deadLetterArn
+                                    + "\",\"maxReceiveCount\":\""
+                                    + MAX_RECEIVE_COUNT
+                                    + "\"}")))
+            .queueUrl();
     queueArn = attribute(queueUrl, QueueAttributeName.QUEUE_ARN);
-    handler = new AccountAuditorHandler(clients, ConfigLoader.loadSettings(Optional.empty(), Map.of(
-        "KEYWARDEN_FINDINGS_TABLE", TABLE,
-        "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
-        "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id")), Clock.systemUTC());
+    handler =
+        new AccountAuditorHandler(
+            clients,
+            ConfigLoader.loadSettings(
+                Optional.empty(),
+                Map.of(
+                    "KEYWARDEN_FINDINGS_TABLE", TABLE,
+                    "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
+                    "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id")),
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -107,15 +141,31 @@ class PoisonMessageIT {
   }
 
   @Test
-  void eventSourceMapping_whenABatchHoldsPoisonMessages_auditsTheRestAtOnceAndDeadLettersThePoison() throws Exception {
-    List<String> good = goodAccounts.stream().map(account -> new AuditRequest("run-batch", account).toJson()).toList();
+  void eventSourceMapping_whenABatchHoldsPoisonMessages_auditsTheRestAtOnceAndDeadLettersThePoison()
+      throws Exception {
+    List<String> good =
+        goodAccounts.stream()
+            .map(account -> new AuditRequest("run-batch", account).toJson())
+            .toList();
     List<String> sent = new ArrayList<>();
     for (int i = 0; i < good.size(); i++) {
       sent.add(POISON.get(i));
       sent.add(good.get(i));
     }
-    clients.sqs().sendMessageBatch(r -> r.queueUrl(queueUrl).entries(IntStream.range(0, sent.size())
-        .mapToObj(i -> SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(sent.get(i)).build()).toList()));
+    clients
+        .sqs()
+        .sendMessageBatch(
+            r ->
+                r.queueUrl(queueUrl)
+                    .entries(
+                        IntStream.range(0, sent.size())
+                            .mapToObj(
+                                i ->
+                                    SendMessageBatchRequestEntry.builder()
+                                        .id("m" + i)
+                                        .messageBody(sent.get(i))
+                                        .build())
+                            .toList()));
 
     Map<String, Integer> deliveries = new TreeMap<>();
     Map<String, Integer> failures = new TreeMap<>();
@@ -123,37 +173,64 @@ class PoisonMessageIT {
     long started = System.nanoTime();
     while (depth(queueUrl) > 0) {
       assertThat(++polls).as("receives before the queue drained").isLessThanOrEqualTo(MAX_POLLS);
-      List<Message> batch = clients.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(BATCH_SIZE)
-          .waitTimeSeconds(VISIBILITY_SECONDS + 1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+      List<Message> batch =
+          clients
+              .sqs()
+              .receiveMessage(
+                  r ->
+                      r.queueUrl(queueUrl)
+                          .maxNumberOfMessages(BATCH_SIZE)
+                          .waitTimeSeconds(VISIBILITY_SECONDS + 1)
+                          .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+              .messages();
       if (batch.isEmpty()) {
         continue;
       }
       Set<String> failed = invoke(batch);
       batch.forEach(m -> deliveries.merge(m.body(), 1, Integer::sum));
       failed.forEach(id -> failures.merge(bodyOf(batch, id), 1, Integer::sum));
-      List<DeleteMessageBatchRequestEntry> done = batch.stream().filter(m -> !failed.contains(m.messageId()))
-          .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
-          .toList();
+      List<DeleteMessageBatchRequestEntry> done =
+          batch.stream()
+              .filter(m -> !failed.contains(m.messageId()))
+              .map(
+                  m ->
+                      DeleteMessageBatchRequestEntry.builder()
+                          .id(m.messageId())
+                          .receiptHandle(m.receiptHandle())
+                          .build())
+              .toList();
       if (!done.isEmpty()) {
         clients.sqs().deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
       }
     }
-    System.out.printf("PoisonMessageIT: %d messages (%d poison), %d receives, deliveries %s, %d ms%n", sent.size(),
-        POISON.size(), polls, deliveries.values(), (System.nanoTime() - started) / 1_000_000);
+    System.out.printf(
+        "PoisonMessageIT: %d messages (%d poison), %d receives, deliveries %s, %d ms%n",
+        sent.size(),
+        POISON.size(),
+        polls,
+        deliveries.values(),
+        (System.nanoTime() - started) / 1_000_000);
 
     for (String request : good) {
       assertThat(deliveries.get(request)).as("deliveries of %s", request).isEqualTo(1);
       assertThat(failures).as("failures").doesNotContainKey(request);
     }
     for (String poison : POISON) {
-      assertThat(deliveries.get(poison)).as("deliveries of %s", poison).isEqualTo(MAX_RECEIVE_COUNT);
+      assertThat(deliveries.get(poison))
+          .as("deliveries of %s", poison)
+          .isEqualTo(MAX_RECEIVE_COUNT);
       assertThat(failures.get(poison)).as("failures of %s", poison).isEqualTo(MAX_RECEIVE_COUNT);
     }
-    DynamoAccountStateStore store = DynamoAccountStateStore.builder().client(clients.dynamoDb()).tableName(TABLE).build();
+    DynamoAccountStateStore store =
+        DynamoAccountStateStore.builder().client(clients.dynamoDb()).tableName(TABLE).build();
     for (String account : goodAccounts) {
-      assertThat(store.findings(account, Optional.empty())).as("findings of %s", account).isNotEmpty();
+      assertThat(store.findings(account, Optional.empty()))
+          .as("findings of %s", account)
+          .isNotEmpty();
     }
-    assertThat(store.findings(OWN_ACCOUNT, Optional.empty())).extracting(StoredFinding::checkId).contains("owner-missing");
+    assertThat(store.findings(OWN_ACCOUNT, Optional.empty()))
+        .extracting(StoredFinding::checkId)
+        .contains("owner-missing");
     assertThat(deadLetters()).containsExactlyInAnyOrderElementsOf(POISON);
     assertThat(depth(queueUrl)).as("messages left on the source queue").isZero();
   }
@@ -184,30 +261,45 @@ class PoisonMessageIT {
   }
 
   private static String bodyOf(List<Message> batch, String messageId) {
-    return batch.stream().filter(m -> m.messageId().equals(messageId)).findFirst().orElseThrow().body();
+    return batch.stream()
+        .filter(m -> m.messageId().equals(messageId))
+        .findFirst()
+        .orElseThrow()
+        .body();
   }
 
   /** Every message in the dead-letter queue, removed. */
   private List<String> deadLetters() {
     List<String> bodies = new ArrayList<>();
     while (true) {
-      List<Message> batch = clients.sqs().receiveMessage(r -> r.queueUrl(deadLetterUrl).maxNumberOfMessages(10)).messages();
+      List<Message> batch =
+          clients
+              .sqs()
+              .receiveMessage(r -> r.queueUrl(deadLetterUrl).maxNumberOfMessages(10))
+              .messages();
       if (batch.isEmpty()) {
         return bodies;
       }
       for (Message m : batch) {
         bodies.add(m.body());
-        clients.sqs().deleteMessage(r -> r.queueUrl(deadLetterUrl).receiptHandle(m.receiptHandle()));
+        clients
+            .sqs()
+            .deleteMessage(r -> r.queueUrl(deadLetterUrl).receiptHandle(m.receiptHandle()));
       }
     }
   }
 
   private int depth(String url) {
     return Integer.parseInt(attribute(url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-        + Integer.parseInt(attribute(url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        + Integer.parseInt(
+            attribute(url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
   private String attribute(String url, QueueAttributeName name) {
-    return clients.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(name)).attributes().get(name);
+    return clients
+        .sqs()
+        .getQueueAttributes(r -> r.queueUrl(url).attributeNames(name))
+        .attributes()
+        .get(name);
   }
 }

@@ -17,7 +17,10 @@ import org.crac.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** SnapStart priming: the handler registers for the checkpoint and primes against AWS without changing anything. */
+/**
+ * SnapStart priming: the handler registers for the checkpoint and primes against AWS without
+ * changing anything.
+ */
 @WithEmulator
 class PrimingIT extends PrimingContract {
   private static final String TABLE = "keywarden-findings";
@@ -27,14 +30,25 @@ class PrimingIT extends PrimingContract {
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()));
     DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
     String notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
-    handler = new AccountAuditorHandler(clients, ConfigLoader.loadSettings(Optional.empty(), Map.of(
-        "KEYWARDEN_FINDINGS_TABLE", TABLE,
-        "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
-        "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id")), Clock.systemUTC());
+    handler =
+        new AccountAuditorHandler(
+            clients,
+            ConfigLoader.loadSettings(
+                Optional.empty(),
+                Map.of(
+                    "KEYWARDEN_FINDINGS_TABLE", TABLE,
+                    "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
+                    "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id")),
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -50,6 +64,8 @@ class PrimingIT extends PrimingContract {
 
   @Override
   protected void assertNothingWritten() {
-    assertThat(clients.dynamoDb().scan(r -> r.tableName(TABLE)).count()).as("items in the findings table").isZero();
+    assertThat(clients.dynamoDb().scan(r -> r.tableName(TABLE)).count())
+        .as("items in the findings table")
+        .isZero();
   }
 }

@@ -8,12 +8,22 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** sam build of this function, through the Makefile, and sam validate --lint, where the SAM CLI is installed. */
+/**
+ * sam build of this function, through the Makefile, and sam validate --lint, where the SAM CLI is
+ * installed.
+ */
 class SamBuildIT extends SamBuildContract {
   @Test
   void samValidateLint_acceptsTheTemplate() throws Exception {
-    SamCli.Result validate = SamCli.run(SamCli.require(), Map.of(), Duration.ofMinutes(3),
-        "validate", "--lint", "--template-file", "template.yaml");
+    SamCli.Result validate =
+        SamCli.run(
+            SamCli.require(),
+            Map.of(),
+            Duration.ofMinutes(3),
+            "validate",
+            "--lint",
+            "--template-file",
+            "template.yaml");
 
     assertThat(validate.exitCode()).as("sam validate --lint:%n%s", validate.output()).isZero();
     assertThat(validate.output()).contains("is a valid SAM Template");

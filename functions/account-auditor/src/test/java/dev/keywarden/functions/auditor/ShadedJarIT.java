@@ -3,7 +3,9 @@ package dev.keywarden.functions.auditor;
 import dev.keywarden.testsupport.lambda.DeploymentJarContract;
 import java.util.List;
 
-/** The jar template.yaml deploys for this function, held to the contract every function's jar meets. */
+/**
+ * The jar template.yaml deploys for this function, held to the contract every function's jar meets.
+ */
 class ShadedJarIT extends DeploymentJarContract {
   @Override
   protected String handlerEntry() {
@@ -12,7 +14,8 @@ class ShadedJarIT extends DeploymentJarContract {
 
   @Override
   protected List<String> servicesCalled() {
-    return List.of("iam", "sts", "dynamodb", "sns", "secretsmanager", "securityhub", "accessanalyzer");
+    return List.of(
+        "iam", "sts", "dynamodb", "sns", "secretsmanager", "securityhub", "accessanalyzer");
   }
 
   @Override

@@ -12,7 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What template.yaml does about the security scanner's findings (docs/deployment.md lists them). */
+/**
+ * What template.yaml does about the security scanner's findings (docs/deployment.md lists them).
+ */
 class TemplateHardeningTest {
   private static final SamTemplate TEMPLATE = SamTemplate.load("template.yaml");
 
@@ -37,10 +39,14 @@ class TemplateHardeningTest {
   void auditorRole_switchesOnlyUsersKeysOfItsOwnAccount_asTheMemberRoleDoes() {
     List<JsonNode> statements = statementsAllowing("AccountAuditorRole", "iam:UpdateAccessKey");
 
-    assertThat(statements).singleElement().satisfies(s -> {
-      assertThat(s.path("Resource").asText()).isEqualTo("arn:${AWS::Partition}:iam::${AWS::AccountId}:user/*");
-      assertThat(s.path("Action").asText()).isEqualTo("iam:UpdateAccessKey");
-    });
+    assertThat(statements)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.path("Resource").asText())
+                  .isEqualTo("arn:${AWS::Partition}:iam::${AWS::AccountId}:user/*");
+              assertThat(s.path("Action").asText()).isEqualTo("iam:UpdateAccessKey");
+            });
   }
 
   @Test
@@ -49,7 +55,8 @@ class TemplateHardeningTest {
 
     assertThat(TEMPLATE.parameter("FindingsTableKmsKeyArn").path("Default").asText()).isEmpty();
     assertThat(sse.path("SSEEnabled").asBoolean()).isTrue();
-    assertThat(sse.path("SSEType").toString()).isEqualTo("[\"HasFindingsTableKey\",\"KMS\",\"AWS::NoValue\"]");
+    assertThat(sse.path("SSEType").toString())
+        .isEqualTo("[\"HasFindingsTableKey\",\"KMS\",\"AWS::NoValue\"]");
     assertThat(sse.path("KMSMasterKeyId").toString())
         .isEqualTo("[\"HasFindingsTableKey\",\"FindingsTableKmsKeyArn\",\"AWS::NoValue\"]");
   }
@@ -59,21 +66,25 @@ class TemplateHardeningTest {
   void everyRole_usesTheFindingsTablesKeyOnlyThroughDynamoDb(String role) {
     assertThat(statementsAllowing(role, "kms:Decrypt"))
         .filteredOn(s -> s.path("Resource").asText().equals("FindingsTableKmsKeyArn"))
-        .singleElement().satisfies(s -> {
-          assertThat(s.at("/Condition/StringEquals/kms:ViaService").asText()).isEqualTo("dynamodb.${AWS::Region}.amazonaws.com");
-          assertThat(s.path("Action").toString())
-              .contains("kms:Encrypt", "kms:GenerateDataKey*");
-        });
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.at("/Condition/StringEquals/kms:ViaService").asText())
+                  .isEqualTo("dynamodb.${AWS::Region}.amazonaws.com");
+              assertThat(s.path("Action").toString())
+                  .contains("kms:Encrypt", "kms:GenerateDataKey*");
+            });
   }
 
   @ParameterizedTest
   @CsvSource({
-      "AuditRequestsQueue, Delete",
-      "AuditRequestsDeadLetterQueue, Retain",
-      "ScheduledEventsDeadLetterQueue, Retain",
-      "SecurityTopicKey, Retain",
-      "FindingsTable, Retain",
-      "ReportsBucket, Retain"})
+    "AuditRequestsQueue, Delete",
+    "AuditRequestsDeadLetterQueue, Retain",
+    "ScheduledEventsDeadLetterQueue, Retain",
+    "SecurityTopicKey, Retain",
+    "FindingsTable, Retain",
+    "ReportsBucket, Retain"
+  })
   void resourcesOnStackDeletion_goOrStayAsDocumented(String logicalId, String policy) {
     JsonNode resource = TEMPLATE.resource(logicalId);
 
@@ -96,22 +107,32 @@ class TemplateHardeningTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"OrgDispatcherFunction, OrgDispatcherRole", "ReportAggregatorFunction, ReportAggregatorRole"})
+  @CsvSource({
+    "OrgDispatcherFunction, OrgDispatcherRole",
+    "ReportAggregatorFunction, ReportAggregatorRole"
+  })
   void scheduledFunctions_keepTheEventTheyFailedOn(String function, String role) {
     JsonNode dlq = TEMPLATE.functions().get(function).path("DeadLetterQueue");
 
     assertThat(dlq.path("Type").asText()).isEqualTo("SQS");
     assertThat(dlq.path("TargetArn").asText()).isEqualTo("ScheduledEventsDeadLetterQueue.Arn");
     assertThat(statementsAllowing(role, "sqs:SendMessage"))
-        .extracting(s -> s.path("Resource").asText()).contains("ScheduledEventsDeadLetterQueue.Arn");
+        .extracting(s -> s.path("Resource").asText())
+        .contains("ScheduledEventsDeadLetterQueue.Arn");
   }
 
   @Test
   void auditor_readsTheQueueWithABoundedConcurrency() {
-    JsonNode scaling = TEMPLATE.functions().get("AccountAuditorFunction").at("/Events/AuditRequests/Properties/ScalingConfig");
+    JsonNode scaling =
+        TEMPLATE
+            .functions()
+            .get("AccountAuditorFunction")
+            .at("/Events/AuditRequests/Properties/ScalingConfig");
 
     assertThat(scaling.path("MaximumConcurrency").asText()).isEqualTo("AuditConcurrency");
-    assertThat(TEMPLATE.parameter("AuditConcurrency").path("MinValue").asInt()).as("SQS's own minimum").isEqualTo(2);
+    assertThat(TEMPLATE.parameter("AuditConcurrency").path("MinValue").asInt())
+        .as("SQS's own minimum")
+        .isEqualTo(2);
   }
 
   @Test
@@ -119,7 +140,8 @@ class TemplateHardeningTest {
     JsonNode logging = TEMPLATE.resource("ReportsBucket").at("/Properties/LoggingConfiguration");
 
     assertThat(logging.get(0).asText()).isEqualTo("HasReportsAccessLogBucket");
-    assertThat(logging.get(1).path("DestinationBucketName").asText()).isEqualTo("ReportsAccessLogBucket");
+    assertThat(logging.get(1).path("DestinationBucketName").asText())
+        .isEqualTo("ReportsAccessLogBucket");
     assertThat(logging.get(2).asText()).isEqualTo("AWS::NoValue");
   }
 }

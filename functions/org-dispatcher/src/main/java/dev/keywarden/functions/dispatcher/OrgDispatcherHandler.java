@@ -3,6 +3,7 @@ package dev.keywarden.functions.dispatcher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.audit.AccountStateStore;
 import dev.keywarden.audit.AuditRequest;
@@ -18,7 +19,6 @@ import dev.keywarden.aws.OrgAuditors;
 import dev.keywarden.aws.SqsAuditQueue;
 import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.config.Settings;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,14 +43,17 @@ import org.joda.time.DateTimeZone;
  * request per account, so that each account is audited by its own invocation of the auditor.
  *
  * <p>Clients, settings and the dispatcher are built once, in the constructor, so that a SnapStart
- * snapshot holds them ready and bad configuration fails the initialisation, not a run. Before a SnapStart
- * checkpoint it primes itself (see {@link #beforeCheckpoint}), so that a restored function starts warm.
+ * snapshot holds them ready and bad configuration fails the initialisation, not a run. Before a
+ * SnapStart checkpoint it primes itself (see {@link #beforeCheckpoint}), so that a restored
+ * function starts warm.
  */
 public final class OrgDispatcherHandler implements RequestStreamHandler, Resource {
   private static final Logger LOG = LogManager.getLogger(OrgDispatcherHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PRIMING_SCHEDULE = "{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
-      + "\"id\":\"priming\",\"time\":\"2000-01-01T00:00:00Z\"}";
+  private static final String PRIMING_SCHEDULE =
+      "{\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
+          + "\"id\":\"priming\",\"time\":\"2000-01-01T00:00:00Z\"}";
+
   /** An account id no Organization has: priming reads its (empty) state and writes nothing. */
   static final String PRIMING_ACCOUNT = "000000000000";
 
@@ -60,11 +63,13 @@ public final class OrgDispatcherHandler implements RequestStreamHandler, Resourc
   private final AccountStateStore store;
 
   /**
-   * Built by the Lambda runtime: settings from the environment, clients from the function's role, and
-   * registered for the SnapStart checkpoint.
+   * Built by the Lambda runtime: settings from the environment, clients from the function's role,
+   * and registered for the SnapStart checkpoint.
    */
   public OrgDispatcherHandler() {
-    this(AwsClientFactory.create(ClientSettings.defaults()), ConfigLoader.loadSettings(Optional.empty(), System.getenv()),
+    this(
+        AwsClientFactory.create(ClientSettings.defaults()),
+        ConfigLoader.loadSettings(Optional.empty(), System.getenv()),
         Clock.systemUTC());
     registerWith(Core.getGlobalContext());
   }
@@ -87,19 +92,23 @@ public final class OrgDispatcherHandler implements RequestStreamHandler, Resourc
   }
 
   /**
-   * Runs the real code path once without side effects: STS names the caller, the findings table is read
-   * for an account that has no state, and a scheduled event, an audit request and the response go
-   * through the code that shapes them. Nothing is listed, queued or written.
+   * Runs the real code path once without side effects: STS names the caller, the findings table is
+   * read for an account that has no state, and a scheduled event, an audit request and the response
+   * go through the code that shapes them. Nothing is listed, queued or written.
    */
   @Override
   public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-    LOG.info("priming before the checkpoint: account {}", CallerIdentity.of(clients.sts()).accountId());
+    LOG.info(
+        "priming before the checkpoint: account {}", CallerIdentity.of(clients.sts()).accountId());
     store.load(PRIMING_ACCOUNT);
-    ScheduledEvent event = new ScheduledEvent().withId("priming").withTime(new DateTime(0L, DateTimeZone.UTC));
+    ScheduledEvent event =
+        new ScheduledEvent().withId("priming").withTime(new DateTime(0L, DateTimeZone.UTC));
     String runId = runId(event);
     AuditRequest.fromJson(new AuditRequest(runId, PRIMING_ACCOUNT).toJson());
     try {
-      EventPayload.scheduled(new ByteArrayInputStream(PRIMING_SCHEDULE.getBytes(StandardCharsets.UTF_8))).runId();
+      EventPayload.scheduled(
+              new ByteArrayInputStream(PRIMING_SCHEDULE.getBytes(StandardCharsets.UTF_8)))
+          .runId();
       JSON.writeValueAsBytes(response(new DispatchResult(runId, List.of(PRIMING_ACCOUNT))));
     } catch (IOException e) {
       throw new IllegalStateException("priming could not read its own scheduled event", e);
@@ -113,11 +122,13 @@ public final class OrgDispatcherHandler implements RequestStreamHandler, Resourc
   }
 
   /**
-   * Reads the payload itself (not through the runtime client), so that an empty or malformed one is an
-   * {@link InvalidInputException} saying what was expected, then dispatches as {@link #dispatch}.
+   * Reads the payload itself (not through the runtime client), so that an empty or malformed one is
+   * an {@link InvalidInputException} saying what was expected, then dispatches as {@link
+   * #dispatch}.
    */
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     JSON.writeValue(output, dispatch(EventPayload.scheduled(input).runId(), context));
   }
 
@@ -148,8 +159,9 @@ public final class OrgDispatcherHandler implements RequestStreamHandler, Resourc
   /** The run id for a scheduled event; a retry of the same event gets the same id. */
   static String runId(ScheduledEvent event) {
     if (event == null || event.getTime() == null) {
-      throw new InvalidInputException("expected an EventBridge Scheduled Event with an id and a time, got "
-          + (event == null ? "no event" : "an event without a time"));
+      throw new InvalidInputException(
+          "expected an EventBridge Scheduled Event with an id and a time, got "
+              + (event == null ? "no event" : "an event without a time"));
     }
     return RunIds.of(Instant.ofEpochMilli(event.getTime().getMillis()), event.getId());
   }

@@ -1,7 +1,7 @@
 package dev.keywarden.functions.dispatcher;
 
-import dev.keywarden.testsupport.SamTemplate;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.keywarden.testsupport.SamTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -21,22 +21,40 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every empty or malformed payload is an InvalidInputException naming what arrived, before any call to AWS. */
+/**
+ * Every empty or malformed payload is an InvalidInputException naming what arrived, before any call
+ * to AWS.
+ */
 class MalformedEventTest {
   private AwsClientFactory clients;
   private OrgDispatcherHandler handler;
 
   static List<MalformedPayloads.Case> cases() {
-    return Stream.concat(MalformedPayloads.scheduledFunction().stream(), Stream.of(
-        new MalformedPayloads.Case("no id", "{\"time\": \"2026-11-24T06:00:00Z\"}", "has no id with letters or digits")))
+    return Stream.concat(
+            MalformedPayloads.scheduledFunction().stream(),
+            Stream.of(
+                new MalformedPayloads.Case(
+                    "no id",
+                    "{\"time\": \"2026-11-24T06:00:00Z\"}",
+                    "has no id with letters or digits")))
         .toList();
   }
 
   @BeforeEach
   void arrange() {
-    clients = AwsClientFactory.create(ClientSettings.forEndpoint(URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing"));
-    handler = new OrgDispatcherHandler(clients,
-        ConfigLoader.loadSettings(Optional.empty(), Map.of("KEYWARDEN_AUDIT_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/keywarden-audit-requests")), Clock.systemUTC());
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing"));
+    handler =
+        new OrgDispatcherHandler(
+            clients,
+            ConfigLoader.loadSettings(
+                Optional.empty(),
+                Map.of(
+                    "KEYWARDEN_AUDIT_QUEUE_URL",
+                    "https://sqs.us-east-1.amazonaws.com/123456789012/keywarden-audit-requests")),
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -47,8 +65,12 @@ class MalformedEventTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void handleRequest_whenThePayloadIsMalformed_throwsNamingIt(MalformedPayloads.Case malformed) {
-    assertThatThrownBy(() -> handler.handleRequest(
-            new ByteArrayInputStream(malformed.payload().getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null))
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    new ByteArrayInputStream(malformed.payload().getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(),
+                    null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(malformed.message())
         .hasMessageContaining("Scheduled Event");

@@ -41,10 +41,16 @@ class OrgDispatcherHandlerTest {
 
   @Test
   void constructor_whenTheQueueUrlIsNotSet_failsNamingTheVariable() {
-    try (AwsClientFactory clients = AwsClientFactory.create(
-        ClientSettings.forEndpoint(URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing"))) {
-      assertThatThrownBy(() -> new OrgDispatcherHandler(
-          clients, ConfigLoader.loadSettings(Optional.empty(), Map.of()), Clock.systemUTC()))
+    try (AwsClientFactory clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing"))) {
+      assertThatThrownBy(
+              () ->
+                  new OrgDispatcherHandler(
+                      clients,
+                      ConfigLoader.loadSettings(Optional.empty(), Map.of()),
+                      Clock.systemUTC()))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("KEYWARDEN_AUDIT_QUEUE_URL");
     }

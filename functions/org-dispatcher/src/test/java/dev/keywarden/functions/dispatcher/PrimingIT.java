@@ -17,7 +17,10 @@ import org.crac.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** SnapStart priming: the handler registers for the checkpoint and primes against AWS without changing anything. */
+/**
+ * SnapStart priming: the handler registers for the checkpoint and primes against AWS without
+ * changing anything.
+ */
 @WithEmulator
 class PrimingIT extends PrimingContract {
   private static final String TABLE = "keywarden-findings";
@@ -28,13 +31,24 @@ class PrimingIT extends PrimingContract {
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()));
     DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
     queueUrl = clients.sqs().createQueue(r -> r.queueName("keywarden-audit-requests")).queueUrl();
-    handler = new OrgDispatcherHandler(clients, ConfigLoader.loadSettings(Optional.empty(), Map.of(
-        "KEYWARDEN_AUDIT_QUEUE_URL", queueUrl,
-        "KEYWARDEN_FINDINGS_TABLE", TABLE)), Clock.systemUTC());
+    handler =
+        new OrgDispatcherHandler(
+            clients,
+            ConfigLoader.loadSettings(
+                Optional.empty(),
+                Map.of(
+                    "KEYWARDEN_AUDIT_QUEUE_URL", queueUrl,
+                    "KEYWARDEN_FINDINGS_TABLE", TABLE)),
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -50,8 +64,12 @@ class PrimingIT extends PrimingContract {
 
   @Override
   protected void assertNothingWritten() {
-    assertThat(clients.dynamoDb().scan(r -> r.tableName(TABLE)).count()).as("items in the findings table").isZero();
-    assertThat(clients.sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(0)).messages())
-        .as("queued audit requests").isEmpty();
+    assertThat(clients.dynamoDb().scan(r -> r.tableName(TABLE)).count())
+        .as("items in the findings table")
+        .isZero();
+    assertThat(
+            clients.sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(0)).messages())
+        .as("queued audit requests")
+        .isEmpty();
   }
 }

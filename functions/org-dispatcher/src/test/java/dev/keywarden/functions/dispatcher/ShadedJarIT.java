@@ -3,7 +3,9 @@ package dev.keywarden.functions.dispatcher;
 import dev.keywarden.testsupport.lambda.DeploymentJarContract;
 import java.util.List;
 
-/** The jar template.yaml deploys for this function, held to the contract every function's jar meets. */
+/**
+ * The jar template.yaml deploys for this function, held to the contract every function's jar meets.
+ */
 class ShadedJarIT extends DeploymentJarContract {
   @Override
   protected String handlerEntry() {

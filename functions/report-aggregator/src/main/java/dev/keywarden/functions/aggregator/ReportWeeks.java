@@ -9,8 +9,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * Decides which week a scheduled report covers: the last whole ISO week (Monday to Sunday, UTC) before
- * the schedule fired, so that a Monday-morning report, and a late retry of it, describe a finished week.
+ * Decides which week a scheduled report covers: the last whole ISO week (Monday to Sunday, UTC)
+ * before the schedule fired, so that a Monday-morning report, and a late retry of it, describe a
+ * finished week.
  */
 final class ReportWeeks {
   private ReportWeeks() {}
@@ -23,9 +24,13 @@ final class ReportWeeks {
    */
   static String endedBefore(Instant at) {
     if (at == null) {
-      throw new InvalidInputException("the scheduled event has no time: expected an EventBridge Scheduled Event");
+      throw new InvalidInputException(
+          "the scheduled event has no time: expected an EventBridge Scheduled Event");
     }
-    LocalDate thisMonday = at.atZone(ZoneOffset.UTC).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate thisMonday =
+        at.atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     return IsoWeek.of(thisMonday.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 }

@@ -14,26 +14,41 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deployment jar under the real runtime interface client answers every empty or malformed payload
- * with the function's own InvalidInputException, not the runtime client's JSON parsing error.
+ * The deployment jar under the real runtime interface client answers every empty or malformed
+ * payload with the function's own InvalidInputException, not the runtime client's JSON parsing
+ * error.
  */
 @WithEmulator
 class MalformedEventRuntimeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void deploymentJar_underTheRuntimeClient_answersEachMalformedPayloadWithInvalidInput(AwsEndpoint endpoint) throws Exception {
+  void deploymentJar_underTheRuntimeClient_answersEachMalformedPayloadWithInvalidInput(
+      AwsEndpoint endpoint) throws Exception {
     try (RuntimeApiServer api = RuntimeApiServer.start();
-        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api,
-            Map.of("KEYWARDEN_FINDINGS_TABLE", "keywarden-findings", "KEYWARDEN_REPORTS_BUCKET", "keywarden-reports"))) {
+        LambdaProcess function =
+            LambdaProcess.startThisModule(
+                endpoint,
+                api,
+                Map.of(
+                    "KEYWARDEN_FINDINGS_TABLE",
+                    "keywarden-findings",
+                    "KEYWARDEN_REPORTS_BUCKET",
+                    "keywarden-reports"))) {
       for (MalformedPayloads.Case malformed : MalformedEventTest.cases()) {
-        RuntimeApiServer.Invocation answer = api.invoke(malformed.payload(), Duration.ofSeconds(60));
+        RuntimeApiServer.Invocation answer =
+            api.invoke(malformed.payload(), Duration.ofSeconds(60));
 
-        assertThat(answer.succeeded()).as("%s: answer %s, stderr %s", malformed, answer.body(), function.stderr()).isFalse();
+        assertThat(answer.succeeded())
+            .as("%s: answer %s, stderr %s", malformed, answer.body(), function.stderr())
+            .isFalse();
         JsonNode error = JSON.readTree(answer.body());
-        assertThat(error.path("errorType").asText()).as("%s: %s", malformed, answer.body())
+        assertThat(error.path("errorType").asText())
+            .as("%s: %s", malformed, answer.body())
             .isEqualTo("dev.keywarden.InvalidInputException");
-        assertThat(error.path("errorMessage").asText()).as(malformed.toString()).contains(malformed.message());
+        assertThat(error.path("errorMessage").asText())
+            .as(malformed.toString())
+            .contains(malformed.message());
       }
     }
   }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every empty or malformed payload is an InvalidInputException naming what arrived, before any call to AWS. */
+/**
+ * Every empty or malformed payload is an InvalidInputException naming what arrived, before any call
+ * to AWS.
+ */
 class MalformedEventTest {
   private AwsClientFactory clients;
   private ReportAggregatorHandler handler;
@@ -31,9 +34,16 @@ class MalformedEventTest {
 
   @BeforeEach
   void arrange() {
-    clients = AwsClientFactory.create(ClientSettings.forEndpoint(URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing"));
-    handler = new ReportAggregatorHandler(clients,
-        ConfigLoader.loadSettings(Optional.empty(), Map.of("KEYWARDEN_REPORTS_BUCKET", "keywarden-reports")), Clock.systemUTC());
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing"));
+    handler =
+        new ReportAggregatorHandler(
+            clients,
+            ConfigLoader.loadSettings(
+                Optional.empty(), Map.of("KEYWARDEN_REPORTS_BUCKET", "keywarden-reports")),
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -44,8 +54,12 @@ class MalformedEventTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void handleRequest_whenThePayloadIsMalformed_throwsNamingIt(MalformedPayloads.Case malformed) {
-    assertThatThrownBy(() -> handler.handleRequest(
-            new ByteArrayInputStream(malformed.payload().getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null))
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    new ByteArrayInputStream(malformed.payload().getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(),
+                    null))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(malformed.message())
         .hasMessageContaining("Scheduled Event");

@@ -17,7 +17,10 @@ import org.crac.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** SnapStart priming: the handler registers for the checkpoint and primes against AWS without changing anything. */
+/**
+ * SnapStart priming: the handler registers for the checkpoint and primes against AWS without
+ * changing anything.
+ */
 @WithEmulator
 class PrimingIT extends PrimingContract {
   private static final String TABLE = "keywarden-findings";
@@ -28,13 +31,24 @@ class PrimingIT extends PrimingContract {
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    clients = AwsClientFactory.create(ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                endpoint.endpoint(),
+                endpoint.region(),
+                endpoint.accessKeyId(),
+                endpoint.secretAccessKey()));
     DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
     clients.s3().createBucket(r -> r.bucket(BUCKET));
-    handler = new ReportAggregatorHandler(clients, ConfigLoader.loadSettings(Optional.empty(), Map.of(
-        "KEYWARDEN_FINDINGS_TABLE", TABLE,
-        "KEYWARDEN_REPORTS_BUCKET", BUCKET)), Clock.systemUTC());
+    handler =
+        new ReportAggregatorHandler(
+            clients,
+            ConfigLoader.loadSettings(
+                Optional.empty(),
+                Map.of(
+                    "KEYWARDEN_FINDINGS_TABLE", TABLE,
+                    "KEYWARDEN_REPORTS_BUCKET", BUCKET)),
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -50,6 +64,8 @@ class PrimingIT extends PrimingContract {
 
   @Override
   protected void assertNothingWritten() {
-    assertThat(clients.s3().listObjectsV2(r -> r.bucket(BUCKET)).contents()).as("objects in the reports bucket").isEmpty();
+    assertThat(clients.s3().listObjectsV2(r -> r.bucket(BUCKET)).contents())
+        .as("objects in the reports bucket")
+        .isEmpty();
   }
 }

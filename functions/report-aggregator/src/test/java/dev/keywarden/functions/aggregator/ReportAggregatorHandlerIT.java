@@ -1,6 +1,5 @@
 package dev.keywarden.functions.aggregator;
 
-import dev.keywarden.testsupport.SamTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -16,6 +15,7 @@ import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
+import dev.keywarden.testsupport.SamTemplate;
 import dev.keywarden.testsupport.WithEmulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The weekly report as Lambda would run it on the sample event, against a real table, bucket and topic on
- * the emulator, with what an audit stores: two accounts' run summaries of week 2026-W48 and their open findings.
+ * The weekly report as Lambda would run it on the sample event, against a real table, bucket and
+ * topic on the emulator, with what an audit stores: two accounts' run summaries of week 2026-W48
+ * and their open findings.
  */
 @WithEmulator
 class ReportAggregatorHandlerIT {
@@ -39,8 +40,10 @@ class ReportAggregatorHandlerIT {
   private static final String BUCKET = "keywarden-reports";
   private static final String WEEK = "2026-W48";
   private static final String LOCATION = "s3://" + BUCKET + "/reports/" + WEEK + "/index.html";
+
   /** Five minutes after the sample event's time, Monday 2026-11-30 07:00 UTC. */
   private static final Instant NOW = Instant.parse("2026-11-30T07:05:00Z");
+
   private static final Instant AUDITED_AT = Instant.parse("2026-11-26T06:10:00Z");
   private static final String PAYMENTS = "111111111111";
   private static final String DATA = "222222222222";
@@ -55,8 +58,12 @@ class ReportAggregatorHandlerIT {
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    ClientSettings settings = ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey());
+    ClientSettings settings =
+        ClientSettings.forEndpoint(
+            endpoint.endpoint(),
+            endpoint.region(),
+            endpoint.accessKeyId(),
+            endpoint.secretAccessKey());
     clients = AwsClientFactory.create(settings);
     recorder = ActionRecorder.create();
     recorded = AwsClientFactory.create(settings, recorder);
@@ -64,11 +71,18 @@ class ReportAggregatorHandlerIT {
     String securityTopic = clients.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
     securityTeam = SecurityInbox.subscribe(clients, securityTopic);
     clients.s3().createBucket(r -> r.bucket(BUCKET));
-    storeTheWeeksAudits(DynamoAccountStateStore.builder().client(clients.dynamoDb()).tableName(TABLE).build());
-    handler = new ReportAggregatorHandler(recorded, ConfigLoader.loadSettings(Optional.empty(), Map.of(
-        "KEYWARDEN_FINDINGS_TABLE", TABLE,
-        "KEYWARDEN_SECURITY_TOPIC_ARN", securityTopic,
-        "KEYWARDEN_REPORTS_BUCKET", BUCKET)), Clock.fixed(NOW, ZoneOffset.UTC));
+    storeTheWeeksAudits(
+        DynamoAccountStateStore.builder().client(clients.dynamoDb()).tableName(TABLE).build());
+    handler =
+        new ReportAggregatorHandler(
+            recorded,
+            ConfigLoader.loadSettings(
+                Optional.empty(),
+                Map.of(
+                    "KEYWARDEN_FINDINGS_TABLE", TABLE,
+                    "KEYWARDEN_SECURITY_TOPIC_ARN", securityTopic,
+                    "KEYWARDEN_REPORTS_BUCKET", BUCKET)),
+            Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterEach
@@ -77,24 +91,77 @@ class ReportAggregatorHandlerIT {
     clients.close();
   }
 
-  /** Payments: a root access key (critical) and an expired key (high); data: a console user without MFA (high). */
+  /**
+   * Payments: a root access key (critical) and an expired key (high); data: a console user without
+   * MFA (high).
+   */
   private static void storeTheWeeksAudits(DynamoAccountStateStore store) {
-    store.putSummary(summary(PAYMENTS, Map.of("CRITICAL", 1, "HIGH", 1), Map.of("root-access-key", 1, "key-expired", 1)));
+    store.putSummary(
+        summary(
+            PAYMENTS,
+            Map.of("CRITICAL", 1, "HIGH", 1),
+            Map.of("root-access-key", 1, "key-expired", 1)));
     store.putSummary(summary(DATA, Map.of("HIGH", 1), Map.of("console-without-mfa", 1)));
-    store.writeFindings(PAYMENTS, List.of(
-        finding(PAYMENTS, "root-access-key", "root-access-key", "<root_account>", Severity.CRITICAL),
-        finding(PAYMENTS, "key-expired", "AKIAPAYMENTSBATCH001", "svc-payments-batch", Severity.HIGH)));
-    store.writeFindings(DATA, List.of(finding(DATA, "console-without-mfa", "user/dana", "dana", Severity.HIGH)));
+    store.writeFindings(
+        PAYMENTS,
+        List.of(
+            finding(
+                PAYMENTS,
+                "root-access-key",
+                "root-access-key",
+                "<root_account>",
+                Severity.CRITICAL),
+            finding(
+                PAYMENTS,
+                "key-expired",
+                "AKIAPAYMENTSBATCH001",
+                "svc-payments-batch",
+                Severity.HIGH)));
+    store.writeFindings(
+        DATA, List.of(finding(DATA, "console-without-mfa", "user/dana", "dana", Severity.HIGH)));
   }
 
-  private static RunSummary summary(String account, Map<String, Integer> bySeverity, Map<String, Integer> byCheck) {
-    return new RunSummary(account, "run-20261126T061000Z-5e1d0c2a", AUDITED_AT, true, Optional.empty(), bySeverity,
-        byCheck, 4, 3, 2, 1, Optional.of(true), Optional.of(account.equals(PAYMENTS)), 1, 0, 0, 0, 0, 1);
+  private static RunSummary summary(
+      String account, Map<String, Integer> bySeverity, Map<String, Integer> byCheck) {
+    return new RunSummary(
+        account,
+        "run-20261126T061000Z-5e1d0c2a",
+        AUDITED_AT,
+        true,
+        Optional.empty(),
+        bySeverity,
+        byCheck,
+        4,
+        3,
+        2,
+        1,
+        Optional.of(true),
+        Optional.of(account.equals(PAYMENTS)),
+        1,
+        0,
+        0,
+        0,
+        0,
+        1);
   }
 
-  private static StoredFinding finding(String account, String checkId, String resourceId, String principal, Severity severity) {
-    return new StoredFinding(account, checkId, resourceId, principal, severity, checkId, checkId + " on " + principal,
-        FindingStatus.OPEN, AUDITED_AT, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1);
+  private static StoredFinding finding(
+      String account, String checkId, String resourceId, String principal, Severity severity) {
+    return new StoredFinding(
+        account,
+        checkId,
+        resourceId,
+        principal,
+        severity,
+        checkId,
+        checkId + " on " + principal,
+        FindingStatus.OPEN,
+        AUDITED_AT,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        1);
   }
 
   private Map<String, Object> invoke() {
@@ -102,7 +169,9 @@ class ReportAggregatorHandlerIT {
   }
 
   private String object(String name) {
-    return clients.s3().getObjectAsBytes(r -> r.bucket(BUCKET).key("reports/" + WEEK + "/" + name))
+    return clients
+        .s3()
+        .getObjectAsBytes(r -> r.bucket(BUCKET).key("reports/" + WEEK + "/" + name))
         .asString(StandardCharsets.UTF_8);
   }
 
@@ -115,9 +184,13 @@ class ReportAggregatorHandlerIT {
   void handleRequest_withTheWeeklyEvent_writesTheWeeksFourFiles() {
     invoke();
 
-    assertThat(clients.s3().listObjectsV2(r -> r.bucket(BUCKET)).contents()).extracting(S3Object::key)
-        .containsExactlyInAnyOrder("reports/" + WEEK + "/index.html", "reports/" + WEEK + "/report.json",
-            "reports/" + WEEK + "/findings.csv", "reports/" + WEEK + "/findings.ocsf.json");
+    assertThat(clients.s3().listObjectsV2(r -> r.bucket(BUCKET)).contents())
+        .extracting(S3Object::key)
+        .containsExactlyInAnyOrder(
+            "reports/" + WEEK + "/index.html",
+            "reports/" + WEEK + "/report.json",
+            "reports/" + WEEK + "/findings.csv",
+            "reports/" + WEEK + "/findings.ocsf.json");
   }
 
   @Test
@@ -125,7 +198,9 @@ class ReportAggregatorHandlerIT {
     invoke();
     String page = object("index.html");
 
-    assertThat(page).startsWith("<!DOCTYPE html>").contains(WEEK)
+    assertThat(page)
+        .startsWith("<!DOCTYPE html>")
+        .contains(WEEK)
         .contains("data-metric=\"accounts-audited\" value=\"2\"")
         .contains("data-metric=\"open-critical\" value=\"1\"")
         .contains("data-metric=\"open-high\" value=\"2\"")
@@ -157,11 +232,16 @@ class ReportAggregatorHandlerIT {
   void handleRequest_sendsTheDigestWithTheReportsLocationToTheSecurityTopic() {
     invoke();
 
-    assertThat(securityTeam.drain()).singleElement().satisfies(digest -> {
-      assertThat(digest.subject()).contains(WEEK);
-      assertThat(digest.body()).contains(LOCATION);
-      assertThat(digest.attributes()).containsEntry("kind", "weekly-digest").containsEntry("week", WEEK);
-    });
+    assertThat(securityTeam.drain())
+        .singleElement()
+        .satisfies(
+            digest -> {
+              assertThat(digest.subject()).contains(WEEK);
+              assertThat(digest.body()).contains(LOCATION);
+              assertThat(digest.attributes())
+                  .containsEntry("kind", "weekly-digest")
+                  .containsEntry("week", WEEK);
+            });
   }
 
   @Test
@@ -169,19 +249,34 @@ class ReportAggregatorHandlerIT {
     clients.organizations().createOrganization(r -> r.featureSet("ALL"));
     invoke();
 
-    assertThat(recorder.actions()).contains("dynamodb:Query", "dynamodb:GetItem", "s3:PutObject", "sns:Publish",
-        "organizations:ListAccounts");
-    assertThat(recorder.actions()).allSatisfy(action -> assertThat(TEMPLATE.allows("ReportAggregatorRole", action))
-        .as("aggregator role allows %s", action).isTrue());
+    assertThat(recorder.actions())
+        .contains(
+            "dynamodb:Query",
+            "dynamodb:GetItem",
+            "s3:PutObject",
+            "sns:Publish",
+            "organizations:ListAccounts");
+    assertThat(recorder.actions())
+        .allSatisfy(
+            action ->
+                assertThat(TEMPLATE.allows("ReportAggregatorRole", action))
+                    .as("aggregator role allows %s", action)
+                    .isTrue());
   }
 
   @Test
   void handleRequest_withoutAnOrganization_makesOnlyCallsTheAggregatorsRoleAllows() {
     invoke();
 
-    assertThat(recorder.actions()).contains("organizations:DescribeOrganization")
-        .as("account names only: no 'auditing it alone' path").doesNotContain("sts:GetCallerIdentity");
-    assertThat(recorder.actions()).allSatisfy(action -> assertThat(TEMPLATE.allows("ReportAggregatorRole", action))
-        .as("aggregator role allows %s", action).isTrue());
+    assertThat(recorder.actions())
+        .contains("organizations:DescribeOrganization")
+        .as("account names only: no 'auditing it alone' path")
+        .doesNotContain("sts:GetCallerIdentity");
+    assertThat(recorder.actions())
+        .allSatisfy(
+            action ->
+                assertThat(TEMPLATE.allows("ReportAggregatorRole", action))
+                    .as("aggregator role allows %s", action)
+                    .isTrue());
   }
 }

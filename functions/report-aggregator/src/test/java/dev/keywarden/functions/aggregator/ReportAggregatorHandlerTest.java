@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class ReportAggregatorHandlerTest {
   private static AwsClientFactory unreachable() {
-    return AwsClientFactory.create(ClientSettings.forEndpoint(URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing"));
+    return AwsClientFactory.create(
+        ClientSettings.forEndpoint(
+            URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing"));
   }
 
   @Test
@@ -38,15 +40,23 @@ class ReportAggregatorHandlerTest {
 
   @Test
   void response_holdsTheWeekAndTheLocation() {
-    assertThat(ReportAggregatorHandler.response("2026-W48", "s3://reports/reports/2026-W48/index.html"))
-        .containsExactly(Map.entry("week", "2026-W48"), Map.entry("location", "s3://reports/reports/2026-W48/index.html"));
+    assertThat(
+            ReportAggregatorHandler.response(
+                "2026-W48", "s3://reports/reports/2026-W48/index.html"))
+        .containsExactly(
+            Map.entry("week", "2026-W48"),
+            Map.entry("location", "s3://reports/reports/2026-W48/index.html"));
   }
 
   @Test
   void constructor_whenTheReportsBucketIsNotSet_failsNamingTheVariable() {
     try (AwsClientFactory clients = unreachable()) {
-      assertThatThrownBy(() -> new ReportAggregatorHandler(
-          clients, ConfigLoader.loadSettings(Optional.empty(), Map.of()), Clock.systemUTC()))
+      assertThatThrownBy(
+              () ->
+                  new ReportAggregatorHandler(
+                      clients,
+                      ConfigLoader.loadSettings(Optional.empty(), Map.of()),
+                      Clock.systemUTC()))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("KEYWARDEN_REPORTS_BUCKET");
     }
@@ -55,9 +65,14 @@ class ReportAggregatorHandlerTest {
   @Test
   void constructor_whenTheReportsBucketIsSet_needsNoCallToAws() {
     try (AwsClientFactory clients = unreachable()) {
-      assertThatCode(() -> new ReportAggregatorHandler(clients,
-          ConfigLoader.loadSettings(Optional.empty(), Map.of("KEYWARDEN_REPORTS_BUCKET", "keywarden-reports")),
-          Clock.systemUTC()))
+      assertThatCode(
+              () ->
+                  new ReportAggregatorHandler(
+                      clients,
+                      ConfigLoader.loadSettings(
+                          Optional.empty(),
+                          Map.of("KEYWARDEN_REPORTS_BUCKET", "keywarden-reports")),
+                      Clock.systemUTC()))
           .doesNotThrowAnyException();
     }
   }

@@ -29,8 +29,12 @@ final class SecurityInbox {
   /** Subscribes a new queue that receives everything published to the topic. */
   static SecurityInbox subscribe(AwsClientFactory clients, String topicArn) {
     String queueUrl = clients.sqs().createQueue(r -> r.queueName("security-team")).queueUrl();
-    String queueArn = clients.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
-        .attributesAsStrings().get("QueueArn");
+    String queueArn =
+        clients
+            .sqs()
+            .getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
+            .attributesAsStrings()
+            .get("QueueArn");
     clients.sns().subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
     return new SecurityInbox(clients, queueUrl);
   }
@@ -39,17 +43,24 @@ final class SecurityInbox {
   List<Received> drain() {
     List<Received> received = new ArrayList<>();
     while (true) {
-      List<Message> batch = clients.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
-          .messages();
+      List<Message> batch =
+          clients
+              .sqs()
+              .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
+              .messages();
       if (batch.isEmpty()) {
         return received;
       }
       for (Message m : batch) {
         JsonNode envelope = read(m.body());
         Map<String, String> attributes = new TreeMap<>();
-        envelope.path("MessageAttributes").fields()
+        envelope
+            .path("MessageAttributes")
+            .fields()
             .forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().path("Value").asText()));
-        received.add(new Received(envelope.path("Subject").asText(), envelope.path("Message").asText(), attributes));
+        received.add(
+            new Received(
+                envelope.path("Subject").asText(), envelope.path("Message").asText(), attributes));
         clients.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
       }
     }

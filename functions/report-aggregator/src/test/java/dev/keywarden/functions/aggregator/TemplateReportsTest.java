@@ -1,14 +1,17 @@
 package dev.keywarden.functions.aggregator;
 
-import dev.keywarden.testsupport.SamTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keywarden.testsupport.SamTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What template.yaml promises about the weekly report: its schedule, its bucket and its role's reach. */
+/**
+ * What template.yaml promises about the weekly report: its schedule, its bucket and its role's
+ * reach.
+ */
 class TemplateReportsTest {
   private static final SamTemplate TEMPLATE = SamTemplate.load("template.yaml");
 
@@ -23,8 +26,10 @@ class TemplateReportsTest {
   @Test
   void function_runsWeeklyOnTheReportSchedule_defaultMondayMorning() {
     assertThat(function().at("/Events/WeeklyReport/Type").asText()).isEqualTo("Schedule");
-    assertThat(function().at("/Events/WeeklyReport/Properties/Schedule").asText()).isEqualTo("ReportSchedule");
-    assertThat(TEMPLATE.parameter("ReportSchedule").path("Default").asText()).isEqualTo("cron(0 7 ? * MON *)");
+    assertThat(function().at("/Events/WeeklyReport/Properties/Schedule").asText())
+        .isEqualTo("ReportSchedule");
+    assertThat(TEMPLATE.parameter("ReportSchedule").path("Default").asText())
+        .isEqualTo("cron(0 7 ? * MON *)");
   }
 
   @Test
@@ -32,7 +37,8 @@ class TemplateReportsTest {
     assertThat(function().path("MemorySize").asInt()).isEqualTo(1024);
     assertThat(function().path("Timeout").asInt()).isEqualTo(300);
     assertThat(function().path("Role").asText()).isEqualTo("ReportAggregatorRole.Arn");
-    assertThat(function().at("/Environment/Variables/KEYWARDEN_REPORTS_BUCKET").asText()).isEqualTo("ReportsBucket");
+    assertThat(function().at("/Environment/Variables/KEYWARDEN_REPORTS_BUCKET").asText())
+        .isEqualTo("ReportsBucket");
   }
 
   @Test
@@ -45,15 +51,26 @@ class TemplateReportsTest {
   void bucket_blocksAllPublicAccess() {
     JsonNode block = bucket().at("/Properties/PublicAccessBlockConfiguration");
 
-    assertThat(List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"))
+    assertThat(
+            List.of(
+                "BlockPublicAcls",
+                "BlockPublicPolicy",
+                "IgnorePublicAcls",
+                "RestrictPublicBuckets"))
         .allSatisfy(setting -> assertThat(block.path(setting).asBoolean()).as(setting).isTrue());
   }
 
   @Test
   void bucket_isEncryptedAndVersioned() {
-    assertThat(bucket().at("/Properties/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault"
-        + "/SSEAlgorithm").asText()).isIn("AES256", "aws:kms");
-    assertThat(bucket().at("/Properties/VersioningConfiguration/Status").asText()).isEqualTo("Enabled");
+    assertThat(
+            bucket()
+                .at(
+                    "/Properties/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault"
+                        + "/SSEAlgorithm")
+                .asText())
+        .isIn("AES256", "aws:kms");
+    assertThat(bucket().at("/Properties/VersioningConfiguration/Status").asText())
+        .isEqualTo("Enabled");
   }
 
   @Test
@@ -86,7 +103,8 @@ class TemplateReportsTest {
     assertThat(deny.path("Principal").asText()).isEqualTo("*");
     assertThat(deny.path("Action").asText()).isEqualTo("s3:*");
     assertThat(deny.at("/Condition/Bool/aws:SecureTransport").asText()).isEqualTo("false");
-    assertThat(deny.path("Resource")).extracting(JsonNode::asText)
+    assertThat(deny.path("Resource"))
+        .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder("ReportsBucket.Arn", "${ReportsBucket.Arn}/*");
   }
 
@@ -98,20 +116,24 @@ class TemplateReportsTest {
         .forEach(s -> s3.add(s.path("Action").asText() + " on " + s.path("Resource").asText()));
 
     assertThat(s3).containsExactly("s3:PutObject on ${ReportsBucket.Arn}/reports/*");
-    assertThat(TEMPLATE.allowedActions("ReportAggregatorRole").stream().filter(a -> a.startsWith("dynamodb:")))
+    assertThat(
+            TEMPLATE.allowedActions("ReportAggregatorRole").stream()
+                .filter(a -> a.startsWith("dynamodb:")))
         .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query");
   }
 
   @Test
   void role_publishesOnlyToTheSecurityTopic() {
-    assertThat(TEMPLATE.allowStatements("ReportAggregatorRole").stream()
-        .filter(s -> s.path("Action").asText().equals("sns:Publish"))
-        .map(s -> s.path("Resource").asText()))
+    assertThat(
+            TEMPLATE.allowStatements("ReportAggregatorRole").stream()
+                .filter(s -> s.path("Action").asText().equals("sns:Publish"))
+                .map(s -> s.path("Resource").asText()))
         .containsExactly("SecurityTopic");
   }
 
   @Test
   void outputs_nameTheReportsBucket() {
-    assertThat(TEMPLATE.output("ReportsBucketName").path("Value").asText()).isEqualTo("ReportsBucket");
+    assertThat(TEMPLATE.output("ReportsBucketName").path("Value").asText())
+        .isEqualTo("ReportsBucket");
   }
 }
