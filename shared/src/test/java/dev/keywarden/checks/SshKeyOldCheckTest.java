@@ -1,6 +1,5 @@
 package dev.keywarden.checks;
 
-import static dev.keywarden.checks.Inventories.AS_OF;
 import static dev.keywarden.checks.Inventories.daysAgo;
 import static dev.keywarden.checks.Inventories.offline;
 import static dev.keywarden.checks.Inventories.online;
@@ -16,8 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code ssh-key-old} and {@code service-credential-old}: one rule, two parts of the inventory. */
-class UserCredentialAgeChecksTest {
+/** {@code ssh-key-old}; {@code service-credential-old} applies the same rule to another part. */
+class SshKeyOldCheckTest {
   private static CheckOutcome ssh(UserCredential... keys) {
     return new SshKeyOldCheck()
         .evaluate(
@@ -27,17 +26,8 @@ class UserCredentialAgeChecksTest {
                 .context());
   }
 
-  private static CheckOutcome service(UserCredential... credentials) {
-    return new ServiceCredentialOldCheck()
-        .evaluate(
-            online()
-                .with(user("dev"))
-                .surface(surface().serviceCredentials(Reading.of(List.of(credentials))))
-                .context());
-  }
-
   @Test
-  void sshKeyOld_whenActiveKeyExactlyMaxAgeOld_fires() {
+  void evaluate_whenActiveKeyExactlyMaxAgeOld_fires() {
     assertThat(
             ssh(credential(Kind.SSH_PUBLIC_KEY, "dev", "APKA1", true, daysAgo(90), null))
                 .findings())
@@ -51,7 +41,7 @@ class UserCredentialAgeChecksTest {
   }
 
   @Test
-  void sshKeyOld_whenOneSecondYoungerOrInactive_isQuiet() {
+  void evaluate_whenOneSecondYoungerOrInactive_isQuiet() {
     assertThat(
             ssh(
                     credential(
@@ -67,7 +57,7 @@ class UserCredentialAgeChecksTest {
   }
 
   @Test
-  void sshKeyOld_whenNotRead_isSkippedWithTheCost() {
+  void evaluate_whenNotRead_isSkippedWithTheCost() {
     CheckOutcome outcome =
         new SshKeyOldCheck()
             .evaluate(
@@ -84,57 +74,7 @@ class UserCredentialAgeChecksTest {
   }
 
   @Test
-  void sshKeyOld_whenOffline_isSkipped() {
+  void evaluate_whenOffline_isSkipped() {
     assertThat(new SshKeyOldCheck().evaluate(offline().context()).skipped()).isTrue();
-  }
-
-  @Test
-  void serviceCredentialOld_whenActiveCredentialExactlyMaxAgeOld_firesNamingTheService() {
-    assertThat(
-            service(credential(Kind.SERVICE_SPECIFIC, "dev", "ACCA1", true, daysAgo(90), null))
-                .findings())
-        .singleElement()
-        .satisfies(
-            f -> assertThat(f.message()).contains("ACCA1 for codecommit.amazonaws.com of dev"));
-  }
-
-  @Test
-  void serviceCredentialOld_whenExpiredAtTheAuditInstant_isQuiet() {
-    assertThat(
-            service(credential(Kind.SERVICE_SPECIFIC, "dev", "ACCA1", true, daysAgo(200), AS_OF))
-                .findings())
-        .isEmpty();
-  }
-
-  @Test
-  void serviceCredentialOld_whenExpiringOneSecondAfterTheAudit_stillFires() {
-    assertThat(
-            service(
-                    credential(
-                        Kind.SERVICE_SPECIFIC,
-                        "dev",
-                        "ACCA1",
-                        true,
-                        daysAgo(200),
-                        AS_OF.plusSeconds(1)))
-                .findings())
-        .hasSize(1);
-  }
-
-  @Test
-  void serviceCredentialOld_whenEndpointRefusedTheListing_isSkippedNotPassed() {
-    CheckOutcome outcome =
-        new ServiceCredentialOldCheck()
-            .evaluate(
-                online()
-                    .surface(
-                        surface()
-                            .serviceCredentials(
-                                Reading.missing(
-                                    "the endpoint refused iam:ListServiceSpecificCredentials as unknown")))
-                    .context());
-
-    assertThat(outcome.skippedBecause()).hasValueSatisfying(r -> assertThat(r).contains("refused"));
-    assertThat(outcome.findings()).isEmpty();
   }
 }
