@@ -598,7 +598,9 @@ class AssistedRotationIT {
                 dying.run(
                     IamInventoryReader.create(clients, AuditPolicy.defaults(), clock).read(),
                     "dies"))
-        .isInstanceOf(CrashingPort.SimulatedCrash.class);
+        .as("the crash, told as a stop after a deactivation, since the old key went before it")
+        .isInstanceOf(dev.keywarden.audit.RunInterrupted.class)
+        .hasCauseInstanceOf(CrashingPort.SimulatedCrash.class);
     assertThat(keys("svc-cut")).containsEntry(oldKeys.get("svc-cut"), KeyStatus.INACTIVE);
     assertThat(rotation("svc-cut").phase()).isEqualTo(RotationRecord.Phase.IN_PROGRESS);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keywarden.audit.AccountRun;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.checks.CheckCatalog;
+import dev.keywarden.checks.ExemptionGrant;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.SecurityHubSettings;
@@ -19,11 +20,13 @@ import dev.keywarden.securityhub.SecurityHubExport;
 import dev.keywarden.testsupport.WithEmulator;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,7 +143,9 @@ class SecurityHubExportIT {
         .as("still pending: NEW was the last workflow confirmed")
         .isEqualTo(new SecurityHubExport.WorkflowReport(1, 0, 1, 1, true));
     assertThat(suppressed.userDefinedFields())
-        .containsEntry("keywarden/exemptReason", "migrating to roles")
+        .containsEntry(
+            "keywarden/exemptReason",
+            "migrating to roles (granted by arn:aws:iam::123456789012:role/security-team)")
         .containsEntry("keywarden/exemptUntil", "2099-12-31")
         .containsEntry("keywarden/owner", OWNER);
 
@@ -283,7 +288,7 @@ class SecurityHubExportIT {
 
   /**
    * New (day 20: ten days left), still open (the same day again), resolved (key deactivated),
-   * exempt (key active again, user exempted), reopened (exemption removed).
+   * exempt (key active again, user exempted by a central grant), reopened (grant revoked).
    */
   private Life live(AwsClientFactory clients) {
     List<Step> steps = new ArrayList<>();
@@ -296,24 +301,22 @@ class SecurityHubExportIT {
     direct()
         .iam()
         .updateAccessKey(r -> r.userName(USER).accessKeyId(keyId).status(StatusType.ACTIVE));
-    direct()
-        .iam()
-        .tagUser(
-            r ->
-                r.userName(USER)
-                    .tags(
-                        Tag.builder().key(AuditPolicy.EXEMPT_UNTIL_TAG).value("2099-12-31").build(),
-                        Tag.builder()
-                            .key(AuditPolicy.EXEMPT_REASON_TAG)
-                            .value("migrating to roles")
-                            .build()));
+    // The security team grants the exemption centrally; a user's own tags alone exempt nobody.
+    String accountId = direct().sts().getCallerIdentity().account();
+    AccountRuns.grants(direct(), settings())
+        .grant(
+            new ExemptionGrant(
+                accountId,
+                USER,
+                LocalDate.parse("2099-12-31"),
+                "migrating to roles",
+                Set.of(),
+                "arn:aws:iam::" + accountId + ":role/security-team",
+                clock.instant()));
     steps.add(step(clients));
-    direct()
-        .iam()
-        .untagUser(
-            r ->
-                r.userName(USER)
-                    .tagKeys(AuditPolicy.EXEMPT_UNTIL_TAG, AuditPolicy.EXEMPT_REASON_TAG));
+    AccountRuns.grants(direct(), settings())
+        .revoke(
+            accountId, USER, "arn:aws:iam::" + accountId + ":role/security-team", clock.instant());
     steps.add(step(clients));
     return new Life(steps);
   }
@@ -352,6 +355,7 @@ class SecurityHubExportIT {
               .keys(AccessKeyGateway.create(clients))
               .clock(clock)
               .export(export)
+              .grants(AccountRuns.grants(clients, settings))
               .build();
       RunOutcome outcome;
       try {
