@@ -335,7 +335,12 @@ public final class ConfigLoader {
    * emulator).
    */
   static final java.util.Set<String> OTHER_VARIABLES =
-      java.util.Set.of("KEYWARDEN_JAVA_OPTS", "KEYWARDEN_PYTHON", "KEYWARDEN_EMULATOR_DIR");
+      java.util.Set.of(
+          "KEYWARDEN_JAVA_OPTS",
+          "KEYWARDEN_PYTHON",
+          "KEYWARDEN_EMULATOR_DIR",
+          "KEYWARDEN_SAM",
+          "KEYWARDEN_MOTO_TEST_FIXTURES");
 
   /**
    * Refuses a {@code KEYWARDEN_*} variable that is no setting, as an unknown key in the file is: a

@@ -41,6 +41,8 @@ class UnknownVariableTest {
         "KEYWARDEN_JAVA_OPTS",
         "KEYWARDEN_PYTHON",
         "KEYWARDEN_EMULATOR_DIR",
+        "KEYWARDEN_SAM",
+        "KEYWARDEN_MOTO_TEST_FIXTURES",
         "KEYWARDENX",
         "AWS_REGION"
       })
