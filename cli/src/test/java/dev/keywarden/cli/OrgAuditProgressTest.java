@@ -2,6 +2,7 @@ package dev.keywarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keywarden.audit.AccountAudit;
 import dev.keywarden.audit.RunOutcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,8 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OrgAuditProgressTest {
-  private static OrgAuditCommand.AccountResult result(String accountId, RunOutcome.Status status) {
-    return new OrgAuditCommand.AccountResult(
+  private static AccountAudit result(String accountId, RunOutcome.Status status) {
+    return AccountAudit.audited(
         accountId,
         new RunOutcome(
             accountId,
@@ -21,8 +22,7 @@ class OrgAuditProgressTest {
             Optional.empty(),
             Optional.empty(),
             List.of(),
-            Optional.empty()),
-        null);
+            Optional.empty()));
   }
 
   @Test
@@ -48,7 +48,7 @@ class OrgAuditProgressTest {
     progress.expect(2);
 
     progress.done(result("123456789012", RunOutcome.Status.SKIPPED_BUSY));
-    progress.done(new OrgAuditCommand.AccountResult("210987654321", null, "boom"));
+    progress.done(AccountAudit.failed("210987654321", "boom"));
     progress.finish();
 
     assertThat(err.toString().lines())
@@ -57,9 +57,7 @@ class OrgAuditProgressTest {
 
   @Test
   void describe_whenTheRunFailed_saysWhy() {
-    assertThat(
-            OrgAuditCommand.describe(
-                new OrgAuditCommand.AccountResult("123456789012", null, "DynamoDB throttled")))
+    assertThat(OrgAuditCommand.describe(AccountAudit.failed("123456789012", "DynamoDB throttled")))
         .isEqualTo("failed: DynamoDB throttled");
   }
 }
