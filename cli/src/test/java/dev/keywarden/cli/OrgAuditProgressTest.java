@@ -6,23 +6,11 @@ import dev.keywarden.audit.AccountAudit;
 import dev.keywarden.audit.RunOutcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OrgAuditProgressTest {
   private static AccountAudit result(String accountId, RunOutcome.Status status) {
-    return AccountAudit.audited(
-        accountId,
-        new RunOutcome(
-            accountId,
-            "run-1",
-            status,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            Optional.empty()));
+    return AccountAudit.audited(accountId, RunOutcome.untouched(accountId, "run-1", status));
   }
 
   @Test

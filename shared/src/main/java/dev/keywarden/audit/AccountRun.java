@@ -108,27 +108,11 @@ public final class AccountRun {
             "runId={} accountId={} this run already completed the account; nothing to do again",
             runId,
             accountId);
-        return new RunOutcome(
-            accountId,
-            runId,
-            RunOutcome.Status.ALREADY_DONE,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            Optional.empty());
+        return RunOutcome.untouched(accountId, runId, RunOutcome.Status.ALREADY_DONE);
       }
       LOG.warn(
           "runId={} accountId={} another run holds the account; backing off", runId, accountId);
-      return new RunOutcome(
-          accountId,
-          runId,
-          RunOutcome.Status.SKIPPED_BUSY,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          List.of(),
-          Optional.empty());
+      return RunOutcome.untouched(accountId, runId, RunOutcome.Status.SKIPPED_BUSY);
     }
     boolean completed = false;
     try {
@@ -328,15 +312,8 @@ public final class AccountRun {
           mode == Mode.ENFORCE ? plan.deactivate().size() : 0,
           published.size(),
           keysLeft);
-      return new RunOutcome(
-          accountId,
-          runId,
-          RunOutcome.Status.INCOMPLETE,
-          Optional.of(withDeferred),
-          Optional.of(reconciliation),
-          Optional.of(report),
-          published,
-          Optional.empty());
+      return RunOutcome.incomplete(
+          accountId, runId, withDeferred, reconciliation, report, published);
     }
     RunSummary summary =
         Summaries.of(
@@ -362,15 +339,8 @@ public final class AccountRun {
         deactivated.size(),
         plan.deferred().size(),
         published.size());
-    return new RunOutcome(
-        accountId,
-        runId,
-        RunOutcome.Status.COMPLETED,
-        Optional.of(withDeferred),
-        Optional.of(reconciliation),
-        Optional.of(report),
-        published,
-        Optional.of(summary));
+    return RunOutcome.completed(
+        accountId, runId, withDeferred, reconciliation, report, published, summary);
   }
 
   /**
@@ -410,15 +380,7 @@ public final class AccountRun {
     RunSummary summary = Summaries.notAudited(accountId, runId, now, reason);
     store.putSummary(summary);
     LOG.warn("runId={} accountId={} not audited: {}", runId, accountId, reason);
-    return new RunOutcome(
-        accountId,
-        runId,
-        RunOutcome.Status.NOT_AUDITED,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        Optional.of(summary));
+    return RunOutcome.notAudited(accountId, runId, summary);
   }
 
   /**

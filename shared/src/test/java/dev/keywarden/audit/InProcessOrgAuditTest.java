@@ -63,15 +63,8 @@ class InProcessOrgAuditTest {
                 if (read.accountId().equals(failing)) {
                   throw failure;
                 }
-                return new RunOutcome(
-                    read.accountId(),
-                    request.runId(),
-                    RunOutcome.Status.COMPLETED,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    List.of(),
-                    Optional.empty());
+                return RunOutcome.untouched(
+                    read.accountId(), request.runId(), RunOutcome.Status.COMPLETED);
               }
 
               @Override
