@@ -356,21 +356,12 @@ public final class AccountRun {
     List<StoredFinding> written = List.of();
     if (previous == null || previous.status() != FindingStatus.OPEN) {
       StoredFinding open =
-          new StoredFinding(
-              accountId,
-              finding.checkId(),
-              finding.resourceId(),
-              finding.principal(),
-              finding.severity(),
-              finding.title(),
-              finding.message(),
-              FindingStatus.OPEN,
-              now,
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              previous == null ? 1 : previous.version() + 1);
+          StoredFinding.from(accountId, finding)
+              .status(FindingStatus.OPEN)
+              .firstSeen(now)
+              .deadline(Optional.empty())
+              .version(previous == null ? 1 : previous.version() + 1)
+              .build();
       written = List.of(open);
       store.writeFindings(accountId, written);
     }

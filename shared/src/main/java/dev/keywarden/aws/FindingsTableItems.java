@@ -168,21 +168,24 @@ final class FindingsTableItems {
   }
 
   static StoredFinding finding(Map<String, AttributeValue> item) {
-    return new StoredFinding(
-        string(item, "accountId"),
-        string(item, "checkId"),
-        string(item, RESOURCE_ID),
-        string(item, "principal"),
-        parse(item, "severity", Severity::valueOf),
-        string(item, "title"),
-        string(item, "message"),
-        parse(item, STATUS, FindingStatus::valueOf),
-        instant(item, "firstSeen"),
-        optional(item, "resolvedAt").map(v -> parse(item, "resolvedAt", Instant::parse)),
-        optional(item, "deadline").map(v -> parse(item, "deadline", Instant::parse)),
-        optional(item, "exemptUntil").map(v -> parse(item, "exemptUntil", LocalDate::parse)),
-        optional(item, "exemptReason"),
-        number(item, VERSION));
+    return StoredFinding.builder()
+        .accountId(string(item, "accountId"))
+        .checkId(string(item, "checkId"))
+        .resourceId(string(item, RESOURCE_ID))
+        .principal(string(item, "principal"))
+        .severity(parse(item, "severity", Severity::valueOf))
+        .title(string(item, "title"))
+        .message(string(item, "message"))
+        .status(parse(item, STATUS, FindingStatus::valueOf))
+        .firstSeen(instant(item, "firstSeen"))
+        .resolvedAt(
+            optional(item, "resolvedAt").map(v -> parse(item, "resolvedAt", Instant::parse)))
+        .deadline(optional(item, "deadline").map(v -> parse(item, "deadline", Instant::parse)))
+        .exemptUntil(
+            optional(item, "exemptUntil").map(v -> parse(item, "exemptUntil", LocalDate::parse)))
+        .exemptReason(optional(item, "exemptReason"))
+        .version(number(item, VERSION))
+        .build();
   }
 
   // ---- notice states

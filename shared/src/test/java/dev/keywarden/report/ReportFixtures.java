@@ -164,39 +164,23 @@ final class ReportFixtures {
             + ":user/"
             + principal
             + (checkId.startsWith("key-") ? "#access_key_1" : "");
-    return new StoredFinding(
-        account,
-        checkId,
-        resource,
-        principal,
-        m.severity(),
-        m.title(),
-        message,
-        FindingStatus.OPEN,
-        WEEK_START.minus(Duration.ofDays(10)),
-        Optional.empty(),
-        deadline,
-        Optional.empty(),
-        Optional.empty(),
-        1);
+    return StoredFinding.builder()
+        .accountId(account)
+        .checkId(checkId)
+        .resourceId(resource)
+        .principal(principal)
+        .severity(m.severity())
+        .title(m.title())
+        .message(message)
+        .status(FindingStatus.OPEN)
+        .firstSeen(WEEK_START.minus(Duration.ofDays(10)))
+        .deadline(deadline)
+        .version(1)
+        .build();
   }
 
   static StoredFinding withSeverity(StoredFinding f, Severity severity, String resourceId) {
-    return new StoredFinding(
-        f.accountId(),
-        f.checkId(),
-        resourceId,
-        f.principal(),
-        severity,
-        f.title(),
-        f.message(),
-        f.status(),
-        f.firstSeen(),
-        f.resolvedAt(),
-        f.deadline(),
-        f.exemptUntil(),
-        f.exemptReason(),
-        f.version());
+    return f.toBuilder().severity(severity).resourceId(resourceId).build();
   }
 
   /** A report input with nothing in it but the week. */
