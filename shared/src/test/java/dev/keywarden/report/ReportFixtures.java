@@ -111,29 +111,26 @@ final class ReportFixtures {
 
     RunSummary build() {
       boolean audited = failure.isEmpty();
-      return new RunSummary(
-          account,
-          runId,
-          at,
-          audited,
-          failure,
-          audited ? bySeverity : Map.of(),
-          audited ? byCheck : Map.of(),
-          audited ? Math.max(users, activeKeys) : 0,
-          audited ? activeKeys : 0,
-          audited ? console : 0,
-          audited ? consoleMfa : 0,
-          Optional.of(true),
-          Optional.of(false),
-          opened,
-          resolved,
-          0,
-          deactivated,
-          deferred,
-          notices,
-          audited ? Optional.of(SKIPPED_ON_EMULATOR) : Optional.empty(),
-          audited ? Optional.of(2) : Optional.empty(),
-          wouldDeactivate);
+      return RunSummary.builder(account, runId, at)
+          .audited(audited)
+          .failure(failure)
+          .openBySeverity(audited ? bySeverity : Map.of())
+          .openByCheck(audited ? byCheck : Map.of())
+          .users(audited ? Math.max(users, activeKeys) : 0)
+          .activeKeys(audited ? activeKeys : 0)
+          .consoleUsers(audited ? console : 0)
+          .consoleUsersWithMfa(audited ? consoleMfa : 0)
+          .rootMfa(Optional.of(true))
+          .rootAccessKey(Optional.of(false))
+          .opened(opened)
+          .resolved(resolved)
+          .deactivated(deactivated)
+          .deferred(deferred)
+          .notices(notices)
+          .skippedChecks(audited ? Optional.of(SKIPPED_ON_EMULATOR) : Optional.empty())
+          .unusedRoles(audited ? Optional.of(2) : Optional.empty())
+          .wouldDeactivate(wouldDeactivate)
+          .build();
     }
   }
 
