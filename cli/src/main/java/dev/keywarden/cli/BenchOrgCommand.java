@@ -1,6 +1,8 @@
 package dev.keywarden.cli;
 
 import dev.keywarden.InvalidInputException;
+import dev.keywarden.audit.AccountAudit;
+import dev.keywarden.audit.InProcessOrgAudit;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.CallCounter;
 import dev.keywarden.aws.ClientSettings;
@@ -13,7 +15,6 @@ import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,14 +139,12 @@ final class BenchOrgCommand implements Callable<Integer> {
       int completed;
       try (AwsClientFactory management = AwsClientFactory.create(settings, calls)) {
         long start = System.nanoTime();
-        List<OrgAuditCommand.AccountResult> results =
-            OrgAuditCommand.audit(
-                OrgAuditors.create(runSettings, management, Clock.systemUTC()),
-                "bench-p" + p,
-                p,
-                new OrgAuditCommand.Progress(new PrintWriter(Writer.nullWriter()), false));
+        List<AccountAudit> results =
+            InProcessOrgAudit.over(
+                    OrgAuditors.create(runSettings, management, Clock.systemUTC()), p)
+                .run("bench-p" + p, InProcessOrgAudit.Listener.silent());
         seconds = (System.nanoTime() - start) / 1e9;
-        completed = (int) results.stream().filter(OrgAuditCommand.AccountResult::ok).count();
+        completed = (int) results.stream().filter(AccountAudit::ok).count();
       }
       if (completed != accounts) {
         out.printf(

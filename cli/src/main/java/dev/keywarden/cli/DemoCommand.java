@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
-import dev.keywarden.audit.OrgAuditor;
+import dev.keywarden.audit.AccountAudit;
+import dev.keywarden.audit.InProcessOrgAudit;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.CallCounter;
@@ -16,6 +17,7 @@ import dev.keywarden.aws.DynamoAccountStateStore;
 import dev.keywarden.aws.MemberAccountClients;
 import dev.keywarden.aws.OrgAuditors;
 import dev.keywarden.aws.WeeklyReports;
+import dev.keywarden.checks.AuditResult;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.config.OrgSettings;
@@ -130,6 +132,57 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    validateOptions();
+    boolean quiet = GlobalOptions.of(spec).quiet;
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter story =
+        quiet
+            ? new PrintWriter(Writer.nullWriter())
+            : format == OutputFormat.table ? stdout : spec.commandLine().getErr();
+    long started = System.nanoTime();
+
+    AwsEndpoint endpoint = startEmulator(story);
+    CallCounter calls = CallCounter.create();
+    ObjectNode json = JSON.createObjectNode();
+    Path page;
+    try (AwsClientFactory management = AwsClientFactory.create(clientSettings(endpoint), calls)) {
+      Organization org = createOrganization(story, management, endpoint, json);
+      DemoInbox owners =
+          DemoInbox.subscribe(
+              management,
+              org.settings().run().noticesTopicArn().orElseThrow(),
+              "demo-owners-inbox");
+      DemoInbox security =
+          DemoInbox.subscribe(
+              management,
+              org.settings().run().securityTopicArn().orElseThrow(),
+              "demo-security-inbox");
+      explainTheRun(story);
+
+      SimulatedClock clock =
+          new SimulatedClock(realClock.instant().truncatedTo(ChronoUnit.SECONDS));
+      List<AccountAudit> last = simulateDays(story, management, org, owners, security, clock, json);
+
+      story.println();
+      printFindings(story, last, org.names(), clock.instant(), json);
+      page = writeReport(management, org.settings(), clock, json);
+      ObjectNode callsJson = json.putObject("awsCalls");
+      calls.snapshot().forEach(callsJson::put);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    json.put("wallSeconds", Math.round(seconds * 10) / 10.0);
+
+    printOutcome(stdout, json, page, seconds, calls, quiet);
+    if (keepRunning) {
+      keepTheEmulatorRunning(story, endpoint);
+    }
+    return Main.OK;
+  }
+
+  /** The demo's Organization: its settings, and its accounts' names by id. */
+  private record Organization(Settings settings, Map<String, String> names) {}
+
+  private void validateOptions() {
     if (days < MIN_DAYS || days > MAX_DAYS) {
       throw new InvalidInputException(
           "--days must be between " + MIN_DAYS + " and " + MAX_DAYS + ", got " + days);
@@ -140,146 +193,183 @@ final class DemoCommand implements Callable<Integer> {
     if (out != null) {
       OutputPaths.requireFolder("--out", out);
     }
-    boolean quiet = GlobalOptions.of(spec).quiet;
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter story =
-        quiet
-            ? new PrintWriter(Writer.nullWriter())
-            : format == OutputFormat.table ? stdout : spec.commandLine().getErr();
-    long started = System.nanoTime();
+  }
 
+  private static AwsEndpoint startEmulator(PrintWriter story) {
     story.println(
         "Starting the local AWS emulator (the first run installs moto from PyPI, about a minute)...");
     story.flush();
     MotoServer emulator = MotoServer.shared();
     emulator.reset();
-    AwsEndpoint endpoint = emulator.endpoint();
-    ClientSettings clientSettings =
-        ClientSettings.forEndpoint(
-            endpoint.endpoint(),
-            endpoint.region(),
-            endpoint.accessKeyId(),
-            endpoint.secretAccessKey());
-    CallCounter calls = CallCounter.create();
-    ObjectNode json = JSON.createObjectNode();
-    Path page;
-    try (AwsClientFactory management = AwsClientFactory.create(clientSettings, calls)) {
-      story.println("Creating an Organization on " + endpoint.endpoint() + "...");
-      story.flush();
-      List<DemoOrganization.Account> accounts =
-          DemoOrganization.create(
-              management,
-              realClock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
-              name -> progressLine("  seeding " + name));
-      clearProgress();
-      Settings settings = settings(management, accounts.get(0).id());
-      grantDemoExemption(management, settings, accounts, realClock.instant());
-      MemberAccountClients roles = MemberAccountClients.create(management, settings.org());
-      describeOrganization(story, accounts, roles, json);
+    return emulator.endpoint();
+  }
 
-      DemoInbox owners =
-          DemoInbox.subscribe(
-              management, settings.run().noticesTopicArn().orElseThrow(), "demo-owners-inbox");
-      DemoInbox security =
-          DemoInbox.subscribe(
-              management, settings.run().securityTopicArn().orElseThrow(), "demo-security-inbox");
-      story.println();
-      story.println(
-          "Mode: enforce (keys past their deadline are deactivated, never deleted). Notices are published to");
-      story.println(
-          "the keywarden-notices topic and read back here from an SQS queue subscribed to it.");
-      story.println(
-          "Each simulated day the dispatcher lists the accounts, each is audited through its role, findings");
-      story.println(
-          "are reconciled in the findings table, expired keys deactivated and owners told.");
-      story.println();
-      story.flush();
+  private static ClientSettings clientSettings(AwsEndpoint endpoint) {
+    return ClientSettings.forEndpoint(
+        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey());
+  }
 
-      Map<String, String> names = new LinkedHashMap<>();
-      accounts.forEach(a -> names.put(a.id(), a.name()));
-      SimulatedClock clock =
-          new SimulatedClock(realClock.instant().truncatedTo(ChronoUnit.SECONDS));
-      Instant dayZero = clock.instant();
-      OrgAuditor auditor = OrgAuditors.create(settings, management, clock);
-      ArrayNode daysJson = json.putArray("days");
-      List<OrgAuditCommand.AccountResult> last = List.of();
-      boolean fullNoticeShown = false;
-      boolean fullDeactivationShown = false;
-      for (int day : schedule(days)) {
-        clock.set(dayZero.plus(Duration.ofDays(day)));
-        String runId = String.format(Locale.ROOT, "demo-day-%03d", day);
-        last = OrgAuditCommand.audit(auditor, runId, 4, progress(quiet));
-        List<DemoInbox.Received> notices = owners.drain();
-        List<DemoInbox.Received> alerts = security.drain();
-        ObjectNode dayJson = daysJson.addObject();
-        dayJson.put("day", day).put("date", clock.instant().toString()).put("runId", runId);
-        story.println(dayLine(day, clock.instant(), last, notices.size()));
-        ArrayNode accountsJson = dayJson.putArray("accounts");
-        for (OrgAuditCommand.AccountResult r : last) {
-          ObjectNode a = accountsJson.addObject();
-          a.put("accountId", r.accountId())
-              .put("name", names.getOrDefault(r.accountId(), r.accountId()));
-          a.put("status", r.outcome() == null ? "FAILED" : r.outcome().status().name());
-          if (r.outcome() == null || r.outcome().status() != RunOutcome.Status.COMPLETED) {
-            story.println(
-                "  "
-                    + names.getOrDefault(r.accountId(), r.accountId())
-                    + ": "
-                    + OrgAuditCommand.describe(r));
-            continue;
-          }
-          a.put("openFindings", r.outcome().result().orElseThrow().findings().size());
-          ArrayNode deactivated = a.putArray("deactivated");
-          for (DeactivatedKey k : r.outcome().deactivation().orElseThrow().deactivated()) {
-            deactivated
-                .addObject()
-                .put("userName", k.userName())
-                .put("slot", k.slot())
-                .put("accessKeyId", k.accessKeyId());
-            story.printf(
-                Locale.ROOT,
-                "  deactivated %s's access_key_%d (%s) in %s: past its deadline%n",
-                k.userName(),
-                k.slot(),
-                k.accessKeyId(),
-                names.get(r.accountId()));
-          }
-        }
-        ArrayNode noticesJson = dayJson.putArray("notices");
-        for (DemoInbox.Received n : notices) {
-          noticesJson.add(messageNode(n));
-          boolean deactivation = "deactivation-notice".equals(n.attributes().get("kind"));
-          boolean full = deactivation ? !fullDeactivationShown : !fullNoticeShown;
-          printNotice(story, n, full);
-          fullDeactivationShown |= deactivation;
-          fullNoticeShown |= !deactivation;
-        }
-        ArrayNode alertsJson = dayJson.putArray("alerts");
-        for (DemoInbox.Received alert : alerts) {
-          alertsJson.add(messageNode(alert));
-          story.println(
-              "  alert to the security team: " + FindingsOutput.printable(alert.subject()));
-        }
-        story.flush();
+  /**
+   * Seeds the Organization, creates the findings table and topics, grants the sandbox's exemption
+   * and tells who is in it.
+   */
+  private Organization createOrganization(
+      PrintWriter story, AwsClientFactory management, AwsEndpoint endpoint, ObjectNode json) {
+    story.println("Creating an Organization on " + endpoint.endpoint() + "...");
+    story.flush();
+    List<DemoOrganization.Account> accounts =
+        DemoOrganization.create(
+            management,
+            realClock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
+            name -> progressLine("  seeding " + name));
+    clearProgress();
+    Settings settings = settings(management, accounts.get(0).id());
+    grantDemoExemption(management, settings, accounts, realClock.instant());
+    MemberAccountClients roles = MemberAccountClients.create(management, settings.org());
+    describeOrganization(story, accounts, roles, json);
+    Map<String, String> names = new LinkedHashMap<>();
+    accounts.forEach(a -> names.put(a.id(), a.name()));
+    return new Organization(settings, names);
+  }
+
+  private static void explainTheRun(PrintWriter story) {
+    story.println();
+    story.println(
+        "Mode: enforce (keys past their deadline are deactivated, never deleted). Notices are published to");
+    story.println(
+        "the keywarden-notices topic and read back here from an SQS queue subscribed to it.");
+    story.println(
+        "Each simulated day the dispatcher lists the accounts, each is audited through its role, findings");
+    story.println(
+        "are reconciled in the findings table, expired keys deactivated and owners told.");
+    story.println();
+    story.flush();
+  }
+
+  /**
+   * Runs the pipeline on every simulated day of the schedule.
+   *
+   * @return the last day's accounts
+   */
+  private List<AccountAudit> simulateDays(
+      PrintWriter story,
+      AwsClientFactory management,
+      Organization org,
+      DemoInbox owners,
+      DemoInbox security,
+      SimulatedClock clock,
+      ObjectNode json) {
+    Instant dayZero = clock.instant();
+    InProcessOrgAudit audit =
+        InProcessOrgAudit.over(OrgAuditors.create(org.settings(), management, clock), 4);
+    ArrayNode daysJson = json.putArray("days");
+    List<AccountAudit> last = List.of();
+    ShownNotices shown = new ShownNotices();
+    for (int day : schedule(days)) {
+      clock.set(dayZero.plus(Duration.ofDays(day)));
+      String runId = String.format(Locale.ROOT, "demo-day-%03d", day);
+      last = audit.run(runId, progress(GlobalOptions.of(spec).quiet));
+      List<DemoInbox.Received> notices = owners.drain();
+      List<DemoInbox.Received> alerts = security.drain();
+      ObjectNode dayJson = daysJson.addObject();
+      dayJson.put("day", day).put("date", clock.instant().toString()).put("runId", runId);
+      story.println(dayLine(day, clock.instant(), last, notices.size()));
+      tellAccounts(story, last, org.names(), dayJson.putArray("accounts"));
+      tellNotices(story, notices, shown, dayJson.putArray("notices"));
+      ArrayNode alertsJson = dayJson.putArray("alerts");
+      for (DemoInbox.Received alert : alerts) {
+        alertsJson.add(messageNode(alert));
+        story.println("  alert to the security team: " + FindingsOutput.printable(alert.subject()));
       }
-
-      story.println();
-      printFindings(story, last, names, clock.instant(), json);
-
-      String week = IsoWeek.of(clock.instant());
-      Path dir = out != null ? out : defaultReportRoot().resolve(week);
-      page = WeeklyReports.create(management, settings, clock).writeTo(week, dir).toAbsolutePath();
-      ObjectNode report = json.putObject("report");
-      report
-          .put("week", week)
-          .put("dir", dir.toAbsolutePath().toString())
-          .put("index", page.toString());
-      ObjectNode callsJson = json.putObject("awsCalls");
-      calls.snapshot().forEach(callsJson::put);
+      story.flush();
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    json.put("wallSeconds", Math.round(seconds * 10) / 10.0);
+    return last;
+  }
 
+  /** Whether a notice and a deactivation notice have been shown in full yet. */
+  private static final class ShownNotices {
+    boolean notice;
+    boolean deactivation;
+  }
+
+  /** One day's accounts: a line for each account not completed, one for each key deactivated. */
+  private static void tellAccounts(
+      PrintWriter story,
+      List<AccountAudit> results,
+      Map<String, String> names,
+      ArrayNode accountsJson) {
+    for (AccountAudit r : results) {
+      ObjectNode a = accountsJson.addObject();
+      a.put("accountId", r.accountId())
+          .put("name", names.getOrDefault(r.accountId(), r.accountId()));
+      a.put("status", r.outcome().map(o -> o.status().name()).orElse("FAILED"));
+      if (!r.has(RunOutcome.Status.COMPLETED)) {
+        story.println(
+            "  "
+                + names.getOrDefault(r.accountId(), r.accountId())
+                + ": "
+                + OrgAuditCommand.describe(r));
+        continue;
+      }
+      RunOutcome outcome = r.outcome().orElseThrow();
+      a.put("openFindings", outcome.result().orElseThrow().findings().size());
+      ArrayNode deactivated = a.putArray("deactivated");
+      for (DeactivatedKey k : outcome.deactivation().orElseThrow().deactivated()) {
+        deactivated
+            .addObject()
+            .put("userName", k.userName())
+            .put("slot", k.slot())
+            .put("accessKeyId", k.accessKeyId());
+        story.printf(
+            Locale.ROOT,
+            "  deactivated %s's access_key_%d (%s) in %s: past its deadline%n",
+            k.userName(),
+            k.slot(),
+            k.accessKeyId(),
+            names.get(r.accountId()));
+      }
+    }
+  }
+
+  /** One day's notices: the first of each kind in full, the rest by subject and keys. */
+  private static void tellNotices(
+      PrintWriter story,
+      List<DemoInbox.Received> notices,
+      ShownNotices shown,
+      ArrayNode noticesJson) {
+    for (DemoInbox.Received n : notices) {
+      noticesJson.add(messageNode(n));
+      boolean deactivation = "deactivation-notice".equals(n.attributes().get("kind"));
+      boolean full = deactivation ? !shown.deactivation : !shown.notice;
+      printNotice(story, n, full);
+      shown.deactivation |= deactivation;
+      shown.notice |= !deactivation;
+    }
+  }
+
+  /** Writes the last simulated week's report and returns its index page. */
+  private Path writeReport(
+      AwsClientFactory management, Settings settings, Clock clock, ObjectNode json) {
+    String week = IsoWeek.of(clock.instant());
+    Path dir = out != null ? out : defaultReportRoot().resolve(week);
+    Path page =
+        WeeklyReports.create(management, settings, clock).writeTo(week, dir).toAbsolutePath();
+    ObjectNode report = json.putObject("report");
+    report
+        .put("week", week)
+        .put("dir", dir.toAbsolutePath().toString())
+        .put("index", page.toString());
+    return page;
+  }
+
+  /** The JSON document, or where the report is and what the run cost. */
+  private void printOutcome(
+      PrintWriter stdout,
+      ObjectNode json,
+      Path page,
+      double seconds,
+      CallCounter calls,
+      boolean quiet) {
     if (format == OutputFormat.json) {
       try {
         stdout.print(JSON.writeValueAsString(json) + "\n");
@@ -310,18 +400,19 @@ final class DemoCommand implements Callable<Integer> {
           "with 'keywarden org-audit --profile management', and deploy it: docs/operations.md.");
     }
     stdout.flush();
-    if (keepRunning) {
-      story.println("The emulator keeps running; in another terminal:");
-      story.println(
-          "  AWS_ENDPOINT_URL="
-              + endpoint.endpoint()
-              + " AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing"
-              + " AWS_REGION=us-east-1 ./keywarden findings --status open");
-      story.println("Press Ctrl-C to stop it.");
-      story.flush();
-      Thread.currentThread().join();
-    }
-    return Main.OK;
+  }
+
+  private static void keepTheEmulatorRunning(PrintWriter story, AwsEndpoint endpoint)
+      throws InterruptedException {
+    story.println("The emulator keeps running; in another terminal:");
+    story.println(
+        "  AWS_ENDPOINT_URL="
+            + endpoint.endpoint()
+            + " AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing"
+            + " AWS_REGION=us-east-1 ./keywarden findings --status open");
+    story.println("Press Ctrl-C to stop it.");
+    story.flush();
+    Thread.currentThread().join();
   }
 
   /**
@@ -448,22 +539,22 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static String dayLine(
-      int day, Instant at, List<OrgAuditCommand.AccountResult> results, int notices) {
+  private static String dayLine(int day, Instant at, List<AccountAudit> results, int notices) {
     int audited = 0;
     int open = 0;
     int opened = 0;
     int resolved = 0;
     int deactivated = 0;
-    for (OrgAuditCommand.AccountResult r : results) {
-      if (r.outcome() == null || r.outcome().status() != RunOutcome.Status.COMPLETED) {
+    for (AccountAudit r : results) {
+      if (!r.has(RunOutcome.Status.COMPLETED)) {
         continue;
       }
+      RunOutcome o = r.outcome().orElseThrow();
       audited++;
-      open += r.outcome().result().orElseThrow().findings().size();
-      opened += r.outcome().reconciliation().orElseThrow().opened();
-      resolved += r.outcome().reconciliation().orElseThrow().resolved();
-      deactivated += r.outcome().deactivation().orElseThrow().deactivated().size();
+      open += o.result().orElseThrow().findings().size();
+      opened += o.reconciliation().orElseThrow().opened();
+      resolved += o.reconciliation().orElseThrow().resolved();
+      deactivated += o.deactivation().orElseThrow().deactivated().size();
     }
     return String.format(
         Locale.ROOT,
@@ -510,7 +601,7 @@ final class DemoCommand implements Callable<Integer> {
   /** The last day's open findings, account by account, most urgent first. */
   private static void printFindings(
       PrintWriter story,
-      List<OrgAuditCommand.AccountResult> results,
+      List<AccountAudit> results,
       Map<String, String> names,
       Instant asOf,
       ObjectNode json) {
@@ -520,11 +611,12 @@ final class DemoCommand implements Callable<Integer> {
             + ", by account (the report has the details):");
     ArrayNode findingsJson = json.putArray("findings");
     ArrayNode exemptedJson = json.putArray("exempted");
-    for (OrgAuditCommand.AccountResult r : results) {
-      if (r.outcome() == null || r.outcome().result().isEmpty()) {
+    for (AccountAudit r : results) {
+      Optional<AuditResult> audited = r.outcome().flatMap(RunOutcome::result);
+      if (audited.isEmpty()) {
         continue;
       }
-      var result = r.outcome().result().orElseThrow();
+      AuditResult result = audited.get();
       List<Finding> findings = new ArrayList<>(result.findings());
       findings.sort(
           Comparator.comparing(Finding::severity)

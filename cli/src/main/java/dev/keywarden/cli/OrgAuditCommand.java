@@ -2,10 +2,8 @@ package dev.keywarden.cli;
 
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
-import dev.keywarden.audit.AuditRequest;
-import dev.keywarden.audit.AuditRequestSink;
-import dev.keywarden.audit.DispatchResult;
-import dev.keywarden.audit.OrgAuditor;
+import dev.keywarden.audit.AccountAudit;
+import dev.keywarden.audit.InProcessOrgAudit;
 import dev.keywarden.audit.RunIds;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AwsClientFactory;
@@ -15,15 +13,9 @@ import dev.keywarden.config.Settings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,7 +81,7 @@ final class OrgAuditCommand implements Callable<Integer> {
     Settings settings = config.settings();
     PrintWriter out = spec.commandLine().getOut();
     String runId = RunIds.forCommand(Instant.now(clock));
-    List<AccountResult> results;
+    List<AccountAudit> results;
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
       if (!DynamoAccountStateStore.tableExists(
           clients.dynamoDb(), settings.run().findingsTable())) {
@@ -100,13 +92,12 @@ final class OrgAuditCommand implements Callable<Integer> {
       }
       boolean quiet = GlobalOptions.of(spec).quiet;
       results =
-          audit(
-              OrgAuditors.create(settings, clients, clock),
-              runId,
-              parallelism,
-              !quiet && Terminal.interactive()
-                  ? new Progress(spec.commandLine().getErr(), true)
-                  : Progress.silent());
+          InProcessOrgAudit.over(OrgAuditors.create(settings, clients, clock), parallelism)
+              .run(
+                  runId,
+                  !quiet && Terminal.interactive()
+                      ? new Progress(spec.commandLine().getErr(), true)
+                      : Progress.silent());
     }
     int code = report(out, runId, results, GlobalOptions.of(spec).quiet);
     if (code != Main.OK) {
@@ -114,93 +105,26 @@ final class OrgAuditCommand implements Callable<Integer> {
     }
     return failOn.exitCode(
         results.stream()
-            .filter(r -> r.outcome() != null)
-            .flatMap(r -> r.outcome().result().stream())
+            .flatMap(r -> r.outcome().stream())
+            .flatMap(o -> o.result().stream())
             .flatMap(r -> r.findings().stream())
             .toList());
   }
 
-  /** What happened to one account: its outcome, or the error that stopped its run. */
-  record AccountResult(String accountId, RunOutcome outcome, String error) {
-    boolean ok() {
-      return outcome != null
-          && outcome.status() != RunOutcome.Status.NOT_AUDITED
-          && outcome.status() != RunOutcome.Status.INCOMPLETE
-          && outcome.deactivation().map(d -> d.failed().isEmpty()).orElse(true);
-    }
-  }
-
-  /** Dispatches into a pool of {@code threads} and waits for every account. */
-  static List<AccountResult> audit(
-      OrgAuditor auditor, String runId, int threads, Progress progress) {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "org-audit");
-              t.setDaemon(true);
-              return t;
-            });
-    List<Future<AccountResult>> running = new ArrayList<>();
-    try {
-      AuditRequestSink sink =
-          requests -> {
-            progress.expect(requests.size());
-            for (AuditRequest request : requests) {
-              running.add(pool.submit(() -> progress.done(auditOne(auditor, request))));
-            }
-          };
-      DispatchResult dispatched = auditor.dispatch(runId, sink);
-      List<AccountResult> results = new ArrayList<>();
-      for (Future<AccountResult> f : running) {
-        results.add(f.get());
-      }
-      progress.finish();
-      if (results.size() != dispatched.accountIds().size()) {
-        throw new IllegalStateException(
-            "dispatched "
-                + dispatched.accountIds().size()
-                + " accounts but audited "
-                + results.size());
-      }
-      results.sort(Comparator.comparing(AccountResult::accountId));
-      return results;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KeywardenException("interrupted while auditing the Organization", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "an account's audit ended unexpectedly: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static AccountResult auditOne(OrgAuditor auditor, AuditRequest request) {
-    try {
-      return new AccountResult(request.accountId(), auditor.audit(request), null);
-    } catch (RuntimeException e) {
-      return new AccountResult(
-          request.accountId(),
-          null,
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-  }
-
   private static int report(
-      PrintWriter out, String runId, List<AccountResult> results, boolean quiet) {
+      PrintWriter out, String runId, List<AccountAudit> results, boolean quiet) {
     int audited = 0;
     int busy = 0;
     int notAudited = 0;
     int failed = 0;
-    for (AccountResult r : results) {
+    for (AccountAudit r : results) {
       if (!quiet || !r.ok()) {
         out.println(r.accountId() + "  " + describe(r));
       }
-      if (r.outcome() == null) {
+      if (r.outcome().isEmpty()) {
         failed++;
       } else {
-        switch (r.outcome().status()) {
+        switch (r.outcome().get().status()) {
           case COMPLETED -> audited++;
           case SKIPPED_BUSY, ALREADY_DONE -> busy++;
           case NOT_AUDITED -> notAudited++;
@@ -219,14 +143,14 @@ final class OrgAuditCommand implements Callable<Integer> {
         notAudited,
         failed);
     out.flush();
-    return results.stream().allMatch(AccountResult::ok) ? Main.OK : Main.FAILED;
+    return results.stream().allMatch(AccountAudit::ok) ? Main.OK : Main.FAILED;
   }
 
-  static String describe(AccountResult r) {
-    if (r.outcome() == null) {
-      return "failed: " + r.error();
+  static String describe(AccountAudit r) {
+    if (r.outcome().isEmpty()) {
+      return "failed: " + r.error().orElseThrow();
     }
-    RunOutcome o = r.outcome();
+    RunOutcome o = r.outcome().get();
     return switch (o.status()) {
       case COMPLETED -> {
         var rec = o.reconciliation().orElseThrow();
@@ -274,7 +198,7 @@ final class OrgAuditCommand implements Callable<Integer> {
    * Progress on stderr: one rewritten line while a person watches at a terminal; one plain line per
    * account for callers that ask for it (a log that keeps every line).
    */
-  static final class Progress {
+  static final class Progress implements InProcessOrgAudit.Listener {
     private final PrintWriter err;
     private final boolean terminal;
     private final boolean clearAtEnd;
@@ -300,22 +224,27 @@ final class OrgAuditCommand implements Callable<Integer> {
       return new Progress(new PrintWriter(java.io.Writer.nullWriter()), false);
     }
 
-    synchronized void expect(int accounts) {
+    @Override
+    public synchronized void expect(int accounts) {
       expected += accounts;
     }
 
-    synchronized AccountResult done(AccountResult result) {
+    @Override
+    public synchronized void done(AccountAudit result) {
       done++;
       String status =
-          result.outcome() == null
-              ? "failed"
-              : switch (result.outcome().status()) {
-                case COMPLETED -> "done";
-                case SKIPPED_BUSY -> "busy";
-                case ALREADY_DONE -> "already done";
-                case NOT_AUDITED -> "not audited";
-                case INCOMPLETE -> "incomplete";
-              };
+          result
+              .outcome()
+              .map(
+                  o ->
+                      switch (o.status()) {
+                        case COMPLETED -> "done";
+                        case SKIPPED_BUSY -> "busy";
+                        case ALREADY_DONE -> "already done";
+                        case NOT_AUDITED -> "not audited";
+                        case INCOMPLETE -> "incomplete";
+                      })
+              .orElse("failed");
       String line =
           String.format(Locale.ROOT, "[%d/%d] %s %s", done, expected, result.accountId(), status);
       if (terminal) {
@@ -324,10 +253,10 @@ final class OrgAuditCommand implements Callable<Integer> {
         err.println(line);
       }
       err.flush();
-      return result;
     }
 
-    synchronized void finish() {
+    @Override
+    public synchronized void finish() {
       if (terminal && done > 0) {
         if (clearAtEnd) {
           err.print("\r\u001b[K");

@@ -2,27 +2,15 @@ package dev.keywarden.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keywarden.audit.AccountAudit;
 import dev.keywarden.audit.RunOutcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OrgAuditProgressTest {
-  private static OrgAuditCommand.AccountResult result(String accountId, RunOutcome.Status status) {
-    return new OrgAuditCommand.AccountResult(
-        accountId,
-        new RunOutcome(
-            accountId,
-            "run-1",
-            status,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            Optional.empty()),
-        null);
+  private static AccountAudit result(String accountId, RunOutcome.Status status) {
+    return AccountAudit.audited(accountId, RunOutcome.untouched(accountId, "run-1", status));
   }
 
   @Test
@@ -48,7 +36,7 @@ class OrgAuditProgressTest {
     progress.expect(2);
 
     progress.done(result("123456789012", RunOutcome.Status.SKIPPED_BUSY));
-    progress.done(new OrgAuditCommand.AccountResult("210987654321", null, "boom"));
+    progress.done(AccountAudit.failed("210987654321", "boom"));
     progress.finish();
 
     assertThat(err.toString().lines())
@@ -57,9 +45,7 @@ class OrgAuditProgressTest {
 
   @Test
   void describe_whenTheRunFailed_saysWhy() {
-    assertThat(
-            OrgAuditCommand.describe(
-                new OrgAuditCommand.AccountResult("123456789012", null, "DynamoDB throttled")))
+    assertThat(OrgAuditCommand.describe(AccountAudit.failed("123456789012", "DynamoDB throttled")))
         .isEqualTo("failed: DynamoDB throttled");
   }
 }

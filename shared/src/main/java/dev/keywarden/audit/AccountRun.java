@@ -108,27 +108,11 @@ public final class AccountRun {
             "runId={} accountId={} this run already completed the account; nothing to do again",
             runId,
             accountId);
-        return new RunOutcome(
-            accountId,
-            runId,
-            RunOutcome.Status.ALREADY_DONE,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            Optional.empty());
+        return RunOutcome.untouched(accountId, runId, RunOutcome.Status.ALREADY_DONE);
       }
       LOG.warn(
           "runId={} accountId={} another run holds the account; backing off", runId, accountId);
-      return new RunOutcome(
-          accountId,
-          runId,
-          RunOutcome.Status.SKIPPED_BUSY,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          List.of(),
-          Optional.empty());
+      return RunOutcome.untouched(accountId, runId, RunOutcome.Status.SKIPPED_BUSY);
     }
     boolean completed = false;
     try {
@@ -328,15 +312,8 @@ public final class AccountRun {
           mode == Mode.ENFORCE ? plan.deactivate().size() : 0,
           published.size(),
           keysLeft);
-      return new RunOutcome(
-          accountId,
-          runId,
-          RunOutcome.Status.INCOMPLETE,
-          Optional.of(withDeferred),
-          Optional.of(reconciliation),
-          Optional.of(report),
-          published,
-          Optional.empty());
+      return RunOutcome.incomplete(
+          accountId, runId, withDeferred, reconciliation, report, published);
     }
     RunSummary summary =
         Summaries.of(
@@ -362,15 +339,8 @@ public final class AccountRun {
         deactivated.size(),
         plan.deferred().size(),
         published.size());
-    return new RunOutcome(
-        accountId,
-        runId,
-        RunOutcome.Status.COMPLETED,
-        Optional.of(withDeferred),
-        Optional.of(reconciliation),
-        Optional.of(report),
-        published,
-        Optional.of(summary));
+    return RunOutcome.completed(
+        accountId, runId, withDeferred, reconciliation, report, published, summary);
   }
 
   /**
@@ -386,21 +356,12 @@ public final class AccountRun {
     List<StoredFinding> written = List.of();
     if (previous == null || previous.status() != FindingStatus.OPEN) {
       StoredFinding open =
-          new StoredFinding(
-              accountId,
-              finding.checkId(),
-              finding.resourceId(),
-              finding.principal(),
-              finding.severity(),
-              finding.title(),
-              finding.message(),
-              FindingStatus.OPEN,
-              now,
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty(),
-              previous == null ? 1 : previous.version() + 1);
+          StoredFinding.from(accountId, finding)
+              .status(FindingStatus.OPEN)
+              .firstSeen(now)
+              .deadline(Optional.empty())
+              .version(previous == null ? 1 : previous.version() + 1)
+              .build();
       written = List.of(open);
       store.writeFindings(accountId, written);
     }
@@ -410,15 +371,7 @@ public final class AccountRun {
     RunSummary summary = Summaries.notAudited(accountId, runId, now, reason);
     store.putSummary(summary);
     LOG.warn("runId={} accountId={} not audited: {}", runId, accountId, reason);
-    return new RunOutcome(
-        accountId,
-        runId,
-        RunOutcome.Status.NOT_AUDITED,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        Optional.of(summary));
+    return RunOutcome.notAudited(accountId, runId, summary);
   }
 
   /**

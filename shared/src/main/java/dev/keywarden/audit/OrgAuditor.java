@@ -4,9 +4,7 @@ import dev.keywarden.KeywardenException;
 import dev.keywarden.config.Settings;
 import dev.keywarden.inventory.AccountInventory;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -76,15 +74,7 @@ public final class OrgAuditor {
     String runId = request.runId();
     if (deadline.reached()) {
       LOG.warn("runId={} accountId={} not started: {}", runId, accountId, deadline);
-      return new RunOutcome(
-          accountId,
-          runId,
-          RunOutcome.Status.INCOMPLETE,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          List.of(),
-          Optional.empty());
+      return RunOutcome.untouched(accountId, runId, RunOutcome.Status.INCOMPLETE);
     }
     MemberAccess.Session session;
     try {

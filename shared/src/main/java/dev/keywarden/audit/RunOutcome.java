@@ -63,6 +63,77 @@ public record RunOutcome(
   }
 
   /**
+   * A run that did no work for the account (it was busy, already done, or not started before the
+   * deadline): no result, reconciliation, deactivation, notices or summary.
+   */
+  public static RunOutcome untouched(String accountId, String runId, Status status) {
+    return new RunOutcome(
+        accountId,
+        runId,
+        status,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        Optional.empty());
+  }
+
+  /** A run that could not audit the account; {@code summary} says why. */
+  public static RunOutcome notAudited(String accountId, String runId, RunSummary summary) {
+    return new RunOutcome(
+        accountId,
+        runId,
+        Status.NOT_AUDITED,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        Optional.of(summary));
+  }
+
+  /** A run that did every step and wrote {@code summary}. */
+  public static RunOutcome completed(
+      String accountId,
+      String runId,
+      AuditResult result,
+      Reconciliation reconciliation,
+      DeactivationReport deactivation,
+      List<String> noticesPublished,
+      RunSummary summary) {
+    return new RunOutcome(
+        accountId,
+        runId,
+        Status.COMPLETED,
+        Optional.of(result),
+        Optional.of(reconciliation),
+        Optional.of(deactivation),
+        noticesPublished,
+        Optional.of(summary));
+  }
+
+  /**
+   * A run that stopped at its deadline after reconciling: what it did so far, and no summary (the
+   * next run of the account writes it).
+   */
+  public static RunOutcome incomplete(
+      String accountId,
+      String runId,
+      AuditResult result,
+      Reconciliation reconciliation,
+      DeactivationReport deactivation,
+      List<String> noticesPublished) {
+    return new RunOutcome(
+        accountId,
+        runId,
+        Status.INCOMPLETE,
+        Optional.of(result),
+        Optional.of(reconciliation),
+        Optional.of(deactivation),
+        noticesPublished,
+        Optional.empty());
+  }
+
+  /**
    * How many findings the checks made, 0 when the run did not check the account: what a handler
    * logs.
    */

@@ -44,29 +44,25 @@ final class Summaries {
             .root()
             .map(r -> !r.activeKeys().isEmpty())
             .or(() -> inventory.summary().map(s -> s.rootAccessKeysPresent()));
-    return new RunSummary(
-        accountId,
-        runId,
-        at,
-        true,
-        Optional.empty(),
-        count(result.findings(), f -> f.severity().name()),
-        count(result.findings(), Finding::checkId),
-        users.size(),
-        activeKeys,
-        console,
-        consoleMfa,
-        rootMfa,
-        rootKey,
-        reconciliation.opened(),
-        reconciliation.resolved(),
-        reconciliation.exempt(),
-        deactivated,
-        deferred,
-        notices,
-        Optional.of(result.skipped().keySet().stream().sorted().toList()),
-        unusedRoles(result),
-        wouldDeactivate);
+    return RunSummary.builder(accountId, runId, at)
+        .openBySeverity(count(result.findings(), f -> f.severity().name()))
+        .openByCheck(count(result.findings(), Finding::checkId))
+        .users(users.size())
+        .activeKeys(activeKeys)
+        .consoleUsers(console)
+        .consoleUsersWithMfa(consoleMfa)
+        .rootMfa(rootMfa)
+        .rootAccessKey(rootKey)
+        .opened(reconciliation.opened())
+        .resolved(reconciliation.resolved())
+        .exempt(reconciliation.exempt())
+        .deactivated(deactivated)
+        .deferred(deferred)
+        .notices(notices)
+        .skippedChecks(Optional.of(result.skipped().keySet().stream().sorted().toList()))
+        .unusedRoles(unusedRoles(result))
+        .wouldDeactivate(wouldDeactivate)
+        .build();
   }
 
   /** Roles {@code role-unused} condemned, exempt ones included; empty when it could not judge. */
@@ -83,26 +79,7 @@ final class Summaries {
   private static final String ROLE_UNUSED = dev.keywarden.checks.RoleUnusedCheck.METADATA.id();
 
   static RunSummary notAudited(String accountId, String runId, Instant at, String reason) {
-    return new RunSummary(
-        accountId,
-        runId,
-        at,
-        false,
-        Optional.of(reason),
-        Map.of(),
-        Map.of(),
-        0,
-        0,
-        0,
-        0,
-        Optional.empty(),
-        Optional.empty(),
-        0,
-        0,
-        0,
-        0,
-        0,
-        0);
+    return RunSummary.builder(accountId, runId, at).notAudited(reason).build();
   }
 
   private static Map<String, Integer> count(List<Finding> findings, Function<Finding, String> key) {

@@ -168,21 +168,24 @@ final class FindingsTableItems {
   }
 
   static StoredFinding finding(Map<String, AttributeValue> item) {
-    return new StoredFinding(
-        string(item, "accountId"),
-        string(item, "checkId"),
-        string(item, RESOURCE_ID),
-        string(item, "principal"),
-        parse(item, "severity", Severity::valueOf),
-        string(item, "title"),
-        string(item, "message"),
-        parse(item, STATUS, FindingStatus::valueOf),
-        instant(item, "firstSeen"),
-        optional(item, "resolvedAt").map(v -> parse(item, "resolvedAt", Instant::parse)),
-        optional(item, "deadline").map(v -> parse(item, "deadline", Instant::parse)),
-        optional(item, "exemptUntil").map(v -> parse(item, "exemptUntil", LocalDate::parse)),
-        optional(item, "exemptReason"),
-        number(item, VERSION));
+    return StoredFinding.builder()
+        .accountId(string(item, "accountId"))
+        .checkId(string(item, "checkId"))
+        .resourceId(string(item, RESOURCE_ID))
+        .principal(string(item, "principal"))
+        .severity(parse(item, "severity", Severity::valueOf))
+        .title(string(item, "title"))
+        .message(string(item, "message"))
+        .status(parse(item, STATUS, FindingStatus::valueOf))
+        .firstSeen(instant(item, "firstSeen"))
+        .resolvedAt(
+            optional(item, "resolvedAt").map(v -> parse(item, "resolvedAt", Instant::parse)))
+        .deadline(optional(item, "deadline").map(v -> parse(item, "deadline", Instant::parse)))
+        .exemptUntil(
+            optional(item, "exemptUntil").map(v -> parse(item, "exemptUntil", LocalDate::parse)))
+        .exemptReason(optional(item, "exemptReason"))
+        .version(number(item, VERSION))
+        .build();
   }
 
   // ---- notice states
@@ -333,30 +336,31 @@ final class FindingsTableItems {
   }
 
   static RunSummary summary(Map<String, AttributeValue> item) {
-    return new RunSummary(
-        string(item, "accountId"),
-        string(item, RUN_ID),
-        instant(item, "at"),
-        bool(item, "audited"),
-        optional(item, "failure"),
-        counts(item, "openBySeverity"),
-        counts(item, "openByCheck"),
-        integer(item, "users"),
-        integer(item, "activeKeys"),
-        integer(item, "consoleUsers"),
-        integer(item, "consoleUsersWithMfa"),
-        Optional.ofNullable(item.get("rootMfa")).map(v -> bool(item, "rootMfa")),
-        Optional.ofNullable(item.get("rootAccessKey")).map(v -> bool(item, "rootAccessKey")),
-        integer(item, "opened"),
-        integer(item, "resolved"),
-        integer(item, "exempt"),
-        integer(item, "deactivated"),
-        integer(item, "deferred"),
-        integer(item, "notices"),
-        Optional.ofNullable(item.get("skippedChecks"))
-            .map(v -> v.l().stream().map(AttributeValue::s).toList()),
-        Optional.ofNullable(item.get("unusedRoles")).map(v -> integer(item, "unusedRoles")),
-        item.containsKey("wouldDeactivate") ? integer(item, "wouldDeactivate") : 0);
+    return RunSummary.builder(string(item, "accountId"), string(item, RUN_ID), instant(item, "at"))
+        .audited(bool(item, "audited"))
+        .failure(optional(item, "failure"))
+        .openBySeverity(counts(item, "openBySeverity"))
+        .openByCheck(counts(item, "openByCheck"))
+        .users(integer(item, "users"))
+        .activeKeys(integer(item, "activeKeys"))
+        .consoleUsers(integer(item, "consoleUsers"))
+        .consoleUsersWithMfa(integer(item, "consoleUsersWithMfa"))
+        .rootMfa(Optional.ofNullable(item.get("rootMfa")).map(v -> bool(item, "rootMfa")))
+        .rootAccessKey(
+            Optional.ofNullable(item.get("rootAccessKey")).map(v -> bool(item, "rootAccessKey")))
+        .opened(integer(item, "opened"))
+        .resolved(integer(item, "resolved"))
+        .exempt(integer(item, "exempt"))
+        .deactivated(integer(item, "deactivated"))
+        .deferred(integer(item, "deferred"))
+        .notices(integer(item, "notices"))
+        .skippedChecks(
+            Optional.ofNullable(item.get("skippedChecks"))
+                .map(v -> v.l().stream().map(AttributeValue::s).toList()))
+        .unusedRoles(
+            Optional.ofNullable(item.get("unusedRoles")).map(v -> integer(item, "unusedRoles")))
+        .wouldDeactivate(item.containsKey("wouldDeactivate") ? integer(item, "wouldDeactivate") : 0)
+        .build();
   }
 
   // ---- attribute values

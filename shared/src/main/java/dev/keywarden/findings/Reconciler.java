@@ -148,21 +148,13 @@ public final class Reconciler {
         continue;
       }
       changed.add(
-          new StoredFinding(
-              before.accountId(),
-              before.checkId(),
-              before.resourceId(),
-              before.principal(),
-              before.severity(),
-              before.title(),
-              before.message(),
-              FindingStatus.RESOLVED,
-              before.firstSeen(),
-              Optional.of(now),
-              before.deadline(),
-              Optional.empty(),
-              Optional.empty(),
-              before.version() + 1));
+          before.toBuilder()
+              .status(FindingStatus.RESOLVED)
+              .resolvedAt(Optional.of(now))
+              .exemptUntil(Optional.empty())
+              .exemptReason(Optional.empty())
+              .version(before.version() + 1)
+              .build());
       resolved++;
     }
 
@@ -189,20 +181,12 @@ public final class Reconciler {
       Optional<LocalDate> exemptUntil,
       Optional<String> exemptReason,
       long version) {
-    return new StoredFinding(
-        accountId,
-        finding.checkId(),
-        finding.resourceId(),
-        finding.principal(),
-        finding.severity(),
-        finding.title(),
-        finding.message(),
-        status,
-        firstSeen,
-        Optional.empty(),
-        finding.deadline(),
-        exemptUntil,
-        exemptReason,
-        version);
+    return StoredFinding.from(accountId, finding)
+        .status(status)
+        .firstSeen(firstSeen)
+        .exemptUntil(exemptUntil)
+        .exemptReason(exemptReason)
+        .version(version)
+        .build();
   }
 }

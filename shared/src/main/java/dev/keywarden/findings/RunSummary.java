@@ -73,146 +73,170 @@ public record RunSummary(
   }
 
   /**
-   * A summary without skipped checks, the unused-role count or dry-run figures, as summaries
-   * written before them read.
+   * A builder for the summary of run {@code runId} in {@code accountId} at {@code at}: an audited
+   * account, every count 0, every optional and map empty, until set.
    */
-  public RunSummary(
-      String accountId,
-      String runId,
-      Instant at,
-      boolean audited,
-      Optional<String> failure,
-      Map<String, Integer> openBySeverity,
-      Map<String, Integer> openByCheck,
-      int users,
-      int activeKeys,
-      int consoleUsers,
-      int consoleUsersWithMfa,
-      Optional<Boolean> rootMfa,
-      Optional<Boolean> rootAccessKey,
-      int opened,
-      int resolved,
-      int exempt,
-      int deactivated,
-      int deferred,
-      int notices) {
-    this(
-        accountId,
-        runId,
-        at,
-        audited,
-        failure,
-        openBySeverity,
-        openByCheck,
-        users,
-        activeKeys,
-        consoleUsers,
-        consoleUsersWithMfa,
-        rootMfa,
-        rootAccessKey,
-        opened,
-        resolved,
-        exempt,
-        deactivated,
-        deferred,
-        notices,
-        Optional.empty(),
-        Optional.empty(),
-        0);
+  public static Builder builder(String accountId, String runId, Instant at) {
+    return new Builder(accountId, runId, at);
   }
 
-  /** A summary of a run that would have deactivated nothing in dry run. */
-  public RunSummary(
-      String accountId,
-      String runId,
-      Instant at,
-      boolean audited,
-      Optional<String> failure,
-      Map<String, Integer> openBySeverity,
-      Map<String, Integer> openByCheck,
-      int users,
-      int activeKeys,
-      int consoleUsers,
-      int consoleUsersWithMfa,
-      Optional<Boolean> rootMfa,
-      Optional<Boolean> rootAccessKey,
-      int opened,
-      int resolved,
-      int exempt,
-      int deactivated,
-      int deferred,
-      int notices,
-      Optional<List<String>> skippedChecks,
-      Optional<Integer> unusedRoles) {
-    this(
-        accountId,
-        runId,
-        at,
-        audited,
-        failure,
-        openBySeverity,
-        openByCheck,
-        users,
-        activeKeys,
-        consoleUsers,
-        consoleUsersWithMfa,
-        rootMfa,
-        rootAccessKey,
-        opened,
-        resolved,
-        exempt,
-        deactivated,
-        deferred,
-        notices,
-        skippedChecks,
-        unusedRoles,
-        0);
-  }
+  /** Names each figure it sets; unset ones stay 0 or empty. */
+  public static final class Builder {
+    private final String accountId;
+    private final String runId;
+    private final Instant at;
+    private boolean audited = true;
+    private Optional<String> failure = Optional.empty();
+    private Map<String, Integer> openBySeverity = Map.of();
+    private Map<String, Integer> openByCheck = Map.of();
+    private int users = 0;
+    private int activeKeys = 0;
+    private int consoleUsers = 0;
+    private int consoleUsersWithMfa = 0;
+    private Optional<Boolean> rootMfa = Optional.empty();
+    private Optional<Boolean> rootAccessKey = Optional.empty();
+    private int opened = 0;
+    private int resolved = 0;
+    private int exempt = 0;
+    private int deactivated = 0;
+    private int deferred = 0;
+    private int notices = 0;
+    private Optional<List<String>> skippedChecks = Optional.empty();
+    private Optional<Integer> unusedRoles = Optional.empty();
+    private int wouldDeactivate = 0;
 
-  /** A summary without skipped checks or the unused-role count. */
-  public RunSummary(
-      String accountId,
-      String runId,
-      Instant at,
-      boolean audited,
-      Optional<String> failure,
-      Map<String, Integer> openBySeverity,
-      Map<String, Integer> openByCheck,
-      int users,
-      int activeKeys,
-      int consoleUsers,
-      int consoleUsersWithMfa,
-      Optional<Boolean> rootMfa,
-      Optional<Boolean> rootAccessKey,
-      int opened,
-      int resolved,
-      int exempt,
-      int deactivated,
-      int deferred,
-      int notices,
-      int wouldDeactivate) {
-    this(
-        accountId,
-        runId,
-        at,
-        audited,
-        failure,
-        openBySeverity,
-        openByCheck,
-        users,
-        activeKeys,
-        consoleUsers,
-        consoleUsersWithMfa,
-        rootMfa,
-        rootAccessKey,
-        opened,
-        resolved,
-        exempt,
-        deactivated,
-        deferred,
-        notices,
-        Optional.empty(),
-        Optional.empty(),
-        wouldDeactivate);
+    private Builder(String accountId, String runId, Instant at) {
+      this.accountId = accountId;
+      this.runId = runId;
+      this.at = at;
+    }
+
+    /** An account that could not be audited, and why: not audited, with the failure. */
+    public Builder notAudited(String reason) {
+      this.audited = false;
+      this.failure = Optional.of(reason);
+      return this;
+    }
+
+    public Builder audited(boolean audited) {
+      this.audited = audited;
+      return this;
+    }
+
+    public Builder failure(Optional<String> failure) {
+      this.failure = failure;
+      return this;
+    }
+
+    public Builder openBySeverity(Map<String, Integer> openBySeverity) {
+      this.openBySeverity = openBySeverity;
+      return this;
+    }
+
+    public Builder openByCheck(Map<String, Integer> openByCheck) {
+      this.openByCheck = openByCheck;
+      return this;
+    }
+
+    public Builder users(int users) {
+      this.users = users;
+      return this;
+    }
+
+    public Builder activeKeys(int activeKeys) {
+      this.activeKeys = activeKeys;
+      return this;
+    }
+
+    public Builder consoleUsers(int consoleUsers) {
+      this.consoleUsers = consoleUsers;
+      return this;
+    }
+
+    public Builder consoleUsersWithMfa(int consoleUsersWithMfa) {
+      this.consoleUsersWithMfa = consoleUsersWithMfa;
+      return this;
+    }
+
+    public Builder rootMfa(Optional<Boolean> rootMfa) {
+      this.rootMfa = rootMfa;
+      return this;
+    }
+
+    public Builder rootAccessKey(Optional<Boolean> rootAccessKey) {
+      this.rootAccessKey = rootAccessKey;
+      return this;
+    }
+
+    public Builder opened(int opened) {
+      this.opened = opened;
+      return this;
+    }
+
+    public Builder resolved(int resolved) {
+      this.resolved = resolved;
+      return this;
+    }
+
+    public Builder exempt(int exempt) {
+      this.exempt = exempt;
+      return this;
+    }
+
+    public Builder deactivated(int deactivated) {
+      this.deactivated = deactivated;
+      return this;
+    }
+
+    public Builder deferred(int deferred) {
+      this.deferred = deferred;
+      return this;
+    }
+
+    public Builder notices(int notices) {
+      this.notices = notices;
+      return this;
+    }
+
+    public Builder skippedChecks(Optional<List<String>> skippedChecks) {
+      this.skippedChecks = skippedChecks;
+      return this;
+    }
+
+    public Builder unusedRoles(Optional<Integer> unusedRoles) {
+      this.unusedRoles = unusedRoles;
+      return this;
+    }
+
+    public Builder wouldDeactivate(int wouldDeactivate) {
+      this.wouldDeactivate = wouldDeactivate;
+      return this;
+    }
+
+    public RunSummary build() {
+      return new RunSummary(
+          accountId,
+          runId,
+          at,
+          audited,
+          failure,
+          openBySeverity,
+          openByCheck,
+          users,
+          activeKeys,
+          consoleUsers,
+          consoleUsersWithMfa,
+          rootMfa,
+          rootAccessKey,
+          opened,
+          resolved,
+          exempt,
+          deactivated,
+          deferred,
+          notices,
+          skippedChecks,
+          unusedRoles,
+          wouldDeactivate);
+    }
   }
 }

@@ -61,6 +61,166 @@ public record StoredFinding(
     Objects.requireNonNull(exemptReason, "exemptReason");
   }
 
+  /**
+   * A builder for the stored form of {@code finding} in {@code accountId}: its identity, text,
+   * severity and deadline are taken from the finding; status, first seen and version are still to
+   * be set; the rest starts empty.
+   */
+  public static Builder from(String accountId, Finding finding) {
+    return new Builder()
+        .accountId(accountId)
+        .checkId(finding.checkId())
+        .resourceId(finding.resourceId())
+        .principal(finding.principal())
+        .severity(finding.severity())
+        .title(finding.title())
+        .message(finding.message())
+        .deadline(finding.deadline());
+  }
+
+  /** An empty builder: every optional starts empty, everything else must be set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this finding's every component, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .accountId(accountId)
+        .checkId(checkId)
+        .resourceId(resourceId)
+        .principal(principal)
+        .severity(severity)
+        .title(title)
+        .message(message)
+        .status(status)
+        .firstSeen(firstSeen)
+        .resolvedAt(resolvedAt)
+        .deadline(deadline)
+        .exemptUntil(exemptUntil)
+        .exemptReason(exemptReason)
+        .version(version);
+  }
+
+  /** Names each component it sets; {@link #build()} checks them as the record does. */
+  public static final class Builder {
+    private String accountId;
+    private String checkId;
+    private String resourceId;
+    private String principal;
+    private Severity severity;
+    private String title;
+    private String message;
+    private FindingStatus status;
+    private Instant firstSeen;
+    private Optional<Instant> resolvedAt = Optional.empty();
+    private Optional<Instant> deadline = Optional.empty();
+    private Optional<LocalDate> exemptUntil = Optional.empty();
+    private Optional<String> exemptReason = Optional.empty();
+    private long version;
+    private boolean versionSet;
+
+    private Builder() {}
+
+    public Builder accountId(String accountId) {
+      this.accountId = accountId;
+      return this;
+    }
+
+    public Builder checkId(String checkId) {
+      this.checkId = checkId;
+      return this;
+    }
+
+    public Builder resourceId(String resourceId) {
+      this.resourceId = resourceId;
+      return this;
+    }
+
+    public Builder principal(String principal) {
+      this.principal = principal;
+      return this;
+    }
+
+    public Builder severity(Severity severity) {
+      this.severity = severity;
+      return this;
+    }
+
+    public Builder title(String title) {
+      this.title = title;
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public Builder status(FindingStatus status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder firstSeen(Instant firstSeen) {
+      this.firstSeen = firstSeen;
+      return this;
+    }
+
+    public Builder resolvedAt(Optional<Instant> resolvedAt) {
+      this.resolvedAt = resolvedAt;
+      return this;
+    }
+
+    public Builder deadline(Optional<Instant> deadline) {
+      this.deadline = deadline;
+      return this;
+    }
+
+    public Builder exemptUntil(Optional<LocalDate> exemptUntil) {
+      this.exemptUntil = exemptUntil;
+      return this;
+    }
+
+    public Builder exemptReason(Optional<String> exemptReason) {
+      this.exemptReason = exemptReason;
+      return this;
+    }
+
+    public Builder version(long version) {
+      this.version = version;
+      this.versionSet = true;
+      return this;
+    }
+
+    /**
+     * The finding.
+     *
+     * @throws NullPointerException naming the first component left unset
+     * @throws IllegalStateException when the version was not set
+     */
+    public StoredFinding build() {
+      if (!versionSet) {
+        throw new IllegalStateException("a stored finding needs its version");
+      }
+      return new StoredFinding(
+          accountId,
+          checkId,
+          resourceId,
+          principal,
+          severity,
+          title,
+          message,
+          status,
+          firstSeen,
+          resolvedAt,
+          deadline,
+          exemptUntil,
+          exemptReason,
+          version);
+    }
+  }
+
   /** The finding as a run reports it, without its history. */
   public Finding asFinding() {
     return new Finding(

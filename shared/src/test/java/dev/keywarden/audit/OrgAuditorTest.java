@@ -99,15 +99,7 @@ class OrgAuditorTest {
       public RunOutcome run(AccountInventory read, AuditRequest request, Deadline deadline) {
         ran.add(read.accountId());
         ranFor.add(request);
-        return new RunOutcome(
-            read.accountId(),
-            request.runId(),
-            RunOutcome.Status.COMPLETED,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            Optional.empty());
+        return RunOutcome.untouched(read.accountId(), request.runId(), RunOutcome.Status.COMPLETED);
       }
 
       @Override

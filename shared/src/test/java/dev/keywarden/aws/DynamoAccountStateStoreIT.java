@@ -152,26 +152,17 @@ class DynamoAccountStateStoreIT {
   }
 
   private static RunSummary summary(String accountId, String runId, Instant at, int opened) {
-    return new RunSummary(
-        accountId,
-        runId,
-        at,
-        true,
-        Optional.empty(),
-        Map.of("MEDIUM", opened),
-        Map.of("key-unused", opened),
-        10,
-        8,
-        2,
-        1,
-        Optional.of(true),
-        Optional.of(false),
-        opened,
-        0,
-        0,
-        0,
-        0,
-        0);
+    return RunSummary.builder(accountId, runId, at)
+        .openBySeverity(Map.of("MEDIUM", opened))
+        .openByCheck(Map.of("key-unused", opened))
+        .users(10)
+        .activeKeys(8)
+        .consoleUsers(2)
+        .consoleUsersWithMfa(1)
+        .rootMfa(Optional.of(true))
+        .rootAccessKey(Optional.of(false))
+        .opened(opened)
+        .build();
   }
 
   private Map<String, AttributeValue> rawFinding(int user) {

@@ -83,27 +83,24 @@ class FindingsTableItemsTest {
   }
 
   static RunSummary summary(boolean audited) {
-    return new RunSummary(
-        ACCOUNT,
-        "run-1",
-        NOW,
-        audited,
-        audited ? Optional.empty() : Optional.of("role could not be assumed"),
-        Map.of("HIGH", 3, "LOW", 1),
-        Map.of("key-expired", 2, "key-unused", 2),
-        1000,
-        800,
-        200,
-        150,
-        audited ? Optional.of(true) : Optional.empty(),
-        audited ? Optional.of(false) : Optional.empty(),
-        4,
-        2,
-        1,
-        3,
-        0,
-        5,
-        7);
+    return RunSummary.builder(ACCOUNT, "run-1", NOW)
+        .audited(audited)
+        .failure(audited ? Optional.empty() : Optional.of("role could not be assumed"))
+        .openBySeverity(Map.of("HIGH", 3, "LOW", 1))
+        .openByCheck(Map.of("key-expired", 2, "key-unused", 2))
+        .users(1000)
+        .activeKeys(800)
+        .consoleUsers(200)
+        .consoleUsersWithMfa(150)
+        .rootMfa(audited ? Optional.of(true) : Optional.empty())
+        .rootAccessKey(audited ? Optional.of(false) : Optional.empty())
+        .opened(4)
+        .resolved(2)
+        .exempt(1)
+        .deactivated(3)
+        .notices(5)
+        .wouldDeactivate(7)
+        .build();
   }
 
   @Test
@@ -254,28 +251,19 @@ class FindingsTableItemsTest {
   void summary_withSkippedChecksAndUnusedRoles_roundTrips() {
     RunSummary base = summary(true);
     RunSummary summary =
-        new RunSummary(
-            base.accountId(),
-            base.runId(),
-            base.at(),
-            true,
-            Optional.empty(),
-            base.openBySeverity(),
-            base.openByCheck(),
-            3,
-            1,
-            1,
-            1,
-            Optional.of(true),
-            Optional.of(false),
-            1,
-            0,
-            0,
-            0,
-            0,
-            0,
-            Optional.of(List.of("access-analyzer-disabled", "ssh-key-old")),
-            Optional.of(7));
+        RunSummary.builder(base.accountId(), base.runId(), base.at())
+            .openBySeverity(base.openBySeverity())
+            .openByCheck(base.openByCheck())
+            .users(3)
+            .activeKeys(1)
+            .consoleUsers(1)
+            .consoleUsersWithMfa(1)
+            .rootMfa(Optional.of(true))
+            .rootAccessKey(Optional.of(false))
+            .opened(1)
+            .skippedChecks(Optional.of(List.of("access-analyzer-disabled", "ssh-key-old")))
+            .unusedRoles(Optional.of(7))
+            .build();
 
     assertThat(FindingsTableItems.summary(FindingsTableItems.summary(summary, HISTORY)))
         .isEqualTo(summary);
@@ -285,28 +273,19 @@ class FindingsTableItemsTest {
   void summary_withNoSkippedCheck_keepsTheEmptyListApartFromUnknown() {
     RunSummary base = summary(true);
     RunSummary none =
-        new RunSummary(
-            base.accountId(),
-            base.runId(),
-            base.at(),
-            true,
-            Optional.empty(),
-            base.openBySeverity(),
-            base.openByCheck(),
-            3,
-            1,
-            1,
-            1,
-            Optional.of(true),
-            Optional.of(false),
-            1,
-            0,
-            0,
-            0,
-            0,
-            0,
-            Optional.of(List.of()),
-            Optional.of(0));
+        RunSummary.builder(base.accountId(), base.runId(), base.at())
+            .openBySeverity(base.openBySeverity())
+            .openByCheck(base.openByCheck())
+            .users(3)
+            .activeKeys(1)
+            .consoleUsers(1)
+            .consoleUsersWithMfa(1)
+            .rootMfa(Optional.of(true))
+            .rootAccessKey(Optional.of(false))
+            .opened(1)
+            .skippedChecks(Optional.of(List.of()))
+            .unusedRoles(Optional.of(0))
+            .build();
 
     assertThat(
             FindingsTableItems.summary(FindingsTableItems.summary(none, HISTORY)).skippedChecks())

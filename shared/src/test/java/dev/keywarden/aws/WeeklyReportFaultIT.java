@@ -257,25 +257,17 @@ class WeeklyReportFaultIT {
   }
 
   private static RunSummary summary(String account, String runId, Instant at, int expired) {
-    return new RunSummary(
-        account,
-        runId,
-        at,
-        true,
-        Optional.empty(),
-        Map.of("HIGH", expired),
-        Map.of("key-expired", expired),
-        6,
-        4,
-        3,
-        1,
-        Optional.of(true),
-        Optional.of(false),
-        1,
-        0,
-        0,
-        0,
-        0,
-        expired);
+    return RunSummary.builder(account, runId, at)
+        .openBySeverity(Map.of("HIGH", expired))
+        .openByCheck(Map.of("key-expired", expired))
+        .users(6)
+        .activeKeys(4)
+        .consoleUsers(3)
+        .consoleUsersWithMfa(1)
+        .rootMfa(Optional.of(true))
+        .rootAccessKey(Optional.of(false))
+        .opened(1)
+        .notices(expired)
+        .build();
   }
 }

@@ -44,26 +44,17 @@ class WeeklyReportOcsfIT {
       DynamoAccountStateStore store = AccountRuns.store(clients, settings);
       Instant audited = Instant.parse("2026-11-26T06:10:00Z");
       store.putSummary(
-          new RunSummary(
-              ACCOUNT,
-              "run-20261126T061000Z-5e1d0c2a",
-              audited,
-              true,
-              Optional.empty(),
-              Map.of("HIGH", 1),
-              Map.of("key-expired", 1),
-              1,
-              1,
-              1,
-              0,
-              Optional.of(true),
-              Optional.of(false),
-              1,
-              0,
-              0,
-              0,
-              0,
-              1));
+          RunSummary.builder(ACCOUNT, "run-20261126T061000Z-5e1d0c2a", audited)
+              .openBySeverity(Map.of("HIGH", 1))
+              .openByCheck(Map.of("key-expired", 1))
+              .users(1)
+              .activeKeys(1)
+              .consoleUsers(1)
+              .rootMfa(Optional.of(true))
+              .rootAccessKey(Optional.of(false))
+              .opened(1)
+              .notices(1)
+              .build());
       store.writeFindings(
           ACCOUNT,
           List.of(

@@ -21,51 +21,19 @@ class ComplianceViewTest {
       Map<String, Integer> openByCheck,
       Optional<List<String>> skipped,
       Optional<Integer> unusedRoles) {
-    return new RunSummary(
-        account,
-        "run-" + account + at,
-        at,
-        true,
-        Optional.empty(),
-        Map.of(),
-        openByCheck,
-        1,
-        0,
-        0,
-        0,
-        Optional.empty(),
-        Optional.empty(),
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        skipped,
-        unusedRoles);
+    return RunSummary.builder(account, "run-" + account + at, at)
+        .openByCheck(openByCheck)
+        .users(1)
+        .skippedChecks(skipped)
+        .unusedRoles(unusedRoles)
+        .build();
   }
 
   private static RunSummary failed(String account, Instant at) {
-    return new RunSummary(
-        account,
-        "run-x",
-        at,
-        false,
-        Optional.of("role missing"),
-        Map.of(),
-        Map.of(),
-        0,
-        0,
-        0,
-        0,
-        Optional.empty(),
-        Optional.empty(),
-        0,
-        0,
-        0,
-        0,
-        0,
-        0);
+    return RunSummary.builder(account, "run-x", at)
+        .audited(false)
+        .failure(Optional.of("role missing"))
+        .build();
   }
 
   private static ReportInput input(

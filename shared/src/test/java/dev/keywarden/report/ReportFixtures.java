@@ -111,29 +111,26 @@ final class ReportFixtures {
 
     RunSummary build() {
       boolean audited = failure.isEmpty();
-      return new RunSummary(
-          account,
-          runId,
-          at,
-          audited,
-          failure,
-          audited ? bySeverity : Map.of(),
-          audited ? byCheck : Map.of(),
-          audited ? Math.max(users, activeKeys) : 0,
-          audited ? activeKeys : 0,
-          audited ? console : 0,
-          audited ? consoleMfa : 0,
-          Optional.of(true),
-          Optional.of(false),
-          opened,
-          resolved,
-          0,
-          deactivated,
-          deferred,
-          notices,
-          audited ? Optional.of(SKIPPED_ON_EMULATOR) : Optional.empty(),
-          audited ? Optional.of(2) : Optional.empty(),
-          wouldDeactivate);
+      return RunSummary.builder(account, runId, at)
+          .audited(audited)
+          .failure(failure)
+          .openBySeverity(audited ? bySeverity : Map.of())
+          .openByCheck(audited ? byCheck : Map.of())
+          .users(audited ? Math.max(users, activeKeys) : 0)
+          .activeKeys(audited ? activeKeys : 0)
+          .consoleUsers(audited ? console : 0)
+          .consoleUsersWithMfa(audited ? consoleMfa : 0)
+          .rootMfa(Optional.of(true))
+          .rootAccessKey(Optional.of(false))
+          .opened(opened)
+          .resolved(resolved)
+          .deactivated(deactivated)
+          .deferred(deferred)
+          .notices(notices)
+          .skippedChecks(audited ? Optional.of(SKIPPED_ON_EMULATOR) : Optional.empty())
+          .unusedRoles(audited ? Optional.of(2) : Optional.empty())
+          .wouldDeactivate(wouldDeactivate)
+          .build();
     }
   }
 
@@ -164,39 +161,23 @@ final class ReportFixtures {
             + ":user/"
             + principal
             + (checkId.startsWith("key-") ? "#access_key_1" : "");
-    return new StoredFinding(
-        account,
-        checkId,
-        resource,
-        principal,
-        m.severity(),
-        m.title(),
-        message,
-        FindingStatus.OPEN,
-        WEEK_START.minus(Duration.ofDays(10)),
-        Optional.empty(),
-        deadline,
-        Optional.empty(),
-        Optional.empty(),
-        1);
+    return StoredFinding.builder()
+        .accountId(account)
+        .checkId(checkId)
+        .resourceId(resource)
+        .principal(principal)
+        .severity(m.severity())
+        .title(m.title())
+        .message(message)
+        .status(FindingStatus.OPEN)
+        .firstSeen(WEEK_START.minus(Duration.ofDays(10)))
+        .deadline(deadline)
+        .version(1)
+        .build();
   }
 
   static StoredFinding withSeverity(StoredFinding f, Severity severity, String resourceId) {
-    return new StoredFinding(
-        f.accountId(),
-        f.checkId(),
-        resourceId,
-        f.principal(),
-        severity,
-        f.title(),
-        f.message(),
-        f.status(),
-        f.firstSeen(),
-        f.resolvedAt(),
-        f.deadline(),
-        f.exemptUntil(),
-        f.exemptReason(),
-        f.version());
+    return f.toBuilder().severity(severity).resourceId(resourceId).build();
   }
 
   /** A report input with nothing in it but the week. */

@@ -148,27 +148,7 @@ class WeeklyReportBuilderTest {
 
   @Test
   void build_whenAFailedRunHasNoReason_saysSo() {
-    RunSummary failed =
-        new RunSummary(
-            A,
-            "r",
-            MON,
-            false,
-            Optional.empty(),
-            Map.of(),
-            Map.of(),
-            0,
-            0,
-            0,
-            0,
-            Optional.empty(),
-            Optional.empty(),
-            0,
-            0,
-            0,
-            0,
-            0,
-            0);
+    RunSummary failed = RunSummary.builder(A, "r", MON).audited(false).build();
 
     assertThat(build(List.of(failed), List.of(), List.of()).coverage().notAudited().get(0).reason())
         .contains("no reason recorded");

@@ -123,26 +123,18 @@ class ReportAggregatorHandlerIT {
 
   private static RunSummary summary(
       String account, Map<String, Integer> bySeverity, Map<String, Integer> byCheck) {
-    return new RunSummary(
-        account,
-        "run-20261126T061000Z-5e1d0c2a",
-        AUDITED_AT,
-        true,
-        Optional.empty(),
-        bySeverity,
-        byCheck,
-        4,
-        3,
-        2,
-        1,
-        Optional.of(true),
-        Optional.of(account.equals(PAYMENTS)),
-        1,
-        0,
-        0,
-        0,
-        0,
-        1);
+    return RunSummary.builder(account, "run-20261126T061000Z-5e1d0c2a", AUDITED_AT)
+        .openBySeverity(bySeverity)
+        .openByCheck(byCheck)
+        .users(4)
+        .activeKeys(3)
+        .consoleUsers(2)
+        .consoleUsersWithMfa(1)
+        .rootMfa(Optional.of(true))
+        .rootAccessKey(Optional.of(account.equals(PAYMENTS)))
+        .opened(1)
+        .notices(1)
+        .build();
   }
 
   private static StoredFinding finding(
