@@ -70,10 +70,11 @@ final class RunCommand implements Callable<Integer> {
           wait.during(
               "Reading the account's IAM inventory (credential report, users, policies)",
               () -> IamInventoryReader.create(clients, settings.audit(), clock).read());
+      StepLine steps = new StepLine("Account " + inventory.accountId() + ": starting the run");
       outcome =
           wait.during(
-              "Recording findings, deactivating and notifying",
-              () -> AccountRuns.create(clients, settings, clock).run(inventory, runId));
+              steps::current,
+              () -> AccountRuns.create(clients, settings, clock, steps).run(inventory, runId));
     }
     if (outcome.status() == RunOutcome.Status.ALREADY_DONE) {
       out.println(

@@ -31,6 +31,15 @@ final class WaitLine {
 
   /** Runs {@code work}, showing "{@code what}... N s" meanwhile; the line is cleared at the end. */
   <T> T during(String what, Supplier<T> work) {
+    return during(() -> what, work);
+  }
+
+  /**
+   * Runs {@code work}, showing "{@code what}... N s" meanwhile, {@code what} asked again at each
+   * tick so that a step that changes replaces the last one in place; the line is cleared at the
+   * end.
+   */
+  <T> T during(Supplier<String> what, Supplier<T> work) {
     if (!interactive) {
       return work.get();
     }
@@ -46,7 +55,7 @@ final class WaitLine {
         () -> {
           long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
           synchronized (err) {
-            err.print("\r" + what + "... " + seconds + " s\u001b[K");
+            err.print("\r" + what.get() + "... " + seconds + " s\u001b[K");
             err.flush();
           }
         },

@@ -70,6 +70,7 @@ public final class AccountRun {
   private final Optional<Rotator> rotator;
   private final ExportStep export;
   private final ExemptionGrants grants;
+  private final RunSteps steps;
 
   private AccountRun(Builder b) {
     this.settings = Objects.requireNonNull(b.settings, "settings");
@@ -81,6 +82,7 @@ public final class AccountRun {
     this.rotator = Objects.requireNonNull(b.rotator, "rotator");
     this.export = new ExportStep(settings, Objects.requireNonNull(b.export, "export"));
     this.grants = Objects.requireNonNull(b.grants, "grants");
+    this.steps = b.steps;
   }
 
   public static Builder builder() {
@@ -137,6 +139,7 @@ public final class AccountRun {
     List<String> published =
         new ArrayList<>(notices.republish(accountId, state.pendingNotices(), deadline));
 
+    steps.begin(accountId, "running the checks");
     AuditResult audit =
         CheckRunner.run(
             new CheckContext(inventory, settings.audit(), now, grants.forAccount(accountId)));
@@ -170,8 +173,13 @@ public final class AccountRun {
 
     Reconciliation reconciliation =
         Reconciler.reconcile(accountId, state.findings(), withDeferred, now);
+    steps.begin(accountId, "writing " + count(reconciliation.changed().size(), "finding change"));
     store.writeFindings(accountId, reconciliation.changed());
 
+    int toDeactivate = plan.deactivate().size() + rotation.cutOvers().size();
+    if (mode == Mode.ENFORCE && toDeactivate > 0) {
+      steps.begin(accountId, "deactivating " + count(toDeactivate, "key"));
+    }
     Deactivator deactivator = Deactivator.create(store, keys);
     DeactivationReport report =
         deactivator.execute(
@@ -294,6 +302,7 @@ public final class AccountRun {
       handled.removeAll(rotated.notCreated());
       toRemind = withoutKeys(withDeferred, handled);
     }
+    steps.begin(accountId, "sending owners' notices");
     published.addAll(
         notices.send(accountId, runId, inventory, toRemind, state, toAnnounce, now, deadline));
     recordKeyOwners(accountId, inventory, withDeferred);
@@ -413,6 +422,10 @@ public final class AccountRun {
    * The audit without the key-deadline findings of keys whose reminders assisted rotation sends
    * itself.
    */
+  private static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+
   private static AuditResult withoutKeys(AuditResult audit, java.util.Set<String> handled) {
     if (handled.isEmpty()) {
       return audit;
@@ -528,6 +541,13 @@ public final class AccountRun {
 
     private Optional<FindingsExport> export = Optional.empty();
     private ExemptionGrants grants = ExemptionGrants.none();
+    private RunSteps steps = RunSteps.none();
+
+    /** Told as the run begins each step (progress for a person watching); none by default. */
+    public Builder steps(RunSteps steps) {
+      this.steps = java.util.Objects.requireNonNull(steps, "steps");
+      return this;
+    }
 
     public Builder settings(Settings settings) {
       this.settings = settings;

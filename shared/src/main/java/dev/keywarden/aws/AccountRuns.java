@@ -1,6 +1,7 @@
 package dev.keywarden.aws;
 
 import dev.keywarden.audit.AccountRun;
+import dev.keywarden.audit.RunSteps;
 import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.config.Settings;
 import dev.keywarden.remediate.AccessKeys;
@@ -44,6 +45,22 @@ public final class AccountRuns {
       Settings settings,
       Clock clock,
       Optional<SecurityHubSettings> securityHub) {
+    return create(central, member, settings, clock, securityHub, RunSteps.none());
+  }
+
+  /** An {@link AccountRun} on one account's clients that tells {@code steps} as it goes. */
+  public static AccountRun create(
+      AwsClientFactory clients, Settings settings, Clock clock, RunSteps steps) {
+    return create(clients, clients, settings, clock, settings.run().securityHub(), steps);
+  }
+
+  private static AccountRun create(
+      AwsClientFactory central,
+      AwsClientFactory member,
+      Settings settings,
+      Clock clock,
+      Optional<SecurityHubSettings> securityHub,
+      RunSteps steps) {
     DynamoAccountStateStore store = store(central, settings);
     AccessKeyGateway keys = AccessKeyGateway.create(member);
     AccountRun.Builder run =
@@ -52,6 +69,7 @@ public final class AccountRuns {
             .store(store)
             .keys(keys)
             .grants(grants(central, settings))
+            .steps(steps)
             .clock(clock);
     if (settings.rotation().enabled()) {
       run.rotator(rotator(central, member, settings, keys));

@@ -9,6 +9,7 @@ import dev.keywarden.inventory.AccessKeySlot;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.inventory.CredentialReportRow;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -146,15 +147,41 @@ public final class DeactivationPlanner {
       return Optional.empty();
     }
     int slot = Integer.parseInt(slotText);
-    return inventory.credentialReport().users().stream()
-        .filter(row -> row.arn().equals(userArn))
-        .findFirst()
-        .flatMap(row -> activeSlot(row, slot))
-        .flatMap(AccessKeySlot::lastRotated)
+    Optional<CredentialReportRow> row =
+        inventory.credentialReport().users().stream()
+            .filter(r -> r.arn().equals(userArn))
+            .findFirst();
+    Optional<AccessKeySlot> key = row.flatMap(r -> activeSlot(r, slot));
+    return key.flatMap(AccessKeySlot::lastRotated)
         .map(
             rotated ->
                 new PlannedDeactivation(
-                    finding.principal(), slot, resourceId, rotated, deadline, finding.message()));
+                    finding.principal(),
+                    slot,
+                    resourceId,
+                    rotated,
+                    deadline,
+                    finding.message(),
+                    reportedUse(row.get(), key.get(), rotated)));
+  }
+
+  /**
+   * The report's last use of the slot and of the other slot, when the other slot's key was created
+   * in the same second (whatever its status in the report); empty otherwise.
+   */
+  private static Optional<ReportedLastUse> reportedUse(
+      CredentialReportRow row, AccessKeySlot key, Instant rotated) {
+    Instant second = rotated.truncatedTo(ChronoUnit.SECONDS);
+    return row.accessKeys().stream()
+        .filter(other -> other.slot() != key.slot())
+        .filter(
+            other ->
+                other
+                    .lastRotated()
+                    .map(r -> r.truncatedTo(ChronoUnit.SECONDS).equals(second))
+                    .orElse(false))
+        .findFirst()
+        .map(other -> new ReportedLastUse(key.lastUsed(), other.lastUsed()));
   }
 
   private static Optional<AccessKeySlot> activeSlot(CredentialReportRow row, int slot) {

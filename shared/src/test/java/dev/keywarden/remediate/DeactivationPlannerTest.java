@@ -254,4 +254,39 @@ class DeactivationPlannerTest {
     assertThat(DeactivationPlanner.iamUserName(arn, ACCOUNT))
         .isEqualTo(expected.isEmpty() ? Optional.empty() : Optional.of(expected));
   }
+
+  @Test
+  void plan_whenTheOtherSlotWasMadeInTheSameSecond_carriesBothSlotsReportedUse() {
+    java.time.Instant used = rotated(10);
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .slot(
+                "svc",
+                new dev.keywarden.inventory.AccessKeySlot(
+                    2, false, Optional.of(rotated(100).plusMillis(400)), Optional.of(used)))
+            .expired("svc", 1, 100)
+            .plan(Mode.ENFORCE, 20, NO_CALLER);
+
+    assertThat(plan.deactivate())
+        .singleElement()
+        .extracting(PlannedDeactivation::reportedUse)
+        .isEqualTo(Optional.of(new ReportedLastUse(Optional.empty(), Optional.of(used))));
+  }
+
+  @Test
+  void plan_whenTheOtherSlotWasMadeAnotherSecond_carriesNoReportedUse() {
+    DeactivationPlan plan =
+        new PlannerFixture()
+            .slot(
+                "svc",
+                new dev.keywarden.inventory.AccessKeySlot(
+                    2, true, Optional.of(rotated(100).plusSeconds(1)), Optional.empty()))
+            .expired("svc", 1, 100)
+            .plan(Mode.ENFORCE, 20, NO_CALLER);
+
+    assertThat(plan.deactivate())
+        .singleElement()
+        .extracting(PlannedDeactivation::reportedUse)
+        .isEqualTo(Optional.empty());
+  }
 }

@@ -61,6 +61,13 @@ final class PlannerFixture {
     return this;
   }
 
+  /** Puts the slot as given in the user's row, without a finding. */
+  PlannerFixture slot(String user, AccessKeySlot slot) {
+    addKey(user, slot.slot(), 0);
+    users.get(user)[slot.slot() - 1] = slot;
+    return this;
+  }
+
   /** Adds an open finding as given, without touching the inventory. */
   PlannerFixture finding(Finding finding) {
     findings.add(finding);

@@ -52,7 +52,10 @@ class RolePermissionsIT {
           "called only for users whose credential report shows an active signing certificate without"
               + " a date (the emulator's report never dates them; this account holds none)",
           "iam:ListSSHPublicKeys",
-          "called per user only where ssh-key-max-users allows it (0, off, by default)");
+          "called per user only where ssh-key-max-users allows it (0, off, by default)",
+          "iam:GetAccessKeyLastUsed",
+          "called only for a user whose two keys were created in the same second and whose status"
+              + " cannot tell which is condemned (this account holds none)");
 
   private AwsClientFactory setup;
   private AwsClientFactory recorded;
