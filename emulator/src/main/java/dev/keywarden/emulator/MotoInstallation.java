@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * One pinned moto release in its own virtualenv, installed at most once however many JVMs ask at
- * the same time.
+ * One pinned set of Python packages (moto's release, or another tool the build needs) in its own
+ * virtualenv, installed at most once however many JVMs ask at the same time.
  */
 final class MotoInstallation {
   static final String MARKER = ".keywarden-installed";
@@ -33,17 +33,35 @@ final class MotoInstallation {
   private static final Object JVM_LOCK = new Object();
 
   private final Path installDir;
+  private final String name;
+  private final List<String> requirements;
   private final String version;
   private final Supplier<Path> python;
 
+  /** The emulator: {@code moto[server]} at {@code version}, in {@code moto-<version>}. */
   MotoInstallation(Path installDir, String version, Supplier<Path> python) {
+    this(installDir, "moto-" + version, List.of("moto[server]==" + version), version, python);
+  }
+
+  /**
+   * Other pinned packages in the virtualenv {@code name}; {@code version} is what the marker holds,
+   * so a change of pins installs again.
+   */
+  MotoInstallation(
+      Path installDir,
+      String name,
+      List<String> requirements,
+      String version,
+      Supplier<Path> python) {
     this.installDir = installDir;
+    this.name = name;
+    this.requirements = List.copyOf(requirements);
     this.version = version;
     this.python = python;
   }
 
   Path venvDir() {
-    return installDir.resolve("moto-" + version);
+    return installDir.resolve(name);
   }
 
   Path venvPython() {
@@ -58,7 +76,7 @@ final class MotoInstallation {
   }
 
   Path installLog() {
-    return installDir.resolve("moto-" + version + "-install.log");
+    return installDir.resolve(name + "-install.log");
   }
 
   boolean isInstalled() {
@@ -72,7 +90,7 @@ final class MotoInstallation {
     }
   }
 
-  /** Installs moto unless a complete install of this version is already there. */
+  /** Installs the packages unless a complete install of these pins is already there. */
   void ensureInstalled() {
     if (isInstalled()) {
       return;
@@ -91,7 +109,8 @@ final class MotoInstallation {
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot install the emulator into " + installDir, e);
+        throw new UncheckedIOException(
+            "Cannot install " + String.join(" ", requirements) + " into " + installDir, e);
       }
     }
   }
@@ -109,7 +128,9 @@ final class MotoInstallation {
             interpreter);
     if (venv != 0 || !Files.isExecutable(venvPython())) {
       throw new EmulatorException(
-          "Could not create the emulator's virtualenv with '"
+          "Could not create the virtualenv for "
+              + String.join(" ", requirements)
+              + " with '"
               + interpreter
               + " -m venv "
               + venvDir()
@@ -125,19 +146,18 @@ final class MotoInstallation {
               + installLog());
     }
 
-    String requirement = "moto[server]==" + version;
-    int pip =
-        run(
+    String requirement = String.join(" ", requirements);
+    List<String> pipInstall =
+        new java.util.ArrayList<>(
             List.of(
                 venvPython().toString(),
                 "-m",
                 "pip",
                 "install",
                 "--disable-pip-version-check",
-                "-q",
-                requirement),
-            PIP_TIMEOUT,
-            interpreter);
+                "-q"));
+    pipInstall.addAll(requirements);
+    int pip = run(pipInstall, PIP_TIMEOUT, interpreter);
     if (pip != 0) {
       throw new EmulatorException(
           "pip could not install "
@@ -153,7 +173,9 @@ final class MotoInstallation {
               + "Full log: "
               + installLog()
               + System.lineSeparator()
-              + "The first run downloads moto and its dependencies from "
+              + "The first run downloads "
+              + requirement
+              + " and its dependencies from "
               + "PyPI: check that this machine reaches PyPI (or the index set in PIP_INDEX_URL), "
               + "then run again.");
     }
@@ -208,7 +230,7 @@ final class MotoInstallation {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new EmulatorException("Interrupted while installing the emulator into " + venvDir(), e);
+      throw new EmulatorException("Interrupted while installing into " + venvDir(), e);
     }
   }
 
