@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -69,7 +70,7 @@ public final class AwsClientFactory implements AutoCloseable {
   private final AwsCredentialsProvider credentials;
   private final Optional<Supplier<ProfileFile>> profileFile;
   private final List<ExecutionInterceptor> interceptors;
-  private final SdkHttpClient httpClient;
+  private SdkHttpClient httpClient;
   private final Duration baseDelay;
   private final Duration throttlingBaseDelay;
   private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
@@ -99,11 +100,6 @@ public final class AwsClientFactory implements AutoCloseable {
     }
     this.region = resolveRegion(settings, sdkRegionChain(settings, profileFile));
     this.credentials = givenCredentials.orElseGet(() -> credentialsProvider(settings, profileFile));
-    this.httpClient =
-        UrlConnectionHttpClient.builder()
-            .connectionTimeout(settings.connectTimeout())
-            .socketTimeout(settings.readTimeout())
-            .build();
   }
 
   /** A factory for the settings; clients are built on first use. */
@@ -221,6 +217,49 @@ public final class AwsClientFactory implements AutoCloseable {
     return client(OrganizationsClient.class, OrganizationsClient::builder);
   }
 
+  /**
+   * The HTTP client every client but Security Hub's shares, built on first use: its TLS context
+   * (the JDK's trusted certificates) is the costliest part of building a client, and {@link
+   * #warmUp} builds it off the caller's thread.
+   */
+  private synchronized SdkHttpClient httpClient() {
+    if (httpClient == null) {
+      httpClient =
+          UrlConnectionHttpClient.builder()
+              .connectionTimeout(settings.connectTimeout())
+              .socketTimeout(settings.readTimeout())
+              .build();
+    }
+    return httpClient;
+  }
+
+  /**
+   * Builds the given clients, in order, on a background daemon thread, and returns at once: a
+   * function's cold start then builds them (the SDK's classes loaded, endpoint rules, marshallers,
+   * the TLS context) while its own thread finishes initialising and reads its first event. A client
+   * asked for while it is being built waits for that build; one whose build fails here is built
+   * again, and fails for real, where it is first used.
+   */
+  @SafeVarargs
+  public final void warmUp(Consumer<AwsClientFactory>... builds) {
+    List<Consumer<AwsClientFactory>> order = List.of(builds);
+    Thread thread =
+        new Thread(
+            () -> {
+              httpClient();
+              for (Consumer<AwsClientFactory> build : order) {
+                try {
+                  build.accept(this);
+                } catch (RuntimeException e) {
+                  // Built again where it is used, which then reports the failure.
+                }
+              }
+            },
+            "keywarden-client-warm-up");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   /** The region every client calls. */
   public Region region() {
     return region;
@@ -257,7 +296,7 @@ public final class AwsClientFactory implements AutoCloseable {
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>>
       B configure(B builder) {
     builder
-        .httpClient(httpClient)
+        .httpClient(httpClient())
         .region(region)
         .credentialsProvider(credentials)
         .overrideConfiguration(
@@ -380,7 +419,12 @@ public final class AwsClientFactory implements AutoCloseable {
   public void close() {
     clients.values().forEach(SdkClient::close);
     clients.clear();
-    httpClient.close();
+    synchronized (this) {
+      if (httpClient != null) {
+        httpClient.close();
+        httpClient = null;
+      }
+    }
     if (credentials instanceof SdkAutoCloseable closeable) {
       closeable.close();
     }

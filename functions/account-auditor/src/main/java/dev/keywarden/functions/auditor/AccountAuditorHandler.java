@@ -71,7 +71,7 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
    */
   public AccountAuditorHandler() {
     this(
-        AwsClientFactory.create(ClientSettings.defaults()),
+        warmingUp(AwsClientFactory.create(ClientSettings.defaults())),
         ConfigLoader.loadSettings(Optional.empty(), System.getenv()),
         Clock.systemUTC());
     registerWith(Core.getGlobalContext());
@@ -252,5 +252,20 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
         return known;
       }
     };
+  }
+
+  /**
+   * The clients a first audit uses, in the order it first calls them, are built on a background
+   * thread while the runtime finishes initialising and delivers the first event (see {@link
+   * AwsClientFactory#warmUp}).
+   */
+  private static AwsClientFactory warmingUp(AwsClientFactory clients) {
+    clients.warmUp(
+        AwsClientFactory::sts,
+        AwsClientFactory::dynamoDb,
+        AwsClientFactory::iam,
+        AwsClientFactory::accessAnalyzer,
+        AwsClientFactory::sns);
+    return clients;
   }
 }

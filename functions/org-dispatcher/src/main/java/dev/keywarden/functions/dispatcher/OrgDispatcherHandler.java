@@ -68,7 +68,7 @@ public final class OrgDispatcherHandler implements RequestStreamHandler, Resourc
    */
   public OrgDispatcherHandler() {
     this(
-        AwsClientFactory.create(ClientSettings.defaults()),
+        warmingUp(AwsClientFactory.create(ClientSettings.defaults())),
         ConfigLoader.loadSettings(Optional.empty(), System.getenv()),
         Clock.systemUTC());
     registerWith(Core.getGlobalContext());
@@ -171,5 +171,15 @@ public final class OrgDispatcherHandler implements RequestStreamHandler, Resourc
     response.put("runId", result.runId());
     response.put("accounts", result.accountIds());
     return response;
+  }
+
+  /**
+   * The clients a dispatch uses are built on a background thread while the runtime finishes
+   * initialising and delivers the first event (see {@link AwsClientFactory#warmUp}).
+   */
+  private static AwsClientFactory warmingUp(AwsClientFactory clients) {
+    clients.warmUp(
+        AwsClientFactory::dynamoDb, AwsClientFactory::organizations, AwsClientFactory::sqs);
+    return clients;
   }
 }

@@ -53,7 +53,7 @@ public final class ReportAggregatorHandler implements RequestStreamHandler, Reso
    */
   public ReportAggregatorHandler() {
     this(
-        AwsClientFactory.create(ClientSettings.defaults()),
+        warmingUp(AwsClientFactory.create(ClientSettings.defaults())),
         ConfigLoader.loadSettings(Optional.empty(), System.getenv()),
         Clock.systemUTC());
     registerWith(Core.getGlobalContext());
@@ -166,5 +166,14 @@ public final class ReportAggregatorHandler implements RequestStreamHandler, Reso
     response.put("week", week);
     response.put("location", location);
     return response;
+  }
+
+  /**
+   * The clients a weekly report uses are built on a background thread while the runtime finishes
+   * initialising and delivers the first event (see {@link AwsClientFactory#warmUp}).
+   */
+  private static AwsClientFactory warmingUp(AwsClientFactory clients) {
+    clients.warmUp(AwsClientFactory::dynamoDb, AwsClientFactory::s3, AwsClientFactory::sns);
+    return clients;
   }
 }
