@@ -9,6 +9,7 @@ import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.notify.KeyNoticeState;
 import dev.keywarden.notify.NoticeDraft;
+import dev.keywarden.notify.NoticeKind;
 import dev.keywarden.remediate.ActionLogEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,7 +224,7 @@ final class FindingsTableItems {
     item.put(TYPE, s("outbox"));
     item.put("id", s(draft.id()));
     item.put("recipient", s(draft.recipient()));
-    item.put("kind", s(draft.kind()));
+    item.put("kind", s(draft.kind().wire()));
     item.put("subject", s(draft.subject()));
     item.put("body", s(draft.body()));
     item.put("claims", m(claims));
@@ -249,7 +250,7 @@ final class FindingsTableItems {
     return new NoticeDraft(
         string(item, "id"),
         string(item, "recipient"),
-        string(item, "kind"),
+        NoticeKind.fromWire(string(item, "kind")),
         string(item, "subject"),
         string(item, "body"),
         claims,

@@ -129,7 +129,7 @@ class DynamoAccountStateStoreIT {
     return new NoticeDraft(
         id,
         "owner@example.com",
-        "rotation-notice",
+        dev.keywarden.notify.NoticeKind.ROTATION,
         "Rotate your access keys",
         "Rotate them.",
         claims,

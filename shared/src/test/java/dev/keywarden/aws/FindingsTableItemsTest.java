@@ -10,6 +10,7 @@ import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.notify.KeyNoticeState;
 import dev.keywarden.notify.NoticeDraft;
+import dev.keywarden.notify.NoticeKind;
 import dev.keywarden.remediate.ActionLogEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class FindingsTableItemsTest {
     return new NoticeDraft(
         "run-1#alice@example.com",
         "alice@example.com",
-        "rotation-notice",
+        NoticeKind.ROTATION,
         "Rotate 1 access key",
         "Dear owner,\nrotate it.",
         Map.of(KeyNoticeState.keyId(KEY, rotated), new NoticeDraft.StageClaim(KEY, rotated, "14d")),
@@ -201,6 +202,30 @@ class FindingsTableItemsTest {
         .satisfies(claim -> assertThat(claim.m().get("stage").s()).isEqualTo("14d"));
     assertThat(item.get("attributes").m())
         .containsEntry("accountId", AttributeValue.fromS(ACCOUNT));
+    assertThat(item.get("kind")).isEqualTo(AttributeValue.fromS("rotation-notice"));
+  }
+
+  @Test
+  void draft_whenReadFromAnItemWrittenWithTextKinds_hasTheKindItNames() {
+    Map<String, AttributeValue> item =
+        Map.of(
+            "pk", AttributeValue.fromS("ACCOUNT#" + ACCOUNT),
+            "sk", AttributeValue.fromS("OUTBOX#run-1#alice@example.com#deactivation-notice"),
+            "type", AttributeValue.fromS("outbox"),
+            "id", AttributeValue.fromS("run-1#alice@example.com#deactivation-notice"),
+            "recipient", AttributeValue.fromS("alice@example.com"),
+            "kind", AttributeValue.fromS("deactivation-notice"),
+            "subject", AttributeValue.fromS("Keywarden: 1 access key deactivated"),
+            "body", AttributeValue.fromS("Deactivated."),
+            "claims", AttributeValue.fromM(Map.of()),
+            "attributes",
+                AttributeValue.fromM(Map.of("kind", AttributeValue.fromS("deactivation-notice"))));
+
+    NoticeDraft draft = FindingsTableItems.draft(item);
+
+    assertThat(draft.kind()).isEqualTo(NoticeKind.DEACTIVATION);
+    assertThat(draft.attributes()).containsExactly(Map.entry("kind", "deactivation-notice"));
+    assertThat(FindingsTableItems.outbox(ACCOUNT, draft)).isEqualTo(item);
   }
 
   @Test
