@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -308,7 +310,7 @@ final class FindingsTableItems {
     item.put("at", s(summary.at().toString()));
     item.put("audited", AttributeValue.fromBool(summary.audited()));
     summary.failure().ifPresent(failure -> item.put("failure", s(failure)));
-    item.put("openBySeverity", counts(summary.openBySeverity()));
+    item.put("openBySeverity", severityCounts(summary.openBySeverity()));
     item.put("openByCheck", counts(summary.openByCheck()));
     item.put("users", n(summary.users()));
     item.put("activeKeys", n(summary.activeKeys()));
@@ -340,7 +342,7 @@ final class FindingsTableItems {
     return RunSummary.builder(string(item, "accountId"), string(item, RUN_ID), instant(item, "at"))
         .audited(bool(item, "audited"))
         .failure(optional(item, "failure"))
-        .openBySeverity(counts(item, "openBySeverity"))
+        .openBySeverity(severityCounts(item, "openBySeverity"))
         .openByCheck(counts(item, "openByCheck"))
         .users(integer(item, "users"))
         .activeKeys(integer(item, "activeKeys"))
@@ -382,6 +384,30 @@ final class FindingsTableItems {
     Map<String, AttributeValue> value = new LinkedHashMap<>();
     new TreeMap<>(counts).forEach((name, count) -> value.put(name, n(count)));
     return m(value);
+  }
+
+  /** Severity counts stored as a map by severity name in capitals ({@code HIGH}), as ever. */
+  private static AttributeValue severityCounts(Map<Severity, Integer> counts) {
+    Map<String, Integer> byName = new LinkedHashMap<>();
+    counts.forEach((severity, count) -> byName.put(severity.name(), count));
+    return counts(byName);
+  }
+
+  /**
+   * Severity counts read back by severity name in any case; a name that is no severity (none was
+   * ever written) is ignored, as the weekly report always ignored it.
+   */
+  private static Map<Severity, Integer> severityCounts(
+      Map<String, AttributeValue> item, String name) {
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    counts(item, name)
+        .forEach(
+            (key, count) ->
+                Arrays.stream(Severity.values())
+                    .filter(s -> s.name().equalsIgnoreCase(key))
+                    .findFirst()
+                    .ifPresent(s -> counts.merge(s, count, Integer::sum)));
+    return counts;
   }
 
   private static Map<String, Integer> counts(Map<String, AttributeValue> item, String name) {

@@ -87,7 +87,7 @@ class FindingsTableItemsTest {
     return RunSummary.builder(ACCOUNT, "run-1", NOW)
         .audited(audited)
         .failure(audited ? Optional.empty() : Optional.of("role could not be assumed"))
-        .openBySeverity(Map.of("HIGH", 3, "LOW", 1))
+        .openBySeverity(Map.of(Severity.HIGH, 3, Severity.LOW, 1))
         .openByCheck(Map.of("key-expired", 2, "key-unused", 2))
         .users(1000)
         .activeKeys(800)
@@ -102,6 +102,35 @@ class FindingsTableItemsTest {
         .notices(5)
         .wouldDeactivate(7)
         .build();
+  }
+
+  @Test
+  void summary_whenReadFromAnItemWithSeverityNames_countsBySeverityAndWritesTheSameItem() {
+    Map<String, AttributeValue> stored =
+        new HashMap<>(FindingsTableItems.summary(summary(true), HISTORY));
+    stored.put(
+        "openBySeverity",
+        AttributeValue.fromM(
+            Map.of("HIGH", AttributeValue.fromN("3"), "LOW", AttributeValue.fromN("1"))));
+
+    RunSummary read = FindingsTableItems.summary(stored);
+
+    assertThat(read.openBySeverity())
+        .containsExactly(Map.entry(Severity.HIGH, 3), Map.entry(Severity.LOW, 1));
+    assertThat(FindingsTableItems.summary(read, HISTORY)).isEqualTo(stored);
+  }
+
+  @Test
+  void summary_whenASeverityNameIsInAnotherCaseOrUnknown_readsItAnyCaseAndIgnoresTheUnknown() {
+    Map<String, AttributeValue> stored =
+        new HashMap<>(FindingsTableItems.summary(summary(true), HISTORY));
+    stored.put(
+        "openBySeverity",
+        AttributeValue.fromM(
+            Map.of("critical", AttributeValue.fromN("2"), "SEVERE", AttributeValue.fromN("5"))));
+
+    assertThat(FindingsTableItems.summary(stored).openBySeverity())
+        .containsExactly(Map.entry(Severity.CRITICAL, 2));
   }
 
   @Test
@@ -272,23 +301,27 @@ class FindingsTableItemsTest {
         .isEqualTo(summary);
   }
 
+  /** A small audited summary with the given skipped checks and unused roles. */
+  private static RunSummary withSkipped(List<String> skipped, int unusedRoles) {
+    RunSummary base = summary(true);
+    return RunSummary.builder(base.accountId(), base.runId(), base.at())
+        .openBySeverity(base.openBySeverity())
+        .openByCheck(base.openByCheck())
+        .users(3)
+        .activeKeys(1)
+        .consoleUsers(1)
+        .consoleUsersWithMfa(1)
+        .rootMfa(Optional.of(true))
+        .rootAccessKey(Optional.of(false))
+        .opened(1)
+        .skippedChecks(Optional.of(skipped))
+        .unusedRoles(Optional.of(unusedRoles))
+        .build();
+  }
+
   @Test
   void summary_withSkippedChecksAndUnusedRoles_roundTrips() {
-    RunSummary base = summary(true);
-    RunSummary summary =
-        RunSummary.builder(base.accountId(), base.runId(), base.at())
-            .openBySeverity(base.openBySeverity())
-            .openByCheck(base.openByCheck())
-            .users(3)
-            .activeKeys(1)
-            .consoleUsers(1)
-            .consoleUsersWithMfa(1)
-            .rootMfa(Optional.of(true))
-            .rootAccessKey(Optional.of(false))
-            .opened(1)
-            .skippedChecks(Optional.of(List.of("access-analyzer-disabled", "ssh-key-old")))
-            .unusedRoles(Optional.of(7))
-            .build();
+    RunSummary summary = withSkipped(List.of("access-analyzer-disabled", "ssh-key-old"), 7);
 
     assertThat(FindingsTableItems.summary(FindingsTableItems.summary(summary, HISTORY)))
         .isEqualTo(summary);
@@ -297,20 +330,7 @@ class FindingsTableItemsTest {
   @Test
   void summary_withNoSkippedCheck_keepsTheEmptyListApartFromUnknown() {
     RunSummary base = summary(true);
-    RunSummary none =
-        RunSummary.builder(base.accountId(), base.runId(), base.at())
-            .openBySeverity(base.openBySeverity())
-            .openByCheck(base.openByCheck())
-            .users(3)
-            .activeKeys(1)
-            .consoleUsers(1)
-            .consoleUsersWithMfa(1)
-            .rootMfa(Optional.of(true))
-            .rootAccessKey(Optional.of(false))
-            .opened(1)
-            .skippedChecks(Optional.of(List.of()))
-            .unusedRoles(Optional.of(0))
-            .build();
+    RunSummary none = withSkipped(List.of(), 0);
 
     assertThat(
             FindingsTableItems.summary(FindingsTableItems.summary(none, HISTORY)).skippedChecks())
