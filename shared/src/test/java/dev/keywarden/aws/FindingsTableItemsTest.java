@@ -37,23 +37,26 @@ class FindingsTableItemsTest {
   private static final String KEY = "arn:aws:iam::111122223333:user/alice@example.com#access_key_1";
 
   static StoredFinding finding(FindingStatus status) {
-    return new StoredFinding(
-        ACCOUNT,
-        "key-rotation-due",
-        KEY,
-        "alice@example.com",
-        Severity.MEDIUM,
-        "Key rotation due",
-        "key 1 is 80 days old",
-        status,
-        FIRST_SEEN,
-        status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty(),
-        Optional.of(Instant.parse("2026-12-30T06:00:00Z")),
-        status == FindingStatus.EXEMPT
-            ? Optional.of(LocalDate.parse("2027-01-31"))
-            : Optional.empty(),
-        status == FindingStatus.EXEMPT ? Optional.of("vendor integration") : Optional.empty(),
-        7);
+    return StoredFinding.builder()
+        .accountId(ACCOUNT)
+        .checkId("key-rotation-due")
+        .resourceId(KEY)
+        .principal("alice@example.com")
+        .severity(Severity.MEDIUM)
+        .title("Key rotation due")
+        .message("key 1 is 80 days old")
+        .status(status)
+        .firstSeen(FIRST_SEEN)
+        .resolvedAt(status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty())
+        .deadline(Optional.of(Instant.parse("2026-12-30T06:00:00Z")))
+        .exemptUntil(
+            status == FindingStatus.EXEMPT
+                ? Optional.of(LocalDate.parse("2027-01-31"))
+                : Optional.empty())
+        .exemptReason(
+            status == FindingStatus.EXEMPT ? Optional.of("vendor integration") : Optional.empty())
+        .version(7)
+        .build();
   }
 
   static NoticeDraft draft() {

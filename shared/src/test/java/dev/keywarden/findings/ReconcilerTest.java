@@ -46,23 +46,17 @@ class ReconcilerTest {
   }
 
   private static StoredFinding stored(Finding finding, FindingStatus status, long version) {
-    return new StoredFinding(
-        ACCOUNT,
-        finding.checkId(),
-        finding.resourceId(),
-        finding.principal(),
-        finding.severity(),
-        finding.title(),
-        finding.message(),
-        status,
-        EARLIER,
-        status == FindingStatus.RESOLVED
-            ? Optional.of(EARLIER.plus(Duration.ofDays(1)))
-            : Optional.empty(),
-        finding.deadline(),
-        status == FindingStatus.EXEMPT ? Optional.of(UNTIL) : Optional.empty(),
-        status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty(),
-        version);
+    return StoredFinding.from(ACCOUNT, finding)
+        .status(status)
+        .firstSeen(EARLIER)
+        .resolvedAt(
+            status == FindingStatus.RESOLVED
+                ? Optional.of(EARLIER.plus(Duration.ofDays(1)))
+                : Optional.empty())
+        .exemptUntil(status == FindingStatus.EXEMPT ? Optional.of(UNTIL) : Optional.empty())
+        .exemptReason(status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty())
+        .version(version)
+        .build();
   }
 
   private static Map<String, StoredFinding> previous(StoredFinding... findings) {
