@@ -26,6 +26,7 @@ import dev.keywarden.remediate.DeactivatedKey;
 import dev.keywarden.remediate.DeactivationPlan;
 import dev.keywarden.remediate.DeactivationPlanner;
 import dev.keywarden.remediate.DeactivationReport;
+import dev.keywarden.remediate.DeactivationRequest;
 import dev.keywarden.remediate.Deactivator;
 import dev.keywarden.remediate.Mode;
 import dev.keywarden.remediate.PlannedDeactivation;
@@ -183,14 +184,16 @@ public final class AccountRun {
     Deactivator deactivator = Deactivator.create(store, keys);
     DeactivationReport report =
         deactivator.execute(
-            accountId,
-            runId,
-            actor,
-            withCutOvers(plan, rotation.cutOvers()),
-            mode,
-            state.actions(),
-            now,
-            deadline::reached);
+            DeactivationRequest.builder()
+                .accountId(accountId)
+                .runId(runId)
+                .actor(actor)
+                .plan(withCutOvers(plan, rotation.cutOvers()))
+                .mode(mode)
+                .actions(state.actions())
+                .now(now)
+                .stop(deadline::reached)
+                .build());
     try {
       return afterDeactivating(
           inventory,

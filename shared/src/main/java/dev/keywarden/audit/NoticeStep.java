@@ -5,14 +5,18 @@ import dev.keywarden.checks.AuditResult;
 import dev.keywarden.config.Settings;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.notify.NoticeDraft;
+import dev.keywarden.notify.NoticeKind;
 import dev.keywarden.notify.NoticeOutbox;
 import dev.keywarden.notify.NoticePlanner;
 import dev.keywarden.notify.NoticePublisher;
+import dev.keywarden.notify.NoticeRequest;
+import dev.keywarden.remediate.ActionLogEntry;
 import dev.keywarden.remediate.DeactivatedKey;
 import dev.keywarden.remediate.DeactivationPlan;
 import dev.keywarden.remediate.PlannedDeactivation;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,27 +72,48 @@ final class NoticeStep {
     if (publisher.isEmpty()) {
       return sent;
     }
-    Map<String, Integer> reactivations = new java.util.HashMap<>();
+    Map<String, Integer> reactivations = new HashMap<>();
     state.actions().stream()
         .filter(
             e ->
-                e.kind() == dev.keywarden.remediate.ActionLogEntry.Kind.REACTIVATE
-                    && e.phase() == dev.keywarden.remediate.ActionLogEntry.Phase.RESULT
+                e.kind() == ActionLogEntry.Kind.REACTIVATE
+                    && e.phase() == ActionLogEntry.Phase.RESULT
                     && e.outcome().filter("reactivated"::equals).isPresent())
         .forEach(e -> reactivations.merge(e.accessKeyId(), 1, Integer::sum));
     List<NoticeDraft> drafts =
         NoticePlanner.plan(
-            accountId,
-            runId,
-            inventory,
-            result,
-            state.noticeStates(),
-            settings.run().noticeStagesDays(),
-            settings.run().fallbackOwner(),
-            settings.audit().ownerTagKeys(),
-            deactivated,
-            now,
-            reactivations);
+            NoticeRequest.builder()
+                .accountId(accountId)
+                .runId(runId)
+                .inventory(inventory)
+                .result(result)
+                .claimed(state.noticeStates())
+                .stagesDays(settings.run().noticeStagesDays())
+                .fallbackOwner(settings.run().fallbackOwner())
+                .ownerTagKeys(settings.audit().ownerTagKeys())
+                .deactivated(deactivated)
+                .asOf(now)
+                .reactivations(reactivations)
+                .build());
+    return claimAndPublish(accountId, runId, drafts, deadline);
+  }
+
+  /**
+   * Claims and publishes drafts planned elsewhere (assisted rotation's); returns the ids of those
+   * sent.
+   */
+  List<String> sendDrafts(
+      String accountId, String runId, List<NoticeDraft> drafts, Deadline deadline) {
+    if (publisher.isEmpty()) {
+      return new ArrayList<>();
+    }
+    return claimAndPublish(accountId, runId, drafts, deadline);
+  }
+
+  /** Claims each draft, until the deadline, and publishes those this run claimed. */
+  private List<String> claimAndPublish(
+      String accountId, String runId, List<NoticeDraft> drafts, Deadline deadline) {
+    List<String> sent = new ArrayList<>();
     for (NoticeDraft draft : drafts) {
       if (deadline.reached()) {
         break;
@@ -98,33 +123,6 @@ final class NoticeStep {
       } else {
         LOG.info(
             "runId={} accountId={} notice {} already claimed by another run; not sent again",
-            runId,
-            accountId,
-            draft.id());
-      }
-    }
-    return sent;
-  }
-
-  /**
-   * Claims and publishes drafts planned elsewhere (assisted rotation's); returns the ids of those
-   * sent.
-   */
-  List<String> sendDrafts(
-      String accountId, String runId, List<NoticeDraft> drafts, Deadline deadline) {
-    List<String> sent = new ArrayList<>();
-    if (publisher.isEmpty()) {
-      return sent;
-    }
-    for (NoticeDraft draft : drafts) {
-      if (deadline.reached()) {
-        break;
-      }
-      if (store.claimNotice(accountId, draft)) {
-        publishAndComplete(accountId, draft).ifPresent(sent::add);
-      } else {
-        LOG.info(
-            "runId={} accountId={} notice {} already claimed; not sent again",
             runId,
             accountId,
             draft.id());
@@ -155,20 +153,12 @@ final class NoticeStep {
     body.append(
         "Deactivate them by hand (aws iam update-access-key --status Inactive) or fix the cause; the next run"
             + " tries again.\n");
-    try {
-      publisher
-          .get()
-          .alert(
-              "Keywarden: deactivation failed in " + accountId,
-              body.toString(),
-              Map.of("kind", "deactivation-failed", "accountId", accountId));
-    } catch (KeywardenException e) {
-      LOG.warn(
-          "runId={} accountId={} could not alert the security team: {}",
-          runId,
-          accountId,
-          e.getMessage());
-    }
+    alert(
+        accountId,
+        runId,
+        NoticeKind.DEACTIVATION_FAILED,
+        "Keywarden: deactivation failed in " + accountId,
+        body);
   }
 
   /** Tells the security team that the per-run cap left expired keys active. */
@@ -198,13 +188,21 @@ final class NoticeStep {
     }
     body.append(
         "Raise deactivation-cap if this many expirations are expected, or deactivate them by hand.\n");
+    alert(
+        accountId,
+        runId,
+        NoticeKind.DEACTIVATION_DEFERRED,
+        "Keywarden: deactivation cap reached in " + accountId,
+        body);
+  }
+
+  /** Sends one alert to the security team; a failure to send is logged, never thrown. */
+  private void alert(
+      String accountId, String runId, NoticeKind kind, String subject, StringBuilder body) {
     try {
       publisher
           .get()
-          .alert(
-              "Keywarden: deactivation cap reached in " + accountId,
-              body.toString(),
-              Map.of("kind", "deactivation-deferred", "accountId", accountId));
+          .alert(subject, body.toString(), Map.of("kind", kind.wire(), "accountId", accountId));
     } catch (KeywardenException e) {
       LOG.warn(
           "runId={} accountId={} could not alert the security team: {}",

@@ -45,7 +45,7 @@ final class Summaries {
             .map(r -> !r.activeKeys().isEmpty())
             .or(() -> inventory.summary().map(s -> s.rootAccessKeysPresent()));
     return RunSummary.builder(accountId, runId, at)
-        .openBySeverity(count(result.findings(), f -> f.severity().name()))
+        .openBySeverity(count(result.findings(), Finding::severity))
         .openByCheck(count(result.findings(), Finding::checkId))
         .users(users.size())
         .activeKeys(activeKeys)
@@ -82,8 +82,9 @@ final class Summaries {
     return RunSummary.builder(accountId, runId, at).notAudited(reason).build();
   }
 
-  private static Map<String, Integer> count(List<Finding> findings, Function<Finding, String> key) {
-    Map<String, Integer> counts = new TreeMap<>();
+  private static <K extends Comparable<K>> Map<K, Integer> count(
+      List<Finding> findings, Function<Finding, K> key) {
+    Map<K, Integer> counts = new TreeMap<>();
     findings.forEach(f -> counts.merge(key.apply(f), 1, Integer::sum));
     return counts;
   }

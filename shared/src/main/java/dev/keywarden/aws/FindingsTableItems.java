@@ -9,11 +9,14 @@ import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.notify.KeyNoticeState;
 import dev.keywarden.notify.NoticeDraft;
+import dev.keywarden.notify.NoticeKind;
 import dev.keywarden.remediate.ActionLogEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -223,7 +226,7 @@ final class FindingsTableItems {
     item.put(TYPE, s("outbox"));
     item.put("id", s(draft.id()));
     item.put("recipient", s(draft.recipient()));
-    item.put("kind", s(draft.kind()));
+    item.put("kind", s(draft.kind().wire()));
     item.put("subject", s(draft.subject()));
     item.put("body", s(draft.body()));
     item.put("claims", m(claims));
@@ -249,7 +252,7 @@ final class FindingsTableItems {
     return new NoticeDraft(
         string(item, "id"),
         string(item, "recipient"),
-        string(item, "kind"),
+        NoticeKind.fromWire(string(item, "kind")),
         string(item, "subject"),
         string(item, "body"),
         claims,
@@ -307,7 +310,7 @@ final class FindingsTableItems {
     item.put("at", s(summary.at().toString()));
     item.put("audited", AttributeValue.fromBool(summary.audited()));
     summary.failure().ifPresent(failure -> item.put("failure", s(failure)));
-    item.put("openBySeverity", counts(summary.openBySeverity()));
+    item.put("openBySeverity", severityCounts(summary.openBySeverity()));
     item.put("openByCheck", counts(summary.openByCheck()));
     item.put("users", n(summary.users()));
     item.put("activeKeys", n(summary.activeKeys()));
@@ -339,7 +342,7 @@ final class FindingsTableItems {
     return RunSummary.builder(string(item, "accountId"), string(item, RUN_ID), instant(item, "at"))
         .audited(bool(item, "audited"))
         .failure(optional(item, "failure"))
-        .openBySeverity(counts(item, "openBySeverity"))
+        .openBySeverity(severityCounts(item, "openBySeverity"))
         .openByCheck(counts(item, "openByCheck"))
         .users(integer(item, "users"))
         .activeKeys(integer(item, "activeKeys"))
@@ -381,6 +384,30 @@ final class FindingsTableItems {
     Map<String, AttributeValue> value = new LinkedHashMap<>();
     new TreeMap<>(counts).forEach((name, count) -> value.put(name, n(count)));
     return m(value);
+  }
+
+  /** Severity counts stored as a map by severity name in capitals ({@code HIGH}), as ever. */
+  private static AttributeValue severityCounts(Map<Severity, Integer> counts) {
+    Map<String, Integer> byName = new LinkedHashMap<>();
+    counts.forEach((severity, count) -> byName.put(severity.name(), count));
+    return counts(byName);
+  }
+
+  /**
+   * Severity counts read back by severity name in any case; a name that is no severity (none was
+   * ever written) is ignored, as the weekly report always ignored it.
+   */
+  private static Map<Severity, Integer> severityCounts(
+      Map<String, AttributeValue> item, String name) {
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    counts(item, name)
+        .forEach(
+            (key, count) ->
+                Arrays.stream(Severity.values())
+                    .filter(s -> s.name().equalsIgnoreCase(key))
+                    .findFirst()
+                    .ifPresent(s -> counts.merge(s, count, Integer::sum)));
+    return counts;
   }
 
   private static Map<String, Integer> counts(Map<String, AttributeValue> item, String name) {

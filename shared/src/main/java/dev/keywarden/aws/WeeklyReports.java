@@ -7,6 +7,7 @@ import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.IsoWeek;
 import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
+import dev.keywarden.notify.NoticeKind;
 import dev.keywarden.report.OcsfFindings;
 import dev.keywarden.report.ReportFiles;
 import dev.keywarden.report.ReportInput;
@@ -142,7 +143,7 @@ public final class WeeklyReports {
                     .alert(
                         "Keywarden weekly IAM report " + isoWeek,
                         files.digest(),
-                        Map.of("kind", "weekly-digest", "week", isoWeek)),
+                        Map.of("kind", NoticeKind.WEEKLY_DIGEST.wire(), "week", isoWeek)),
             () -> LOG.warn("security-topic-arn is not set: the weekly digest was not sent"));
     return location;
   }

@@ -1,6 +1,9 @@
 package dev.keywarden.findings;
 
+import dev.keywarden.checks.Severity;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +17,8 @@ import java.util.Optional;
  * @param at when the run audited the account
  * @param audited false when the account could not be audited (then most counts are zero)
  * @param failure why it could not be audited
- * @param openBySeverity open findings per severity name (CRITICAL, HIGH, ...)
+ * @param openBySeverity open findings per severity, in severity order (most urgent first); a
+ *     severity without open findings may be absent
  * @param openByCheck open findings per check id
  * @param users IAM users
  * @param activeKeys active IAM user access keys (long-term credentials)
@@ -42,7 +46,7 @@ public record RunSummary(
     Instant at,
     boolean audited,
     Optional<String> failure,
-    Map<String, Integer> openBySeverity,
+    Map<Severity, Integer> openBySeverity,
     Map<String, Integer> openByCheck,
     int users,
     int activeKeys,
@@ -64,12 +68,23 @@ public record RunSummary(
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(failure, "failure");
-    openBySeverity = Map.copyOf(openBySeverity);
+    openBySeverity = bySeverity(openBySeverity);
     openByCheck = Map.copyOf(openByCheck);
     Objects.requireNonNull(rootMfa, "rootMfa");
     Objects.requireNonNull(rootAccessKey, "rootAccessKey");
     skippedChecks = skippedChecks.map(List::copyOf);
     Objects.requireNonNull(unusedRoles, "unusedRoles");
+  }
+
+  /** An unmodifiable copy over an {@link EnumMap}, so that it iterates in severity order. */
+  private static Map<Severity, Integer> bySeverity(Map<Severity, Integer> counts) {
+    EnumMap<Severity, Integer> copy = new EnumMap<>(Severity.class);
+    counts.forEach(
+        (severity, count) ->
+            copy.put(
+                Objects.requireNonNull(severity, "openBySeverity key"),
+                Objects.requireNonNull(count, "openBySeverity count")));
+    return Collections.unmodifiableMap(copy);
   }
 
   /**
@@ -87,7 +102,7 @@ public record RunSummary(
     private final Instant at;
     private boolean audited = true;
     private Optional<String> failure = Optional.empty();
-    private Map<String, Integer> openBySeverity = Map.of();
+    private Map<Severity, Integer> openBySeverity = Map.of();
     private Map<String, Integer> openByCheck = Map.of();
     private int users = 0;
     private int activeKeys = 0;
@@ -128,7 +143,7 @@ public record RunSummary(
       return this;
     }
 
-    public Builder openBySeverity(Map<String, Integer> openBySeverity) {
+    public Builder openBySeverity(Map<Severity, Integer> openBySeverity) {
       this.openBySeverity = openBySeverity;
       return this;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -99,8 +100,12 @@ public final class AlertMessage {
   /** What to do next, by kind of alert, from the body's own lines. */
   static List<String> nextSteps(String kind, List<String> lines) {
     List<String> steps = new ArrayList<>();
-    switch (kind) {
-      case "weekly-digest" -> {
+    Optional<NoticeKind> known = NoticeKind.find(kind);
+    if (known.isEmpty()) {
+      return steps;
+    }
+    switch (known.get()) {
+      case WEEKLY_DIGEST -> {
         lines.stream()
             .filter(l -> l.startsWith("Full report: "))
             .findFirst()
@@ -115,7 +120,7 @@ public final class AlertMessage {
                   + " with the ExternalId (docs/operations.md)");
         }
       }
-      case "deactivation-deferred" -> {
+      case DEACTIVATION_DEFERRED -> {
         if (!lines.isEmpty()) {
           steps.add(markdown(clip(lines.get(lines.size() - 1))));
         }

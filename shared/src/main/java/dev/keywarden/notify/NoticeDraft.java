@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param id unique per account, stable for the run that made it (run id plus recipient)
  * @param recipient the owner's e-mail address (the {@code recipient} message attribute)
- * @param kind {@code rotation-notice} or {@code deactivation-notice} (the {@code kind} attribute)
+ * @param kind what the notice is about; its {@link NoticeKind#wire()} form is the {@code kind}
+ *     attribute
  * @param subject under 100 characters
  * @param body the whole message text
  * @param claims key id ({@link KeyNoticeState#keyId()}) to the stage this message claims for it
@@ -21,7 +22,7 @@ import java.util.Objects;
 public record NoticeDraft(
     String id,
     String recipient,
-    String kind,
+    NoticeKind kind,
     String subject,
     String body,
     Map<String, StageClaim> claims,

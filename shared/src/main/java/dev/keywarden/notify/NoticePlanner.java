@@ -1,6 +1,5 @@
 package dev.keywarden.notify;
 
-import dev.keywarden.checks.AuditResult;
 import dev.keywarden.checks.CheckCatalog;
 import dev.keywarden.checks.CheckTrait;
 import dev.keywarden.checks.Finding;
@@ -36,12 +35,6 @@ public final class NoticePlanner {
   /** The stage name of the notice sent when a key is deactivated. */
   public static final String DEACTIVATED = "deactivated";
 
-  /** The {@code kind} attribute of rotation notices. */
-  public static final String ROTATION = "rotation-notice";
-
-  /** The {@code kind} attribute of deactivation notices. */
-  public static final String DEACTIVATION = "deactivation-notice";
-
   /** A store transaction holds at most 100 writes: 99 stage claims and the outbox entry. */
   static final int MAX_KEYS_PER_NOTICE = 99;
 
@@ -50,7 +43,7 @@ public final class NoticePlanner {
   /** One key to mention in one owner's notice. */
   record Item(
       String recipient,
-      String kind,
+      NoticeKind kind,
       String stage,
       String userName,
       int slot,
@@ -59,31 +52,6 @@ public final class NoticePlanner {
       Optional<Instant> deadline,
       Optional<String> accessKeyId,
       boolean person) {}
-
-  public static List<NoticeDraft> plan(
-      String accountId,
-      String runId,
-      AccountInventory inventory,
-      AuditResult result,
-      Map<String, KeyNoticeState> claimed,
-      List<Integer> stagesDays,
-      Optional<String> fallbackOwner,
-      List<String> ownerTagKeys,
-      List<DeactivatedKey> deactivated,
-      Instant asOf) {
-    return plan(
-        accountId,
-        runId,
-        inventory,
-        result,
-        claimed,
-        stagesDays,
-        fallbackOwner,
-        ownerTagKeys,
-        deactivated,
-        asOf,
-        Map.of());
-  }
 
   /**
    * The deactivation notice's stage for a key reactivated {@code reactivations} times before: a key
@@ -94,27 +62,23 @@ public final class NoticePlanner {
   }
 
   /**
-   * As the other {@code plan}, knowing how many times each key (by access key id) was reactivated,
-   * so that each deactivation after a reactivation tells the owner again.
+   * This run's notices: rotation notices for keys whose deadline entered a stage not claimed yet,
+   * and deactivation notices for the request's deactivated keys, each deactivation after a
+   * reactivation told again.
    */
-  public static List<NoticeDraft> plan(
-      String accountId,
-      String runId,
-      AccountInventory inventory,
-      AuditResult result,
-      Map<String, KeyNoticeState> claimed,
-      List<Integer> stagesDays,
-      Optional<String> fallbackOwner,
-      List<String> ownerTagKeys,
-      List<DeactivatedKey> deactivated,
-      Instant asOf,
-      Map<String, Integer> reactivations) {
-    List<Integer> stages = stagesDays.stream().sorted(Comparator.reverseOrder()).toList();
+  public static List<NoticeDraft> plan(NoticeRequest request) {
+    AccountInventory inventory = request.inventory();
+    Map<String, KeyNoticeState> claimed = request.claimed();
+    List<String> ownerTagKeys = request.ownerTagKeys();
+    Optional<String> fallbackOwner = request.fallbackOwner();
+    Instant asOf = request.asOf();
+    List<Integer> stages = request.stagesDays().stream().sorted(Comparator.reverseOrder()).toList();
     List<Item> items = new ArrayList<>();
     java.util.Set<String> deactivatedNow = new java.util.HashSet<>();
-    deactivated.forEach(
-        k -> deactivatedNow.add(KeyNoticeState.keyId(k.resourceId(), k.lastRotated())));
-    for (Finding finding : result.findings()) {
+    request
+        .deactivated()
+        .forEach(k -> deactivatedNow.add(KeyNoticeState.keyId(k.resourceId(), k.lastRotated())));
+    for (Finding finding : request.result().findings()) {
       if (!isKeyDeadlineFinding(finding) || finding.deadline().isEmpty()) {
         continue;
       }
@@ -140,7 +104,7 @@ public final class NoticePlanner {
               items.add(
                   new Item(
                       to,
-                      ROTATION,
+                      NoticeKind.ROTATION,
                       stage.get(),
                       finding.principal(),
                       slot.get().slot(),
@@ -150,9 +114,9 @@ public final class NoticePlanner {
                       Optional.empty(),
                       row.get().passwordEnabled())));
     }
-    for (DeactivatedKey key : deactivated) {
+    for (DeactivatedKey key : request.deactivated()) {
       KeyNoticeState state = claimed.get(KeyNoticeState.keyId(key.resourceId(), key.lastRotated()));
-      String stage = deactivationStage(reactivations.getOrDefault(key.accessKeyId(), 0));
+      String stage = deactivationStage(request.reactivations().getOrDefault(key.accessKeyId(), 0));
       if (state != null && state.stages().contains(stage)) {
         continue;
       }
@@ -164,7 +128,7 @@ public final class NoticePlanner {
                   items.add(
                       new Item(
                           to,
-                          DEACTIVATION,
+                          NoticeKind.DEACTIVATION,
                           stage,
                           key.userName(),
                           key.slot(),
@@ -174,7 +138,7 @@ public final class NoticePlanner {
                           Optional.of(key.accessKeyId()),
                           person)));
     }
-    return drafts(accountId, runId, items, asOf);
+    return drafts(request.accountId(), request.runId(), items, asOf);
   }
 
   /** The nearest stage the deadline is within; past the deadline, the nearest stage of all. */
@@ -239,7 +203,7 @@ public final class NoticePlanner {
     Map<String, List<Item>> byRecipientAndKind = new TreeMap<>();
     for (Item item : items) {
       byRecipientAndKind
-          .computeIfAbsent(item.recipient() + "\n" + item.kind(), k -> new ArrayList<>())
+          .computeIfAbsent(item.recipient() + "\n" + item.kind().wire(), k -> new ArrayList<>())
           .add(item);
     }
     List<NoticeDraft> drafts = new ArrayList<>();
@@ -249,7 +213,12 @@ public final class NoticePlanner {
         List<Item> chunk = group.subList(from, Math.min(group.size(), from + MAX_KEYS_PER_NOTICE));
         Item first = chunk.get(0);
         String id =
-            runId + "#" + first.recipient() + "#" + first.kind() + (part > 1 ? "#" + part : "");
+            runId
+                + "#"
+                + first.recipient()
+                + "#"
+                + first.kind().wire()
+                + (part > 1 ? "#" + part : "");
         Map<String, NoticeDraft.StageClaim> claims = new LinkedHashMap<>();
         for (Item item : chunk) {
           claims.put(
@@ -265,7 +234,12 @@ public final class NoticePlanner {
                 NoticeText.body(accountId, chunk, asOf),
                 claims,
                 Map.of(
-                    "recipient", first.recipient(), "kind", first.kind(), "accountId", accountId)));
+                    "recipient",
+                    first.recipient(),
+                    "kind",
+                    first.kind().wire(),
+                    "accountId",
+                    accountId)));
       }
     }
     return drafts;

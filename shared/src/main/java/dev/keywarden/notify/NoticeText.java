@@ -12,7 +12,7 @@ final class NoticeText {
 
   static String subject(String accountId, List<NoticePlanner.Item> items) {
     String keys = items.size() == 1 ? "1 access key" : items.size() + " access keys";
-    if (items.get(0).kind().equals(NoticePlanner.DEACTIVATION)) {
+    if (items.get(0).kind() == NoticeKind.DEACTIVATION) {
       return "Keywarden: " + keys + " deactivated in account " + accountId;
     }
     Instant earliest =
@@ -29,7 +29,7 @@ final class NoticeText {
   }
 
   static String body(String accountId, List<NoticePlanner.Item> items, Instant asOf) {
-    boolean deactivation = items.get(0).kind().equals(NoticePlanner.DEACTIVATION);
+    boolean deactivation = items.get(0).kind() == NoticeKind.DEACTIVATION;
     StringBuilder out = new StringBuilder();
     if (deactivation) {
       out.append("Keywarden deactivated these access keys in AWS account ")

@@ -60,4 +60,60 @@ public record ActionLogEntry(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(outcome, "outcome");
   }
+
+  /**
+   * The intent written before acting on a key: an entry in phase {@link Phase#INTENT} without an
+   * outcome.
+   */
+  public static ActionLogEntry intent(
+      String accountId,
+      String actionId,
+      Kind kind,
+      String userName,
+      String accessKeyId,
+      Writer writer,
+      String reason) {
+    return new ActionLogEntry(
+        accountId,
+        actionId,
+        kind,
+        Phase.INTENT,
+        userName,
+        accessKeyId,
+        writer.runId(),
+        writer.at(),
+        writer.actor(),
+        reason,
+        Optional.empty());
+  }
+
+  /** The result that completes this entry's action with {@code outcome}, written by {@code by}. */
+  public ActionLogEntry result(Writer by, String outcome) {
+    return new ActionLogEntry(
+        accountId,
+        actionId,
+        kind,
+        Phase.RESULT,
+        userName,
+        accessKeyId,
+        by.runId(),
+        by.at(),
+        by.actor(),
+        reason,
+        Optional.of(outcome));
+  }
+
+  /** Who writes an entry, and when: the run (or command invocation), its time and its actor. */
+  public record Writer(String runId, Instant at, String actor) {
+    public Writer {
+      Objects.requireNonNull(runId, "runId");
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(actor, "actor");
+    }
+  }
+
+  /** Who wrote this entry, and when. */
+  public Writer writer() {
+    return new Writer(runId, at, actor);
+  }
 }

@@ -46,46 +46,24 @@ public final class Deactivator {
   }
 
   /**
-   * Runs the plan in the given mode.
-   *
-   * @param runId the run, written on every log entry
-   * @param actor the caller's ARN, written on every log entry
-   * @param actions the account's action log as read at the start of the run, oldest first: the
-   *     history
-   * @param now when the run acts, written on every log entry
+   * Runs the request's plan in its mode, asking its {@link DeactivationRequest#stop()} before each
+   * key: once it answers true no other key is begun (the one in hand is finished), and unfinished
+   * actions of earlier runs are left to the next run. Keys not begun are in none of the report's
+   * lists.
    */
-  public DeactivationReport execute(
-      String accountId,
-      String runId,
-      String actor,
-      DeactivationPlan plan,
-      Mode mode,
-      List<ActionLogEntry> actions,
-      Instant now) {
-    return execute(accountId, runId, actor, plan, mode, actions, now, () -> false);
-  }
-
-  /**
-   * Runs the plan in the given mode, asking {@code stop} before each key: once it answers true no
-   * other key is begun (the one in hand is finished), and unfinished actions of earlier runs are
-   * left to the next run. Keys not begun are in none of the report's lists.
-   */
-  public DeactivationReport execute(
-      String accountId,
-      String runId,
-      String actor,
-      DeactivationPlan plan,
-      Mode mode,
-      List<ActionLogEntry> actions,
-      Instant now,
-      BooleanSupplier stop) {
-    Objects.requireNonNull(plan, "plan");
-    Objects.requireNonNull(stop, "stop");
+  public DeactivationReport execute(DeactivationRequest request) {
+    DeactivationPlan plan = request.plan();
+    Mode mode = request.mode();
+    BooleanSupplier stop = request.stop();
     if (mode == Mode.DRY_RUN) {
       return new DeactivationReport(
           mode, plan.deactivate(), List.of(), List.of(), List.of(), List.of());
     }
-    Run run = new Run(accountId, runId, actor, now, new ActionHistory(actions));
+    Run run =
+        new Run(
+            request.accountId(),
+            new ActionLogEntry.Writer(request.runId(), request.now(), request.actor()),
+            request.actions());
     List<DeactivatedKey> deactivated = new ArrayList<>();
     List<String> alreadyDone = new ArrayList<>();
     List<String> failed = new ArrayList<>();
@@ -111,7 +89,7 @@ public final class Deactivator {
    */
   public DeactivationReport resumeUnfinished(
       String accountId, String runId, String actor, List<ActionLogEntry> actions, Instant now) {
-    Run run = new Run(accountId, runId, actor, now, new ActionHistory(actions));
+    Run run = new Run(accountId, new ActionLogEntry.Writer(runId, now, actor), actions);
     List<ActionLogEntry> resumed = new ArrayList<>(run.resume(Kind.REACTIVATE));
     resumed.addAll(run.resume(Kind.DEACTIVATE));
     return new DeactivationReport(
@@ -121,17 +99,13 @@ public final class Deactivator {
   /** One run's context and its working copy of the log. */
   private final class Run {
     private final String accountId;
-    private final String runId;
-    private final String actor;
-    private final Instant now;
+    private final ActionLogEntry.Writer writer;
     private final ActionHistory history;
 
-    Run(String accountId, String runId, String actor, Instant now, ActionHistory history) {
+    Run(String accountId, ActionLogEntry.Writer writer, List<ActionLogEntry> actions) {
       this.accountId = Objects.requireNonNull(accountId, "accountId");
-      this.runId = Objects.requireNonNull(runId, "runId");
-      this.actor = Objects.requireNonNull(actor, "actor");
-      this.now = Objects.requireNonNull(now, "now");
-      this.history = history;
+      this.writer = writer;
+      this.history = new ActionHistory(actions);
     }
 
     void deactivate(
@@ -191,18 +165,8 @@ public final class Deactivator {
         }
         actionId = attempts.isEmpty() ? base : base + "#" + (attempts.size() + 1);
         append(
-            new ActionLogEntry(
-                accountId,
-                actionId,
-                Kind.DEACTIVATE,
-                Phase.INTENT,
-                key.userName(),
-                keyId,
-                runId,
-                now,
-                actor,
-                key.reason(),
-                Optional.empty()));
+            ActionLogEntry.intent(
+                accountId, actionId, Kind.DEACTIVATE, key.userName(), keyId, writer, key.reason()));
       }
       ActionLogEntry intent = intentOf(actionId);
       ActionLogEntry result = finish(intent);
@@ -242,19 +206,7 @@ public final class Deactivator {
       } catch (KeywardenException e) {
         outcome = ActionHistory.failed(e.getMessage());
       }
-      ActionLogEntry result =
-          new ActionLogEntry(
-              intent.accountId(),
-              intent.actionId(),
-              intent.kind(),
-              Phase.RESULT,
-              intent.userName(),
-              intent.accessKeyId(),
-              runId,
-              now,
-              actor,
-              intent.reason(),
-              Optional.of(outcome));
+      ActionLogEntry result = intent.result(writer, outcome);
       append(result);
       return result;
     }

@@ -4,7 +4,6 @@ import dev.keywarden.InvalidInputException;
 import dev.keywarden.KeywardenException;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.remediate.ActionLogEntry.Kind;
-import dev.keywarden.remediate.ActionLogEntry.Phase;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -108,25 +107,21 @@ public final class Reactivator {
     reason = change.isPresent() ? reason + " [--force: " + change.get() + "]" : reason;
     String actionId = "reactivate:" + userName + ":" + accessKeyId + ":" + now;
     ActionLogEntry intent =
-        new ActionLogEntry(
+        ActionLogEntry.intent(
             accountId,
             actionId,
             Kind.REACTIVATE,
-            Phase.INTENT,
             userName,
             accessKeyId,
-            actionId,
-            now,
-            actor,
-            reason,
-            Optional.empty());
+            new ActionLogEntry.Writer(actionId, now, actor),
+            reason);
     log.appendAction(intent);
     KeyStatus after;
     try {
       keys.reactivate(userName, accessKeyId);
       after = keys.awaitStatus(userName, accessKeyId, KeyStatus.ACTIVE);
     } catch (KeywardenException e) {
-      log.appendAction(result(intent, ActionHistory.failed(e.getMessage())));
+      log.appendAction(intent.result(intent.writer(), ActionHistory.failed(e.getMessage())));
       throw e;
     }
     if (after != KeyStatus.ACTIVE) {
@@ -134,11 +129,11 @@ public final class Reactivator {
           "IAM still reports the key "
               + after.name().toLowerCase(Locale.ROOT)
               + " after reactivating it";
-      log.appendAction(result(intent, ActionHistory.failed(why)));
+      log.appendAction(intent.result(intent.writer(), ActionHistory.failed(why)));
       throw new KeywardenException(
           "reactivating " + what + " was not confirmed: " + why + "; run the command again");
     }
-    log.appendAction(result(intent, ActionHistory.REACTIVATED));
+    log.appendAction(intent.result(intent.writer(), ActionHistory.REACTIVATED));
     return new Reactivation(
         actionId,
         "Reactivated "
@@ -181,20 +176,5 @@ public final class Reactivator {
                     + ", after Keywarden deactivated it at "
                     + done.at()
                     + ", so someone turned it on (and off) since");
-  }
-
-  private static ActionLogEntry result(ActionLogEntry intent, String outcome) {
-    return new ActionLogEntry(
-        intent.accountId(),
-        intent.actionId(),
-        intent.kind(),
-        Phase.RESULT,
-        intent.userName(),
-        intent.accessKeyId(),
-        intent.runId(),
-        intent.at(),
-        intent.actor(),
-        intent.reason(),
-        Optional.of(outcome));
   }
 }

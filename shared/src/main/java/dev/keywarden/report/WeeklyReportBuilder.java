@@ -210,27 +210,13 @@ public final class WeeklyReportBuilder {
     return counts;
   }
 
-  /**
-   * Sums the open counts per severity of the given summaries; names that are not severities are
-   * ignored.
-   */
+  /** Sums the open counts per severity of the given summaries. */
   private static Map<Severity, Integer> summedSeverities(Collection<RunSummary> summaries) {
     Map<Severity, Integer> counts = zeroes();
     for (RunSummary s : summaries) {
-      s.openBySeverity()
-          .forEach(
-              (name, n) -> severity(name).ifPresent(sev -> counts.merge(sev, n, Integer::sum)));
+      s.openBySeverity().forEach((severity, n) -> counts.merge(severity, n, Integer::sum));
     }
     return counts;
-  }
-
-  private static Optional<Severity> severity(String name) {
-    for (Severity s : Severity.values()) {
-      if (s.name().equalsIgnoreCase(name)) {
-        return Optional.of(s);
-      }
-    }
-    return Optional.empty();
   }
 
   private static List<SeverityCount> bySeverity(

@@ -2,6 +2,7 @@ package dev.keywarden.rotate;
 
 import dev.keywarden.notify.KeyNoticeState;
 import dev.keywarden.notify.NoticeDraft;
+import dev.keywarden.notify.NoticeKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 final class RotationNotices {
   /** The {@code kind} attribute of assisted-rotation notices. */
-  static final String KIND = "assisted-rotation-notice";
+  static final NoticeKind KIND = NoticeKind.ASSISTED_ROTATION;
 
   private RotationNotices() {}
 
@@ -209,7 +210,7 @@ final class RotationNotices {
       RotationPlan.OldKey old,
       String stage,
       String body) {
-    String id = runId + "#" + recipient + "#" + KIND + "#" + old.userName();
+    String id = runId + "#" + recipient + "#" + KIND.wire() + "#" + old.userName();
     return new NoticeDraft(
         id,
         recipient,
@@ -219,7 +220,7 @@ final class RotationNotices {
         Map.of(
             KeyNoticeState.keyId(old.resourceId(), old.created()),
             new NoticeDraft.StageClaim(old.resourceId(), old.created(), stage)),
-        Map.of("recipient", recipient, "kind", KIND, "accountId", accountId));
+        Map.of("recipient", recipient, "kind", KIND.wire(), "accountId", accountId));
   }
 
   private static String left(Instant deadline, Instant now) {

@@ -9,7 +9,6 @@ import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.inventory.CredentialReportParser;
 import dev.keywarden.remediate.AccessKeys;
-import dev.keywarden.remediate.KeyStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,33 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExportStepTest {
   private static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
-  private static final AccessKeys NO_KEYS =
-      new AccessKeys() {
-        @Override
-        public Optional<String> accessKeyId(String userName, Instant lastRotated) {
-          throw new AssertionError("a dry run reads no key");
-        }
-
-        @Override
-        public KeyStatus status(String userName, String accessKeyId) {
-          throw new AssertionError("a dry run reads no key");
-        }
-
-        @Override
-        public void deactivate(String userName, String accessKeyId) {
-          throw new AssertionError("a dry run changes no key");
-        }
-
-        @Override
-        public void reactivate(String userName, String accessKeyId) {
-          throw new AssertionError("a dry run changes no key");
-        }
-
-        @Override
-        public KeyStatus awaitStatus(String userName, String accessKeyId, KeyStatus expected) {
-          throw new AssertionError("a dry run reads no key");
-        }
-      };
+  private static final AccessKeys NO_KEYS = UntouchedKeys.INSTANCE;
 
   private final InMemoryStateStore store = new InMemoryStateStore();
   private final List<Collection<StoredFinding>> exported = new ArrayList<>();

@@ -7,8 +7,6 @@ import dev.keywarden.config.Settings;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.inventory.CredentialReport;
 import dev.keywarden.inventory.ReportColumn;
-import dev.keywarden.remediate.AccessKeys;
-import dev.keywarden.remediate.KeyStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,7 +72,7 @@ class InProcessOrgAuditTest {
         AccountRun.builder()
             .settings(settings)
             .store(store)
-            .keys(new NoKeys())
+            .keys(UntouchedKeys.INSTANCE)
             .clock(clock)
             .build();
     return OrgAuditor.create(settings, directory, store, members, central, clock);
@@ -161,33 +159,5 @@ class InProcessOrgAuditTest {
     assertThatThrownBy(() -> new AccountAudit(A, Optional.empty(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("account " + A + ": exactly one of outcome and error must be present");
-  }
-
-  /** The central run only records accounts not audited; it must never touch keys. */
-  private static final class NoKeys implements AccessKeys {
-    @Override
-    public Optional<String> accessKeyId(String userName, Instant lastRotated) {
-      throw new AssertionError("no key access expected");
-    }
-
-    @Override
-    public KeyStatus status(String userName, String accessKeyId) {
-      throw new AssertionError("no key access expected");
-    }
-
-    @Override
-    public void deactivate(String userName, String accessKeyId) {
-      throw new AssertionError("no key access expected");
-    }
-
-    @Override
-    public void reactivate(String userName, String accessKeyId) {
-      throw new AssertionError("no key access expected");
-    }
-
-    @Override
-    public KeyStatus awaitStatus(String userName, String accessKeyId, KeyStatus expected) {
-      throw new AssertionError("no key access expected");
-    }
   }
 }

@@ -13,8 +13,6 @@ import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.inventory.CredentialReport;
 import dev.keywarden.inventory.ReportColumn;
-import dev.keywarden.remediate.AccessKeys;
-import dev.keywarden.remediate.KeyStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -66,7 +64,7 @@ class OrgAuditorTest {
         AccountRun.builder()
             .settings(settings)
             .store(store)
-            .keys(new NoKeys())
+            .keys(UntouchedKeys.INSTANCE)
             .clock(clock)
             .build();
     return OrgAuditor.create(settings, directory, store, members, central, clock);
@@ -338,33 +336,5 @@ class OrgAuditorTest {
         .extracting(StoredFinding::version)
         .containsExactly(1L);
     assertThat(store.summaries).extracting(s -> s.runId()).containsExactly("run-1", "run-2");
-  }
-
-  /** The central run only records accounts not audited; it must never touch keys. */
-  private static final class NoKeys implements AccessKeys {
-    @Override
-    public Optional<String> accessKeyId(String userName, Instant lastRotated) {
-      throw new AssertionError("no key access expected");
-    }
-
-    @Override
-    public KeyStatus status(String userName, String accessKeyId) {
-      throw new AssertionError("no key access expected");
-    }
-
-    @Override
-    public void deactivate(String userName, String accessKeyId) {
-      throw new AssertionError("no key access expected");
-    }
-
-    @Override
-    public void reactivate(String userName, String accessKeyId) {
-      throw new AssertionError("no key access expected");
-    }
-
-    @Override
-    public KeyStatus awaitStatus(String userName, String accessKeyId, KeyStatus expected) {
-      throw new AssertionError("no key access expected");
-    }
   }
 }

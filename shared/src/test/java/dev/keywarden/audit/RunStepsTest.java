@@ -6,7 +6,6 @@ import dev.keywarden.config.Settings;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.inventory.CredentialReportParser;
 import dev.keywarden.remediate.AccessKeys;
-import dev.keywarden.remediate.KeyStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,39 +13,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A run tells its steps, in order, to whoever shows progress. */
 class RunStepsTest {
   private static final Instant NOW = Instant.parse("2026-11-24T00:00:00Z");
-  private static final AccessKeys NO_KEYS =
-      new AccessKeys() {
-        @Override
-        public Optional<String> accessKeyId(String userName, Instant lastRotated) {
-          throw new AssertionError("a dry run reads no key");
-        }
-
-        @Override
-        public KeyStatus status(String userName, String accessKeyId) {
-          throw new AssertionError("a dry run reads no key");
-        }
-
-        @Override
-        public void deactivate(String userName, String accessKeyId) {
-          throw new AssertionError("a dry run changes no key");
-        }
-
-        @Override
-        public void reactivate(String userName, String accessKeyId) {
-          throw new AssertionError("a dry run changes no key");
-        }
-
-        @Override
-        public KeyStatus awaitStatus(String userName, String accessKeyId, KeyStatus expected) {
-          throw new AssertionError("a dry run reads no key");
-        }
-      };
+  private static final AccessKeys NO_KEYS = UntouchedKeys.INSTANCE;
 
   @Test
   void run_tellsEachStepInOrder_andNoDeactivationStepInADryRun() throws Exception {

@@ -129,7 +129,7 @@ class DynamoAccountStateStoreIT {
     return new NoticeDraft(
         id,
         "owner@example.com",
-        "rotation-notice",
+        dev.keywarden.notify.NoticeKind.ROTATION,
         "Rotate your access keys",
         "Rotate them.",
         claims,
@@ -153,7 +153,7 @@ class DynamoAccountStateStoreIT {
 
   private static RunSummary summary(String accountId, String runId, Instant at, int opened) {
     return RunSummary.builder(accountId, runId, at)
-        .openBySeverity(Map.of("MEDIUM", opened))
+        .openBySeverity(Map.of(Severity.MEDIUM, opened))
         .openByCheck(Map.of("key-unused", opened))
         .users(10)
         .activeKeys(8)

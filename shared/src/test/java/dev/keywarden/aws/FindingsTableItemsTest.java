@@ -10,6 +10,7 @@ import dev.keywarden.findings.RunSummary;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.notify.KeyNoticeState;
 import dev.keywarden.notify.NoticeDraft;
+import dev.keywarden.notify.NoticeKind;
 import dev.keywarden.remediate.ActionLogEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,23 +37,26 @@ class FindingsTableItemsTest {
   private static final String KEY = "arn:aws:iam::111122223333:user/alice@example.com#access_key_1";
 
   static StoredFinding finding(FindingStatus status) {
-    return new StoredFinding(
-        ACCOUNT,
-        "key-rotation-due",
-        KEY,
-        "alice@example.com",
-        Severity.MEDIUM,
-        "Key rotation due",
-        "key 1 is 80 days old",
-        status,
-        FIRST_SEEN,
-        status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty(),
-        Optional.of(Instant.parse("2026-12-30T06:00:00Z")),
-        status == FindingStatus.EXEMPT
-            ? Optional.of(LocalDate.parse("2027-01-31"))
-            : Optional.empty(),
-        status == FindingStatus.EXEMPT ? Optional.of("vendor integration") : Optional.empty(),
-        7);
+    return StoredFinding.builder()
+        .accountId(ACCOUNT)
+        .checkId("key-rotation-due")
+        .resourceId(KEY)
+        .principal("alice@example.com")
+        .severity(Severity.MEDIUM)
+        .title("Key rotation due")
+        .message("key 1 is 80 days old")
+        .status(status)
+        .firstSeen(FIRST_SEEN)
+        .resolvedAt(status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty())
+        .deadline(Optional.of(Instant.parse("2026-12-30T06:00:00Z")))
+        .exemptUntil(
+            status == FindingStatus.EXEMPT
+                ? Optional.of(LocalDate.parse("2027-01-31"))
+                : Optional.empty())
+        .exemptReason(
+            status == FindingStatus.EXEMPT ? Optional.of("vendor integration") : Optional.empty())
+        .version(7)
+        .build();
   }
 
   static NoticeDraft draft() {
@@ -60,7 +64,7 @@ class FindingsTableItemsTest {
     return new NoticeDraft(
         "run-1#alice@example.com",
         "alice@example.com",
-        "rotation-notice",
+        NoticeKind.ROTATION,
         "Rotate 1 access key",
         "Dear owner,\nrotate it.",
         Map.of(KeyNoticeState.keyId(KEY, rotated), new NoticeDraft.StageClaim(KEY, rotated, "14d")),
@@ -86,7 +90,7 @@ class FindingsTableItemsTest {
     return RunSummary.builder(ACCOUNT, "run-1", NOW)
         .audited(audited)
         .failure(audited ? Optional.empty() : Optional.of("role could not be assumed"))
-        .openBySeverity(Map.of("HIGH", 3, "LOW", 1))
+        .openBySeverity(Map.of(Severity.HIGH, 3, Severity.LOW, 1))
         .openByCheck(Map.of("key-expired", 2, "key-unused", 2))
         .users(1000)
         .activeKeys(800)
@@ -101,6 +105,35 @@ class FindingsTableItemsTest {
         .notices(5)
         .wouldDeactivate(7)
         .build();
+  }
+
+  @Test
+  void summary_whenReadFromAnItemWithSeverityNames_countsBySeverityAndWritesTheSameItem() {
+    Map<String, AttributeValue> stored =
+        new HashMap<>(FindingsTableItems.summary(summary(true), HISTORY));
+    stored.put(
+        "openBySeverity",
+        AttributeValue.fromM(
+            Map.of("HIGH", AttributeValue.fromN("3"), "LOW", AttributeValue.fromN("1"))));
+
+    RunSummary read = FindingsTableItems.summary(stored);
+
+    assertThat(read.openBySeverity())
+        .containsExactly(Map.entry(Severity.HIGH, 3), Map.entry(Severity.LOW, 1));
+    assertThat(FindingsTableItems.summary(read, HISTORY)).isEqualTo(stored);
+  }
+
+  @Test
+  void summary_whenASeverityNameIsInAnotherCaseOrUnknown_readsItAnyCaseAndIgnoresTheUnknown() {
+    Map<String, AttributeValue> stored =
+        new HashMap<>(FindingsTableItems.summary(summary(true), HISTORY));
+    stored.put(
+        "openBySeverity",
+        AttributeValue.fromM(
+            Map.of("critical", AttributeValue.fromN("2"), "SEVERE", AttributeValue.fromN("5"))));
+
+    assertThat(FindingsTableItems.summary(stored).openBySeverity())
+        .containsExactly(Map.entry(Severity.CRITICAL, 2));
   }
 
   @Test
@@ -201,6 +234,30 @@ class FindingsTableItemsTest {
         .satisfies(claim -> assertThat(claim.m().get("stage").s()).isEqualTo("14d"));
     assertThat(item.get("attributes").m())
         .containsEntry("accountId", AttributeValue.fromS(ACCOUNT));
+    assertThat(item.get("kind")).isEqualTo(AttributeValue.fromS("rotation-notice"));
+  }
+
+  @Test
+  void draft_whenReadFromAnItemWrittenWithTextKinds_hasTheKindItNames() {
+    Map<String, AttributeValue> item =
+        Map.of(
+            "pk", AttributeValue.fromS("ACCOUNT#" + ACCOUNT),
+            "sk", AttributeValue.fromS("OUTBOX#run-1#alice@example.com#deactivation-notice"),
+            "type", AttributeValue.fromS("outbox"),
+            "id", AttributeValue.fromS("run-1#alice@example.com#deactivation-notice"),
+            "recipient", AttributeValue.fromS("alice@example.com"),
+            "kind", AttributeValue.fromS("deactivation-notice"),
+            "subject", AttributeValue.fromS("Keywarden: 1 access key deactivated"),
+            "body", AttributeValue.fromS("Deactivated."),
+            "claims", AttributeValue.fromM(Map.of()),
+            "attributes",
+                AttributeValue.fromM(Map.of("kind", AttributeValue.fromS("deactivation-notice"))));
+
+    NoticeDraft draft = FindingsTableItems.draft(item);
+
+    assertThat(draft.kind()).isEqualTo(NoticeKind.DEACTIVATION);
+    assertThat(draft.attributes()).containsExactly(Map.entry("kind", "deactivation-notice"));
+    assertThat(FindingsTableItems.outbox(ACCOUNT, draft)).isEqualTo(item);
   }
 
   @Test
@@ -247,23 +304,27 @@ class FindingsTableItemsTest {
         .isEqualTo(summary);
   }
 
+  /** A small audited summary with the given skipped checks and unused roles. */
+  private static RunSummary withSkipped(List<String> skipped, int unusedRoles) {
+    RunSummary base = summary(true);
+    return RunSummary.builder(base.accountId(), base.runId(), base.at())
+        .openBySeverity(base.openBySeverity())
+        .openByCheck(base.openByCheck())
+        .users(3)
+        .activeKeys(1)
+        .consoleUsers(1)
+        .consoleUsersWithMfa(1)
+        .rootMfa(Optional.of(true))
+        .rootAccessKey(Optional.of(false))
+        .opened(1)
+        .skippedChecks(Optional.of(skipped))
+        .unusedRoles(Optional.of(unusedRoles))
+        .build();
+  }
+
   @Test
   void summary_withSkippedChecksAndUnusedRoles_roundTrips() {
-    RunSummary base = summary(true);
-    RunSummary summary =
-        RunSummary.builder(base.accountId(), base.runId(), base.at())
-            .openBySeverity(base.openBySeverity())
-            .openByCheck(base.openByCheck())
-            .users(3)
-            .activeKeys(1)
-            .consoleUsers(1)
-            .consoleUsersWithMfa(1)
-            .rootMfa(Optional.of(true))
-            .rootAccessKey(Optional.of(false))
-            .opened(1)
-            .skippedChecks(Optional.of(List.of("access-analyzer-disabled", "ssh-key-old")))
-            .unusedRoles(Optional.of(7))
-            .build();
+    RunSummary summary = withSkipped(List.of("access-analyzer-disabled", "ssh-key-old"), 7);
 
     assertThat(FindingsTableItems.summary(FindingsTableItems.summary(summary, HISTORY)))
         .isEqualTo(summary);
@@ -272,20 +333,7 @@ class FindingsTableItemsTest {
   @Test
   void summary_withNoSkippedCheck_keepsTheEmptyListApartFromUnknown() {
     RunSummary base = summary(true);
-    RunSummary none =
-        RunSummary.builder(base.accountId(), base.runId(), base.at())
-            .openBySeverity(base.openBySeverity())
-            .openByCheck(base.openByCheck())
-            .users(3)
-            .activeKeys(1)
-            .consoleUsers(1)
-            .consoleUsersWithMfa(1)
-            .rootMfa(Optional.of(true))
-            .rootAccessKey(Optional.of(false))
-            .opened(1)
-            .skippedChecks(Optional.of(List.of()))
-            .unusedRoles(Optional.of(0))
-            .build();
+    RunSummary none = withSkipped(List.of(), 0);
 
     assertThat(
             FindingsTableItems.summary(FindingsTableItems.summary(none, HISTORY)).skippedChecks())

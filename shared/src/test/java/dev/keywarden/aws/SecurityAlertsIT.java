@@ -149,7 +149,7 @@ class SecurityAlertsIT {
             new dev.keywarden.notify.NoticeDraft(
                 "draft-1",
                 "owner@example.com",
-                "rotation-notice",
+                dev.keywarden.notify.NoticeKind.ROTATION,
                 "Keywarden: 1 access key",
                 "rotate it\n",
                 Map.of(),

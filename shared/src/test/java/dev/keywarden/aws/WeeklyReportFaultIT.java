@@ -258,7 +258,7 @@ class WeeklyReportFaultIT {
 
   private static RunSummary summary(String account, String runId, Instant at, int expired) {
     return RunSummary.builder(account, runId, at)
-        .openBySeverity(Map.of("HIGH", expired))
+        .openBySeverity(Map.of(Severity.HIGH, expired))
         .openByCheck(Map.of("key-expired", expired))
         .users(6)
         .activeKeys(4)

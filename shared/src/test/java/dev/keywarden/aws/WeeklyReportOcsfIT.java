@@ -45,7 +45,7 @@ class WeeklyReportOcsfIT {
       Instant audited = Instant.parse("2026-11-26T06:10:00Z");
       store.putSummary(
           RunSummary.builder(ACCOUNT, "run-20261126T061000Z-5e1d0c2a", audited)
-              .openBySeverity(Map.of("HIGH", 1))
+              .openBySeverity(Map.of(Severity.HIGH, 1))
               .openByCheck(Map.of("key-expired", 1))
               .users(1)
               .activeKeys(1)

@@ -46,23 +46,41 @@ class ReconcilerTest {
   }
 
   private static StoredFinding stored(Finding finding, FindingStatus status, long version) {
-    return new StoredFinding(
-        ACCOUNT,
-        finding.checkId(),
-        finding.resourceId(),
-        finding.principal(),
-        finding.severity(),
-        finding.title(),
-        finding.message(),
-        status,
-        EARLIER,
-        status == FindingStatus.RESOLVED
-            ? Optional.of(EARLIER.plus(Duration.ofDays(1)))
-            : Optional.empty(),
-        finding.deadline(),
-        status == FindingStatus.EXEMPT ? Optional.of(UNTIL) : Optional.empty(),
-        status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty(),
-        version);
+    return StoredFinding.from(ACCOUNT, finding)
+        .status(status)
+        .firstSeen(EARLIER)
+        .resolvedAt(
+            status == FindingStatus.RESOLVED
+                ? Optional.of(EARLIER.plus(Duration.ofDays(1)))
+                : Optional.empty())
+        .exemptUntil(status == FindingStatus.EXEMPT ? Optional.of(UNTIL) : Optional.empty())
+        .exemptReason(status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty())
+        .version(version)
+        .build();
+  }
+
+  private static Reconciliation reconcile(AuditResult current, StoredFinding... before) {
+    return Reconciler.reconcile(ACCOUNT, previous(before), current, NOW);
+  }
+
+  /** The one finding the reconciliation writes; fails unless it writes exactly one. */
+  private static StoredFinding onlyChange(Reconciliation result) {
+    assertThat(result.changed()).hasSize(1);
+    return result.changed().get(0);
+  }
+
+  /** {@code f} with another severity, principal, message and deadline. */
+  private static Finding with(
+      Finding f, Severity severity, String principal, String message, Optional<Instant> deadline) {
+    return new Finding(
+        f.checkId(),
+        severity,
+        f.accountId(),
+        principal,
+        f.resourceId(),
+        f.title(),
+        message,
+        deadline);
   }
 
   private static Map<String, StoredFinding> previous(StoredFinding... findings) {
@@ -83,20 +101,15 @@ class ReconcilerTest {
 
   @Test
   void reconcile_whenFindingIsNew_writesItOpenFromNowAtVersionOne() {
-    Reconciliation result =
-        Reconciler.reconcile(ACCOUNT, Map.of(), open(aliceKey("due in 16 days")), NOW);
+    Reconciliation result = reconcile(open(aliceKey("due in 16 days")));
 
-    assertThat(result.changed())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
-              assertThat(f.firstSeen()).isEqualTo(NOW);
-              assertThat(f.version()).isEqualTo(1);
-              assertThat(f.message()).isEqualTo("due in 16 days");
-              assertThat(f.deadline()).contains(DEADLINE);
-              assertThat(f.resolvedAt()).isEmpty();
-            });
+    StoredFinding f = onlyChange(result);
+    assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+    assertThat(f.firstSeen()).isEqualTo(NOW);
+    assertThat(f.version()).isEqualTo(1);
+    assertThat(f.message()).isEqualTo("due in 16 days");
+    assertThat(f.deadline()).contains(DEADLINE);
+    assertThat(f.resolvedAt()).isEmpty();
     assertThat(result.opened()).isEqualTo(1);
   }
 
@@ -104,19 +117,14 @@ class ReconcilerTest {
   void reconcile_whenResolvedFindingReturns_reopensItFromNowAtNextVersion() {
     StoredFinding resolved = stored(aliceKey("old"), FindingStatus.RESOLVED, 3);
 
-    Reconciliation result =
-        Reconciler.reconcile(ACCOUNT, previous(resolved), open(aliceKey("due again")), NOW);
+    Reconciliation result = reconcile(open(aliceKey("due again")), resolved);
 
-    assertThat(result.changed())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
-              assertThat(f.firstSeen()).isEqualTo(NOW);
-              assertThat(f.resolvedAt()).isEmpty();
-              assertThat(f.version()).isEqualTo(4);
-              assertThat(f.message()).isEqualTo("due again");
-            });
+    StoredFinding f = onlyChange(result);
+    assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+    assertThat(f.firstSeen()).isEqualTo(NOW);
+    assertThat(f.resolvedAt()).isEmpty();
+    assertThat(f.version()).isEqualTo(4);
+    assertThat(f.message()).isEqualTo("due again");
     assertThat(result.opened()).isEqualTo(1);
     assertThat(result.resolved()).isZero();
   }
@@ -125,8 +133,7 @@ class ReconcilerTest {
   void reconcile_whenOpenFindingSeenAgainWithNewMessageOnly_writesNothing() {
     StoredFinding open = stored(aliceKey("due in 16 days"), FindingStatus.OPEN, 2);
 
-    Reconciliation result =
-        Reconciler.reconcile(ACCOUNT, previous(open), open(aliceKey("due in 15 days")), NOW);
+    Reconciliation result = reconcile(open(aliceKey("due in 15 days")), open);
 
     assertThat(result.changed()).isEmpty();
     assertThat(result.stillOpen()).isEqualTo(1);
@@ -138,55 +145,25 @@ class ReconcilerTest {
         Arguments.of(
             "severity",
             (UnaryOperator<Finding>)
-                f ->
-                    new Finding(
-                        f.checkId(),
-                        Severity.CRITICAL,
-                        f.accountId(),
-                        f.principal(),
-                        f.resourceId(),
-                        f.title(),
-                        "now critical",
-                        f.deadline())),
+                f -> with(f, Severity.CRITICAL, f.principal(), "now critical", f.deadline())),
         Arguments.of(
             "deadline",
             (UnaryOperator<Finding>)
                 f ->
-                    new Finding(
-                        f.checkId(),
+                    with(
+                        f,
                         f.severity(),
-                        f.accountId(),
                         f.principal(),
-                        f.resourceId(),
-                        f.title(),
                         "new deadline",
                         Optional.of(DEADLINE.plus(Duration.ofDays(30))))),
         Arguments.of(
             "deadline removed",
             (UnaryOperator<Finding>)
-                f ->
-                    new Finding(
-                        f.checkId(),
-                        f.severity(),
-                        f.accountId(),
-                        f.principal(),
-                        f.resourceId(),
-                        f.title(),
-                        "no deadline",
-                        Optional.empty())),
+                f -> with(f, f.severity(), f.principal(), "no deadline", Optional.empty())),
         Arguments.of(
             "principal",
             (UnaryOperator<Finding>)
-                f ->
-                    new Finding(
-                        f.checkId(),
-                        f.severity(),
-                        f.accountId(),
-                        "alice-renamed",
-                        f.resourceId(),
-                        f.title(),
-                        "renamed",
-                        f.deadline())));
+                f -> with(f, f.severity(), "alice-renamed", "renamed", f.deadline())));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -196,20 +173,16 @@ class ReconcilerTest {
     StoredFinding open = stored(aliceKey("before"), FindingStatus.OPEN, 2);
     Finding now = change.apply(aliceKey("before"));
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(open), open(now), NOW);
+    Reconciliation result = reconcile(open(now), open);
 
-    assertThat(result.changed())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
-              assertThat(f.firstSeen()).isEqualTo(EARLIER);
-              assertThat(f.version()).isEqualTo(3);
-              assertThat(f.message()).isEqualTo(now.message());
-              assertThat(f.severity()).isEqualTo(now.severity());
-              assertThat(f.deadline()).isEqualTo(now.deadline());
-              assertThat(f.principal()).isEqualTo(now.principal());
-            });
+    StoredFinding f = onlyChange(result);
+    assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+    assertThat(f.firstSeen()).isEqualTo(EARLIER);
+    assertThat(f.version()).isEqualTo(3);
+    assertThat(f.message()).isEqualTo(now.message());
+    assertThat(f.severity()).isEqualTo(now.severity());
+    assertThat(f.deadline()).isEqualTo(now.deadline());
+    assertThat(f.principal()).isEqualTo(now.principal());
     assertThat(result.stillOpen()).isEqualTo(1);
   }
 
@@ -217,19 +190,14 @@ class ReconcilerTest {
   void reconcile_whenExemptFindingIsOpenAgain_writesItOpenWithoutExemption() {
     StoredFinding exempt = stored(aliceKey("exempt"), FindingStatus.EXEMPT, 5);
 
-    Reconciliation result =
-        Reconciler.reconcile(ACCOUNT, previous(exempt), open(aliceKey("exemption expired")), NOW);
+    Reconciliation result = reconcile(open(aliceKey("exemption expired")), exempt);
 
-    assertThat(result.changed())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
-              assertThat(f.exemptUntil()).isEmpty();
-              assertThat(f.exemptReason()).isEmpty();
-              assertThat(f.firstSeen()).isEqualTo(EARLIER);
-              assertThat(f.version()).isEqualTo(6);
-            });
+    StoredFinding f = onlyChange(result);
+    assertThat(f.status()).isEqualTo(FindingStatus.OPEN);
+    assertThat(f.exemptUntil()).isEmpty();
+    assertThat(f.exemptReason()).isEmpty();
+    assertThat(f.firstSeen()).isEqualTo(EARLIER);
+    assertThat(f.version()).isEqualTo(6);
     assertThat(result.opened()).isEqualTo(1);
     assertThat(result.exempt()).isZero();
   }
@@ -237,22 +205,14 @@ class ReconcilerTest {
   @Test
   void reconcile_whenFindingIsNewAndExempted_writesItExemptWithUntilAndReason() {
     Reconciliation result =
-        Reconciler.reconcile(
-            ACCOUNT,
-            Map.of(),
-            exempted(new ExemptedFinding(aliceKey("due"), UNTIL, "vendor integration")),
-            NOW);
+        reconcile(exempted(new ExemptedFinding(aliceKey("due"), UNTIL, "vendor integration")));
 
-    assertThat(result.changed())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.status()).isEqualTo(FindingStatus.EXEMPT);
-              assertThat(f.exemptUntil()).contains(UNTIL);
-              assertThat(f.exemptReason()).contains("vendor integration");
-              assertThat(f.firstSeen()).isEqualTo(NOW);
-              assertThat(f.version()).isEqualTo(1);
-            });
+    StoredFinding f = onlyChange(result);
+    assertThat(f.status()).isEqualTo(FindingStatus.EXEMPT);
+    assertThat(f.exemptUntil()).contains(UNTIL);
+    assertThat(f.exemptReason()).contains("vendor integration");
+    assertThat(f.firstSeen()).isEqualTo(NOW);
+    assertThat(f.version()).isEqualTo(1);
     assertThat(result.exempt()).isEqualTo(1);
     assertThat(result.opened()).isZero();
   }
@@ -262,21 +222,13 @@ class ReconcilerTest {
     StoredFinding open = stored(aliceKey("due"), FindingStatus.OPEN, 1);
 
     Reconciliation result =
-        Reconciler.reconcile(
-            ACCOUNT,
-            previous(open),
-            exempted(new ExemptedFinding(aliceKey("due"), UNTIL, "migration")),
-            NOW);
+        reconcile(exempted(new ExemptedFinding(aliceKey("due"), UNTIL, "migration")), open);
 
-    assertThat(result.changed())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.status()).isEqualTo(FindingStatus.EXEMPT);
-              assertThat(f.exemptUntil()).contains(UNTIL);
-              assertThat(f.firstSeen()).isEqualTo(EARLIER);
-              assertThat(f.version()).isEqualTo(2);
-            });
+    StoredFinding f = onlyChange(result);
+    assertThat(f.status()).isEqualTo(FindingStatus.EXEMPT);
+    assertThat(f.exemptUntil()).contains(UNTIL);
+    assertThat(f.firstSeen()).isEqualTo(EARLIER);
+    assertThat(f.version()).isEqualTo(2);
     assertThat(result.exempt()).isEqualTo(1);
   }
 
@@ -285,11 +237,8 @@ class ReconcilerTest {
     StoredFinding exempt = stored(aliceKey("due in 16 days"), FindingStatus.EXEMPT, 2);
 
     Reconciliation result =
-        Reconciler.reconcile(
-            ACCOUNT,
-            previous(exempt),
-            exempted(new ExemptedFinding(aliceKey("due in 15 days"), UNTIL, "migration")),
-            NOW);
+        reconcile(
+            exempted(new ExemptedFinding(aliceKey("due in 15 days"), UNTIL, "migration")), exempt);
 
     assertThat(result.changed()).isEmpty();
     assertThat(result.exempt()).isEqualTo(1);
@@ -307,37 +256,25 @@ class ReconcilerTest {
     StoredFinding exempt = stored(aliceKey("due"), FindingStatus.EXEMPT, 2);
 
     Reconciliation result =
-        Reconciler.reconcile(
-            ACCOUNT,
-            previous(exempt),
-            exempted(new ExemptedFinding(aliceKey("due"), until, reason)),
-            NOW);
+        reconcile(exempted(new ExemptedFinding(aliceKey("due"), until, reason)), exempt);
 
-    assertThat(result.changed())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.exemptUntil()).contains(until);
-              assertThat(f.exemptReason()).contains(reason);
-              assertThat(f.version()).isEqualTo(3);
-            });
+    StoredFinding f = onlyChange(result);
+    assertThat(f.exemptUntil()).contains(until);
+    assertThat(f.exemptReason()).contains(reason);
+    assertThat(f.version()).isEqualTo(3);
   }
 
   @Test
   void reconcile_whenOpenFindingIsGone_resolvesItNow() {
     StoredFinding open = stored(aliceKey("due"), FindingStatus.OPEN, 4);
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(open), nothing(), NOW);
+    Reconciliation result = reconcile(nothing(), open);
 
-    assertThat(result.changed())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
-              assertThat(f.resolvedAt()).contains(NOW);
-              assertThat(f.firstSeen()).isEqualTo(EARLIER);
-              assertThat(f.version()).isEqualTo(5);
-            });
+    StoredFinding f = onlyChange(result);
+    assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
+    assertThat(f.resolvedAt()).contains(NOW);
+    assertThat(f.firstSeen()).isEqualTo(EARLIER);
+    assertThat(f.version()).isEqualTo(5);
     assertThat(result.resolved()).isEqualTo(1);
   }
 
@@ -345,16 +282,12 @@ class ReconcilerTest {
   void reconcile_whenExemptFindingIsGone_resolvesItAndDropsTheExemption() {
     StoredFinding exempt = stored(aliceKey("due"), FindingStatus.EXEMPT, 1);
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(exempt), nothing(), NOW);
+    Reconciliation result = reconcile(nothing(), exempt);
 
-    assertThat(result.changed())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
-              assertThat(f.resolvedAt()).contains(NOW);
-              assertThat(f.exemptUntil()).isEmpty();
-            });
+    StoredFinding f = onlyChange(result);
+    assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
+    assertThat(f.resolvedAt()).contains(NOW);
+    assertThat(f.exemptUntil()).isEmpty();
     assertThat(result.resolved()).isEqualTo(1);
   }
 
@@ -362,7 +295,7 @@ class ReconcilerTest {
   void reconcile_whenResolvedFindingStaysGone_writesNothing() {
     StoredFinding resolved = stored(aliceKey("due"), FindingStatus.RESOLVED, 2);
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(resolved), nothing(), NOW);
+    Reconciliation result = reconcile(nothing(), resolved);
 
     assertThat(result.changed()).isEmpty();
     assertThat(result.resolved()).isZero();
@@ -379,7 +312,7 @@ class ReconcilerTest {
         new AuditResult(
             ACCOUNT, NOW, List.of(), List.of(), Map.of("root-recently-used", "no root row"));
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(open), skipped, NOW);
+    Reconciliation result = reconcile(skipped, open);
 
     assertThat(result.changed()).isEmpty();
     assertThat(result.stillOpen()).isEqualTo(1);
@@ -393,7 +326,7 @@ class ReconcilerTest {
         new AuditResult(
             ACCOUNT, NOW, List.of(due), List.of(new ExemptedFinding(due, UNTIL, "x")), Map.of());
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, Map.of(), both, NOW);
+    Reconciliation result = reconcile(both);
 
     assertThat(result.changed())
         .extracting(StoredFinding::status)
@@ -410,7 +343,7 @@ class ReconcilerTest {
             finding("a-check", "r9", "m"),
             finding("a-check", "r1", "m"));
 
-    Reconciliation result = Reconciler.reconcile(ACCOUNT, previous(goneB), current, NOW);
+    Reconciliation result = reconcile(current, goneB);
 
     assertThat(result.changed())
         .extracting(StoredFinding::key)

@@ -2,6 +2,7 @@ package dev.keywarden.findings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keywarden.checks.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class RunSummaryTest {
   void builder_setsEachNamedFigureInItsOwnComponent() {
     RunSummary s =
         RunSummary.builder("111111111111", "run-1", AT)
-            .openBySeverity(Map.of("HIGH", 2))
+            .openBySeverity(Map.of(Severity.HIGH, 2))
             .openByCheck(Map.of("key-expired", 2))
             .users(1)
             .activeKeys(2)
@@ -71,7 +72,7 @@ class RunSummaryTest {
                 AT,
                 true,
                 Optional.empty(),
-                Map.of("HIGH", 2),
+                Map.of(Severity.HIGH, 2),
                 Map.of("key-expired", 2),
                 1,
                 2,
@@ -96,5 +97,25 @@ class RunSummaryTest {
 
     assertThat(s.audited()).isFalse();
     assertThat(s.failure()).contains("no role");
+  }
+
+  @Test
+  void openBySeverity_iteratesMostUrgentFirstAndCannotBeChanged() {
+    Map<Severity, Integer> counts = new java.util.HashMap<>();
+    counts.put(Severity.LOW, 1);
+    counts.put(Severity.CRITICAL, 2);
+    counts.put(Severity.MEDIUM, 3);
+
+    RunSummary s = RunSummary.builder("111111111111", "run-1", AT).openBySeverity(counts).build();
+    counts.put(Severity.HIGH, 4);
+
+    assertThat(s.openBySeverity())
+        .containsExactly(
+            Map.entry(Severity.CRITICAL, 2),
+            Map.entry(Severity.MEDIUM, 3),
+            Map.entry(Severity.LOW, 1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> s.openBySeverity().put(Severity.INFO, 1))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

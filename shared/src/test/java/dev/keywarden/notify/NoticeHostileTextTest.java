@@ -121,30 +121,26 @@ class NoticeHostileTextTest {
         List.of(new DeactivatedKey(userName, 1, arn + "#access_key_1", CREATED, "AKIAEXAMPLE"));
     List<NoticeDraft> drafts =
         NoticePlanner.plan(
-            ACCOUNT,
-            "run-1",
-            inventory,
-            result,
-            Map.of(),
-            List.of(14, 7, 1),
-            Optional.of(FALLBACK),
-            AuditPolicy.defaults().ownerTagKeys(),
-            deactivated,
-            asOf);
+            request(inventory, "run-1", asOf).result(result).deactivated(deactivated).build());
+    Instant earlier = CREATED.plus(Duration.ofDays(20));
     List<NoticeDraft> rotation =
         NoticePlanner.plan(
-            ACCOUNT,
-            "run-0",
-            inventory,
-            CheckRunner.run(
-                new CheckContext(
-                    inventory, AuditPolicy.defaults(), CREATED.plus(Duration.ofDays(20)))),
-            Map.of(),
-            List.of(14, 7, 1),
-            Optional.of(FALLBACK),
-            AuditPolicy.defaults().ownerTagKeys(),
-            List.of(),
-            CREATED.plus(Duration.ofDays(20)));
+            request(inventory, "run-0", earlier)
+                .result(
+                    CheckRunner.run(new CheckContext(inventory, AuditPolicy.defaults(), earlier)))
+                .build());
     return Stream.concat(drafts.stream(), rotation.stream()).toList();
+  }
+
+  private static NoticeRequest.Builder request(
+      AccountInventory inventory, String runId, Instant asOf) {
+    return NoticeRequest.builder()
+        .accountId(ACCOUNT)
+        .runId(runId)
+        .inventory(inventory)
+        .stagesDays(List.of(14, 7, 1))
+        .fallbackOwner(Optional.of(FALLBACK))
+        .ownerTagKeys(AuditPolicy.defaults().ownerTagKeys())
+        .asOf(asOf);
   }
 }

@@ -104,16 +104,24 @@ class NoticePlannerTest {
     AccountInventory inventory = inventory(specs);
     AuditResult result = CheckRunner.run(new CheckContext(inventory, AuditPolicy.defaults(), asOf));
     return NoticePlanner.plan(
-        ACCOUNT,
-        "run-1",
-        inventory,
-        result,
-        claimed,
-        STAGES,
-        fallback,
-        AuditPolicy.defaults().ownerTagKeys(),
-        deactivated,
-        asOf);
+        request(inventory, result, asOf)
+            .claimed(claimed)
+            .fallbackOwner(fallback)
+            .deactivated(deactivated)
+            .build());
+  }
+
+  /** A request of run-1 in the account with the default stages and owner tag keys. */
+  private static NoticeRequest.Builder request(
+      AccountInventory inventory, AuditResult result, Instant asOf) {
+    return NoticeRequest.builder()
+        .accountId(ACCOUNT)
+        .runId("run-1")
+        .inventory(inventory)
+        .result(result)
+        .stagesDays(STAGES)
+        .ownerTagKeys(AuditPolicy.defaults().ownerTagKeys())
+        .asOf(asOf);
   }
 
   private static List<NoticeDraft> plan(double day, Map<String, KeyNoticeState> claimed) {
@@ -272,19 +280,7 @@ class NoticePlannerTest {
                         "arn:aws:iam::" + ACCOUNT + ":role/security",
                         asOf))));
 
-    assertThat(
-            NoticePlanner.plan(
-                ACCOUNT,
-                "run-1",
-                withExemption,
-                result,
-                Map.of(),
-                STAGES,
-                Optional.empty(),
-                AuditPolicy.defaults().ownerTagKeys(),
-                List.of(),
-                asOf))
-        .isEmpty();
+    assertThat(NoticePlanner.plan(request(withExemption, result, asOf).build())).isEmpty();
   }
 
   @Test
@@ -301,7 +297,8 @@ class NoticePlannerTest {
         .singleElement()
         .satisfies(
             d -> {
-              assertThat(d.kind()).isEqualTo("deactivation-notice");
+              assertThat(d.kind()).isEqualTo(NoticeKind.DEACTIVATION);
+              assertThat(d.attributes()).containsEntry("kind", "deactivation-notice");
               assertThat(d.subject())
                   .isEqualTo("Keywarden: 1 access key deactivated in account 123456789012");
               assertThat(d.body())
@@ -310,6 +307,25 @@ class NoticePlannerTest {
                   .contains("keywarden reactivate --account 123456789012 --user svc");
             });
     assertThat(again).isEmpty();
+  }
+
+  @Test
+  void plan_whenADeactivatedKeyWasReactivatedBefore_tellsTheNewDeactivationAgain() {
+    DeactivatedKey key =
+        new DeactivatedKey("svc", 1, arn("svc") + "#access_key_1", CREATED, "AKIAEXAMPLE1");
+    Instant asOf = CREATED.plus(Duration.ofDays(30));
+    AccountInventory inventory = inventory(List.of(service("svc", "ops@example.com")));
+    AuditResult result = CheckRunner.run(new CheckContext(inventory, AuditPolicy.defaults(), asOf));
+
+    List<NoticeDraft> drafts =
+        NoticePlanner.plan(
+            request(inventory, result, asOf)
+                .claimed(claimed("1d", "deactivated"))
+                .deactivated(List.of(key))
+                .reactivations(Map.of("AKIAEXAMPLE1", 1))
+                .build());
+
+    assertThat(stages(drafts)).containsExactly("deactivated-2");
   }
 
   @Test
@@ -325,7 +341,8 @@ class NoticePlannerTest {
             Optional.empty(),
             List.of(key));
 
-    assertThat(drafts).extracting(NoticeDraft::kind).containsExactly("deactivation-notice");
+    assertThat(drafts).extracting(NoticeDraft::kind).containsExactly(NoticeKind.DEACTIVATION);
+    assertThat(drafts.get(0).attributes()).containsEntry("kind", "deactivation-notice");
   }
 
   @Test

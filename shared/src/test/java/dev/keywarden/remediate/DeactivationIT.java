@@ -89,13 +89,15 @@ class DeactivationIT {
             audit.inventory().callerArn());
     return Deactivator.create(log, gateway)
         .execute(
-            account,
-            "run-1",
-            audit.inventory().callerArn().orElseThrow(),
-            plan,
-            mode,
-            log.history(),
-            audit.asOf());
+            DeactivationRequest.builder()
+                .accountId(account)
+                .runId("run-1")
+                .actor(audit.inventory().callerArn().orElseThrow())
+                .plan(plan)
+                .mode(mode)
+                .actions(log.history())
+                .now(audit.asOf())
+                .build());
   }
 
   @Test

@@ -52,8 +52,21 @@ class DeactivatorTest {
   }
 
   private DeactivationReport enforce(PlannedDeactivation... planned) {
+    return execute(RUN, Mode.ENFORCE, planned);
+  }
+
+  /** Runs the plan of {@code planned} as run {@code runId}, on the log as it is now. */
+  private DeactivationReport execute(String runId, Mode mode, PlannedDeactivation... planned) {
     return deactivator.execute(
-        ACCOUNT, RUN, ACTOR, plan(planned), Mode.ENFORCE, log.history(), NOW);
+        DeactivationRequest.builder()
+            .accountId(ACCOUNT)
+            .runId(runId)
+            .actor(ACTOR)
+            .plan(plan(planned))
+            .mode(mode)
+            .actions(log.history())
+            .now(NOW)
+            .build());
   }
 
   private DeactivationReport resume() {
@@ -63,8 +76,7 @@ class DeactivatorTest {
 
   @Test
   void execute_whenDryRun_callsNothingWritesNothingAndListsWhatItWouldDo() {
-    DeactivationReport report =
-        deactivator.execute(ACCOUNT, RUN, ACTOR, plan(ALICE, BOB), Mode.DRY_RUN, List.of(), NOW);
+    DeactivationReport report = execute(RUN, Mode.DRY_RUN, ALICE, BOB);
 
     assertThat(report.wouldDeactivate()).containsExactly(ALICE, BOB);
     assertThat(report.deactivated()).isEmpty();
@@ -78,7 +90,7 @@ class DeactivatorTest {
     assertThatThrownBy(() -> enforce(ALICE)).isInstanceOf(InMemoryActionLog.Crash.class);
     int callsBefore = keys.calls();
 
-    deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.DRY_RUN, log.history(), NOW);
+    execute("run-2", Mode.DRY_RUN, ALICE);
 
     assertThat(keys.calls()).isEqualTo(callsBefore);
     assertThat(log.entries(Phase.RESULT)).isEmpty();
@@ -157,8 +169,7 @@ class DeactivatorTest {
   void execute_whenDoneByEarlierRun_writesNothingAndCallsNoUpdate() {
     enforce(ALICE);
 
-    DeactivationReport second =
-        deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
+    DeactivationReport second = execute("run-2", Mode.ENFORCE, ALICE);
 
     assertThat(keys.updates()).isEqualTo(1);
     assertThat(log.entries()).hasSize(2);
@@ -221,8 +232,7 @@ class DeactivatorTest {
     enforce(ALICE);
     keys.allow(ALICE_KEY);
 
-    DeactivationReport report =
-        deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
+    DeactivationReport report = execute("run-2", Mode.ENFORCE, ALICE);
 
     assertThat(report.deactivated()).hasSize(1);
     assertThat(log.entries())
@@ -246,8 +256,7 @@ class DeactivatorTest {
             "arn:aws:iam::" + ACCOUNT + ":user/oncall",
             NOW);
 
-    DeactivationReport report =
-        deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
+    DeactivationReport report = execute("run-2", Mode.ENFORCE, ALICE);
 
     assertThat(keys.current(ALICE_KEY)).isEqualTo(KeyStatus.INACTIVE);
     assertThat(report.deactivated()).hasSize(1);
@@ -262,7 +271,7 @@ class DeactivatorTest {
     enforce(ALICE);
     keys.set(ALICE_KEY, KeyStatus.ACTIVE);
 
-    deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
+    execute("run-2", Mode.ENFORCE, ALICE);
 
     assertThat(keys.current(ALICE_KEY)).isEqualTo(KeyStatus.INACTIVE);
     assertThat(keys.updates()).isEqualTo(2);
@@ -324,8 +333,7 @@ class DeactivatorTest {
     keys.crashBeforeNextUpdate();
     assertThatThrownBy(() -> enforce(ALICE)).isInstanceOf(InMemoryActionLog.Crash.class);
 
-    DeactivationReport report =
-        deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(ALICE), Mode.ENFORCE, log.history(), NOW);
+    DeactivationReport report = execute("run-2", Mode.ENFORCE, ALICE);
 
     assertThat(keys.updates()).isEqualTo(1);
     assertThat(log.entries(Phase.INTENT)).hasSize(1);
@@ -344,8 +352,7 @@ class DeactivatorTest {
     log.crashOnce(e -> e.phase() == Phase.RESULT);
     assertThatThrownBy(() -> enforce(ALICE)).isInstanceOf(InMemoryActionLog.Crash.class);
 
-    DeactivationReport report =
-        deactivator.execute(ACCOUNT, "run-2", ACTOR, plan(BOB), Mode.ENFORCE, log.history(), NOW);
+    DeactivationReport report = execute("run-2", Mode.ENFORCE, BOB);
 
     assertThat(report.deactivated())
         .extracting(DeactivatedKey::accessKeyId)

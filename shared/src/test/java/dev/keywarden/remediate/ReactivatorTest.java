@@ -38,13 +38,15 @@ class ReactivatorTest {
   private void deactivateAlice() {
     Deactivator.create(log, keys)
         .execute(
-            ACCOUNT,
-            "run-1",
-            "auditor",
-            new DeactivationPlan(List.of(ALICE), List.of(), List.of(), List.of()),
-            Mode.ENFORCE,
-            log.history(),
-            AS_OF);
+            DeactivationRequest.builder()
+                .accountId(ACCOUNT)
+                .runId("run-1")
+                .actor("auditor")
+                .plan(new DeactivationPlan(List.of(ALICE), List.of(), List.of(), List.of()))
+                .mode(Mode.ENFORCE)
+                .actions(log.history())
+                .now(AS_OF)
+                .build());
   }
 
   @Test

@@ -126,21 +126,20 @@ class HostileTextTest {
   }
 
   private static StoredFinding stored(String value) {
-    return new StoredFinding(
-        ACCOUNT,
-        "key-expired",
-        "arn:aws:iam::" + ACCOUNT + ":user/" + value + "#access_key_1",
-        value,
-        Severity.HIGH,
-        "Access key expired",
-        value,
-        FindingStatus.OPEN,
-        WEEK_START,
-        Optional.empty(),
-        Optional.of(GENERATED.plus(Duration.ofDays(1))),
-        Optional.empty(),
-        Optional.of(value),
-        1);
+    return StoredFinding.builder()
+        .accountId(ACCOUNT)
+        .checkId("key-expired")
+        .resourceId("arn:aws:iam::" + ACCOUNT + ":user/" + value + "#access_key_1")
+        .principal(value)
+        .severity(Severity.HIGH)
+        .title("Access key expired")
+        .message(value)
+        .status(FindingStatus.OPEN)
+        .firstSeen(WEEK_START)
+        .deadline(Optional.of(GENERATED.plus(Duration.ofDays(1))))
+        .exemptReason(Optional.of(value))
+        .version(1)
+        .build();
   }
 
   private static AuditResult result(String value) {

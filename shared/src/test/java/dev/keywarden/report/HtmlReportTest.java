@@ -43,37 +43,32 @@ class HtmlReportTest {
   private static ReportInput hostileInput() {
     String account = "999999999999";
     StoredFinding f =
-        new StoredFinding(
-            account,
-            "key-expired",
-            "arn:aws:iam::" + account + ":user/" + HOSTILE + "#access_key_1",
-            HOSTILE,
-            Severity.HIGH,
-            HOSTILE,
-            HOSTILE,
-            FindingStatus.OPEN,
-            WEEK_START,
-            Optional.empty(),
-            Optional.of(GENERATED.plus(Duration.ofDays(1))),
-            Optional.empty(),
-            Optional.empty(),
-            1);
+        StoredFinding.builder()
+            .accountId(account)
+            .checkId("key-expired")
+            .resourceId("arn:aws:iam::" + account + ":user/" + HOSTILE + "#access_key_1")
+            .principal(HOSTILE)
+            .severity(Severity.HIGH)
+            .title(HOSTILE)
+            .message(HOSTILE)
+            .status(FindingStatus.OPEN)
+            .firstSeen(WEEK_START)
+            .deadline(Optional.of(GENERATED.plus(Duration.ofDays(1))))
+            .version(1)
+            .build();
     StoredFinding root =
-        new StoredFinding(
-            account,
-            "root-access-key",
-            "root",
-            "<root_account>",
-            Severity.CRITICAL,
-            "t",
-            HOSTILE,
-            FindingStatus.OPEN,
-            WEEK_START,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            1);
+        StoredFinding.builder()
+            .accountId(account)
+            .checkId("root-access-key")
+            .resourceId("root")
+            .principal("<root_account>")
+            .severity(Severity.CRITICAL)
+            .title("t")
+            .message(HOSTILE)
+            .status(FindingStatus.OPEN)
+            .firstSeen(WEEK_START)
+            .version(1)
+            .build();
     return new ReportInput(
         ReportFixtures.WEEK,
         GENERATED,

@@ -79,23 +79,26 @@ class OcsfFindingsTest {
     for (FindingStatus status : FindingStatus.values()) {
       for (Severity severity : Severity.values()) {
         stored.add(
-            new StoredFinding(
-                ACCOUNT,
-                "key-expired",
-                "arn:aws:iam::" + ACCOUNT + ":user/u-" + severity + status,
-                "u-" + severity,
-                severity,
-                "t",
-                "m",
-                status,
-                NOW.minusSeconds(86_400),
-                status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty(),
-                Optional.of(NOW),
-                status == FindingStatus.EXEMPT
-                    ? Optional.of(LocalDate.parse("2026-12-31"))
-                    : Optional.empty(),
-                status == FindingStatus.EXEMPT ? Optional.of("why") : Optional.empty(),
-                1));
+            StoredFinding.builder()
+                .accountId(ACCOUNT)
+                .checkId("key-expired")
+                .resourceId("arn:aws:iam::" + ACCOUNT + ":user/u-" + severity + status)
+                .principal("u-" + severity)
+                .severity(severity)
+                .title("t")
+                .message("m")
+                .status(status)
+                .firstSeen(NOW.minusSeconds(86_400))
+                .resolvedAt(status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty())
+                .deadline(Optional.of(NOW))
+                .exemptUntil(
+                    status == FindingStatus.EXEMPT
+                        ? Optional.of(LocalDate.parse("2026-12-31"))
+                        : Optional.empty())
+                .exemptReason(
+                    status == FindingStatus.EXEMPT ? Optional.of("why") : Optional.empty())
+                .version(1)
+                .build());
       }
     }
 
@@ -118,21 +121,18 @@ class OcsfFindingsTest {
   @Test
   void object_carriesTheClassCategorySeverityTimeAccountResourceAndCompliance() throws Exception {
     StoredFinding f =
-        new StoredFinding(
-            ACCOUNT,
-            "key-expired",
-            "arn:aws:iam::" + ACCOUNT + ":user/svc-a#access_key_1",
-            "svc-a",
-            Severity.HIGH,
-            "Access key past its maximum age",
-            "91 days old",
-            FindingStatus.OPEN,
-            Instant.parse("2026-11-01T00:00:00Z"),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            1);
+        StoredFinding.builder()
+            .accountId(ACCOUNT)
+            .checkId("key-expired")
+            .resourceId("arn:aws:iam::" + ACCOUNT + ":user/svc-a#access_key_1")
+            .principal("svc-a")
+            .severity(Severity.HIGH)
+            .title("Access key past its maximum age")
+            .message("91 days old")
+            .status(FindingStatus.OPEN)
+            .firstSeen(Instant.parse("2026-11-01T00:00:00Z"))
+            .version(1)
+            .build();
 
     JsonNode o = objects(OcsfFindings.render(List.of(f), Map.of(), NOW)).get(0);
 

@@ -10,6 +10,7 @@ import dev.keywarden.findings.StoredFinding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ final class ReportFixtures {
     private final Instant at;
     private String runId;
     private Optional<String> failure = Optional.empty();
-    private final Map<String, Integer> bySeverity = new TreeMap<>();
+    private final Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
     private final Map<String, Integer> byCheck = new TreeMap<>();
     private int users;
     private int activeKeys;
@@ -72,7 +73,7 @@ final class ReportFixtures {
     }
 
     Run open(Severity severity, int n) {
-      bySeverity.merge(severity.name(), n, Integer::sum);
+      bySeverity.merge(severity, n, Integer::sum);
       return this;
     }
 

@@ -15,25 +15,28 @@ import org.junit.jupiter.api.Test;
 
 class StoredFindingsOutputTest {
   private static StoredFinding finding(FindingStatus status, String principal) {
-    return new StoredFinding(
-        "123456789012",
-        "key-expired",
-        "arn:aws:iam::123456789012:user/x#access_key_1",
-        principal,
-        Severity.HIGH,
-        "Access key is older than its maximum age",
-        "97 days old",
-        status,
-        Instant.parse("2026-11-01T06:00:00Z"),
-        status == FindingStatus.RESOLVED
-            ? Optional.of(Instant.parse("2026-11-20T06:00:00Z"))
-            : Optional.empty(),
-        Optional.of(Instant.parse("2026-10-30T00:00:00Z")),
-        status == FindingStatus.EXEMPT
-            ? Optional.of(LocalDate.parse("2026-12-31"))
-            : Optional.empty(),
-        status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty(),
-        3);
+    return StoredFinding.builder()
+        .accountId("123456789012")
+        .checkId("key-expired")
+        .resourceId("arn:aws:iam::123456789012:user/x#access_key_1")
+        .principal(principal)
+        .severity(Severity.HIGH)
+        .title("Access key is older than its maximum age")
+        .message("97 days old")
+        .status(status)
+        .firstSeen(Instant.parse("2026-11-01T06:00:00Z"))
+        .resolvedAt(
+            status == FindingStatus.RESOLVED
+                ? Optional.of(Instant.parse("2026-11-20T06:00:00Z"))
+                : Optional.empty())
+        .deadline(Optional.of(Instant.parse("2026-10-30T00:00:00Z")))
+        .exemptUntil(
+            status == FindingStatus.EXEMPT
+                ? Optional.of(LocalDate.parse("2026-12-31"))
+                : Optional.empty())
+        .exemptReason(status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty())
+        .version(3)
+        .build();
   }
 
   @Test

@@ -128,21 +128,18 @@ class AsffMapperTest {
   })
   void resource_isTypedByTheShapeOfTheResourceId(String resourceId, String type, String name) {
     StoredFinding f =
-        new StoredFinding(
-            ACCOUNT,
-            "some-check",
-            resourceId,
-            "svc-a",
-            Severity.LOW,
-            "t",
-            "m",
-            FindingStatus.OPEN,
-            NOW,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            1);
+        StoredFinding.builder()
+            .accountId(ACCOUNT)
+            .checkId("some-check")
+            .resourceId(resourceId)
+            .principal("svc-a")
+            .severity(Severity.LOW)
+            .title("t")
+            .message("m")
+            .status(FindingStatus.OPEN)
+            .firstSeen(NOW)
+            .version(1)
+            .build();
 
     AsffFinding.Resource r = AsffMapper.resource(f, PRODUCT);
 

@@ -120,23 +120,25 @@ class SecurityHubExportTest {
       SecurityHubExport.create(PRODUCT, importer, updater, ledger);
 
   static StoredFinding finding(String user, FindingStatus status) {
-    return new StoredFinding(
-        ACCOUNT,
-        "key-expired",
-        "arn:aws:iam::" + ACCOUNT + ":user/" + user + "#access_key_1",
-        user,
-        Severity.HIGH,
-        "Access key past its maximum age",
-        "access key 1 of " + user + " is 91 days old",
-        status,
-        Instant.parse("2026-11-01T06:00:00Z"),
-        status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty(),
-        Optional.of(Instant.parse("2026-11-30T06:00:00Z")),
-        status == FindingStatus.EXEMPT
-            ? Optional.of(LocalDate.parse("2026-12-31"))
-            : Optional.empty(),
-        status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty(),
-        1);
+    return StoredFinding.builder()
+        .accountId(ACCOUNT)
+        .checkId("key-expired")
+        .resourceId("arn:aws:iam::" + ACCOUNT + ":user/" + user + "#access_key_1")
+        .principal(user)
+        .severity(Severity.HIGH)
+        .title("Access key past its maximum age")
+        .message("access key 1 of " + user + " is 91 days old")
+        .status(status)
+        .firstSeen(Instant.parse("2026-11-01T06:00:00Z"))
+        .resolvedAt(status == FindingStatus.RESOLVED ? Optional.of(NOW) : Optional.empty())
+        .deadline(Optional.of(Instant.parse("2026-11-30T06:00:00Z")))
+        .exemptUntil(
+            status == FindingStatus.EXEMPT
+                ? Optional.of(LocalDate.parse("2026-12-31"))
+                : Optional.empty())
+        .exemptReason(status == FindingStatus.EXEMPT ? Optional.of("migration") : Optional.empty())
+        .version(1)
+        .build();
   }
 
   private static List<StoredFinding> open(int n) {
@@ -354,21 +356,22 @@ class SecurityHubExportTest {
     StoredFinding b = finding("svc-001", FindingStatus.EXEMPT);
     StoredFinding c = finding("svc-002", FindingStatus.EXEMPT);
     StoredFinding other =
-        new StoredFinding(
-            c.accountId(),
-            c.checkId(),
-            c.resourceId(),
-            c.principal(),
-            c.severity(),
-            c.title(),
-            c.message(),
-            c.status(),
-            c.firstSeen(),
-            c.resolvedAt(),
-            c.deadline(),
-            Optional.of(LocalDate.parse("2027-03-31")),
-            Optional.of("vendor integration"),
-            c.version());
+        StoredFinding.builder()
+            .accountId(c.accountId())
+            .checkId(c.checkId())
+            .resourceId(c.resourceId())
+            .principal(c.principal())
+            .severity(c.severity())
+            .title(c.title())
+            .message(c.message())
+            .status(c.status())
+            .firstSeen(c.firstSeen())
+            .resolvedAt(c.resolvedAt())
+            .deadline(c.deadline())
+            .exemptUntil(Optional.of(LocalDate.parse("2027-03-31")))
+            .exemptReason(Optional.of("vendor integration"))
+            .version(c.version())
+            .build();
 
     export.send(ACCOUNT, List.of(a, b, other), Map.of(), NOW);
 

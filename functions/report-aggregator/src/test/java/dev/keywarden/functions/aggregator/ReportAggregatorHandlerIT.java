@@ -99,9 +99,9 @@ class ReportAggregatorHandlerIT {
     store.putSummary(
         summary(
             PAYMENTS,
-            Map.of("CRITICAL", 1, "HIGH", 1),
+            Map.of(Severity.CRITICAL, 1, Severity.HIGH, 1),
             Map.of("root-access-key", 1, "key-expired", 1)));
-    store.putSummary(summary(DATA, Map.of("HIGH", 1), Map.of("console-without-mfa", 1)));
+    store.putSummary(summary(DATA, Map.of(Severity.HIGH, 1), Map.of("console-without-mfa", 1)));
     store.writeFindings(
         PAYMENTS,
         List.of(
@@ -122,7 +122,7 @@ class ReportAggregatorHandlerIT {
   }
 
   private static RunSummary summary(
-      String account, Map<String, Integer> bySeverity, Map<String, Integer> byCheck) {
+      String account, Map<Severity, Integer> bySeverity, Map<String, Integer> byCheck) {
     return RunSummary.builder(account, "run-20261126T061000Z-5e1d0c2a", AUDITED_AT)
         .openBySeverity(bySeverity)
         .openByCheck(byCheck)
