@@ -1,26 +1,18 @@
 package dev.keywarden.cli;
 
-import dev.keywarden.InvalidInputException;
-import dev.keywarden.checks.AuditResult;
+import dev.keywarden.audit.OfflineAudit;
+import dev.keywarden.checks.AuditFindings;
 import dev.keywarden.checks.CheckContext;
 import dev.keywarden.checks.CheckRunner;
+import dev.keywarden.checks.ChunkedAudit;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.config.ConfigLoader;
-import dev.keywarden.inventory.AccountInventory;
-import dev.keywarden.inventory.CredentialReport;
-import dev.keywarden.inventory.CredentialReportParser;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,8 +43,6 @@ import picocli.CommandLine.Spec;
       "  AWS_ENDPOINT_URL=http://127.0.0.1:5000 keywarden audit   (an emulator)",
     })
 final class AuditCommand implements Callable<Integer> {
-  private static final Pattern ACCOUNT_IN_ARN = Pattern.compile("^arn:aws[a-z-]*:iam::(\\d{12}):");
-
   @Spec CommandSpec spec;
   @Mixin AwsOptions aws;
   @Mixin FailOnOption failOn;
@@ -101,49 +91,21 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     AuditPolicy policy = ConfigLoader.load(Optional.ofNullable(config));
     Instant when = asOf != null ? asOf : clock.instant();
-    AccountInventory inventory =
-        credentialReport != null
-            ? offlineInventory(credentialReport, clock.instant())
-            : aws.readInventory(policy, clock);
-    AuditResult result = CheckRunner.run(new CheckContext(inventory, policy, when));
+    if (credentialReport != null) {
+      try (ChunkedAudit result =
+          OfflineAudit.run(credentialReport, policy, when, clock.instant())) {
+        return print(result);
+      }
+    }
+    return print(CheckRunner.run(new CheckContext(aws.readInventory(policy, clock), policy, when)));
+  }
+
+  /** Renders the audit as the format asks, then exits as --fail-on asks. */
+  private int print(AuditFindings result) {
+    PrintWriter out = spec.commandLine().getOut();
     boolean quiet = GlobalOptions.of(spec).quiet;
-    spec.commandLine()
-        .getOut()
-        .print(
-            format.render(result, format == OutputFormat.table && Terminal.colourWanted(), quiet));
-    spec.commandLine().getOut().flush();
+    format.render(result, format == OutputFormat.table && Terminal.colourWanted(), quiet, out);
+    out.flush();
     return failOn.exitCode(result.findings());
-  }
-
-  private AccountInventory offlineInventory(Path file, Instant now) {
-    CredentialReport report = CredentialReportParser.parse(readText(file), file.toString(), now);
-    String accountId =
-        report
-            .root()
-            .or(() -> report.users().stream().findFirst())
-            .map(row -> ACCOUNT_IN_ARN.matcher(row.arn()))
-            .filter(Matcher::find)
-            .map(m -> m.group(1))
-            .orElse("000000000000");
-    return AccountInventory.offline(accountId, clock.instant(), report);
-  }
-
-  /**
-   * Reads a whole file as strict UTF-8, naming the file in every failure; read straight into one
-   * string (no intermediate copies), so that a large report needs little more heap than its size.
-   */
-  static String readText(Path file) {
-    if (Files.isDirectory(file)) {
-      throw new InvalidInputException(file + " is a directory, not a credential report file");
-    }
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file + " does not exist");
-    } catch (CharacterCodingException e) {
-      throw new InvalidInputException(file + " is not UTF-8 text: not a credential report");
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -3,7 +3,6 @@ package dev.keywarden.cli;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.checks.Severity;
-import java.util.Collection;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -23,11 +22,16 @@ final class FailOnOption {
   Severity failOn;
 
   /** {@link Main#FINDINGS} when a finding reaches the threshold, else {@link Main#OK}. */
-  int exitCode(Collection<Finding> findings) {
+  int exitCode(Iterable<Finding> findings) {
     if (failOn == null) {
       return Main.OK;
     }
-    return findings.stream().anyMatch(f -> f.severity().atLeast(failOn)) ? Main.FINDINGS : Main.OK;
+    for (Finding f : findings) {
+      if (f.severity().atLeast(failOn)) {
+        return Main.FINDINGS;
+      }
+    }
+    return Main.OK;
   }
 
   /** Any case; a wrong value is a usage error that names the accepted ones. */

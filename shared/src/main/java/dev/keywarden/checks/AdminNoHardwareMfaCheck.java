@@ -13,16 +13,17 @@ import java.util.Optional;
 public final class AdminNoHardwareMfaCheck implements Check {
   public static final CheckMetadata METADATA =
       new CheckMetadata(
-          "admin-no-hardware-mfa",
-          "User with full administrator access has no hardware MFA",
-          "A user granted `*:*` (as `user-full-admin` judges it) whose report row shows no active MFA, or whose MFA device"
-              + " is a virtual one (`ListVirtualMFADevices`). A user with both a virtual and a hardware device counts as virtual.",
-          Severity.HIGH,
-          List.of(),
-          List.of(),
-          List.of(),
-          "Register a hardware MFA device or passkey for the administrator and remove the virtual one; better, move"
-              + " administrators to IAM Identity Center with phishing-resistant MFA.");
+              "admin-no-hardware-mfa",
+              "User with full administrator access has no hardware MFA",
+              "A user granted `*:*` (as `user-full-admin` judges it) whose report row shows no active MFA, or whose MFA device"
+                  + " is a virtual one (`ListVirtualMFADevices`). A user with both a virtual and a hardware device counts as virtual.",
+              Severity.HIGH,
+              List.of(),
+              List.of(),
+              List.of(),
+              "Register a hardware MFA device or passkey for the administrator and remove the virtual one; better, move"
+                  + " administrators to IAM Identity Center with phishing-resistant MFA.")
+          .withTraits(CheckTrait.USER_ROWS);
 
   AdminNoHardwareMfaCheck() {}
 

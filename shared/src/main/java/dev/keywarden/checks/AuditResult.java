@@ -19,7 +19,8 @@ public record AuditResult(
     Instant asOf,
     List<Finding> findings,
     List<ExemptedFinding> exempted,
-    Map<String, String> skipped) {
+    Map<String, String> skipped)
+    implements AuditFindings {
   public AuditResult {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(asOf, "asOf");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs the whole catalogue over one account and applies exemptions; findings on credential report
@@ -27,31 +28,51 @@ public final class CheckRunner {
 
   private CheckRunner() {}
 
+  /** Exempted findings in the order of the findings they set aside. */
+  static final Comparator<ExemptedFinding> EXEMPTED_ORDER =
+      Comparator.comparing(ExemptedFinding::finding, ORDER);
+
   /** Evaluates every check of the catalogue in the context, then sets exempted findings aside. */
   public static AuditResult run(CheckContext context) {
-    List<Finding> found = new ArrayList<>();
-    Map<String, String> skipped = new LinkedHashMap<>();
-    Set<String> gone = InventoryGapCheck.unknownToIam(context);
-    for (Check check : CheckCatalog.all()) {
-      CheckOutcome outcome = check.evaluate(context);
-      outcome.skippedBecause().ifPresent(reason -> skipped.put(check.metadata().id(), reason));
-      outcome.findings().stream().filter(f -> isAbout(check, f, gone)).forEach(found::add);
-    }
-    Exemptions exemptions = new Exemptions(context);
     List<Finding> open = new ArrayList<>();
     List<ExemptedFinding> exempted = new ArrayList<>();
-    for (Finding finding : found) {
-      Optional<Exemption> exemption = exemptions.covering(finding);
-      if (exemption.isPresent()) {
-        exempted.add(
-            new ExemptedFinding(finding, exemption.get().until(), exemption.get().reason()));
-      } else {
-        open.add(finding);
+    Map<String, String> skipped = new LinkedHashMap<>();
+    evaluate(context, CheckCatalog.all(), skipped, open::add, exempted::add);
+    open.sort(ORDER);
+    exempted.sort(EXEMPTED_ORDER);
+    return new AuditResult(context.accountId(), context.asOf(), open, exempted, skipped);
+  }
+
+  /**
+   * Evaluates the checks in the context, in their order, handing each finding on as open or as
+   * exempted, and noting why each skipped check did not run (keeping a reason already noted).
+   */
+  static void evaluate(
+      CheckContext context,
+      List<Check> checks,
+      Map<String, String> skipped,
+      Consumer<Finding> open,
+      Consumer<ExemptedFinding> exempted) {
+    Set<String> gone = InventoryGapCheck.unknownToIam(context);
+    Exemptions exemptions = new Exemptions(context);
+    for (Check check : checks) {
+      CheckOutcome outcome = check.evaluate(context);
+      outcome
+          .skippedBecause()
+          .ifPresent(reason -> skipped.putIfAbsent(check.metadata().id(), reason));
+      for (Finding finding : outcome.findings()) {
+        if (!isAbout(check, finding, gone)) {
+          continue;
+        }
+        Optional<Exemption> exemption = exemptions.covering(finding);
+        if (exemption.isPresent()) {
+          exempted.accept(
+              new ExemptedFinding(finding, exemption.get().until(), exemption.get().reason()));
+        } else {
+          open.accept(finding);
+        }
       }
     }
-    open.sort(ORDER);
-    exempted.sort(Comparator.comparing(ExemptedFinding::finding, ORDER));
-    return new AuditResult(context.accountId(), context.asOf(), open, exempted, skipped);
   }
 
   /** False for findings on users IAM no longer lists, but for the inventory gap that names them. */

@@ -15,5 +15,12 @@ public enum CheckTrait {
    * The finding is about the account's root user: the weekly report lists it first, apart from the
    * rest.
    */
-  ROOT
+  ROOT,
+  /**
+   * The check judges each IAM user's credential report row on its own, given the rest of the
+   * inventory (a row it cannot judge skips the whole check): its findings over a report are those
+   * over the report's users taken a chunk at a time, so that a report too large to hold whole is
+   * checked in chunks. A check without it reads no user row when the inventory is the report alone.
+   */
+  USER_ROWS
 }

@@ -11,14 +11,15 @@ import java.util.Optional;
 public final class ConsoleUnusedCheck implements Check {
   public static final CheckMetadata METADATA =
       new CheckMetadata(
-          "console-unused",
-          "Console password has not been used recently",
-          "A console password last used `unused-days` (45) or more days ago, or never used while the password (last changed, else the user's creation) is `unused-days` or more days old.",
-          Severity.MEDIUM,
-          List.of("1.12"),
-          List.of("IAM.22"),
-          "Remove the console password of users who no longer sign in (IAM console: Users, the user, Security credentials,"
-              + " Manage console access, Disable); delete the user if it is no longer needed.");
+              "console-unused",
+              "Console password has not been used recently",
+              "A console password last used `unused-days` (45) or more days ago, or never used while the password (last changed, else the user's creation) is `unused-days` or more days old.",
+              Severity.MEDIUM,
+              List.of("1.12"),
+              List.of("IAM.22"),
+              "Remove the console password of users who no longer sign in (IAM console: Users, the user, Security credentials,"
+                  + " Manage console access, Disable); delete the user if it is no longer needed.")
+          .withTraits(CheckTrait.USER_ROWS);
 
   ConsoleUnusedCheck() {}
 

@@ -10,14 +10,15 @@ import java.util.Optional;
 public final class ConsoleWithoutMfaCheck implements Check {
   public static final CheckMetadata METADATA =
       new CheckMetadata(
-          "console-without-mfa",
-          "Console user has no MFA",
-          "A user with a console password and no active MFA device.",
-          Severity.HIGH,
-          List.of("1.10"),
-          List.of("IAM.5", "IAM.19"),
-          "Assign an MFA device to the user (IAM console: Users, the user, Security credentials, Assign MFA device), or remove"
-              + " the console password if the user does not sign in.");
+              "console-without-mfa",
+              "Console user has no MFA",
+              "A user with a console password and no active MFA device.",
+              Severity.HIGH,
+              List.of("1.10"),
+              List.of("IAM.5", "IAM.19"),
+              "Assign an MFA device to the user (IAM console: Users, the user, Security credentials, Assign MFA device), or remove"
+                  + " the console password if the user does not sign in.")
+          .withTraits(CheckTrait.USER_ROWS);
 
   ConsoleWithoutMfaCheck() {}
 

@@ -15,14 +15,15 @@ import java.util.stream.Collectors;
 public final class HumanLongTermKeyCheck implements Check {
   public static final CheckMetadata METADATA =
       new CheckMetadata(
-          "human-long-term-key",
-          "Console user holds a long-term access key",
-          "A user with a console password (a person) who also holds an active access key.",
-          Severity.MEDIUM,
-          List.of(),
-          List.of(),
-          "Give the person access through IAM Identity Center and use short-term credentials (`aws configure sso`, then"
-              + " `aws sso login`); once their tools work that way, deactivate and delete their access keys.");
+              "human-long-term-key",
+              "Console user holds a long-term access key",
+              "A user with a console password (a person) who also holds an active access key.",
+              Severity.MEDIUM,
+              List.of(),
+              List.of(),
+              "Give the person access through IAM Identity Center and use short-term credentials (`aws configure sso`, then"
+                  + " `aws sso login`); once their tools work that way, deactivate and delete their access keys.")
+          .withTraits(CheckTrait.USER_ROWS);
 
   HumanLongTermKeyCheck() {}
 

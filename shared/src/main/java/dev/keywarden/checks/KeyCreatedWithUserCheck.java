@@ -11,14 +11,15 @@ import java.util.Optional;
 public final class KeyCreatedWithUserCheck implements Check {
   public static final CheckMetadata METADATA =
       new CheckMetadata(
-          "key-created-with-user",
-          "Console user holds an access key that was never used",
-          "A user with a console password and an active access key that has never been used.",
-          Severity.LOW,
-          List.of("1.11"),
-          List.of(),
-          "Delete access keys that were created with a console user and never used; create keys only when a user actually"
-              + " needs programmatic access, and prefer IAM Identity Center for people.");
+              "key-created-with-user",
+              "Console user holds an access key that was never used",
+              "A user with a console password and an active access key that has never been used.",
+              Severity.LOW,
+              List.of("1.11"),
+              List.of(),
+              "Delete access keys that were created with a console user and never used; create keys only when a user actually"
+                  + " needs programmatic access, and prefer IAM Identity Center for people.")
+          .withTraits(CheckTrait.USER_ROWS);
 
   KeyCreatedWithUserCheck() {}
 

@@ -17,7 +17,7 @@ public final class KeyExpiredCheck implements Check {
               "Rotate now: create a new access key, update the application to use it, deactivate the expired key and watch for"
                   + " failures, then delete it. In enforce mode Keywarden deactivates expired keys (it never deletes them);"
                   + " `keywarden reactivate` undoes that while the rotation is finished.")
-          .withTraits(CheckTrait.KEY_DEADLINE);
+          .withTraits(CheckTrait.KEY_DEADLINE, CheckTrait.USER_ROWS);
 
   KeyExpiredCheck() {}
 

@@ -22,7 +22,7 @@ public final class KeyRotationDueCheck implements Check {
               "Rotate the key before its deadline: create a second access key, update the application or profile to use it,"
                   + " deactivate the old key and check nothing fails, then delete the old key. Where possible replace long-term keys"
                   + " with short-term credentials (IAM roles, IAM Identity Center).")
-          .withTraits(CheckTrait.KEY_DEADLINE);
+          .withTraits(CheckTrait.KEY_DEADLINE, CheckTrait.USER_ROWS);
 
   KeyRotationDueCheck() {}
 

@@ -11,14 +11,15 @@ import java.util.Optional;
 public final class KeyUnusedCheck implements Check {
   public static final CheckMetadata METADATA =
       new CheckMetadata(
-          "key-unused",
-          "Active access key has not been used recently",
-          "An active IAM user key last used `unused-days` (45) or more days ago, or never used and rotated `unused-days` or more days ago.",
-          Severity.MEDIUM,
-          List.of("1.12"),
-          List.of("IAM.8", "IAM.22"),
-          "Deactivate the unused key, wait to see that nothing breaks, then delete it. If it is still needed, record why in"
-              + " the user's tags and rotate it.");
+              "key-unused",
+              "Active access key has not been used recently",
+              "An active IAM user key last used `unused-days` (45) or more days ago, or never used and rotated `unused-days` or more days ago.",
+              Severity.MEDIUM,
+              List.of("1.12"),
+              List.of("IAM.8", "IAM.22"),
+              "Deactivate the unused key, wait to see that nothing breaks, then delete it. If it is still needed, record why in"
+                  + " the user's tags and rotate it.")
+          .withTraits(CheckTrait.USER_ROWS);
 
   KeyUnusedCheck() {}
 

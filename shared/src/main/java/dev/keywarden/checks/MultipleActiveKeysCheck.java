@@ -10,14 +10,15 @@ import java.util.stream.Collectors;
 public final class MultipleActiveKeysCheck implements Check {
   public static final CheckMetadata METADATA =
       new CheckMetadata(
-          "multiple-active-keys",
-          "User has more than one active access key",
-          "An IAM user with both access keys active.",
-          Severity.MEDIUM,
-          List.of("1.13"),
-          List.of(),
-          "Keep one active key per user: finish the rotation by moving every application to the newer key, then deactivate"
-              + " and delete the older one.");
+              "multiple-active-keys",
+              "User has more than one active access key",
+              "An IAM user with both access keys active.",
+              Severity.MEDIUM,
+              List.of("1.13"),
+              List.of(),
+              "Keep one active key per user: finish the rotation by moving every application to the newer key, then deactivate"
+                  + " and delete the older one.")
+          .withTraits(CheckTrait.USER_ROWS);
 
   MultipleActiveKeysCheck() {}
 

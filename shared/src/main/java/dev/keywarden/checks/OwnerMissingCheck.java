@@ -12,14 +12,15 @@ import java.util.Optional;
 public final class OwnerMissingCheck implements Check {
   public static final CheckMetadata METADATA =
       new CheckMetadata(
-          "owner-missing",
-          "User with an active key has no owner to notify",
-          "A user holding an active key whose tags (`owner-tag-keys`, first match) name no owner, or name one that is not an e-mail address.",
-          Severity.LOW,
-          List.of(),
-          List.of(),
-          "Tag the user with the e-mail address of the person or team responsible for it (for example"
-              + " owner=platform-team@example.com), so rotation notices reach someone who can act.");
+              "owner-missing",
+              "User with an active key has no owner to notify",
+              "A user holding an active key whose tags (`owner-tag-keys`, first match) name no owner, or name one that is not an e-mail address.",
+              Severity.LOW,
+              List.of(),
+              List.of(),
+              "Tag the user with the e-mail address of the person or team responsible for it (for example"
+                  + " owner=platform-team@example.com), so rotation notices reach someone who can act.")
+          .withTraits(CheckTrait.USER_ROWS);
 
   OwnerMissingCheck() {}
 

@@ -17,19 +17,20 @@ import java.util.Optional;
 public final class SigningCertOldCheck implements Check {
   public static final CheckMetadata METADATA =
       new CheckMetadata(
-          "signing-cert-old",
-          "Active X.509 signing certificate is older than the maximum key age",
-          "An active IAM user signing certificate uploaded or rotated `max-key-age-days` (90, or the user's"
-              + " `keywarden:max-key-age` tag) or more days ago: the"
-              + " credential report's `cert_N_last_rotated`, or, where the report gives no date, the upload date from"
-              + " `ListSigningCertificates` for that user. IAM records no last use of signing certificates, so an unused"
-              + " certificate cannot be told from a used one.",
-          Severity.MEDIUM,
-          List.of(),
-          List.of(),
-          List.of(),
-          "Signing certificates are only needed by a few legacy SOAP APIs: delete the certificate (`aws iam"
-              + " delete-signing-certificate`), or upload a new one, move the client to it and delete the old.");
+              "signing-cert-old",
+              "Active X.509 signing certificate is older than the maximum key age",
+              "An active IAM user signing certificate uploaded or rotated `max-key-age-days` (90, or the user's"
+                  + " `keywarden:max-key-age` tag) or more days ago: the"
+                  + " credential report's `cert_N_last_rotated`, or, where the report gives no date, the upload date from"
+                  + " `ListSigningCertificates` for that user. IAM records no last use of signing certificates, so an unused"
+                  + " certificate cannot be told from a used one.",
+              Severity.MEDIUM,
+              List.of(),
+              List.of(),
+              List.of(),
+              "Signing certificates are only needed by a few legacy SOAP APIs: delete the certificate (`aws iam"
+                  + " delete-signing-certificate`), or upload a new one, move the client to it and delete the old.")
+          .withTraits(CheckTrait.USER_ROWS);
 
   SigningCertOldCheck() {}
 

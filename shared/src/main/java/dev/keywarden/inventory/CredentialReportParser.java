@@ -1,6 +1,11 @@
 package dev.keywarden.inventory;
 
 import dev.keywarden.InvalidInputException;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -9,8 +14,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,47 +53,131 @@ public final class CredentialReportParser {
   }
 
   private static CredentialReport parse(String content, String source, Optional<Instant> asOf) {
-    String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
-    if (text.isBlank()) {
-      throw new InvalidInputException(source + " is empty: not a credential report");
-    }
-    java.util.Iterator<CsvRecords.Line> lines = CsvRecords.stream(text, source);
-    Header header = Header.of(lines.next(), source);
+    Rows rows = new Rows(new StringReader(content), source, asOf);
     List<CredentialReportRow> users = new ArrayList<>();
-    CredentialReportRow root = null;
-    Map<String, Integer> userLines = new HashMap<>();
-    while (lines.hasNext()) {
-      CredentialReportRow row = new RowReader(header, lines.next(), source, asOf).read();
-      if (!row.isRoot()) {
-        Integer first = userLines.putIfAbsent(row.user(), row.lineNumber());
-        if (first != null) {
+    rows.forEachRemaining(users::add);
+    return new CredentialReport(rows.columns(), users, rows.root());
+  }
+
+  /**
+   * The users' rows of a credential report read from {@code in}, one at a time, refused as {@link
+   * #parse} refuses them, so that a report of any size is read in bounded memory: only each user's
+   * name and line are kept, to refuse a user named twice.
+   *
+   * @param in the report's text; a malformed-input exception from it surfaces as an {@link
+   *     UncheckedIOException}, as does any other read failure
+   * @param source what to call the report in error messages
+   * @param now when the report is read: an active key last rotated later is refused
+   * @throws InvalidInputException naming the source, line and column, here for the header and from
+   *     {@code next} or {@code hasNext} for a row
+   */
+  public static Rows rows(Reader in, String source, Instant now) {
+    return new Rows(in, source, Optional.of(now));
+  }
+
+  /**
+   * A report's users' rows in report order; the root row, wherever it stands, is set aside for
+   * {@link #root} once the rows are read.
+   */
+  public static final class Rows implements Iterator<CredentialReportRow> {
+    private final String source;
+    private final Optional<Instant> asOf;
+    private final Iterator<CsvRecords.Line> lines;
+    private final Header header;
+    private final Map<String, Integer> userLines = new HashMap<>();
+    private CredentialReportRow root;
+    private CredentialReportRow next;
+
+    private Rows(Reader in, String source, Optional<Instant> asOf) {
+      this.source = source;
+      this.asOf = asOf;
+      this.lines = CsvRecords.stream(withoutBom(in), source);
+      if (!lines.hasNext()) {
+        throw new InvalidInputException(source + " is empty: not a credential report");
+      }
+      this.header = Header.of(lines.next(), source);
+      this.next = advance();
+    }
+
+    /** The known columns the header carries; checks needing others are skipped. */
+    public Set<ReportColumn> columns() {
+      return header.present();
+    }
+
+    /**
+     * The root row, if the rows read so far held it (all of them once {@link #hasNext} is false).
+     */
+    public Optional<CredentialReportRow> root() {
+      return Optional.ofNullable(root);
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    @Override
+    public CredentialReportRow next() {
+      if (next == null) {
+        throw new NoSuchElementException();
+      }
+      CredentialReportRow current = next;
+      next = advance();
+      return current;
+    }
+
+    private CredentialReportRow advance() {
+      while (lines.hasNext()) {
+        CredentialReportRow row = new RowReader(header, lines.next(), source, asOf).read();
+        if (!row.isRoot()) {
+          remember(row);
+          return row;
+        }
+        if (root != null) {
           throw new InvalidInputException(
               source
-                  + ": lines "
-                  + first
-                  + " and "
+                  + ": line "
                   + row.lineNumber()
-                  + " are both user '"
-                  + RowReader.shown(row.user())
-                  + "'; a credential report has one row per user, so its findings would"
-                  + " contradict each other: use the report as IAM wrote it");
+                  + ": a second "
+                  + CredentialReportRow.ROOT
+                  + " row (the first is on line "
+                  + root.lineNumber()
+                  + "); a credential report has one root row");
         }
-        users.add(row);
-      } else if (root == null) {
         root = row;
-      } else {
+      }
+      return null;
+    }
+
+    private void remember(CredentialReportRow row) {
+      Integer first = userLines.putIfAbsent(row.user(), row.lineNumber());
+      if (first != null) {
         throw new InvalidInputException(
             source
-                + ": line "
+                + ": lines "
+                + first
+                + " and "
                 + row.lineNumber()
-                + ": a second "
-                + CredentialReportRow.ROOT
-                + " row (the first is on line "
-                + root.lineNumber()
-                + "); a credential report has one root row");
+                + " are both user '"
+                + RowReader.shown(row.user())
+                + "'; a credential report has one row per user, so its findings would"
+                + " contradict each other: use the report as IAM wrote it");
       }
     }
-    return new CredentialReport(header.present(), users, Optional.ofNullable(root));
+
+    /** The text after a byte order mark, if it starts with one. */
+    private static Reader withoutBom(Reader in) {
+      PushbackReader reader = new PushbackReader(in);
+      try {
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+          reader.unread(first);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return reader;
+    }
   }
 
   /** The header's known columns and where they are. */

@@ -1,51 +1,72 @@
 package dev.keywarden.inventory;
 
 import dev.keywarden.InvalidInputException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Splits RFC 4180 text into records in one pass, remembering the line each record starts on.
  *
  * <p>Quoted fields may hold commas, doubled quotes and line breaks; records end with LF, CRLF or a
  * lone CR. Blank lines at the end are dropped. The parser, not this class, decides what a record
- * means.
+ * means. The text is read through a small buffer, so that a report of any size is never held whole.
  */
 final class CsvRecords {
   /** One record and the 1-based line it starts on. */
   record Line(int number, List<String> fields) {}
 
-  private final String text;
+  private static final int END = -1;
+
+  private final Reader in;
   private final String source;
+  private final char[] buffer = new char[1 << 16];
   private int pos;
+  private int limit;
   private int line = 1;
 
-  private CsvRecords(String text, String source) {
-    this.text = text;
+  private CsvRecords(Reader in, String source) {
+    this.in = in;
     this.source = source;
   }
 
   /** Reads every record of {@code text}; {@code source} names the text in error messages. */
   static List<Line> read(String text, String source) {
-    return new CsvRecords(text, source).readAll();
+    List<Line> lines = new ArrayList<>();
+    stream(text, source).forEachRemaining(lines::add);
+    return List.copyOf(lines);
+  }
+
+  /** The records of {@code text} one at a time, as {@link #stream(Reader, String)} gives them. */
+  static Iterator<Line> stream(String text, String source) {
+    return stream(new StringReader(text), source);
   }
 
   /**
-   * The records of {@code text} one at a time, as {@link #read} gives them, so that a large report
-   * never holds every record's fields at once; blank lines at the end are dropped.
+   * The records read from {@code in} one at a time, so that a large report never holds every
+   * record's fields at once; blank lines at the end are dropped.
+   *
+   * @throws UncheckedIOException from {@code next} or {@code hasNext} when reading fails (a
+   *     malformed-input exception when the text is not in the reader's charset)
    */
-  static java.util.Iterator<Line> stream(String text, String source) {
-    CsvRecords records = new CsvRecords(text, source);
-    return new java.util.Iterator<>() {
+  static Iterator<Line> stream(Reader in, String source) {
+    CsvRecords records = new CsvRecords(in, source);
+    return new Iterator<>() {
       private final StringBuilder field = new StringBuilder();
-      private final java.util.ArrayDeque<Line> blanks = new java.util.ArrayDeque<>();
+      private final ArrayDeque<Line> blanks = new ArrayDeque<>();
       private Line next = advance();
 
       private Line advance() {
         if (!blanks.isEmpty()) {
           return blanks.poll();
         }
-        while (records.pos < records.text.length()) {
+        while (records.peek() != END) {
           Line line = records.readRecord(field);
           if (!isBlank(line)) {
             if (blanks.isEmpty()) {
@@ -68,7 +89,7 @@ final class CsvRecords {
       @Override
       public Line next() {
         if (next == null) {
-          throw new java.util.NoSuchElementException();
+          throw new NoSuchElementException();
         }
         Line current = next;
         next = advance();
@@ -77,21 +98,33 @@ final class CsvRecords {
     };
   }
 
-  private List<Line> readAll() {
-    List<Line> lines = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    while (pos < text.length()) {
-      lines.add(readRecord(field));
-    }
-    int end = lines.size();
-    while (end > 0 && isBlank(lines.get(end - 1))) {
-      end--;
-    }
-    return List.copyOf(lines.subList(0, end));
-  }
-
   private static boolean isBlank(Line line) {
     return line.fields().size() == 1 && line.fields().get(0).isBlank();
+  }
+
+  /** The next character without taking it, or {@link #END}. */
+  private int peek() {
+    if (pos == limit && !fill()) {
+      return END;
+    }
+    return buffer[pos];
+  }
+
+  private boolean fill() {
+    try {
+      int n;
+      do {
+        n = in.read(buffer, 0, buffer.length);
+      } while (n == 0);
+      if (n < 0) {
+        return false;
+      }
+      pos = 0;
+      limit = n;
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Line readRecord(StringBuilder field) {
@@ -99,23 +132,22 @@ final class CsvRecords {
     List<String> fields = new ArrayList<>();
     while (true) {
       field.setLength(0);
-      boolean quoted = pos < text.length() && text.charAt(pos) == '"';
-      if (quoted) {
+      if (peek() == '"') {
         readQuoted(field, start);
       } else {
         readPlain(field);
       }
       fields.add(field.toString());
-      if (pos >= text.length()) {
+      int c = peek();
+      if (c == END) {
         return new Line(start, fields);
       }
-      char c = text.charAt(pos);
       if (c == ',') {
         pos++;
         continue;
       }
       if (c == '\r' || c == '\n') {
-        consumeLineBreak();
+        consumeLineBreak(null);
         return new Line(start, fields);
       }
       throw new InvalidInputException(
@@ -123,44 +155,45 @@ final class CsvRecords {
               + ": line "
               + line
               + ": unexpected '"
-              + c
+              + (char) c
               + "' after a quoted field; a field that starts with a quote must end with one (write \"\" for a quote inside it)");
     }
   }
 
   private void readPlain(StringBuilder field) {
-    int from = pos;
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (c == ',' || c == '\r' || c == '\n') {
-        break;
+    while (peek() != END) {
+      int from = pos;
+      while (pos < limit) {
+        char c = buffer[pos];
+        if (c == ',' || c == '\r' || c == '\n') {
+          field.append(buffer, from, pos - from);
+          return;
+        }
+        pos++;
       }
-      pos++;
+      field.append(buffer, from, pos - from);
     }
-    field.append(text, from, pos);
   }
 
   private void readQuoted(StringBuilder field, int recordStart) {
     int openedOn = line;
     pos++;
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
+    int c;
+    while ((c = peek()) != END) {
       if (c == '"') {
-        if (pos + 1 < text.length() && text.charAt(pos + 1) == '"') {
+        pos++;
+        if (peek() == '"') {
           field.append('"');
-          pos += 2;
+          pos++;
           continue;
         }
-        pos++;
         return;
       }
       if (c == '\r' || c == '\n') {
-        int from = pos;
-        consumeLineBreak();
-        field.append(text, from, pos);
+        consumeLineBreak(field);
         continue;
       }
-      field.append(c);
+      field.append((char) c);
       pos++;
     }
     throw new InvalidInputException(
@@ -172,11 +205,18 @@ final class CsvRecords {
             + "; close it with a quote, and write \"\" for a quote inside it");
   }
 
-  private void consumeLineBreak() {
-    if (text.charAt(pos) == '\r' && pos + 1 < text.length() && text.charAt(pos + 1) == '\n') {
-      pos++;
+  /** Takes one LF, CRLF or lone CR, appending it to {@code kept} when there is one. */
+  private void consumeLineBreak(StringBuilder kept) {
+    char c = buffer[pos++];
+    if (kept != null) {
+      kept.append(c);
     }
-    pos++;
+    if (c == '\r' && peek() == '\n') {
+      pos++;
+      if (kept != null) {
+        kept.append('\n');
+      }
+    }
     line++;
   }
 }

@@ -1,15 +1,17 @@
 package dev.keywarden.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keywarden.KeywardenException;
-import dev.keywarden.checks.AuditResult;
+import dev.keywarden.checks.AuditFindings;
 import dev.keywarden.checks.ExemptedFinding;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.checks.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,28 +36,45 @@ public final class FindingsOutput {
    * finding has checkId, severity, accountId, principal, resourceId, title, message and, for keys
    * with a deadline, deadline.
    */
-  public static String json(AuditResult result) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("accountId", result.accountId());
-    root.put("asOf", result.asOf().toString());
-    ArrayNode findings = root.putArray("findings");
-    result.findings().forEach(f -> findings.add(findingNode(f)));
-    ArrayNode exempted = root.putArray("exempted");
-    for (ExemptedFinding e : result.exempted()) {
-      ObjectNode node = findingNode(e.finding());
-      node.put("exemptUntil", e.until().toString());
-      node.put("exemptReason", e.reason());
-      exempted.add(node);
+  public static String json(AuditFindings result) {
+    StringWriter text = new StringWriter();
+    json(result, new PrintWriter(text));
+    return text.toString();
+  }
+
+  /** {@link #json(AuditFindings)}, written to {@code out} one finding at a time. */
+  public static void json(AuditFindings result, PrintWriter out) {
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+      json.writeStartObject();
+      json.writeStringField("accountId", result.accountId());
+      json.writeStringField("asOf", result.asOf().toString());
+      json.writeArrayFieldStart("findings");
+      for (Finding f : result.findings()) {
+        json.writeTree(findingNode(f));
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("exempted");
+      for (ExemptedFinding e : result.exempted()) {
+        ObjectNode node = findingNode(e.finding());
+        node.put("exemptUntil", e.until().toString());
+        node.put("exemptReason", e.reason());
+        json.writeTree(node);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("skipped");
+      for (Map.Entry<String, String> skip : new TreeMap<>(result.skipped()).entrySet()) {
+        json.writeStartObject();
+        json.writeStringField("checkId", skip.getKey());
+        json.writeStringField("reason", skip.getValue());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new KeywardenException("could not render the audit as JSON: " + e.getMessage(), e);
     }
-    ArrayNode skipped = root.putArray("skipped");
-    new TreeMap<>(result.skipped())
-        .forEach((id, reason) -> skipped.addObject().put("checkId", id).put("reason", reason));
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new KeywardenException(
-          "could not render the audit as JSON: " + e.getOriginalMessage(), e);
-    }
+    out.print("\n");
   }
 
   /**
@@ -75,12 +94,17 @@ public final class FindingsOutput {
   }
 
   /** One header line, then one RFC 4180 line per open finding; safe to open in a spreadsheet. */
-  public static String csv(AuditResult result) {
-    StringBuilder out =
-        new StringBuilder(
-            "severity,checkId,accountId,principal,resourceId,title,message,deadline\r\n");
+  public static String csv(AuditFindings result) {
+    StringWriter text = new StringWriter();
+    csv(result, new PrintWriter(text));
+    return text.toString();
+  }
+
+  /** {@link #csv(AuditFindings)}, written to {@code out} one finding at a time. */
+  public static void csv(AuditFindings result, PrintWriter out) {
+    out.print("severity,checkId,accountId,principal,resourceId,title,message,deadline\r\n");
     for (Finding f : result.findings()) {
-      out.append(
+      out.print(
           Csv.row(
               List.of(
                   f.severity().name(),
@@ -92,11 +116,10 @@ public final class FindingsOutput {
                   f.message(),
                   f.deadline().map(Object::toString).orElse(""))));
     }
-    return out.toString();
   }
 
   /** Findings grouped by severity, most urgent first, with a one-paragraph summary at the end. */
-  public static String table(AuditResult result, boolean colour) {
+  public static String table(AuditFindings result, boolean colour) {
     return table(result, colour, true);
   }
 
@@ -104,63 +127,109 @@ public final class FindingsOutput {
    * Findings grouped by severity, most urgent first; with {@code framed}, a heading line first and
    * a one-paragraph summary at the end (without, what a quiet command prints).
    */
-  public static String table(AuditResult result, boolean colour, boolean framed) {
-    StringBuilder out = new StringBuilder();
+  public static String table(AuditFindings result, boolean colour, boolean framed) {
+    StringWriter text = new StringWriter();
+    table(result, colour, framed, new PrintWriter(text));
+    return text.toString();
+  }
+
+  /**
+   * {@link #table(AuditFindings, boolean, boolean)}, written to {@code out}: the findings are read
+   * once for the column widths and counts, once more to print them.
+   */
+  public static void table(AuditFindings result, boolean colour, boolean framed, PrintWriter out) {
     if (framed) {
-      out.append("Keywarden audit of account ")
-          .append(result.accountId())
-          .append(" as of ")
-          .append(result.asOf())
-          .append("\n");
+      out.print(
+          "Keywarden audit of account " + result.accountId() + " as of " + result.asOf() + "\n");
     }
-    Map<Severity, List<Finding>> bySeverity = new EnumMap<>(Severity.class);
-    result
-        .findings()
-        .forEach(
-            f -> bySeverity.computeIfAbsent(f.severity(), s -> new java.util.ArrayList<>()).add(f));
-    int idWidth = result.findings().stream().mapToInt(f -> f.checkId().length()).max().orElse(0);
-    int principalWidth =
-        Math.min(
-            28,
-            result.findings().stream()
-                .mapToInt(f -> width(printable(f.principal())))
-                .max()
-                .orElse(0));
-    for (Map.Entry<Severity, List<Finding>> group : bySeverity.entrySet()) {
-      String heading = group.getKey().name() + " (" + group.getValue().size() + ")";
-      out.append(framed || out.length() > 0 ? "\n" : "")
-          .append(colour ? paint(group.getKey()) + heading + RESET : heading)
-          .append("\n");
-      for (Finding f : group.getValue()) {
-        out.append("  ")
-            .append(pad(f.checkId(), idWidth))
-            .append("  ")
-            .append(pad(clip(printable(f.principal()), principalWidth), principalWidth))
-            .append("  ")
-            .append(printable(f.message()))
-            .append("\n");
+    Tally tally = Tally.of(result.findings());
+    Severity heading = null;
+    if (tally.grouped()) {
+      for (Finding f : result.findings()) {
+        if (f.severity() != heading) {
+          heading(out, tally, f.severity(), colour, framed || heading != null);
+          heading = f.severity();
+        }
+        line(out, tally, f);
+      }
+    } else {
+      for (Severity severity : tally.counts().keySet()) {
+        heading(out, tally, severity, colour, framed || heading != null);
+        heading = severity;
+        for (Finding f : result.findings()) {
+          if (f.severity() == severity) {
+            line(out, tally, f);
+          }
+        }
       }
     }
     if (framed) {
-      out.append("\n").append(summary(result)).append("\n");
+      out.print("\n" + summary(tally.counts(), count(result.exempted()), result.skipped()) + "\n");
     }
-    return out.toString();
+  }
+
+  private static void heading(
+      PrintWriter out, Tally tally, Severity severity, boolean colour, boolean apart) {
+    String heading = severity.name() + " (" + tally.counts().get(severity) + ")";
+    out.print((apart ? "\n" : "") + (colour ? paint(severity) + heading + RESET : heading) + "\n");
+  }
+
+  private static void line(PrintWriter out, Tally tally, Finding f) {
+    out.print(
+        "  "
+            + pad(f.checkId(), tally.idWidth())
+            + "  "
+            + pad(clip(printable(f.principal()), tally.principalWidth()), tally.principalWidth())
+            + "  "
+            + printable(f.message())
+            + "\n");
+  }
+
+  /**
+   * What the table needs to know before printing a line: the findings by severity, the widest check
+   * id and (up to 28 columns) principal, and whether the findings come grouped by severity, most
+   * severe first, as an audit gives them (else each severity's are picked out in turn).
+   */
+  private record Tally(
+      Map<Severity, Long> counts, int idWidth, int principalWidth, boolean grouped) {
+    static Tally of(Iterable<Finding> findings) {
+      Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+      int idWidth = 0;
+      int principalWidth = 0;
+      boolean grouped = true;
+      Severity last = null;
+      for (Finding f : findings) {
+        counts.merge(f.severity(), 1L, Long::sum);
+        idWidth = Math.max(idWidth, f.checkId().length());
+        principalWidth = Math.max(principalWidth, Math.min(28, width(printable(f.principal()))));
+        grouped &= last == null || last.compareTo(f.severity()) <= 0;
+        last = f.severity();
+      }
+      return new Tally(counts, idWidth, principalWidth, grouped);
+    }
+  }
+
+  private static long count(Iterable<?> items) {
+    long n = 0;
+    for (Object ignored : items) {
+      n++;
+    }
+    return n;
   }
 
   /** The closing lines of the table: counts by severity, exemptions and skipped checks. */
-  static String summary(AuditResult result) {
+  static String summary(AuditFindings result) {
+    return summary(
+        Tally.of(result.findings()).counts(), count(result.exempted()), result.skipped());
+  }
+
+  private static String summary(
+      Map<Severity, Long> counts, long exempted, Map<String, String> skipped) {
     StringBuilder out = new StringBuilder();
-    int total = result.findings().size();
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
     if (total == 0) {
       out.append("No findings.");
     } else {
-      Map<Severity, Long> counts =
-          result.findings().stream()
-              .collect(
-                  Collectors.groupingBy(
-                      Finding::severity,
-                      () -> new EnumMap<>(Severity.class),
-                      Collectors.counting()));
       out.append(total)
           .append(total == 1 ? " finding: " : " findings: ")
           .append(
@@ -169,12 +238,12 @@ public final class FindingsOutput {
                   .collect(Collectors.joining(", ")))
           .append(".");
     }
-    if (!result.exempted().isEmpty()) {
-      out.append(" ").append(result.exempted().size()).append(" exempted by a central grant.");
+    if (exempted > 0) {
+      out.append(" ").append(exempted).append(" exempted by a central grant.");
     }
-    if (!result.skipped().isEmpty()) {
+    if (!skipped.isEmpty()) {
       out.append("\nSkipped checks:");
-      new TreeMap<>(result.skipped())
+      new TreeMap<>(skipped)
           .forEach((id, reason) -> out.append("\n  ").append(id).append(": ").append(reason));
     }
     return out.toString();

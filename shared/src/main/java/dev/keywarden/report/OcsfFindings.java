@@ -3,22 +3,24 @@ package dev.keywarden.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keywarden.checks.AuditResult;
+import dev.keywarden.checks.AuditFindings;
 import dev.keywarden.checks.Check;
 import dev.keywarden.checks.CheckCatalog;
 import dev.keywarden.checks.CheckMetadata;
-import dev.keywarden.checks.ExemptedFinding;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.checks.Severity;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.remediate.DeactivationDeferred;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * Findings as OCSF 1.5.0 Compliance Findings (class 2003, category 2 Findings), one JSON object per
@@ -62,21 +64,39 @@ public final class OcsfFindings {
       Optional<String> owner) {}
 
   /** An audit's open and exempted findings, as of its instant. */
-  public static String render(AuditResult result) {
-    List<Item> items = new ArrayList<>();
-    for (Finding f : result.findings()) {
-      items.add(item(f, FindingStatus.OPEN, result.asOf(), Optional.empty(), Optional.empty()));
-    }
-    for (ExemptedFinding e : result.exempted()) {
-      items.add(
-          item(
-              e.finding(),
-              FindingStatus.EXEMPT,
-              result.asOf(),
-              Optional.of(e.until()),
-              Optional.of(e.reason())));
-    }
-    return render(items);
+  public static String render(AuditFindings result) {
+    StringWriter text = new StringWriter();
+    render(result, new PrintWriter(text));
+    return text.toString();
+  }
+
+  /** {@link #render(AuditFindings)}, written to {@code out} one finding at a time. */
+  public static void render(AuditFindings result, PrintWriter out) {
+    Iterable<Item> open =
+        () ->
+            StreamSupport.stream(result.findings().spliterator(), false)
+                .map(
+                    f ->
+                        item(
+                            f,
+                            FindingStatus.OPEN,
+                            result.asOf(),
+                            Optional.empty(),
+                            Optional.empty()))
+                .iterator();
+    Iterable<Item> exempted =
+        () ->
+            StreamSupport.stream(result.exempted().spliterator(), false)
+                .map(
+                    e ->
+                        item(
+                            e.finding(),
+                            FindingStatus.EXEMPT,
+                            result.asOf(),
+                            Optional.of(e.until()),
+                            Optional.of(e.reason())))
+                .iterator();
+    write(out, open, exempted);
   }
 
   /**
@@ -135,11 +155,24 @@ public final class OcsfFindings {
 
   /** A JSON array with one object per line. */
   static String render(List<Item> items) {
-    StringBuilder out = new StringBuilder("[");
-    for (int i = 0; i < items.size(); i++) {
-      out.append(i == 0 ? "\n" : ",\n").append(object(items.get(i)).toString());
+    StringWriter text = new StringWriter();
+    write(new PrintWriter(text), items);
+    return text.toString();
+  }
+
+  /** The items of each group in turn, as one JSON array with one object per line. */
+  @SafeVarargs
+  private static void write(PrintWriter out, Iterable<Item>... groups) {
+    boolean none = true;
+    out.print("[");
+    for (Iterable<Item> group : groups) {
+      for (Item item : group) {
+        out.print(none ? "\n" : ",\n");
+        out.print(object(item).toString());
+        none = false;
+      }
     }
-    return out.append(items.isEmpty() ? "]\n" : "\n]\n").toString();
+    out.print(none ? "]\n" : "\n]\n");
   }
 
   static ObjectNode object(Item f) {
