@@ -1,29 +1,23 @@
 package dev.keywarden.functions.auditor;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.keywarden.InvalidInputException;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.config.Settings;
+import dev.keywarden.testsupport.lambda.MalformedEventContract;
 import dev.keywarden.testsupport.lambda.MalformedPayloads;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every empty or malformed payload of either shape the auditor accepts is an InvalidInputException
  * naming what arrived, before any call to AWS.
  */
-class MalformedEventTest {
+class MalformedEventTest extends MalformedEventContract {
   private AwsClientFactory clients;
   private AccountAuditorHandler handler;
 
@@ -79,16 +73,8 @@ class MalformedEventTest {
     clients.close();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void handleRequest_whenThePayloadIsMalformed_throwsNamingIt(MalformedPayloads.Case malformed) {
-    assertThatThrownBy(
-            () ->
-                handler.handleRequest(
-                    new ByteArrayInputStream(malformed.payload().getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(),
-                    null))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining(malformed.message());
+  @Override
+  protected RequestStreamHandler handler() {
+    return handler;
   }
 }

@@ -1,16 +1,12 @@
 package dev.keywarden.functions.dispatcher;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.keywarden.InvalidInputException;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.config.ConfigLoader;
+import dev.keywarden.testsupport.lambda.MalformedEventContract;
 import dev.keywarden.testsupport.lambda.MalformedPayloads;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +14,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every empty or malformed payload is an InvalidInputException naming what arrived, before any call
  * to AWS.
  */
-class MalformedEventTest {
+class MalformedEventTest extends MalformedEventContract {
   private AwsClientFactory clients;
   private OrgDispatcherHandler handler;
 
@@ -62,17 +56,13 @@ class MalformedEventTest {
     clients.close();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void handleRequest_whenThePayloadIsMalformed_throwsNamingIt(MalformedPayloads.Case malformed) {
-    assertThatThrownBy(
-            () ->
-                handler.handleRequest(
-                    new ByteArrayInputStream(malformed.payload().getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(),
-                    null))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining(malformed.message())
-        .hasMessageContaining("Scheduled Event");
+  @Override
+  protected RequestStreamHandler handler() {
+    return handler;
+  }
+
+  @Override
+  protected List<String> namedInEveryMessage() {
+    return List.of("Scheduled Event");
   }
 }
