@@ -49,7 +49,7 @@ public final class OfflineAudit {
       throw new InvalidInputException(file + " is a directory, not a credential report file");
     }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return run(in, file.toString(), policy, asOf, now, CHUNK);
+      return run(in, file.toString(), policy, asOf, now, CHUNK, new ChunkedAudit());
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file + " does not exist");
     } catch (CharacterCodingException e) {
@@ -60,14 +60,19 @@ public final class OfflineAudit {
   }
 
   /**
-   * Audits the report read from {@code in}, {@code chunk} users at a time.
+   * Audits the report read from {@code in}, {@code chunk} users at a time, into {@code audit}.
    *
    * @throws IOException when reading fails
    */
   static ChunkedAudit run(
-      Reader in, String source, AuditPolicy policy, Instant asOf, Instant now, int chunk)
+      Reader in,
+      String source,
+      AuditPolicy policy,
+      Instant asOf,
+      Instant now,
+      int chunk,
+      ChunkedAudit audit)
       throws IOException {
-    ChunkedAudit audit = new ChunkedAudit();
     try {
       CredentialReportParser.Rows rows = CredentialReportParser.rows(in, source, now);
       List<CredentialReportRow> users = new ArrayList<>(chunk);

@@ -47,7 +47,8 @@ public final class ChunkedAudit implements AuditFindings, AutoCloseable {
     this(HELD);
   }
 
-  ChunkedAudit(int held) {
+  /** An audit holding at most {@code held} findings in memory (tests take a few, to spill). */
+  public ChunkedAudit(int held) {
     this.open = new Spill<>(CheckRunner.ORDER, new FindingCodec(), held);
     this.exempted = new Spill<>(CheckRunner.EXEMPTED_ORDER, new ExemptedCodec(), held);
   }
