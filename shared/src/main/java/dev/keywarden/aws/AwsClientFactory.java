@@ -246,13 +246,11 @@ public final class AwsClientFactory implements AutoCloseable {
     Thread thread =
         new Thread(
             () -> {
-              httpClient();
-              for (Consumer<AwsClientFactory> build : order) {
-                try {
-                  build.accept(this);
-                } catch (RuntimeException e) {
-                  // Built again where it is used, which then reports the failure.
-                }
+              try {
+                httpClient();
+                order.forEach(build -> build.accept(this));
+              } catch (RuntimeException e) {
+                // Built again where it is used, which then reports the failure.
               }
             },
             "keywarden-client-warm-up");
