@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,23 +73,24 @@ public abstract class DeploymentJarContract {
   }
 
   @Test
-  void jar_holdsTheHandlerAndItsLoggingConfiguration() {
+  void jar_holdsTheHandlerAndLogsJsonLinesWithoutLog4jCore() {
+    assertThat(entries).contains(handlerEntry(), "dev/keywarden/logging/JsonLinesProvider.class");
+    assertThat(
+            new String(
+                DeploymentPackage.read(
+                    JAR, "META-INF/services/org.apache.logging.log4j.spi.Provider"),
+                StandardCharsets.UTF_8))
+        .as("the Log4j API's one provider")
+        .isEqualToIgnoringWhitespace("dev.keywarden.logging.JsonLinesProvider");
     assertThat(entries)
-        .contains(handlerEntry(), "log4j2.properties", "KeywardenLambdaLayout.json")
-        .doesNotContain("log4j2.xml");
-  }
-
-  @Test
-  void pluginCache_mergesLog4jCoreWithTheJsonTemplateLayout() {
-    String pluginCache =
-        new String(
-            DeploymentPackage.read(
-                JAR, "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat"),
-            StandardCharsets.ISO_8859_1);
-    assertThat(pluginCache.toLowerCase(Locale.ROOT))
-        .as("core plugins and the JSON layout in one cache")
-        .contains("patternlayout")
-        .contains("jsontemplatelayout");
+        .as(
+            "Log4j's core, its configuration and its layouts stay out: they are a cold start's largest cost")
+        .noneMatch(
+            e ->
+                e.startsWith("org/apache/logging/log4j/core/")
+                    || e.startsWith("org/apache/logging/log4j/layout/")
+                    || e.startsWith("log4j2"))
+        .contains("org/apache/logging/slf4j/Log4jLoggerFactory.class");
   }
 
   @Test
