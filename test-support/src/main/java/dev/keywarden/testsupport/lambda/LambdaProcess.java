@@ -168,6 +168,21 @@ public final class LambdaProcess implements AutoCloseable {
     return launchedNanos;
   }
 
+  /**
+   * The processor time the function's process (and any it started) has used so far: what its start
+   * costs whatever else the machine runs, where wall-clock time grows with the load.
+   */
+  public Duration cpuTime() {
+    return cpuTime(process.toHandle());
+  }
+
+  /** The processor time of a process and of its descendants, as far as the system tells it. */
+  public static Duration cpuTime(ProcessHandle root) {
+    return Stream.concat(Stream.of(root), root.descendants())
+        .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+        .reduce(Duration.ZERO, Duration::plus);
+  }
+
   /** What Lambda sets for every function; the function's own variables come on top. */
   static Map<String, String> lambdaEnvironment(
       String handler, RuntimeApiServer api, Path taskRoot) {

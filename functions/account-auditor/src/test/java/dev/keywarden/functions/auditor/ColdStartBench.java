@@ -25,8 +25,10 @@ import java.util.function.Function;
 /**
  * Cold start of each deployment jar under the Lambda runtime interface client, against the
  * emulator: from JVM launch to the end of initialisation (first poll) and to the first response,
- * then a second (warm) invocation in the same JVM, median of several runs, and each jar's size. Run
- * by {@code bench/cold-start}; prints figures, asserts nothing.
+ * the processor time the function's process had used by then (all its threads: what the start costs
+ * whatever else the machine runs, where the wall-clock figures grow with the load), then a second
+ * (warm) invocation in the same JVM, median of several runs, and each jar's size. Run by {@code
+ * bench/cold-start}; prints figures, asserts nothing.
  *
  * <p>Arguments: the repository root, the number of runs, and where the functions run: {@code
  * harness} (the project's own Runtime API, {@link RuntimeApiServer}) or {@code rie} (AWS's Lambda
@@ -142,11 +144,12 @@ public final class ColdStartBench {
         Runtime.getRuntime().availableProcessors());
     System.out.printf(
         Locale.ROOT,
-        "%-26s %11s %7s %8s %7s  %s%n",
+        "%-26s %11s %7s %8s %7s %7s  %s%n",
         "function",
         "jar bytes",
         "init s",
         "first s",
+        "cpu s",
         "warm s",
         "first response, each run (s)");
     boolean met = true;
@@ -161,6 +164,7 @@ public final class ColdStartBench {
       List<Double> inits = new ArrayList<>();
       List<Double> firsts = new ArrayList<>();
       List<Double> warms = new ArrayList<>();
+      List<Double> cpus = new ArrayList<>();
       for (int run = 0; run < runs; run++) {
         moto.reset();
         Map<String, String> env = new LinkedHashMap<>();
@@ -182,6 +186,7 @@ public final class ColdStartBench {
             long sent = System.nanoTime();
             underRie.invoke(event);
             firsts.add((System.nanoTime() - sent) / 1e9);
+            cpus.add(underRie.cpuTime().toNanos() / 1e9);
             // The emulator's own Init Duration times an asynchronous call (a few ms whatever the
             // function
             // does), and the JVM's first poll of its Runtime API cannot be seen from outside: no
@@ -205,6 +210,7 @@ public final class ColdStartBench {
                   subject.logicalId() + " failed: " + answer.body() + " " + process.stderr());
             }
             firsts.add((answered - launched) / 1e9);
+            cpus.add(process.cpuTime().toNanos() / 1e9);
             inits.add((api.firstPollNanos().orElse(answered) - launched) / 1e9);
             long again = System.nanoTime();
             RuntimeApiServer.Invocation second =
@@ -221,11 +227,12 @@ public final class ColdStartBench {
       double first = median(firsts);
       System.out.printf(
           Locale.ROOT,
-          "%-26s %,11d %7.2f %8.2f %7.2f  %s%n",
+          "%-26s %,11d %7.2f %8.2f %7.2f %7.2f  %s%n",
           subject.logicalId(),
           size,
           median(inits),
           first,
+          median(cpus),
           median(warms),
           firsts.stream().map(f -> String.format(Locale.ROOT, "%.2f", f)).toList());
       if (size >= JAR_TARGET_BYTES) {

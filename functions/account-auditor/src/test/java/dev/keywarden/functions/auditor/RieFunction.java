@@ -102,6 +102,11 @@ final class RieFunction implements AutoCloseable {
     return function;
   }
 
+  /** The processor time the emulator and the function's JVM have used so far. */
+  Duration cpuTime() {
+    return LambdaProcess.cpuTime(rie.toHandle());
+  }
+
   /** Invokes the function; the answer's body, or an exception when the function failed. */
   String invoke(String event) throws IOException, InterruptedException {
     HttpResponse<String> response =
