@@ -76,10 +76,7 @@ final class ReactivateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!account.matches("\\d{12}")) {
-      throw new InvalidInputException(
-          "--account: '" + account + "' is not a 12-digit AWS account id");
-    }
+    OwnAccount.requireId(account);
     if (!key.matches("[A-Z0-9]{16,128}")) {
       throw new InvalidInputException(
           "--key: '" + key + "' is not an access key id (16 or more capital letters and digits)");
@@ -90,16 +87,7 @@ final class ReactivateCommand implements Callable<Integer> {
     Settings settings = config.settings();
     Reactivation done;
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
-      CallerIdentity caller = CallerIdentity.of(clients.sts());
-      if (!caller.accountId().equals(account)) {
-        throw new InvalidInputException(
-            "--account "
-                + account
-                + " is not the account of these credentials ("
-                + caller.accountId()
-                + "); use credentials (a profile) for account "
-                + account);
-      }
+      CallerIdentity caller = OwnAccount.caller(clients, account);
       done =
           Reactivator.create(AccountRuns.store(clients, settings), AccessKeyGateway.create(clients))
               .reactivate(

@@ -61,10 +61,7 @@ final class WithdrawRotationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!account.matches("\\d{12}")) {
-      throw new InvalidInputException(
-          "--account: '" + account + "' is not a 12-digit AWS account id");
-    }
+    OwnAccount.requireId(account);
     if (!user.matches("[\\w+=,.@-]{1,64}")) {
       throw new InvalidInputException("--user: '" + user + "' is not an IAM user name");
     }
@@ -74,16 +71,7 @@ final class WithdrawRotationCommand implements Callable<Integer> {
     Settings settings = config.settings();
     String done;
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
-      CallerIdentity caller = CallerIdentity.of(clients.sts());
-      if (!caller.accountId().equals(account)) {
-        throw new InvalidInputException(
-            "--account "
-                + account
-                + " is not the account of these credentials ("
-                + caller.accountId()
-                + "); use credentials (a profile) for account "
-                + account);
-      }
+      CallerIdentity caller = OwnAccount.caller(clients, account);
       done =
           Withdrawal.create(
                   AccountRuns.rotationStore(clients, settings),

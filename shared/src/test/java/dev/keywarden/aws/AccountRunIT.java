@@ -50,14 +50,7 @@ class AccountRunIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) throws Exception {
     calls = CallCounter.create();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()),
-            calls);
+    clients = EmulatorClients.of(endpoint, calls);
     DynamoAccountStateStore.createTable(clients.dynamoDb(), "keywarden-findings");
     topicArn = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     securityTopicArn = clients.sns().createTopic(r -> r.name("keywarden-security")).topicArn();

@@ -73,13 +73,7 @@ class AssistedRotationIT {
   @BeforeEach
   void arrange() {
     server.reset();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
+    clients = EmulatorClients.of(endpoint);
     DynamoAccountStateStore.createTable(clients.dynamoDb(), RunSettings.defaults().findingsTable());
     topicArn = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
   }

@@ -85,13 +85,7 @@ class ConcurrentRunsIT {
           MotoServer.shared().reset();
         }
         proxy.enabled(false);
-        try (AwsClientFactory direct =
-            AwsClientFactory.create(
-                ClientSettings.forEndpoint(
-                    endpoint.endpoint(),
-                    endpoint.region(),
-                    endpoint.accessKeyId(),
-                    endpoint.secretAccessKey()))) {
+        try (AwsClientFactory direct = EmulatorClients.of(endpoint)) {
           Arranged account = arrange(direct);
           proxy.resetCounters();
           proxy.enabled(true);
@@ -199,15 +193,7 @@ class ConcurrentRunsIT {
       for (int i = 0; i < runIds.size(); i++) {
         String runId = runIds.get(i);
         long delay = STAGGER.toMillis() * i;
-        AwsClientFactory own =
-            AwsClientFactory.createWithBackoff(
-                ClientSettings.forEndpoint(
-                    proxy.endpoint(),
-                    endpoint.region(),
-                    endpoint.accessKeyId(),
-                    endpoint.secretAccessKey()),
-                Duration.ofMillis(5),
-                Duration.ofMillis(10));
+        AwsClientFactory own = EmulatorClients.through(endpoint, proxy.endpoint());
         clients.add(own);
         var run = AccountRuns.create(own, account.settings(), account.clock());
         futures.add(

@@ -42,14 +42,7 @@ class ExemptionGrantsIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
     calls = CallCounter.create();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()),
-            calls);
+    clients = EmulatorClients.of(endpoint, calls);
     DynamoAccountStateStore.createTable(clients.dynamoDb(), "keywarden-findings");
     grants = AccountRuns.grants(clients, settings());
     AccountSeeder seeder = AccountSeeder.using(clients.iam());

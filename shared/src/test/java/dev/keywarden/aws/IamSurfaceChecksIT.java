@@ -51,13 +51,7 @@ class IamSurfaceChecksIT {
 
   @BeforeEach
   void connect(AwsEndpoint emulator) {
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                emulator.endpoint(),
-                emulator.region(),
-                emulator.accessKeyId(),
-                emulator.secretAccessKey()));
+    clients = EmulatorClients.of(emulator);
     iam = clients.iam();
   }
 

@@ -59,13 +59,7 @@ class ManagedPolicyChecksIT {
   @BeforeEach
   void connect() {
     server.reset();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                emulator.endpoint(),
-                emulator.region(),
-                emulator.accessKeyId(),
-                emulator.secretAccessKey()));
+    clients = EmulatorClients.of(emulator);
     iam = clients.iam();
   }
 

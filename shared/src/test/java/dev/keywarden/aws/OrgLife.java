@@ -109,19 +109,8 @@ final class OrgLife implements AutoCloseable {
    */
   OrgLife(AwsEndpoint endpoint, URI runEndpoint, int memberCount, int closedCount, List<Key> keys) {
     this.keys = List.copyOf(keys);
-    direct =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
-    through =
-        AwsClientFactory.createWithBackoff(
-            ClientSettings.forEndpoint(
-                runEndpoint, endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()),
-            Duration.ofMillis(5),
-            Duration.ofMillis(10));
+    direct = EmulatorClients.of(endpoint);
+    through = EmulatorClients.through(endpoint, runEndpoint);
     DynamoAccountStateStore.createTable(direct.dynamoDb(), TABLE);
     String topicArn = direct.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     String securityTopicArn =

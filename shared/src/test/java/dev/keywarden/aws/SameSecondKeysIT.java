@@ -54,13 +54,7 @@ class SameSecondKeysIT {
   @BeforeEach
   void arrange() {
     server.reset();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
+    clients = EmulatorClients.of(endpoint);
     DynamoAccountStateStore.createTable(clients.dynamoDb(), RunSettings.defaults().findingsTable());
     AccountSeeder seeder = AccountSeeder.using(clients.iam());
     seeder.createUser(USER, Map.of("owner", "twins@example.com"));

@@ -60,14 +60,7 @@ class SecurityHubExportIT {
   void arrange(AwsEndpoint endpoint) {
     this.endpoint = endpoint;
     calls = CallCounter.create();
-    direct =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()),
-            calls);
+    direct = EmulatorClients.of(endpoint, calls);
     DynamoAccountStateStore.createTable(direct.dynamoDb(), TABLE);
     direct.securityHub().enableSecurityHub(r -> r.enableDefaultStandards(false));
     String account = direct.sts().getCallerIdentity().account();
@@ -212,15 +205,7 @@ class SecurityHubExportIT {
                         0.30),
                     Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10),
                     Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.03)));
-        AwsClientFactory through =
-            AwsClientFactory.createWithBackoff(
-                ClientSettings.forEndpoint(
-                    proxy.endpoint(),
-                    endpoint.region(),
-                    endpoint.accessKeyId(),
-                    endpoint.secretAccessKey()),
-                Duration.ofMillis(5),
-                Duration.ofMillis(10))) {
+        AwsClientFactory through = EmulatorClients.through(endpoint, proxy.endpoint())) {
       Life faulty = live(through);
 
       System.out.printf(
@@ -326,13 +311,7 @@ class SecurityHubExportIT {
   /** Clients straight to the emulator for arranging, even while a life runs through the proxy. */
   private AwsClientFactory direct() {
     if (directClients == null) {
-      directClients =
-          AwsClientFactory.create(
-              ClientSettings.forEndpoint(
-                  endpoint.endpoint(),
-                  endpoint.region(),
-                  endpoint.accessKeyId(),
-                  endpoint.secretAccessKey()));
+      directClients = EmulatorClients.of(endpoint);
     }
     return directClients;
   }

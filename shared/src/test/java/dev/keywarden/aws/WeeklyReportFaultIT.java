@@ -52,13 +52,7 @@ class WeeklyReportFaultIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
     this.endpoint = endpoint;
-    direct =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
+    direct = EmulatorClients.of(endpoint);
     DynamoAccountStateStore.createTable(direct.dynamoDb(), TABLE);
     securityTopic = direct.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
     securityTeam = NoticeInbox.subscribeAll(direct, securityTopic, "security-team");
@@ -156,15 +150,7 @@ class WeeklyReportFaultIT {
   private record Published(Map<String, String> files, List<String> digests) {}
 
   private Published publishThrough(FaultProxy proxy) throws Exception {
-    try (AwsClientFactory through =
-        AwsClientFactory.createWithBackoff(
-            ClientSettings.forEndpoint(
-                proxy.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()),
-            Duration.ofMillis(5),
-            Duration.ofMillis(10))) {
+    try (AwsClientFactory through = EmulatorClients.through(endpoint, proxy.endpoint())) {
       return publish(through);
     }
   }

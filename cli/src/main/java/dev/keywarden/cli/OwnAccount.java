@@ -1,0 +1,36 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.InvalidInputException;
+import dev.keywarden.aws.AwsClientFactory;
+import dev.keywarden.aws.CallerIdentity;
+
+/**
+ * What a command that works on the account it is given with the caller's own credentials checks
+ * first, so that a mistyped id or a profile for another account changes nothing.
+ */
+final class OwnAccount {
+  private OwnAccount() {}
+
+  /** Fails, before any call to AWS, on an {@code --account} that is not a 12-digit id. */
+  static void requireId(String account) {
+    if (!account.matches("\\d{12}")) {
+      throw new InvalidInputException(
+          "--account: '" + account + "' is not a 12-digit AWS account id");
+    }
+  }
+
+  /** The caller, once its credentials are shown to be {@code account}'s; fails otherwise. */
+  static CallerIdentity caller(AwsClientFactory clients, String account) {
+    CallerIdentity caller = CallerIdentity.of(clients.sts());
+    if (!caller.accountId().equals(account)) {
+      throw new InvalidInputException(
+          "--account "
+              + account
+              + " is not the account of these credentials ("
+              + caller.accountId()
+              + "); use credentials (a profile) for account "
+              + account);
+    }
+    return caller;
+  }
+}
