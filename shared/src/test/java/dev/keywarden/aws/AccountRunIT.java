@@ -71,21 +71,14 @@ class AccountRunIT {
   }
 
   private Settings settings(boolean enforce, int cap) {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
         AuditPolicy.defaults(),
-        new RunSettings(
+        RunSettingsFor.run(
             enforce,
             cap,
-            d.noticeStagesDays(),
-            d.findingsTable(),
+            RunSettings.defaults().findingsTable(),
             Optional.of(topicArn),
-            Optional.of(securityTopicArn),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()));
+            Optional.of(securityTopicArn)));
   }
 
   private AccountInventory read() {

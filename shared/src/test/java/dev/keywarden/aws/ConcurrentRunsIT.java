@@ -157,22 +157,10 @@ class ConcurrentRunsIT {
     seeder.addAccessKey("svc-billing");
     MutableClock clock =
         new MutableClock(Instant.now().plus(Duration.ofDays(20)).plus(Duration.ofMinutes(90)));
-    RunSettings d = RunSettings.defaults();
     Settings settings =
         new Settings(
             AuditPolicy.defaults(),
-            new RunSettings(
-                true,
-                20,
-                d.noticeStagesDays(),
-                d.findingsTable(),
-                Optional.of(topicArn),
-                Optional.empty(),
-                Optional.empty(),
-                d.historyDays(),
-                d.leaseSeconds(),
-                Optional.empty(),
-                d.stopMarginSeconds()));
+            RunSettingsFor.enforcing(Optional.of(topicArn), Optional.empty()));
     AccountInventory inventory =
         IamInventoryReader.create(direct, AuditPolicy.defaults(), clock).read();
     return new Arranged(settings, inventory, clock, expiredInbox, dueInbox);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.checks.ExemptionGrant;
 import dev.keywarden.config.AuditPolicy;
-import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
@@ -71,21 +70,8 @@ class ExemptionGrantsIT {
   }
 
   private static Settings settings() {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
-        AuditPolicy.defaults(),
-        new RunSettings(
-            true,
-            20,
-            d.noticeStagesDays(),
-            d.findingsTable(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()));
+        AuditPolicy.defaults(), RunSettingsFor.enforcing(Optional.empty(), Optional.empty()));
   }
 
   private AccountInventory read() {

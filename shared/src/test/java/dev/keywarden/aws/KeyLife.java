@@ -124,21 +124,9 @@ final class KeyLife implements AutoCloseable {
   }
 
   Settings settings() {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
         AuditPolicy.defaults(),
-        new RunSettings(
-            true,
-            20,
-            d.noticeStagesDays(),
-            d.findingsTable(),
-            Optional.of(topicArn),
-            Optional.of(securityTopicArn),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()));
+        RunSettingsFor.enforcing(Optional.of(topicArn), Optional.of(securityTopicArn)));
   }
 
   /** The clients the runs use, for wrapping their ports. */

@@ -7,7 +7,6 @@ import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.checks.CheckCatalog;
 import dev.keywarden.checks.ExemptionGrant;
 import dev.keywarden.config.AuditPolicy;
-import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
@@ -405,20 +404,8 @@ class SecurityHubExportIT {
   }
 
   private Settings settings() {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
         AuditPolicy.defaults(),
-        new RunSettings(
-            true,
-            20,
-            d.noticeStagesDays(),
-            TABLE,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()));
+        RunSettingsFor.run(true, 20, TABLE, Optional.empty(), Optional.empty()));
   }
 }

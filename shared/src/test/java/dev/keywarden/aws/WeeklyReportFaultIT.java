@@ -75,10 +75,7 @@ class WeeklyReportFaultIT {
             endpoint.endpoint(),
             20261130L,
             Duration.ofMillis(20),
-            List.of(
-                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
-                Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.025),
-                Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 0.025)))) {
+            Rule.failingBeforeForwarding())) {
       Published faulty = publishThrough(proxy);
 
       System.out.printf(
@@ -127,14 +124,7 @@ class WeeklyReportFaultIT {
           .as("some write's answer was lost")
           .anyMatch(k -> k.endsWith("AFTER_FORWARDING"));
       assertThat(faulty.files()).isEqualTo(clean.files());
-      long lostPublishAnswers =
-          proxy.injected().entrySet().stream()
-              .filter(
-                  e ->
-                      e.getKey().startsWith("sns:Publish ")
-                          && e.getKey().endsWith("AFTER_FORWARDING"))
-              .mapToLong(Map.Entry::getValue)
-              .sum();
+      long lostPublishAnswers = proxy.lostAnswers("sns:Publish");
       assertThat(faulty.digests())
           .as("every extra copy is a Publish whose answer was lost")
           .isNotEmpty()
