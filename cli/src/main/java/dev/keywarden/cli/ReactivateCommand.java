@@ -3,10 +3,7 @@ package dev.keywarden.cli;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.aws.AccessKeyGateway;
 import dev.keywarden.aws.AccountRuns;
-import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.CallerIdentity;
 import dev.keywarden.config.Settings;
-import dev.keywarden.remediate.Reactivation;
 import dev.keywarden.remediate.Reactivator;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -85,16 +82,15 @@ final class ReactivateCommand implements Callable<Integer> {
       throw new InvalidInputException("--reason must say why the key is turned back on");
     }
     Settings settings = config.settings();
-    Reactivation done;
-    try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
-      CallerIdentity caller = OwnAccount.caller(clients, account);
-      done =
-          Reactivator.create(AccountRuns.store(clients, settings), AccessKeyGateway.create(clients))
-              .reactivate(
-                  account, user, key, reason, caller.arn(), Clock.systemUTC().instant(), force);
-    }
-    spec.commandLine().getOut().println(done.message());
-    spec.commandLine().getOut().flush();
-    return Main.OK;
+    return OwnAccount.act(
+        spec,
+        aws,
+        account,
+        (clients, caller) ->
+            Reactivator.create(
+                    AccountRuns.store(clients, settings), AccessKeyGateway.create(clients))
+                .reactivate(
+                    account, user, key, reason, caller.arn(), Clock.systemUTC().instant(), force)
+                .message());
   }
 }

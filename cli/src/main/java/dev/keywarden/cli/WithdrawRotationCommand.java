@@ -3,8 +3,6 @@ package dev.keywarden.cli;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.aws.AccessKeyGateway;
 import dev.keywarden.aws.AccountRuns;
-import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.CallerIdentity;
 import dev.keywarden.aws.SecretsManagerVault;
 import dev.keywarden.config.Settings;
 import dev.keywarden.rotate.Withdrawal;
@@ -69,18 +67,15 @@ final class WithdrawRotationCommand implements Callable<Integer> {
       throw new InvalidInputException("--reason must say why the new key is not wanted");
     }
     Settings settings = config.settings();
-    String done;
-    try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
-      CallerIdentity caller = OwnAccount.caller(clients, account);
-      done =
-          Withdrawal.create(
-                  AccountRuns.rotationStore(clients, settings),
-                  SecretsManagerVault.create(clients.secretsManager()),
-                  AccessKeyGateway.create(clients))
-              .withdraw(account, user, reason, caller.arn(), Clock.systemUTC().instant());
-    }
-    spec.commandLine().getOut().println(done);
-    spec.commandLine().getOut().flush();
-    return Main.OK;
+    return OwnAccount.act(
+        spec,
+        aws,
+        account,
+        (clients, caller) ->
+            Withdrawal.create(
+                    AccountRuns.rotationStore(clients, settings),
+                    SecretsManagerVault.create(clients.secretsManager()),
+                    AccessKeyGateway.create(clients))
+                .withdraw(account, user, reason, caller.arn(), Clock.systemUTC().instant()));
   }
 }
