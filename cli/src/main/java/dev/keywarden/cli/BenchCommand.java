@@ -19,9 +19,6 @@ import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.inventory.AccountInventory;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,18 +88,11 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     MotoServer emulator = MotoServer.shared();
     AwsEndpoint endpoint = emulator.endpoint();
-    ClientSettings settings =
-        ClientSettings.forEndpoint(
-            endpoint.endpoint(),
-            endpoint.region(),
-            endpoint.accessKeyId(),
-            endpoint.secretAccessKey());
+    ClientSettings settings = LocalEmulator.clientSettings(endpoint);
     out.printf(
         Locale.ROOT,
-        "Account audit on the local emulator (moto %s), %d cores, max heap %d MiB, %d roles per account%n",
-        emulator.motoVersion(),
-        Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20,
+        "Account audit on the local emulator %s, %d roles per account%n",
+        LocalEmulator.machine(emulator),
         roles);
     out.printf(
         Locale.ROOT,
@@ -126,8 +116,7 @@ final class BenchCommand implements Callable<Integer> {
       double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
       CallCounter counter = CallCounter.create();
-      System.gc();
-      ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+      LocalEmulator.resetPeakHeap();
       long start = System.nanoTime();
       AuditResult result;
       try (AwsClientFactory clients = AwsClientFactory.create(settings, counter)) {
@@ -140,11 +129,7 @@ final class BenchCommand implements Callable<Integer> {
                     inventory, policy, Clock.systemUTC().instant().plus(Duration.ofDays(100))));
       }
       double auditSeconds = (System.nanoTime() - start) / 1e9;
-      long peakHeap =
-          ManagementFactory.getMemoryPoolMXBeans().stream()
-              .filter(p -> p.getType() == MemoryType.HEAP)
-              .mapToLong(p -> p.getPeakUsage().getUsed())
-              .sum();
+      long peakHeap = LocalEmulator.peakHeapMiB();
       StringBuilder ops = new StringBuilder();
       for (Map.Entry<String, Long> e : counter.snapshot().entrySet()) {
         ops.append(ops.length() == 0 ? "" : ", ")
@@ -161,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
           result.findings().size(),
           counter.total("iam"),
           counter.total("sts"),
-          peakHeap >> 20,
+          peakHeap,
           ops);
       out.flush();
       wholeRuns.add(wholeRuns(settings, n));
@@ -209,8 +194,7 @@ final class BenchCommand implements Callable<Integer> {
               setup.sts().getCallerIdentity().account(), setup.region().id());
       for (String run : List.of("first", "steady")) {
         CallCounter counter = CallCounter.create();
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        LocalEmulator.resetPeakHeap();
         long start = System.nanoTime();
         try (AwsClientFactory clients = AwsClientFactory.create(settings, counter)) {
           AccountInventory inventory =
@@ -219,11 +203,7 @@ final class BenchCommand implements Callable<Integer> {
               .run(inventory, "run-bench-" + run);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peakHeap =
-            ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed())
-                .sum();
+        long peakHeap = LocalEmulator.peakHeapMiB();
         Map<String, Long> dynamo = new TreeMap<>();
         counter
             .snapshot()
@@ -254,7 +234,7 @@ final class BenchCommand implements Callable<Integer> {
                 counter.total("sns"),
                 counter.total("securityhub"),
                 held,
-                peakHeap >> 20,
+                peakHeap,
                 dynamo));
       }
     }

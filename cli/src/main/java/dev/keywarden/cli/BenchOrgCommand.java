@@ -83,18 +83,9 @@ final class BenchOrgCommand implements Callable<Integer> {
     MotoServer emulator = MotoServer.shared();
     emulator.reset();
     AwsEndpoint endpoint = emulator.endpoint();
-    ClientSettings settings =
-        ClientSettings.forEndpoint(
-            endpoint.endpoint(),
-            endpoint.region(),
-            endpoint.accessKeyId(),
-            endpoint.secretAccessKey());
+    ClientSettings settings = LocalEmulator.clientSettings(endpoint);
     out.printf(
-        Locale.ROOT,
-        "org-audit on the local emulator (moto %s), %d cores, max heap %d MiB%n",
-        emulator.motoVersion(),
-        Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20);
+        Locale.ROOT, "org-audit on the local emulator %s%n", LocalEmulator.machine(emulator));
     out.flush();
 
     out.printf(
@@ -197,14 +188,8 @@ final class BenchOrgCommand implements Callable<Integer> {
     MemberAccountClients admin =
         MemberAccountClients.create(
             management,
-            new OrgSettings(
-                "OrganizationAccountAccessRole",
-                Optional.of("keywarden-bench"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty()));
+            OrgSettings.enteringThrough(
+                "OrganizationAccountAccessRole", Optional.of("keywarden-bench")));
     seed(admin, members);
     return admin.caller().accountId();
   }

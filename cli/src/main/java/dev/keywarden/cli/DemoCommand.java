@@ -12,7 +12,6 @@ import dev.keywarden.audit.InProcessOrgAudit;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.CallCounter;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.DynamoAccountStateStore;
 import dev.keywarden.aws.MemberAccountClients;
 import dev.keywarden.aws.OrgAuditors;
@@ -145,7 +144,8 @@ final class DemoCommand implements Callable<Integer> {
     CallCounter calls = CallCounter.create();
     ObjectNode json = JSON.createObjectNode();
     Path page;
-    try (AwsClientFactory management = AwsClientFactory.create(clientSettings(endpoint), calls)) {
+    try (AwsClientFactory management =
+        AwsClientFactory.create(LocalEmulator.clientSettings(endpoint), calls)) {
       Organization org = createOrganization(story, management, endpoint, json);
       DemoInbox owners =
           DemoInbox.subscribe(
@@ -202,11 +202,6 @@ final class DemoCommand implements Callable<Integer> {
     MotoServer emulator = MotoServer.shared();
     emulator.reset();
     return emulator.endpoint();
-  }
-
-  private static ClientSettings clientSettings(AwsEndpoint endpoint) {
-    return ClientSettings.forEndpoint(
-        endpoint.endpoint(), endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey());
   }
 
   /**
@@ -486,14 +481,8 @@ final class DemoCommand implements Callable<Integer> {
             Optional.empty(),
             d.stopMarginSeconds());
     OrgSettings org =
-        new OrgSettings(
-            OrgSettings.DEFAULT_AUDIT_ROLE_NAME,
-            Optional.of(DemoOrganization.EXTERNAL_ID),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            Optional.empty());
+        OrgSettings.enteringThrough(
+            OrgSettings.DEFAULT_AUDIT_ROLE_NAME, Optional.of(DemoOrganization.EXTERNAL_ID));
     return new Settings(AuditPolicy.defaults(), run, org);
   }
 

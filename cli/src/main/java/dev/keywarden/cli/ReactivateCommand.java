@@ -3,10 +3,7 @@ package dev.keywarden.cli;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.aws.AccessKeyGateway;
 import dev.keywarden.aws.AccountRuns;
-import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.CallerIdentity;
 import dev.keywarden.config.Settings;
-import dev.keywarden.remediate.Reactivation;
 import dev.keywarden.remediate.Reactivator;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -76,10 +73,7 @@ final class ReactivateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!account.matches("\\d{12}")) {
-      throw new InvalidInputException(
-          "--account: '" + account + "' is not a 12-digit AWS account id");
-    }
+    OwnAccount.requireId(account);
     if (!key.matches("[A-Z0-9]{16,128}")) {
       throw new InvalidInputException(
           "--key: '" + key + "' is not an access key id (16 or more capital letters and digits)");
@@ -88,25 +82,15 @@ final class ReactivateCommand implements Callable<Integer> {
       throw new InvalidInputException("--reason must say why the key is turned back on");
     }
     Settings settings = config.settings();
-    Reactivation done;
-    try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
-      CallerIdentity caller = CallerIdentity.of(clients.sts());
-      if (!caller.accountId().equals(account)) {
-        throw new InvalidInputException(
-            "--account "
-                + account
-                + " is not the account of these credentials ("
-                + caller.accountId()
-                + "); use credentials (a profile) for account "
-                + account);
-      }
-      done =
-          Reactivator.create(AccountRuns.store(clients, settings), AccessKeyGateway.create(clients))
-              .reactivate(
-                  account, user, key, reason, caller.arn(), Clock.systemUTC().instant(), force);
-    }
-    spec.commandLine().getOut().println(done.message());
-    spec.commandLine().getOut().flush();
-    return Main.OK;
+    return OwnAccount.act(
+        spec,
+        aws,
+        account,
+        (clients, caller) ->
+            Reactivator.create(
+                    AccountRuns.store(clients, settings), AccessKeyGateway.create(clients))
+                .reactivate(
+                    account, user, key, reason, caller.arn(), Clock.systemUTC().instant(), force)
+                .message());
   }
 }

@@ -3,8 +3,6 @@ package dev.keywarden.cli;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.aws.AccessKeyGateway;
 import dev.keywarden.aws.AccountRuns;
-import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.CallerIdentity;
 import dev.keywarden.aws.SecretsManagerVault;
 import dev.keywarden.config.Settings;
 import dev.keywarden.rotate.Withdrawal;
@@ -61,10 +59,7 @@ final class WithdrawRotationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!account.matches("\\d{12}")) {
-      throw new InvalidInputException(
-          "--account: '" + account + "' is not a 12-digit AWS account id");
-    }
+    OwnAccount.requireId(account);
     if (!user.matches("[\\w+=,.@-]{1,64}")) {
       throw new InvalidInputException("--user: '" + user + "' is not an IAM user name");
     }
@@ -72,27 +67,15 @@ final class WithdrawRotationCommand implements Callable<Integer> {
       throw new InvalidInputException("--reason must say why the new key is not wanted");
     }
     Settings settings = config.settings();
-    String done;
-    try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
-      CallerIdentity caller = CallerIdentity.of(clients.sts());
-      if (!caller.accountId().equals(account)) {
-        throw new InvalidInputException(
-            "--account "
-                + account
-                + " is not the account of these credentials ("
-                + caller.accountId()
-                + "); use credentials (a profile) for account "
-                + account);
-      }
-      done =
-          Withdrawal.create(
-                  AccountRuns.rotationStore(clients, settings),
-                  SecretsManagerVault.create(clients.secretsManager()),
-                  AccessKeyGateway.create(clients))
-              .withdraw(account, user, reason, caller.arn(), Clock.systemUTC().instant());
-    }
-    spec.commandLine().getOut().println(done);
-    spec.commandLine().getOut().flush();
-    return Main.OK;
+    return OwnAccount.act(
+        spec,
+        aws,
+        account,
+        (clients, caller) ->
+            Withdrawal.create(
+                    AccountRuns.rotationStore(clients, settings),
+                    SecretsManagerVault.create(clients.secretsManager()),
+                    AccessKeyGateway.create(clients))
+                .withdraw(account, user, reason, caller.arn(), Clock.systemUTC().instant()));
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
@@ -22,15 +21,6 @@ import org.junit.jupiter.api.Test;
 class AuditCommandIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static AwsClientFactory clients(AwsEndpoint endpoint) {
-    return AwsClientFactory.create(
-        ClientSettings.forEndpoint(
-            endpoint.endpoint(),
-            endpoint.region(),
-            endpoint.accessKeyId(),
-            endpoint.secretAccessKey()));
-  }
-
   private static List<String> ids(JsonNode findings, String principal) {
     List<String> ids = new ArrayList<>();
     findings.forEach(
@@ -45,7 +35,7 @@ class AuditCommandIT {
   @Test
   void audit_whenPointedAtTheEmulator_reportsTheAccountsFindingsAsJson(AwsEndpoint endpoint)
       throws Exception {
-    try (AwsClientFactory clients = clients(endpoint)) {
+    try (AwsClientFactory clients = LocalEmulator.clients(endpoint)) {
       AccountSeeder seeder = AccountSeeder.using(clients.iam());
       seeder.createUser(
           "svc-expired", Map.of("owner", "ops@example.com", AuditPolicy.MAX_KEY_AGE_TAG, "30"));

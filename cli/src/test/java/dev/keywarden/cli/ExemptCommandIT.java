@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.aws.AccountRuns;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.checks.ExemptionGrant;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.testsupport.WithEmulator;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,16 +25,28 @@ class ExemptCommandIT {
     return LocalDate.now(ZoneOffset.UTC).plusDays(daysAhead).toString();
   }
 
-  private static java.util.List<ExemptionGrant> grants(AwsEndpoint endpoint) {
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()))) {
+  private static List<ExemptionGrant> grants(AwsEndpoint endpoint) {
+    try (AwsClientFactory clients = LocalEmulator.clients(endpoint)) {
       return AccountRuns.grants(clients, Settings.defaults()).forAccount(ACCOUNT);
     }
+  }
+
+  /**
+   * keywarden exempt against the emulator for svc-vendor in {@link #ACCOUNT}, with {@code options}.
+   */
+  private static CliRun exemptSvcVendor(AwsEndpoint endpoint, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "exempt",
+                "--endpoint-url",
+                endpoint.endpoint().toString(),
+                "--account",
+                ACCOUNT,
+                "--user",
+                "svc-vendor"));
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @Test
@@ -42,14 +55,8 @@ class ExemptCommandIT {
     CliRun.of("setup", "--endpoint-url", url);
 
     CliRun granted =
-        CliRun.of(
-            "exempt",
-            "--endpoint-url",
-            url,
-            "--account",
-            ACCOUNT,
-            "--user",
-            "svc-vendor",
+        exemptSvcVendor(
+            endpoint,
             "--until",
             day(30),
             "--reason",
@@ -72,32 +79,12 @@ class ExemptCommandIT {
               assertThat(g.reason()).isEqualTo("vendor appliance, SEC-42");
             });
 
-    CliRun revoked =
-        CliRun.of(
-            "exempt",
-            "--endpoint-url",
-            url,
-            "--account",
-            ACCOUNT,
-            "--user",
-            "svc-vendor",
-            "--revoke");
+    CliRun revoked = exemptSvcVendor(endpoint, "--revoke");
 
     assertThat(revoked.exitCode()).as(revoked.err()).isEqualTo(Main.OK);
     assertThat(revoked.out()).startsWith("revoked the exemption of svc-vendor in " + ACCOUNT);
     assertThat(grants(endpoint)).isEmpty();
-    assertThat(
-            CliRun.of(
-                    "exempt",
-                    "--endpoint-url",
-                    url,
-                    "--account",
-                    ACCOUNT,
-                    "--user",
-                    "svc-vendor",
-                    "--revoke")
-                .exitCode())
-        .isEqualTo(Main.BAD_INPUT);
+    assertThat(exemptSvcVendor(endpoint, "--revoke").exitCode()).isEqualTo(Main.BAD_INPUT);
   }
 
   @Test
@@ -105,19 +92,7 @@ class ExemptCommandIT {
     String url = endpoint.endpoint().toString();
     CliRun.of("setup", "--endpoint-url", url);
 
-    CliRun run =
-        CliRun.of(
-            "exempt",
-            "--endpoint-url",
-            url,
-            "--account",
-            ACCOUNT,
-            "--user",
-            "svc-vendor",
-            "--until",
-            day(181),
-            "--reason",
-            "forever please");
+    CliRun run = exemptSvcVendor(endpoint, "--until", day(181), "--reason", "forever please");
 
     assertThat(run.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(run.err())

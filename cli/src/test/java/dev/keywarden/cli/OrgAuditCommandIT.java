@@ -3,7 +3,6 @@ package dev.keywarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.MemberAccountClients;
 import dev.keywarden.config.OrgSettings;
 import dev.keywarden.emulator.AccountSeeder;
@@ -34,13 +33,7 @@ class OrgAuditCommandIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
     this.endpoint = endpoint;
-    management =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
+    management = LocalEmulator.clients(endpoint);
     management.organizations().createOrganization(r -> r.featureSet("ALL"));
     for (int i = 0; i < 2; i++) {
       String name = "member-" + i;
@@ -51,17 +44,7 @@ class OrgAuditCommandIT {
               .createAccountStatus()
               .accountId());
     }
-    MemberAccountClients admin =
-        MemberAccountClients.create(
-            management,
-            new OrgSettings(
-                "OrganizationAccountAccessRole",
-                Optional.empty(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty()));
+    MemberAccountClients admin = administrator();
     managementId = admin.caller().accountId();
     for (int i = 0; i < members.size(); i++) {
       try (AwsClientFactory member = admin.forAccount(members.get(i), "arrange")) {
@@ -218,18 +201,14 @@ class OrgAuditCommandIT {
             "the findings table keywarden-findings does not exist: create it with 'keywarden setup'");
   }
 
+  /** Clients for the members as their administrator, through the role Organizations makes. */
+  private MemberAccountClients administrator() {
+    return MemberAccountClients.create(
+        management, OrgSettings.enteringThrough("OrganizationAccountAccessRole", Optional.empty()));
+  }
+
   private void createAuditRole(String accountId, String auditorArn) {
-    MemberAccountClients admin =
-        MemberAccountClients.create(
-            management,
-            new OrgSettings(
-                "OrganizationAccountAccessRole",
-                Optional.empty(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty()));
+    MemberAccountClients admin = administrator();
     try (AwsClientFactory member = admin.forAccount(accountId, "arrange")) {
       member
           .iam()

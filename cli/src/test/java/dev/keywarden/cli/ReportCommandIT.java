@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.findings.IsoWeek;
@@ -25,13 +24,7 @@ class ReportCommandIT {
   @Test
   void report_afterARun_writesTheFourFilesWithTheRunsNumbers(AwsEndpoint endpoint)
       throws Exception {
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()))) {
+    try (AwsClientFactory clients = LocalEmulator.clients(endpoint)) {
       AccountSeeder seeder = AccountSeeder.using(clients.iam());
       seeder.createUser("dave", Map.of("owner", "dave@example.com"));
       seeder.addConsolePassword("dave", "Example-password-1!");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.findings.IsoWeek;
 import dev.keywarden.testsupport.WithEmulator;
@@ -28,13 +27,7 @@ class ReportOcsfIT {
   @Test
   void report_afterARun_writesFindingsOcsfJsonWithEveryOpenFinding(AwsEndpoint endpoint)
       throws Exception {
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()))) {
+    try (AwsClientFactory clients = LocalEmulator.clients(endpoint)) {
       clients
           .iam()
           .createUser(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.testsupport.WithEmulator;
@@ -21,13 +20,7 @@ class RunCommandIT {
   @TempDir Path dir;
 
   private static void seed(AwsEndpoint endpoint) {
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()))) {
+    try (AwsClientFactory clients = LocalEmulator.clients(endpoint)) {
       AccountSeeder seeder = AccountSeeder.using(clients.iam());
       seeder.createUser("carol", Map.of("owner", "carol@example.com"));
       seeder.addConsolePassword("carol", "Example-password-1!");

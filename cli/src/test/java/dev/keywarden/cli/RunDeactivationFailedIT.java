@@ -3,7 +3,6 @@ package dev.keywarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
@@ -45,13 +44,7 @@ class RunDeactivationFailedIT {
     String auditorKey;
     String auditorSecret;
     String carolKey;
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()))) {
+    try (AwsClientFactory clients = LocalEmulator.clients(endpoint)) {
       AccountSeeder seeder = AccountSeeder.using(clients.iam());
       seeder.createUser("carol", Map.of("owner", "carol@example.com"));
       carolKey = seeder.addAccessKey("carol");

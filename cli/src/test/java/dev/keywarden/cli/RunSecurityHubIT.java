@@ -3,7 +3,6 @@ package dev.keywarden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.testsupport.WithEmulator;
@@ -23,15 +22,6 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 class RunSecurityHubIT {
   @TempDir Path dir;
 
-  private static AwsClientFactory clients(AwsEndpoint endpoint) {
-    return AwsClientFactory.create(
-        ClientSettings.forEndpoint(
-            endpoint.endpoint(),
-            endpoint.region(),
-            endpoint.accessKeyId(),
-            endpoint.secretAccessKey()));
-  }
-
   private static List<AwsSecurityFinding> held(AwsClientFactory clients) {
     return clients.securityHub().getFindingsPaginator(r -> r.maxResults(100)).findings().stream()
         .toList();
@@ -41,7 +31,7 @@ class RunSecurityHubIT {
   void run_whenTheConfigFileNamesTheProduct_importsTheFindings_andWithoutItSendsNothing(
       AwsEndpoint endpoint) throws Exception {
     String url = endpoint.endpoint().toString();
-    try (AwsClientFactory clients = clients(endpoint)) {
+    try (AwsClientFactory clients = LocalEmulator.clients(endpoint)) {
       AccountSeeder seeder = AccountSeeder.using(clients.iam());
       seeder.createUser("carol", Map.of("owner", "carol@example.com"));
       seeder.addConsolePassword("carol", "Example-password-1!");

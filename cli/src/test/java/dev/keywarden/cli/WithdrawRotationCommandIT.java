@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
@@ -22,13 +21,18 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 class WithdrawRotationCommandIT {
   @TempDir Path dir;
 
-  private static AwsClientFactory clients(AwsEndpoint endpoint) {
-    return AwsClientFactory.create(
-        ClientSettings.forEndpoint(
-            endpoint.endpoint(),
-            endpoint.region(),
-            endpoint.accessKeyId(),
-            endpoint.secretAccessKey()));
+  /** keywarden withdraw-rotation against the emulator. */
+  private static CliRun withdraw(String url, String account, String user, String reason) {
+    return CliRun.of(
+        "withdraw-rotation",
+        "--endpoint-url",
+        url,
+        "--account",
+        account,
+        "--user",
+        user,
+        "--reason",
+        reason);
   }
 
   private Path rotatingConfig() throws Exception {
@@ -40,7 +44,7 @@ class WithdrawRotationCommandIT {
   void withdrawRotation_afterARunCreatedAKey_deactivatesItAndDeletesItsSecret(AwsEndpoint endpoint)
       throws Exception {
     String url = endpoint.endpoint().toString();
-    try (AwsClientFactory clients = clients(endpoint)) {
+    try (AwsClientFactory clients = LocalEmulator.clients(endpoint)) {
       AccountSeeder seeder = AccountSeeder.using(clients.iam());
       // 14 days of life: the key is at its first notice stage as soon as it exists.
       seeder.createUser(
@@ -61,16 +65,7 @@ class WithdrawRotationCommandIT {
       clients.secretsManager().describeSecret(r -> r.secretId("keywarden/access-keys/svc-orders"));
 
       CliRun withdrawn =
-          CliRun.of(
-              "withdraw-rotation",
-              "--endpoint-url",
-              url,
-              "--account",
-              "123456789012",
-              "--user",
-              "svc-orders",
-              "--reason",
-              "the application rotates its own key");
+          withdraw(url, "123456789012", "svc-orders", "the application rotates its own key");
 
       assertThat(withdrawn.exitCode()).as(withdrawn.err()).isEqualTo(Main.OK);
       assertThat(withdrawn.out())
@@ -90,17 +85,7 @@ class WithdrawRotationCommandIT {
                       .describeSecret(r -> r.secretId("keywarden/access-keys/svc-orders")))
           .isInstanceOf(ResourceNotFoundException.class);
 
-      CliRun again =
-          CliRun.of(
-              "withdraw-rotation",
-              "--endpoint-url",
-              url,
-              "--account",
-              "123456789012",
-              "--user",
-              "svc-orders",
-              "--reason",
-              "twice");
+      CliRun again = withdraw(url, "123456789012", "svc-orders", "twice");
       assertThat(again.exitCode()).isEqualTo(Main.BAD_INPUT);
       assertThat(again.err()).contains("is withdrawn; there is no new key to withdraw");
       CliRun.of("run", "--endpoint-url", url, "--config", rotatingConfig().toString());
@@ -115,50 +100,10 @@ class WithdrawRotationCommandIT {
     String url = endpoint.endpoint().toString();
     CliRun.of("setup", "--endpoint-url", url);
 
-    CliRun none =
-        CliRun.of(
-            "withdraw-rotation",
-            "--endpoint-url",
-            url,
-            "--account",
-            "123456789012",
-            "--user",
-            "nobody",
-            "--reason",
-            "x");
-    CliRun blank =
-        CliRun.of(
-            "withdraw-rotation",
-            "--endpoint-url",
-            url,
-            "--account",
-            "123456789012",
-            "--user",
-            "nobody",
-            "--reason",
-            " ");
-    CliRun badAccount =
-        CliRun.of(
-            "withdraw-rotation",
-            "--endpoint-url",
-            url,
-            "--account",
-            "1234",
-            "--user",
-            "nobody",
-            "--reason",
-            "x");
-    CliRun otherAccount =
-        CliRun.of(
-            "withdraw-rotation",
-            "--endpoint-url",
-            url,
-            "--account",
-            "999999999999",
-            "--user",
-            "nobody",
-            "--reason",
-            "x");
+    CliRun none = withdraw(url, "123456789012", "nobody", "x");
+    CliRun blank = withdraw(url, "123456789012", "nobody", " ");
+    CliRun badAccount = withdraw(url, "1234", "nobody", "x");
+    CliRun otherAccount = withdraw(url, "999999999999", "nobody", "x");
 
     assertThat(none.exitCode()).isEqualTo(Main.BAD_INPUT);
     assertThat(none.err()).contains("user nobody of account 123456789012 has no assisted rotation");

@@ -67,15 +67,7 @@ public final class DemoOrganization {
       management.organizations().createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
       MemberAccountClients admin =
           MemberAccountClients.create(
-              management,
-              new OrgSettings(
-                  ADMIN_ROLE,
-                  Optional.of(EXTERNAL_ID),
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  Optional.empty()));
+              management, OrgSettings.enteringThrough(ADMIN_ROLE, Optional.of(EXTERNAL_ID)));
       String managementId = admin.caller().accountId();
       List<Account> accounts = new ArrayList<>();
       progress.accept("management");

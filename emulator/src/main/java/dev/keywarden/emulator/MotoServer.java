@@ -188,42 +188,16 @@ public final class MotoServer implements AutoCloseable {
 
   /** Clears every resource in every account and region, as if the server had just started. */
   public void reset() {
-    AwsEndpoint current = endpoint();
-    URI uri = current.endpoint().resolve("/moto-api/reset");
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .timeout(REQUEST_TIMEOUT)
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new EmulatorException(
-          "Cannot reset the emulator at "
-              + uri
-              + ": "
-              + e.getMessage()
-              + ". Last lines of "
-              + serverLog
-              + ":"
-              + System.lineSeparator()
-              + LogTail.of(serverLog, TAIL_LINES),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EmulatorException("Interrupted while resetting the emulator at " + uri, e);
-    }
-    if (response.statusCode() != 200) {
-      throw new EmulatorException(
-          "The emulator at "
-              + uri
-              + " refused the reset with HTTP "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
+    URI uri = endpoint().endpoint().resolve("/moto-api/reset");
+    post(
+        uri,
+        HttpRequest.BodyPublishers.noBody(),
+        false,
+        new Phrasing(
+            "Cannot reset the emulator",
+            "Interrupted while resetting the emulator at " + uri,
+            "refused the reset"),
+        true);
   }
 
   /**
@@ -233,33 +207,16 @@ public final class MotoServer implements AutoCloseable {
    * on must turn it off in a {@code finally} block; {@link #reset()} does not.
    */
   public void enforceIam(boolean on) {
-    AwsEndpoint current = endpoint();
-    URI uri = current.endpoint().resolve("/moto-api/reset-auth");
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .timeout(REQUEST_TIMEOUT)
-                  .POST(HttpRequest.BodyPublishers.ofString(on ? "0" : "inf"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new EmulatorException(
-          "Cannot switch IAM enforcement at " + uri + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EmulatorException("Interrupted while switching IAM enforcement at " + uri, e);
-    }
-    if (response.statusCode() != 200) {
-      throw new EmulatorException(
-          "The emulator at "
-              + uri
-              + " refused to switch IAM enforcement with HTTP "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
+    URI uri = endpoint().endpoint().resolve("/moto-api/reset-auth");
+    post(
+        uri,
+        HttpRequest.BodyPublishers.ofString(on ? "0" : "inf"),
+        false,
+        new Phrasing(
+            "Cannot switch IAM enforcement",
+            "Interrupted while switching IAM enforcement at " + uri,
+            "refused to switch IAM enforcement"),
+        false);
   }
 
   /**
@@ -303,29 +260,58 @@ public final class MotoServer implements AutoCloseable {
     URI uri = endpoint().endpoint().resolve(ACCESS_KEY_PATH);
     String body =
         "{\"accessKeyId\":\"" + accessKeyId.replaceAll("[^A-Za-z0-9]", "") + "\"," + fields + "}";
+    post(
+        uri,
+        HttpRequest.BodyPublishers.ofString(body),
+        true,
+        new Phrasing(
+            "Cannot date key " + accessKeyId,
+            "Interrupted while dating key " + accessKeyId,
+            "refused to date key " + accessKeyId),
+        false);
+  }
+
+  /** How a request to the server's own API is told in its errors. */
+  private record Phrasing(String cannot, String interrupted, String refused) {}
+
+  /**
+   * POSTs {@code body} to {@code uri} on the server's own API and fails unless it answers 200;
+   * {@code withLogTail} adds the server log's last lines when the server cannot be reached.
+   */
+  private void post(
+      URI uri, HttpRequest.BodyPublisher body, boolean json, Phrasing says, boolean withLogTail) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).POST(body);
+    if (json) {
+      request.header("Content-Type", "application/json");
+    }
     HttpResponse<String> response;
     try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .timeout(REQUEST_TIMEOUT)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new EmulatorException(
-          "Cannot date key " + accessKeyId + " at " + uri + ": " + e.getMessage(), e);
+          says.cannot()
+              + " at "
+              + uri
+              + ": "
+              + e.getMessage()
+              + (withLogTail
+                  ? ". Last lines of "
+                      + serverLog
+                      + ":"
+                      + System.lineSeparator()
+                      + LogTail.of(serverLog, TAIL_LINES)
+                  : ""),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EmulatorException("Interrupted while dating key " + accessKeyId, e);
+      throw new EmulatorException(says.interrupted(), e);
     }
     if (response.statusCode() != 200) {
       throw new EmulatorException(
           "The emulator at "
               + uri
-              + " refused to date key "
-              + accessKeyId
+              + " "
+              + says.refused()
               + " with HTTP "
               + response.statusCode()
               + ": "

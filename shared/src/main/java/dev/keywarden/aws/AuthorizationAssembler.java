@@ -81,7 +81,8 @@ final class AuthorizationAssembler {
     return URLDecoder.decode(document.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  private static String defaultDocument(ManagedPolicyDetail policy) {
+  /** The policy's default version's document, decoded; "" when no version is the default. */
+  static String defaultDocument(ManagedPolicyDetail policy) {
     return policy.policyVersionList().stream()
         .filter(
             v ->
@@ -102,7 +103,7 @@ final class AuthorizationAssembler {
   /**
    * Customer-managed documents come from the LocalManagedPolicy pages; AWS-managed ones stay "".
    */
-  private static List<PolicyDocument> attached(
+  static List<PolicyDocument> attached(
       List<AttachedPolicy> policies, Map<String, String> localDocuments) {
     return policies.stream()
         .map(
@@ -112,7 +113,8 @@ final class AuthorizationAssembler {
         .toList();
   }
 
-  private static List<PolicyDocument> inline(List<PolicyDetail> policies) {
+  /** Inline policies, which have no ARN, with their documents decoded. */
+  static List<PolicyDocument> inline(List<PolicyDetail> policies) {
     return policies.stream()
         .map(p -> new PolicyDocument(p.policyName(), "", decode(p.policyDocument())))
         .toList();

@@ -2,17 +2,13 @@ package dev.keywarden.aws;
 
 import dev.keywarden.inventory.IamRole;
 import dev.keywarden.inventory.ManagedPolicy;
-import dev.keywarden.inventory.PolicyDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
 import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
-import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.RoleDetail;
 
 /**
@@ -35,7 +31,7 @@ final class SurfaceAssembler {
             new ManagedPolicy(
                 name,
                 policy.arn(),
-                defaultDocument(policy),
+                AuthorizationAssembler.defaultDocument(policy),
                 policy.attachmentCount() == null ? 0 : policy.attachmentCount()));
       }
     }
@@ -47,7 +43,10 @@ final class SurfaceAssembler {
     List<RoleDetail> details = new ArrayList<>();
     for (GetAccountAuthorizationDetailsResponse page : pages) {
       details.addAll(page.roleDetailList());
-      page.policies().forEach(policy -> localDocuments.put(policy.arn(), defaultDocument(policy)));
+      page.policies()
+          .forEach(
+              policy ->
+                  localDocuments.put(policy.arn(), AuthorizationAssembler.defaultDocument(policy)));
     }
     List<IamRole> roles = new ArrayList<>(details.size());
     for (RoleDetail role : details) {
@@ -61,38 +60,9 @@ final class SurfaceAssembler {
               role.createDate(),
               lastUsed,
               AuthorizationAssembler.decode(role.assumeRolePolicyDocument()),
-              attached(role.attachedManagedPolicies(), localDocuments),
-              role.rolePolicyList().stream()
-                  .map(
-                      p ->
-                          new PolicyDocument(
-                              p.policyName(),
-                              "",
-                              AuthorizationAssembler.decode(p.policyDocument())))
-                  .toList()));
+              AuthorizationAssembler.attached(role.attachedManagedPolicies(), localDocuments),
+              AuthorizationAssembler.inline(role.rolePolicyList())));
     }
     return roles;
-  }
-
-  private static List<PolicyDocument> attached(
-      List<AttachedPolicy> policies, Map<String, String> localDocuments) {
-    return policies.stream()
-        .map(
-            p ->
-                new PolicyDocument(
-                    p.policyName(), p.policyArn(), localDocuments.getOrDefault(p.policyArn(), "")))
-        .toList();
-  }
-
-  private static String defaultDocument(ManagedPolicyDetail policy) {
-    return policy.policyVersionList().stream()
-        .filter(
-            v ->
-                Boolean.TRUE.equals(v.isDefaultVersion())
-                    || Objects.equals(v.versionId(), policy.defaultVersionId()))
-        .map(PolicyVersion::document)
-        .map(AuthorizationAssembler::decode)
-        .findFirst()
-        .orElse("");
   }
 }

@@ -1,6 +1,6 @@
 package dev.keywarden.checks;
 
-import dev.keywarden.inventory.Reading;
+import dev.keywarden.inventory.IamSurface;
 import java.util.List;
 
 /**
@@ -30,24 +30,11 @@ public final class AccessAnalyzerDisabledCheck implements Check {
 
   @Override
   public CheckOutcome evaluate(CheckContext context) {
-    if (Surfaces.of(context).isEmpty()) {
-      return CheckOutcome.skipped(Surfaces.MISSING);
-    }
-    Reading<Boolean> analyzer = Surfaces.of(context).get().accessAnalyzer();
-    if (!analyzer.known()) {
-      return CheckOutcome.skipped(analyzer.missingBecause().orElseThrow());
-    }
-    if (analyzer.value().get()) {
-      return CheckOutcome.of(List.of());
-    }
-    String accountId = context.accountId();
-    return CheckOutcome.of(
-        List.of(
-            Finding.of(
-                METADATA,
-                accountId,
-                Finding.ACCOUNT,
-                Resources.rootArn(accountId) + "#access-analyzer",
-                "the account has no active IAM Access Analyzer analyzer in the audited region")));
+    return Surfaces.accountSetting(
+        context,
+        METADATA,
+        IamSurface::accessAnalyzer,
+        "#access-analyzer",
+        "the account has no active IAM Access Analyzer analyzer in the audited region");
   }
 }

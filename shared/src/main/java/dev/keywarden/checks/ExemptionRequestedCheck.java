@@ -1,7 +1,6 @@
 package dev.keywarden.checks;
 
 import dev.keywarden.config.AuditPolicy;
-import dev.keywarden.inventory.AuthorizationDetails;
 import dev.keywarden.inventory.IamUser;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,58 +37,50 @@ public final class ExemptionRequestedCheck implements Check {
 
   @Override
   public CheckOutcome evaluate(CheckContext context) {
-    if (context.inventory().authorization().isEmpty()) {
-      return CheckOutcome.skipped(Needs.AUTHORIZATION);
-    }
-    AuthorizationDetails details = context.inventory().authorization().get();
     LocalDate today = LocalDate.ofInstant(context.asOf(), ZoneOffset.UTC);
-    List<Finding> findings = new ArrayList<>();
-    for (IamUser user : details.usersByName()) {
-      List<String> asks = new ArrayList<>();
-      Optional<ExemptionGrant> grant = context.grantInForce(user.name());
-      Exemption.Reading reading = Exemption.read(user.tags(), CheckCatalog.ids());
-      boolean lapsed = reading.until().filter(until -> until.isBefore(today)).isPresent();
-      if (reading.tagged() && !lapsed && grant.isEmpty()) {
-        asks.add(
-            "its tags ask for an exemption"
-                + reading.until().map(d -> " until " + d).orElse("")
-                + reading
-                    .checks()
-                    .map(c -> " from " + (c.isEmpty() ? "no valid check" : String.join(" ", c)))
-                    .orElse("")
-                + reading.reason().map(r -> " (reason: " + r + ")").orElse("")
-                + ", which is not honoured without a grant: keywarden exempt --account "
-                + context.accountId()
-                + " --user "
-                + user.name()
-                + " --until YYYY-MM-DD --reason TEXT");
-      }
-      UserTags.requestedMaxKeyAge(context, user.name())
-          .filter(
-              days ->
-                  days > context.policy().maxKeyAgeDays()
-                      && !UserTags.loosenedByGrant(context, user.name()))
-          .ifPresent(
-              days ->
-                  asks.add(
-                      AuditPolicy.MAX_KEY_AGE_TAG
-                          + " asks for "
-                          + days
-                          + " days, longer than the policy's "
-                          + context.policy().maxKeyAgeDays()
-                          + "; the policy's "
-                          + context.policy().maxKeyAgeDays()
-                          + " days apply unless the security team grants an exemption from key-expired"));
-      if (!asks.isEmpty()) {
-        findings.add(
-            Finding.of(
-                METADATA,
-                context.accountId(),
-                user.name(),
-                user.arn(),
-                user.name() + ": " + String.join("; ", asks)));
-      }
+    return UserFindings.each(
+        context,
+        METADATA,
+        (user, details) -> UserFindings.listing(user, asks(context, user, today)));
+  }
+
+  /** What the user's tags ask for and do not get. */
+  private static List<String> asks(CheckContext context, IamUser user, LocalDate today) {
+    List<String> asks = new ArrayList<>();
+    Optional<ExemptionGrant> grant = context.grantInForce(user.name());
+    Exemption.Reading reading = Exemption.read(user.tags(), CheckCatalog.ids());
+    boolean lapsed = reading.until().filter(until -> until.isBefore(today)).isPresent();
+    if (reading.tagged() && !lapsed && grant.isEmpty()) {
+      asks.add(
+          "its tags ask for an exemption"
+              + reading.until().map(d -> " until " + d).orElse("")
+              + reading
+                  .checks()
+                  .map(c -> " from " + (c.isEmpty() ? "no valid check" : String.join(" ", c)))
+                  .orElse("")
+              + reading.reason().map(r -> " (reason: " + r + ")").orElse("")
+              + ", which is not honoured without a grant: keywarden exempt --account "
+              + context.accountId()
+              + " --user "
+              + user.name()
+              + " --until YYYY-MM-DD --reason TEXT");
     }
-    return CheckOutcome.of(findings);
+    UserTags.requestedMaxKeyAge(context, user.name())
+        .filter(
+            days ->
+                days > context.policy().maxKeyAgeDays()
+                    && !UserTags.loosenedByGrant(context, user.name()))
+        .ifPresent(
+            days ->
+                asks.add(
+                    AuditPolicy.MAX_KEY_AGE_TAG
+                        + " asks for "
+                        + days
+                        + " days, longer than the policy's "
+                        + context.policy().maxKeyAgeDays()
+                        + "; the policy's "
+                        + context.policy().maxKeyAgeDays()
+                        + " days apply unless the security team grants an exemption from key-expired"));
+    return asks;
   }
 }

@@ -1,8 +1,7 @@
 package dev.keywarden.checks;
 
-import dev.keywarden.inventory.ManagedPolicy;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds customer-managed policies that grant {@code *:*}: one attachment away from a new
@@ -31,25 +30,17 @@ public final class PolicyFullAdminCheck implements Check {
 
   @Override
   public CheckOutcome evaluate(CheckContext context) {
-    if (Surfaces.of(context).isEmpty()) {
-      return CheckOutcome.skipped(Surfaces.MISSING);
-    }
-    List<Finding> findings = new ArrayList<>();
-    for (ManagedPolicy policy : Surfaces.of(context).get().localPolicies()) {
-      if (PolicyDocuments.grantsFullAdmin(policy.document())) {
-        findings.add(
-            Finding.of(
-                METADATA,
-                context.accountId(),
-                "policy/" + policy.name(),
-                policy.arn(),
-                "customer-managed policy "
-                    + policy.name()
-                    + " allows *:* (full administrator) and is attached to "
-                    + policy.attachments()
-                    + (policy.attachments() == 1 ? " identity" : " identities")));
-      }
-    }
-    return CheckOutcome.of(findings);
+    return Surfaces.eachLocalPolicy(
+        context,
+        METADATA,
+        policy ->
+            PolicyDocuments.grantsFullAdmin(policy.document())
+                ? Optional.of(
+                    "customer-managed policy "
+                        + policy.name()
+                        + " allows *:* (full administrator) and is attached to "
+                        + policy.attachments()
+                        + (policy.attachments() == 1 ? " identity" : " identities"))
+                : Optional.empty());
   }
 }

@@ -1,8 +1,7 @@
 package dev.keywarden.checks;
 
-import dev.keywarden.inventory.ManagedPolicy;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds customer-managed policies granting every action of a service, such as {@code iam:*}, which
@@ -30,25 +29,18 @@ public final class PolicyServiceWildcardCheck implements Check {
 
   @Override
   public CheckOutcome evaluate(CheckContext context) {
-    if (Surfaces.of(context).isEmpty()) {
-      return CheckOutcome.skipped(Surfaces.MISSING);
-    }
-    List<Finding> findings = new ArrayList<>();
-    for (ManagedPolicy policy : Surfaces.of(context).get().localPolicies()) {
-      List<String> wildcards = PolicyDocuments.serviceWildcards(policy.document());
-      if (!wildcards.isEmpty()) {
-        findings.add(
-            Finding.of(
-                METADATA,
-                context.accountId(),
-                "policy/" + policy.name(),
-                policy.arn(),
-                "customer-managed policy "
-                    + policy.name()
-                    + " allows "
-                    + String.join(", ", wildcards)));
-      }
-    }
-    return CheckOutcome.of(findings);
+    return Surfaces.eachLocalPolicy(
+        context,
+        METADATA,
+        policy -> {
+          List<String> wildcards = PolicyDocuments.serviceWildcards(policy.document());
+          return wildcards.isEmpty()
+              ? Optional.empty()
+              : Optional.of(
+                  "customer-managed policy "
+                      + policy.name()
+                      + " allows "
+                      + String.join(", ", wildcards));
+        });
   }
 }

@@ -1,8 +1,7 @@
 package dev.keywarden.checks;
 
-import dev.keywarden.inventory.IamRole;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Finds roles that may do anything to anything: whoever can assume them owns the account. */
 public final class RoleFullAdminCheck implements Check {
@@ -28,26 +27,19 @@ public final class RoleFullAdminCheck implements Check {
 
   @Override
   public CheckOutcome evaluate(CheckContext context) {
-    if (Surfaces.of(context).isEmpty()) {
-      return CheckOutcome.skipped(Surfaces.MISSING);
-    }
-    List<Finding> findings = new ArrayList<>();
-    for (IamRole role : Surfaces.of(context).get().roles()) {
-      List<String> grants =
-          Surfaces.adminGrants(role.attachedPolicies(), role.inlinePolicies(), "the role");
-      if (!grants.isEmpty()) {
-        findings.add(
-            Finding.of(
-                METADATA,
-                context.accountId(),
-                "role/" + role.name(),
-                role.arn(),
-                "role "
-                    + role.name()
-                    + " is granted *:* (full administrator) through "
-                    + String.join("; ", grants)));
-      }
-    }
-    return CheckOutcome.of(findings);
+    return Surfaces.eachRole(
+        context,
+        METADATA,
+        role -> {
+          List<String> grants =
+              Surfaces.adminGrants(role.attachedPolicies(), role.inlinePolicies(), "the role");
+          return grants.isEmpty()
+              ? Optional.empty()
+              : Optional.of(
+                  "role "
+                      + role.name()
+                      + " is granted *:* (full administrator) through "
+                      + String.join("; ", grants));
+        });
   }
 }

@@ -1,9 +1,6 @@
 package dev.keywarden.checks;
 
-import dev.keywarden.inventory.IamRole;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Finds roles anyone in any AWS account may assume: the confused-deputy door left open. */
 public final class RoleTrustOpenCheck implements Check {
@@ -30,22 +27,11 @@ public final class RoleTrustOpenCheck implements Check {
 
   @Override
   public CheckOutcome evaluate(CheckContext context) {
-    if (Surfaces.of(context).isEmpty()) {
-      return CheckOutcome.skipped(Surfaces.MISSING);
-    }
-    List<Finding> findings = new ArrayList<>();
-    for (IamRole role : Surfaces.of(context).get().roles()) {
-      Optional<String> open = PolicyDocuments.openTrust(role.trustPolicy());
-      open.ifPresent(
-          why ->
-              findings.add(
-                  Finding.of(
-                      METADATA,
-                      context.accountId(),
-                      "role/" + role.name(),
-                      role.arn(),
-                      "the trust policy of role " + role.name() + " allows " + why)));
-    }
-    return CheckOutcome.of(findings);
+    return Surfaces.eachRole(
+        context,
+        METADATA,
+        role ->
+            PolicyDocuments.openTrust(role.trustPolicy())
+                .map(why -> "the trust policy of role " + role.name() + " allows " + why));
   }
 }

@@ -3,6 +3,7 @@ package dev.keywarden.checks;
 import dev.keywarden.inventory.CredentialReport;
 import dev.keywarden.inventory.CredentialReportRow;
 import dev.keywarden.inventory.ReportColumn;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,5 +42,18 @@ final class Root {
             ? NO_ROW
             : Needs.columns(context, columns).orElse(NO_ROW);
     return row + " and " + NO_SUMMARY;
+  }
+
+  /** The check's one finding, on the root user of the audited account. */
+  static CheckOutcome finding(CheckContext context, CheckMetadata metadata, String message) {
+    String accountId = context.accountId();
+    return CheckOutcome.of(
+        List.of(
+            Finding.of(
+                metadata,
+                accountId,
+                CredentialReportRow.ROOT,
+                Resources.rootArn(accountId),
+                message)));
   }
 }

@@ -1,6 +1,6 @@
 package dev.keywarden.checks;
 
-import dev.keywarden.inventory.Reading;
+import dev.keywarden.inventory.IamSurface;
 import java.util.List;
 
 /** Flags an Organization whose member accounts still each keep root credentials of their own. */
@@ -29,24 +29,11 @@ public final class RootAccessNotCentralizedCheck implements Check {
 
   @Override
   public CheckOutcome evaluate(CheckContext context) {
-    if (Surfaces.of(context).isEmpty()) {
-      return CheckOutcome.skipped(Surfaces.MISSING);
-    }
-    Reading<Boolean> managed = Surfaces.of(context).get().rootCredentialsManagement();
-    if (!managed.known()) {
-      return CheckOutcome.skipped(managed.missingBecause().orElseThrow());
-    }
-    if (managed.value().get()) {
-      return CheckOutcome.of(List.of());
-    }
-    String accountId = context.accountId();
-    return CheckOutcome.of(
-        List.of(
-            Finding.of(
-                METADATA,
-                accountId,
-                Finding.ACCOUNT,
-                Resources.rootArn(accountId) + "#organization-root-access",
-                "the Organization does not manage member accounts' root credentials centrally (RootCredentialsManagement is off)")));
+    return Surfaces.accountSetting(
+        context,
+        METADATA,
+        IamSurface::rootCredentialsManagement,
+        "#organization-root-access",
+        "the Organization does not manage member accounts' root credentials centrally (RootCredentialsManagement is off)");
   }
 }

@@ -1,6 +1,5 @@
 package dev.keywarden.checks;
 
-import dev.keywarden.inventory.CredentialReportRow;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,14 +33,9 @@ public final class RootNoHardwareMfaCheck implements Check {
     if (!virtual.get() || Root.mfa(context).filter(mfa -> !mfa).isPresent()) {
       return CheckOutcome.of(List.of());
     }
-    String accountId = context.accountId();
-    return CheckOutcome.of(
-        List.of(
-            Finding.of(
-                METADATA,
-                accountId,
-                CredentialReportRow.ROOT,
-                Resources.rootArn(accountId),
-                "the root user's MFA device is a virtual one; CIS asks for a hardware device")));
+    return Root.finding(
+        context,
+        METADATA,
+        "the root user's MFA device is a virtual one; CIS asks for a hardware device");
   }
 }

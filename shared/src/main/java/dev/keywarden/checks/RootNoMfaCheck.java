@@ -1,6 +1,5 @@
 package dev.keywarden.checks;
 
-import dev.keywarden.inventory.CredentialReportRow;
 import dev.keywarden.inventory.ReportColumn;
 import java.util.List;
 import java.util.Optional;
@@ -39,14 +38,6 @@ public final class RootNoMfaCheck implements Check {
         Root.row(context, ReportColumn.MFA_ACTIVE).isPresent()
             ? "the credential report's root row has mfa_active false"
             : "the account summary reports AccountMFAEnabled 0";
-    String accountId = context.accountId();
-    return CheckOutcome.of(
-        List.of(
-            Finding.of(
-                METADATA,
-                accountId,
-                CredentialReportRow.ROOT,
-                Resources.rootArn(accountId),
-                "the root user has no MFA device: " + source)));
+    return Root.finding(context, METADATA, "the root user has no MFA device: " + source);
   }
 }

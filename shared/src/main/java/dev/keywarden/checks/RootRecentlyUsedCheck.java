@@ -62,20 +62,13 @@ public final class RootRecentlyUsedCheck implements Check {
     if (uses.isEmpty()) {
       return CheckOutcome.of(List.of());
     }
-    String accountId = context.accountId();
-    String message =
+    return Root.finding(
+        context,
+        METADATA,
         "the root user was used within the last "
             + context.policy().rootWindowDays()
             + " days: "
-            + String.join("; ", uses);
-    return CheckOutcome.of(
-        List.of(
-            Finding.of(
-                METADATA,
-                accountId,
-                CredentialReportRow.ROOT,
-                Resources.rootArn(accountId),
-                message)));
+            + String.join("; ", uses));
   }
 
   private static String use(String what, Instant when, Instant asOf) {

@@ -37,16 +37,12 @@ public final class SupportRoleMissingCheck implements Check {
         .anyMatch(r -> Surfaces.attaches(r.attachedPolicies(), Surfaces.SUPPORT_ACCESS_ARN))) {
       return CheckOutcome.of(List.of());
     }
-    String accountId = context.accountId();
-    return CheckOutcome.of(
-        List.of(
-            Finding.of(
-                METADATA,
-                accountId,
-                Finding.ACCOUNT,
-                Resources.rootArn(accountId) + "#support-role",
-                "none of the account's "
-                    + Resources.plural(roles.size(), "role")
-                    + " has AWSSupportAccess attached")));
+    return Surfaces.accountFinding(
+        context,
+        METADATA,
+        "#support-role",
+        "none of the account's "
+            + Resources.plural(roles.size(), "role")
+            + " has AWSSupportAccess attached");
   }
 }

@@ -1,7 +1,6 @@
 package dev.keywarden.checks;
 
 import dev.keywarden.config.AuditPolicy;
-import dev.keywarden.inventory.AuthorizationDetails;
 import dev.keywarden.inventory.IamUser;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,39 +40,28 @@ public final class TagInvalidCheck implements Check {
 
   @Override
   public CheckOutcome evaluate(CheckContext context) {
-    if (context.inventory().authorization().isEmpty()) {
-      return CheckOutcome.skipped(Needs.AUTHORIZATION);
-    }
-    AuthorizationDetails details = context.inventory().authorization().get();
     LocalDate today = LocalDate.ofInstant(context.asOf(), ZoneOffset.UTC);
-    List<Finding> findings = new ArrayList<>();
-    for (IamUser user : details.usersByName()) {
-      List<String> problems = new ArrayList<>();
-      UserTags.maxKeyAgeProblem(user.tags()).ifPresent(problems::add);
-      Exemption.Reading reading = Exemption.read(user.tags(), CheckCatalog.ids());
-      problems.addAll(reading.problems());
-      reading
-          .until()
-          .filter(until -> until.isBefore(today))
-          .ifPresent(
-              until ->
-                  problems.add(
-                      AuditPolicy.EXEMPT_UNTIL_TAG
-                          + " "
-                          + until
-                          + " has passed, so the exemption ("
-                          + reading.reason().orElse("no reason given")
-                          + ") no longer applies"));
-      if (!problems.isEmpty()) {
-        findings.add(
-            Finding.of(
-                METADATA,
-                context.accountId(),
-                user.name(),
-                user.arn(),
-                user.name() + ": " + String.join("; ", problems)));
-      }
-    }
-    return CheckOutcome.of(findings);
+    return UserFindings.each(
+        context, METADATA, (user, details) -> UserFindings.listing(user, problems(user, today)));
+  }
+
+  private static List<String> problems(IamUser user, LocalDate today) {
+    List<String> problems = new ArrayList<>();
+    UserTags.maxKeyAgeProblem(user.tags()).ifPresent(problems::add);
+    Exemption.Reading reading = Exemption.read(user.tags(), CheckCatalog.ids());
+    problems.addAll(reading.problems());
+    reading
+        .until()
+        .filter(until -> until.isBefore(today))
+        .ifPresent(
+            until ->
+                problems.add(
+                    AuditPolicy.EXEMPT_UNTIL_TAG
+                        + " "
+                        + until
+                        + " has passed, so the exemption ("
+                        + reading.reason().orElse("no reason given")
+                        + ") no longer applies"));
+    return problems;
   }
 }

@@ -1,9 +1,8 @@
 package dev.keywarden.checks;
 
-import dev.keywarden.inventory.AuthorizationDetails;
-import dev.keywarden.inventory.IamUser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Finds permissions granted to users one by one, which drift and escape review. */
 public final class UserDirectPoliciesCheck implements Check {
@@ -27,21 +26,18 @@ public final class UserDirectPoliciesCheck implements Check {
 
   @Override
   public CheckOutcome evaluate(CheckContext context) {
-    if (context.inventory().authorization().isEmpty()) {
-      return CheckOutcome.skipped(Needs.AUTHORIZATION);
-    }
-    AuthorizationDetails details = context.inventory().authorization().get();
-    List<Finding> findings = new ArrayList<>();
-    for (IamUser user : details.usersByName()) {
-      if (!user.hasDirectPolicies()) {
-        continue;
-      }
-      List<String> policies = new ArrayList<>();
-      user.attachedPolicies().forEach(p -> policies.add("managed policy " + p.name()));
-      user.inlinePolicies().forEach(p -> policies.add("inline policy " + p.name()));
-      String message = user.name() + " has policies of its own: " + String.join(", ", policies);
-      findings.add(Finding.of(METADATA, context.accountId(), user.name(), user.arn(), message));
-    }
-    return CheckOutcome.of(findings);
+    return UserFindings.each(
+        context,
+        METADATA,
+        (user, details) -> {
+          if (!user.hasDirectPolicies()) {
+            return Optional.empty();
+          }
+          List<String> policies = new ArrayList<>();
+          user.attachedPolicies().forEach(p -> policies.add("managed policy " + p.name()));
+          user.inlinePolicies().forEach(p -> policies.add("inline policy " + p.name()));
+          return Optional.of(
+              user.name() + " has policies of its own: " + String.join(", ", policies));
+        });
   }
 }

@@ -42,14 +42,16 @@ public record OrgSettings(
 
   /** Role {@code KeywardenAuditRole} without an ExternalId, every active account, no queue. */
   public static OrgSettings defaults() {
+    return enteringThrough(DEFAULT_AUDIT_ROLE_NAME, Optional.empty());
+  }
+
+  /**
+   * Every active account, no queue, each entered through {@code roleName} with {@code externalId}
+   * (when present): how the demo, the benches and the tests reach an Organization's members.
+   */
+  public static OrgSettings enteringThrough(String roleName, Optional<String> externalId) {
     return new OrgSettings(
-        DEFAULT_AUDIT_ROLE_NAME,
-        Optional.empty(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        Optional.empty());
+        roleName, externalId, List.of(), List.of(), List.of(), List.of(), Optional.empty());
   }
 
   /** True when an OU list is set, so that the OU tree must be read. */

@@ -31,14 +31,7 @@ class AccessKeyGatewayIT {
   @BeforeEach
   void connect(AwsEndpoint emulator) {
     calls = CallCounter.create();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                emulator.endpoint(),
-                emulator.region(),
-                emulator.accessKeyId(),
-                emulator.secretAccessKey()),
-            calls);
+    clients = EmulatorClients.of(emulator, calls);
     seed = AccountSeeder.using(clients.iam());
     gateway = AccessKeyGateway.create(clients.iam(), 3, pauses::add);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keywarden.KeywardenException;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -15,15 +16,7 @@ class AccessKeyGatewayTest {
 
   @Test
   void call_whenAccessDenied_namesOperationUserKeyAndFix() {
-    assertThatThrownBy(
-            () ->
-                AccessKeyGateway.call(
-                    "iam:UpdateAccessKey",
-                    "alice",
-                    KEY,
-                    () -> {
-                      throw error("AccessDenied", 403);
-                    }))
+    assertThatCall("iam:UpdateAccessKey", error("AccessDenied", 403))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("iam:UpdateAccessKey was denied for key " + KEY + " of user alice")
         .hasMessageContaining("grant it to the audit role");
@@ -42,15 +35,7 @@ class AccessKeyGatewayTest {
                         .build())
                 .build();
 
-    assertThatThrownBy(
-            () ->
-                AccessKeyGateway.call(
-                    "iam:UpdateAccessKey",
-                    "alice",
-                    KEY,
-                    () -> {
-                      throw missing;
-                    }))
+    assertThatCall("iam:UpdateAccessKey", missing)
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("iam:UpdateAccessKey found no key " + KEY + " of user alice")
         .hasCause(missing);
@@ -58,15 +43,7 @@ class AccessKeyGatewayTest {
 
   @Test
   void call_whenServiceFails_wrapsItNamingOperationUserAndKey() {
-    assertThatThrownBy(
-            () ->
-                AccessKeyGateway.call(
-                    "iam:ListAccessKeys",
-                    "alice",
-                    KEY,
-                    () -> {
-                      throw error("ServiceFailure", 500);
-                    }))
+    assertThatCall("iam:ListAccessKeys", error("ServiceFailure", 500))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("iam:ListAccessKeys failed for key " + KEY + " of user alice")
         .hasMessageContaining("ServiceFailure");
@@ -74,17 +51,26 @@ class AccessKeyGatewayTest {
 
   @Test
   void call_whenClientFails_wrapsIt() {
-    assertThatThrownBy(
-            () ->
-                AccessKeyGateway.call(
-                    "iam:ListAccessKeys",
-                    "alice",
-                    KEY,
-                    () -> {
-                      throw SdkClientException.create("connection refused");
-                    }))
+    assertThatCall("iam:ListAccessKeys", SdkClientException.create("connection refused"))
         .isInstanceOf(KeywardenException.class)
         .hasMessageContaining("connection refused");
+  }
+
+  /**
+   * Asserts on what {@code AccessKeyGateway.call} throws for alice's key when the SDK call throws
+   * {@code thrown}.
+   */
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertThatCall(
+      String operation, RuntimeException thrown) {
+    return assertThatThrownBy(
+        () ->
+            AccessKeyGateway.call(
+                operation,
+                "alice",
+                KEY,
+                () -> {
+                  throw thrown;
+                }));
   }
 
   @Test

@@ -11,13 +11,7 @@ import org.junit.jupiter.api.Test;
 @WithEmulator
 class AccountNamesIT {
   private static AwsClientFactory clients(AwsEndpoint endpoint, CallCounter calls) {
-    return AwsClientFactory.create(
-        ClientSettings.forEndpoint(
-            endpoint.endpoint(),
-            endpoint.region(),
-            endpoint.accessKeyId(),
-            endpoint.secretAccessKey()),
-        calls);
+    return EmulatorClients.of(endpoint, calls);
   }
 
   @Test

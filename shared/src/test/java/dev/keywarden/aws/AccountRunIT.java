@@ -50,14 +50,7 @@ class AccountRunIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) throws Exception {
     calls = CallCounter.create();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()),
-            calls);
+    clients = EmulatorClients.of(endpoint, calls);
     DynamoAccountStateStore.createTable(clients.dynamoDb(), "keywarden-findings");
     topicArn = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     securityTopicArn = clients.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
@@ -78,21 +71,14 @@ class AccountRunIT {
   }
 
   private Settings settings(boolean enforce, int cap) {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
         AuditPolicy.defaults(),
-        new RunSettings(
+        RunSettingsFor.run(
             enforce,
             cap,
-            d.noticeStagesDays(),
-            d.findingsTable(),
+            RunSettings.defaults().findingsTable(),
             Optional.of(topicArn),
-            Optional.of(securityTopicArn),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()));
+            Optional.of(securityTopicArn)));
   }
 
   private AccountInventory read() {
@@ -224,14 +210,19 @@ class AccountRunIT {
         .containsOnly("rotation-notice");
   }
 
-  @Test
-  void run_whenDryRunAndMoreKeysExpireThanTheCap_saysHowManyMoreWouldBeDeferred() throws Exception {
+  /** Users svc-a and svc-b, each with one key and a 30-day limit, seen 31 days on. */
+  private void twoKeysExpiredADayAgo() {
     AccountSeeder seeder = AccountSeeder.using(clients.iam());
     for (String user : List.of("svc-a", "svc-b")) {
       seeder.createUser(user, Map.of("owner", OWNER, AuditPolicy.MAX_KEY_AGE_TAG, "30"));
       seeder.addAccessKey(user);
     }
     clock.set(created.plus(Duration.ofDays(31)));
+  }
+
+  @Test
+  void run_whenDryRunAndMoreKeysExpireThanTheCap_saysHowManyMoreWouldBeDeferred() throws Exception {
+    twoKeysExpiredADayAgo();
 
     RunOutcome outcome =
         AccountRuns.create(clients, settings(false, 1), clock).run(read(), "run-dry-capped");
@@ -246,12 +237,7 @@ class AccountRunIT {
 
   @Test
   void run_whenMoreKeysExpireThanTheCap_defersTheRestAndAlertsTheSecurityTeam() throws Exception {
-    AccountSeeder seeder = AccountSeeder.using(clients.iam());
-    for (String user : List.of("svc-a", "svc-b")) {
-      seeder.createUser(user, Map.of("owner", OWNER, AuditPolicy.MAX_KEY_AGE_TAG, "30"));
-      seeder.addAccessKey(user);
-    }
-    clock.set(created.plus(Duration.ofDays(31)));
+    twoKeysExpiredADayAgo();
 
     RunOutcome outcome =
         AccountRuns.create(clients, settings(true, 2), clock).run(read(), "run-capped");

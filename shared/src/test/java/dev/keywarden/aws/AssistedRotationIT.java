@@ -12,8 +12,6 @@ import dev.keywarden.config.RotationSettings;
 import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AccountSeeder;
-import dev.keywarden.emulator.AwsEndpoint;
-import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.faults.CrashingPort;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.remediate.ActionLogEntry;
@@ -29,9 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,13 +40,9 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  *
  * <p>This class runs its own emulator, started with test fixtures, rather than the shared one.
  */
-class AssistedRotationIT {
+class AssistedRotationIT extends OwnFixturedEmulator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ACCOUNT = "123456789012";
-  private static MotoServer server;
-  private static AwsEndpoint endpoint;
-
-  private AwsClientFactory clients;
   private MutableClock clock;
   private String topicArn;
   private final Map<String, NoticeInbox> inboxes = new TreeMap<>();
@@ -59,34 +50,9 @@ class AssistedRotationIT {
   private final Map<String, String> secondKeys = new TreeMap<>();
   private Instant created;
 
-  @BeforeAll
-  static void start() {
-    server = MotoServer.builder().testFixtures().build();
-    endpoint = server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @BeforeEach
   void arrange() {
-    server.reset();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
-    DynamoAccountStateStore.createTable(clients.dynamoDb(), RunSettings.defaults().findingsTable());
     topicArn = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
-  }
-
-  @AfterEach
-  void close() {
-    clients.close();
   }
 
   /**
@@ -130,21 +96,9 @@ class AssistedRotationIT {
   }
 
   private Settings settings() {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
         AuditPolicy.defaults(),
-        new RunSettings(
-            true,
-            20,
-            d.noticeStagesDays(),
-            d.findingsTable(),
-            Optional.of(topicArn),
-            Optional.empty(),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()),
+        RunSettingsFor.enforcing(Optional.of(topicArn), Optional.empty()),
         dev.keywarden.config.OrgSettings.defaults(),
         new RotationSettings(false, List.of(ACCOUNT), 24, Optional.empty()));
   }
@@ -153,6 +107,24 @@ class AssistedRotationIT {
     clock.set(created.plus(sinceCreation));
     return AccountRuns.create(clients, settings(), clock)
         .run(IamInventoryReader.create(clients, AuditPolicy.defaults(), clock).read(), runId);
+  }
+
+  /**
+   * A run on the simulated clock like {@link #runAt}'s, but whose rotation goes through the given
+   * keys, vault and store (ports a test wraps to crash at a chosen call).
+   */
+  private AccountRun runThrough(
+      Settings settings, AccessKeyGateway keys, SecretVault vault, RotationStore store) {
+    return AccountRun.builder()
+        .settings(settings)
+        .store(AccountRuns.store(clients, settings))
+        .keys(keys)
+        .clock(clock)
+        .publisher(SnsNotifier.create(clients.sns(), topicArn, Optional.empty()))
+        .rotator(
+            Rotator.create(
+                RotationKeyGateway.create(clients.iam()), vault, store, keys, settings.rotation()))
+        .build();
   }
 
   private List<NoticeInbox.ReceivedNotice> inbox(String owner) throws Exception {
@@ -480,21 +452,7 @@ class AssistedRotationIT {
     RotationStore store =
         CrashingPort.dyingWith(
             RotationStore.class, AccountRuns.rotationStore(clients, settings), process);
-    AccountRun dying =
-        AccountRun.builder()
-            .settings(settings)
-            .store(AccountRuns.store(clients, settings))
-            .keys(keys)
-            .clock(clock)
-            .publisher(SnsNotifier.create(clients.sns(), topicArn, Optional.empty()))
-            .rotator(
-                Rotator.create(
-                    RotationKeyGateway.create(clients.iam()),
-                    vault,
-                    store,
-                    keys,
-                    settings.rotation()))
-            .build();
+    AccountRun dying = runThrough(settings, keys, vault, store);
 
     assertThatThrownBy(
             () ->
@@ -578,20 +536,7 @@ class AssistedRotationIT {
             1,
             CrashingPort.At.BEFORE);
     AccountRun dying =
-        AccountRun.builder()
-            .settings(settings)
-            .store(AccountRuns.store(clients, settings))
-            .keys(keys)
-            .clock(clock)
-            .publisher(SnsNotifier.create(clients.sns(), topicArn, Optional.empty()))
-            .rotator(
-                Rotator.create(
-                    RotationKeyGateway.create(clients.iam()),
-                    SecretsManagerVault.create(clients.secretsManager()),
-                    store,
-                    keys,
-                    settings.rotation()))
-            .build();
+        runThrough(settings, keys, SecretsManagerVault.create(clients.secretsManager()), store);
 
     assertThatThrownBy(
             () ->

@@ -85,13 +85,7 @@ class ConcurrentRunsIT {
           MotoServer.shared().reset();
         }
         proxy.enabled(false);
-        try (AwsClientFactory direct =
-            AwsClientFactory.create(
-                ClientSettings.forEndpoint(
-                    endpoint.endpoint(),
-                    endpoint.region(),
-                    endpoint.accessKeyId(),
-                    endpoint.secretAccessKey()))) {
+        try (AwsClientFactory direct = EmulatorClients.of(endpoint)) {
           Arranged account = arrange(direct);
           proxy.resetCounters();
           proxy.enabled(true);
@@ -163,22 +157,10 @@ class ConcurrentRunsIT {
     seeder.addAccessKey("svc-billing");
     MutableClock clock =
         new MutableClock(Instant.now().plus(Duration.ofDays(20)).plus(Duration.ofMinutes(90)));
-    RunSettings d = RunSettings.defaults();
     Settings settings =
         new Settings(
             AuditPolicy.defaults(),
-            new RunSettings(
-                true,
-                20,
-                d.noticeStagesDays(),
-                d.findingsTable(),
-                Optional.of(topicArn),
-                Optional.empty(),
-                Optional.empty(),
-                d.historyDays(),
-                d.leaseSeconds(),
-                Optional.empty(),
-                d.stopMarginSeconds()));
+            RunSettingsFor.enforcing(Optional.of(topicArn), Optional.empty()));
     AccountInventory inventory =
         IamInventoryReader.create(direct, AuditPolicy.defaults(), clock).read();
     return new Arranged(settings, inventory, clock, expiredInbox, dueInbox);
@@ -199,15 +181,7 @@ class ConcurrentRunsIT {
       for (int i = 0; i < runIds.size(); i++) {
         String runId = runIds.get(i);
         long delay = STAGGER.toMillis() * i;
-        AwsClientFactory own =
-            AwsClientFactory.createWithBackoff(
-                ClientSettings.forEndpoint(
-                    proxy.endpoint(),
-                    endpoint.region(),
-                    endpoint.accessKeyId(),
-                    endpoint.secretAccessKey()),
-                Duration.ofMillis(5),
-                Duration.ofMillis(10));
+        AwsClientFactory own = EmulatorClients.through(endpoint, proxy.endpoint());
         clients.add(own);
         var run = AccountRuns.create(own, account.settings(), account.clock());
         futures.add(

@@ -60,14 +60,7 @@ class DynamoAccountStateStoreIT {
   @BeforeEach
   void connect(AwsEndpoint emulator) {
     calls = CallCounter.create();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                emulator.endpoint(),
-                emulator.region(),
-                emulator.accessKeyId(),
-                emulator.secretAccessKey()),
-            calls);
+    clients = EmulatorClients.of(emulator, calls);
     dynamo = clients.dynamoDb();
     DynamoAccountStateStore.createTable(dynamo, TABLE);
     store =

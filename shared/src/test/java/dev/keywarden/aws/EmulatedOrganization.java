@@ -38,15 +38,7 @@ final class EmulatedOrganization {
     this.rootId = rootId;
     this.admin =
         MemberAccountClients.create(
-            management,
-            new OrgSettings(
-                ADMIN_ROLE,
-                Optional.empty(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.empty()));
+            management, OrgSettings.enteringThrough(ADMIN_ROLE, Optional.empty()));
   }
 
   /** Creates the Organization with the management factory's account as its management account. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.checks.ExemptionGrant;
 import dev.keywarden.config.AuditPolicy;
-import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
@@ -42,14 +41,7 @@ class ExemptionGrantsIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
     calls = CallCounter.create();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()),
-            calls);
+    clients = EmulatorClients.of(endpoint, calls);
     DynamoAccountStateStore.createTable(clients.dynamoDb(), "keywarden-findings");
     grants = AccountRuns.grants(clients, settings());
     AccountSeeder seeder = AccountSeeder.using(clients.iam());
@@ -78,21 +70,8 @@ class ExemptionGrantsIT {
   }
 
   private static Settings settings() {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
-        AuditPolicy.defaults(),
-        new RunSettings(
-            true,
-            20,
-            d.noticeStagesDays(),
-            d.findingsTable(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()));
+        AuditPolicy.defaults(), RunSettingsFor.enforcing(Optional.empty(), Optional.empty()));
   }
 
   private AccountInventory read() {

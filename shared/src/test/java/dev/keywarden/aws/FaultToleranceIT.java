@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.faults.FaultProxy;
-import dev.keywarden.faults.FaultProxy.Fault;
 import dev.keywarden.faults.FaultProxy.Rule;
-import dev.keywarden.faults.FaultProxy.When;
 import dev.keywarden.testsupport.WithEmulator;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,10 +44,7 @@ class FaultToleranceIT {
             endpoint.endpoint(),
             20261124L,
             Duration.ofMillis(20),
-            List.of(
-                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
-                Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.025),
-                Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 0.025)))) {
+            Rule.failingBeforeForwarding())) {
       KeyLife.Outcome faulty = faultyLife(endpoint, proxy).outcome();
 
       assertThat(proxy.injectedTotal())
@@ -78,11 +72,7 @@ class FaultToleranceIT {
             endpoint.endpoint(),
             7L,
             Duration.ofMillis(20),
-            List.of(
-                Rule.on(MUTATIONS, Fault.RESET, When.AFTER_FORWARDING, 0.10),
-                Rule.on(MUTATIONS, Fault.SERVER_ERROR, When.AFTER_FORWARDING, 0.10),
-                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10),
-                Rule.everyCall(Fault.SLOW, When.BEFORE_FORWARDING, 0.05)))) {
+            Rule.writesLostAfterForwarding(MUTATIONS))) {
       KeyLife.Outcome faulty = faultyLife(endpoint, proxy).outcome();
 
       assertThat(proxy.injected().keySet())

@@ -46,14 +46,7 @@ class IamInventoryReaderIT {
   @BeforeEach
   void connect(AwsEndpoint emulator) {
     calls = CallCounter.create();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                emulator.endpoint(),
-                emulator.region(),
-                emulator.accessKeyId(),
-                emulator.secretAccessKey()),
-            calls);
+    clients = EmulatorClients.of(emulator, calls);
     seed = AccountSeeder.using(clients.iam());
     reader =
         IamInventoryReader.create(

@@ -1,21 +1,16 @@
 package dev.keywarden.aws;
 
+import static dev.keywarden.aws.SurfaceAudits.principals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.checks.AuditResult;
-import dev.keywarden.checks.CheckContext;
-import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.emulator.AwsEndpoint;
-import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.testsupport.WithEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -51,13 +46,7 @@ class IamSurfaceChecksIT {
 
   @BeforeEach
   void connect(AwsEndpoint emulator) {
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                emulator.endpoint(),
-                emulator.region(),
-                emulator.accessKeyId(),
-                emulator.secretAccessKey()));
+    clients = EmulatorClients.of(emulator);
     iam = clients.iam();
   }
 
@@ -67,18 +56,7 @@ class IamSurfaceChecksIT {
   }
 
   private AuditResult audit() {
-    AuditPolicy policy = AuditPolicy.defaults().withSshKeyMaxUsers(100);
-    AccountInventory inventory =
-        IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
-    return CheckRunner.run(
-        new CheckContext(inventory, policy, Instant.now().plus(Duration.ofDays(100))));
-  }
-
-  private static List<String> principals(AuditResult result, String checkId) {
-    return result.findings().stream()
-        .filter(f -> f.checkId().equals(checkId))
-        .map(Finding::principal)
-        .toList();
+    return SurfaceAudits.audit(clients, AuditPolicy.defaults().withSshKeyMaxUsers(100));
   }
 
   private static String certificate() throws IOException {
@@ -184,13 +162,7 @@ class IamSurfaceChecksIT {
   void sshKeys_whenAccountLargerThanTheSetting_areSkippedNotPassed() {
     iam.createUser(r -> r.userName("dev"));
     iam.uploadSSHPublicKey(r -> r.userName("dev").sshPublicKeyBody(SSH_KEY));
-    AuditPolicy policy = AuditPolicy.defaults();
-    AccountInventory inventory =
-        IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
-
-    AuditResult result =
-        CheckRunner.run(
-            new CheckContext(inventory, policy, Instant.now().plus(Duration.ofDays(100))));
+    AuditResult result = SurfaceAudits.audit(clients, AuditPolicy.defaults());
 
     assertThat(result.skipped()).containsKey("ssh-key-old");
     assertThat(result.skipped().get("ssh-key-old")).contains("ssh-key-max-users");

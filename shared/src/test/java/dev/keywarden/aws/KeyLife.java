@@ -78,19 +78,8 @@ final class KeyLife implements AutoCloseable {
    * @param owners user name to owner, one expiring key each
    */
   KeyLife(AwsEndpoint endpoint, URI runEndpoint, Map<String, String> owners) throws Exception {
-    direct =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
-    through =
-        AwsClientFactory.createWithBackoff(
-            ClientSettings.forEndpoint(
-                runEndpoint, endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()),
-            Duration.ofMillis(5),
-            Duration.ofMillis(10));
+    direct = EmulatorClients.of(endpoint);
+    through = EmulatorClients.through(endpoint, runEndpoint);
     DynamoAccountStateStore.createTable(direct.dynamoDb(), RunSettings.defaults().findingsTable());
     topicArn = direct.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     securityTopicArn = direct.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
@@ -135,21 +124,9 @@ final class KeyLife implements AutoCloseable {
   }
 
   Settings settings() {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
         AuditPolicy.defaults(),
-        new RunSettings(
-            true,
-            20,
-            d.noticeStagesDays(),
-            d.findingsTable(),
-            Optional.of(topicArn),
-            Optional.of(securityTopicArn),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()));
+        RunSettingsFor.enforcing(Optional.of(topicArn), Optional.of(securityTopicArn)));
   }
 
   /** The clients the runs use, for wrapping their ports. */

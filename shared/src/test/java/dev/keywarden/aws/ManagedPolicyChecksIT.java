@@ -1,20 +1,14 @@
 package dev.keywarden.aws;
 
+import static dev.keywarden.aws.SurfaceAudits.principals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.checks.AuditResult;
-import dev.keywarden.checks.CheckContext;
-import dev.keywarden.checks.CheckRunner;
 import dev.keywarden.checks.Finding;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
-import dev.keywarden.inventory.AccountInventory;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,13 +53,7 @@ class ManagedPolicyChecksIT {
   @BeforeEach
   void connect() {
     server.reset();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                emulator.endpoint(),
-                emulator.region(),
-                emulator.accessKeyId(),
-                emulator.secretAccessKey()));
+    clients = EmulatorClients.of(emulator);
     iam = clients.iam();
   }
 
@@ -75,18 +63,7 @@ class ManagedPolicyChecksIT {
   }
 
   private AuditResult audit() {
-    AuditPolicy policy = AuditPolicy.defaults();
-    AccountInventory inventory =
-        IamInventoryReader.create(clients, policy, Clock.systemUTC()).read();
-    return CheckRunner.run(
-        new CheckContext(inventory, policy, Instant.now().plus(Duration.ofDays(100))));
-  }
-
-  private static List<String> principals(AuditResult result, String checkId) {
-    return result.findings().stream()
-        .filter(f -> f.checkId().equals(checkId))
-        .map(Finding::principal)
-        .toList();
+    return SurfaceAudits.audit(clients, AuditPolicy.defaults());
   }
 
   @Test

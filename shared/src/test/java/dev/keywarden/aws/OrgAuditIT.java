@@ -71,21 +71,14 @@ class OrgAuditIT {
   }
 
   private Settings settings(OrgSettings orgSettings) {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
         dev.keywarden.config.AuditPolicy.defaults(),
-        new RunSettings(
+        RunSettingsFor.run(
             false,
-            d.deactivationCap(),
-            d.noticeStagesDays(),
+            RunSettings.defaults().deactivationCap(),
             TABLE,
             Optional.of(topicArn),
-            Optional.empty(),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()),
+            Optional.empty()),
         orgSettings);
   }
 

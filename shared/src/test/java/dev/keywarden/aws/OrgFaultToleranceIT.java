@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.faults.FaultProxy;
-import dev.keywarden.faults.FaultProxy.Fault;
 import dev.keywarden.faults.FaultProxy.Rule;
-import dev.keywarden.faults.FaultProxy.When;
 import dev.keywarden.testsupport.WithEmulator;
 import java.time.Duration;
 import java.util.List;
@@ -80,13 +78,7 @@ class OrgFaultToleranceIT {
 
     try (FaultProxy proxy =
         FaultProxy.start(
-            endpoint.endpoint(),
-            2L,
-            Duration.ofMillis(20),
-            List.of(
-                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
-                Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.025),
-                Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 0.025)))) {
+            endpoint.endpoint(), 2L, Duration.ofMillis(20), Rule.failingBeforeForwarding())) {
       OrgLife.Lived faulty = faultyLife(endpoint, proxy, "before forwarding");
 
       assertThat(proxy.forwarded())
@@ -119,11 +111,7 @@ class OrgFaultToleranceIT {
             endpoint.endpoint(),
             11L,
             Duration.ofMillis(20),
-            List.of(
-                Rule.on(WRITES, Fault.RESET, When.AFTER_FORWARDING, 0.10),
-                Rule.on(WRITES, Fault.SERVER_ERROR, When.AFTER_FORWARDING, 0.10),
-                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10),
-                Rule.everyCall(Fault.SLOW, When.BEFORE_FORWARDING, 0.05)))) {
+            Rule.writesLostAfterForwarding(WRITES))) {
       OrgLife.Lived faulty = faultyLife(endpoint, proxy, "after forwarding");
 
       assertThat(proxy.injected().keySet())
@@ -144,14 +132,7 @@ class OrgFaultToleranceIT {
                   assertThat(new TreeSet<>(faulty.outcome().noticesByOwner().get(owner)))
                       .as("every notice reached %s on its day", owner)
                       .isEqualTo(new TreeSet<>(expected)));
-      long lostPublishAnswers =
-          proxy.injected().entrySet().stream()
-              .filter(
-                  e ->
-                      e.getKey().startsWith("sns:Publish ")
-                          && e.getKey().endsWith("AFTER_FORWARDING"))
-              .mapToLong(Map.Entry::getValue)
-              .sum();
+      long lostPublishAnswers = proxy.lostAnswers("sns:Publish");
       assertThat(delivered(faulty) - delivered(reference))
           .as(
               "every extra copy of a notice is a Publish whose answer was lost and which the SDK sent again")

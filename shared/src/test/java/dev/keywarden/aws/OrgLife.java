@@ -7,7 +7,6 @@ import dev.keywarden.audit.OrgAuditor;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.config.AuditPolicy;
 import dev.keywarden.config.OrgSettings;
-import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.findings.StoredFinding;
@@ -109,19 +108,8 @@ final class OrgLife implements AutoCloseable {
    */
   OrgLife(AwsEndpoint endpoint, URI runEndpoint, int memberCount, int closedCount, List<Key> keys) {
     this.keys = List.copyOf(keys);
-    direct =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
-    through =
-        AwsClientFactory.createWithBackoff(
-            ClientSettings.forEndpoint(
-                runEndpoint, endpoint.region(), endpoint.accessKeyId(), endpoint.secretAccessKey()),
-            Duration.ofMillis(5),
-            Duration.ofMillis(10));
+    direct = EmulatorClients.of(endpoint);
+    through = EmulatorClients.through(endpoint, runEndpoint);
     DynamoAccountStateStore.createTable(direct.dynamoDb(), TABLE);
     String topicArn = direct.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     String securityTopicArn =
@@ -156,22 +144,11 @@ final class OrgLife implements AutoCloseable {
       inboxes.computeIfAbsent(key.owner(), owner -> NoticeInbox.subscribe(direct, topicArn, owner));
     }
     clock = new MutableClock(created);
-    RunSettings d = RunSettings.defaults();
     settings =
         new Settings(
             AuditPolicy.defaults(),
-            new RunSettings(
-                true,
-                20,
-                d.noticeStagesDays(),
-                TABLE,
-                Optional.of(topicArn),
-                Optional.of(securityTopicArn),
-                Optional.empty(),
-                d.historyDays(),
-                d.leaseSeconds(),
-                Optional.empty(),
-                d.stopMarginSeconds()),
+            RunSettingsFor.run(
+                true, 20, TABLE, Optional.of(topicArn), Optional.of(securityTopicArn)),
             new OrgSettings(
                 OrgSettings.DEFAULT_AUDIT_ROLE_NAME,
                 Optional.of(EmulatedOrganization.EXTERNAL_ID),

@@ -54,12 +54,7 @@ class ReportCoverageIT {
 
   @BeforeEach
   void connect(AwsEndpoint emulator) {
-    ClientSettings settings =
-        ClientSettings.forEndpoint(
-            emulator.endpoint(),
-            emulator.region(),
-            emulator.accessKeyId(),
-            emulator.secretAccessKey());
+    ClientSettings settings = EmulatorClients.settings(emulator);
     setup = AwsClientFactory.create(settings);
     seed = AccountSeeder.using(setup.iam());
     calls = CallCounter.create();

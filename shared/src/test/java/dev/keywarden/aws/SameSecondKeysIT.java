@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.config.AuditPolicy;
-import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AccountSeeder;
-import dev.keywarden.emulator.AwsEndpoint;
-import dev.keywarden.emulator.MotoServer;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.inventory.AccountInventory;
 import dev.keywarden.remediate.KeyStatus;
@@ -17,9 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,39 +23,15 @@ import org.junit.jupiter.api.Test;
  * only the first is condemned, and the last-used dates tell which key id it is. Keys are dated and
  * their last use set with the emulator's test fixtures, so this class runs its own emulator.
  */
-class SameSecondKeysIT {
+class SameSecondKeysIT extends OwnFixturedEmulator {
   private static final String USER = "svc-twins";
-  private static MotoServer server;
-  private static AwsEndpoint endpoint;
-
-  private AwsClientFactory clients;
   private MutableClock clock;
   private String first;
   private String second;
   private Instant made;
 
-  @BeforeAll
-  static void start() {
-    server = MotoServer.builder().testFixtures().build();
-    endpoint = server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @BeforeEach
   void arrange() {
-    server.reset();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
-    DynamoAccountStateStore.createTable(clients.dynamoDb(), RunSettings.defaults().findingsTable());
     AccountSeeder seeder = AccountSeeder.using(clients.iam());
     seeder.createUser(USER, Map.of("owner", "twins@example.com"));
     first = seeder.addAccessKey(USER);
@@ -73,27 +43,9 @@ class SameSecondKeysIT {
     clock = new MutableClock(now);
   }
 
-  @AfterEach
-  void close() {
-    clients.close();
-  }
-
   private Settings settings() {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
-        AuditPolicy.defaults(),
-        new RunSettings(
-            true,
-            20,
-            d.noticeStagesDays(),
-            d.findingsTable(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()));
+        AuditPolicy.defaults(), RunSettingsFor.enforcing(Optional.empty(), Optional.empty()));
   }
 
   /** The report with the second key inactive, then the second key turned on again. */

@@ -40,13 +40,7 @@ class SecurityAlertsIT {
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) throws Exception {
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
+    clients = EmulatorClients.of(endpoint);
     topicArn = clients.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     http.createContext(

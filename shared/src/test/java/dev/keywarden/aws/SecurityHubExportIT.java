@@ -7,7 +7,6 @@ import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.checks.CheckCatalog;
 import dev.keywarden.checks.ExemptionGrant;
 import dev.keywarden.config.AuditPolicy;
-import dev.keywarden.config.RunSettings;
 import dev.keywarden.config.SecurityHubSettings;
 import dev.keywarden.config.Settings;
 import dev.keywarden.emulator.AwsEndpoint;
@@ -60,14 +59,7 @@ class SecurityHubExportIT {
   void arrange(AwsEndpoint endpoint) {
     this.endpoint = endpoint;
     calls = CallCounter.create();
-    direct =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()),
-            calls);
+    direct = EmulatorClients.of(endpoint, calls);
     DynamoAccountStateStore.createTable(direct.dynamoDb(), TABLE);
     direct.securityHub().enableSecurityHub(r -> r.enableDefaultStandards(false));
     String account = direct.sts().getCallerIdentity().account();
@@ -212,15 +204,7 @@ class SecurityHubExportIT {
                         0.30),
                     Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10),
                     Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.03)));
-        AwsClientFactory through =
-            AwsClientFactory.createWithBackoff(
-                ClientSettings.forEndpoint(
-                    proxy.endpoint(),
-                    endpoint.region(),
-                    endpoint.accessKeyId(),
-                    endpoint.secretAccessKey()),
-                Duration.ofMillis(5),
-                Duration.ofMillis(10))) {
+        AwsClientFactory through = EmulatorClients.through(endpoint, proxy.endpoint())) {
       Life faulty = live(through);
 
       System.out.printf(
@@ -326,13 +310,7 @@ class SecurityHubExportIT {
   /** Clients straight to the emulator for arranging, even while a life runs through the proxy. */
   private AwsClientFactory direct() {
     if (directClients == null) {
-      directClients =
-          AwsClientFactory.create(
-              ClientSettings.forEndpoint(
-                  endpoint.endpoint(),
-                  endpoint.region(),
-                  endpoint.accessKeyId(),
-                  endpoint.secretAccessKey()));
+      directClients = EmulatorClients.of(endpoint);
     }
     return directClients;
   }
@@ -426,20 +404,8 @@ class SecurityHubExportIT {
   }
 
   private Settings settings() {
-    RunSettings d = RunSettings.defaults();
     return new Settings(
         AuditPolicy.defaults(),
-        new RunSettings(
-            true,
-            20,
-            d.noticeStagesDays(),
-            TABLE,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            d.historyDays(),
-            d.leaseSeconds(),
-            Optional.empty(),
-            d.stopMarginSeconds()));
+        RunSettingsFor.run(true, 20, TABLE, Optional.empty(), Optional.empty()));
   }
 }

@@ -24,14 +24,7 @@ class SqsAuditQueueIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
     calls = CallCounter.create();
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()),
-            calls);
+    clients = EmulatorClients.of(endpoint, calls);
   }
 
   @AfterEach

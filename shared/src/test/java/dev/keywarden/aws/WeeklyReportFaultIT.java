@@ -52,13 +52,7 @@ class WeeklyReportFaultIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
     this.endpoint = endpoint;
-    direct =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
+    direct = EmulatorClients.of(endpoint);
     DynamoAccountStateStore.createTable(direct.dynamoDb(), TABLE);
     securityTopic = direct.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
     securityTeam = NoticeInbox.subscribeAll(direct, securityTopic, "security-team");
@@ -81,10 +75,7 @@ class WeeklyReportFaultIT {
             endpoint.endpoint(),
             20261130L,
             Duration.ofMillis(20),
-            List.of(
-                Rule.everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
-                Rule.everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.025),
-                Rule.everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 0.025)))) {
+            Rule.failingBeforeForwarding())) {
       Published faulty = publishThrough(proxy);
 
       System.out.printf(
@@ -133,14 +124,7 @@ class WeeklyReportFaultIT {
           .as("some write's answer was lost")
           .anyMatch(k -> k.endsWith("AFTER_FORWARDING"));
       assertThat(faulty.files()).isEqualTo(clean.files());
-      long lostPublishAnswers =
-          proxy.injected().entrySet().stream()
-              .filter(
-                  e ->
-                      e.getKey().startsWith("sns:Publish ")
-                          && e.getKey().endsWith("AFTER_FORWARDING"))
-              .mapToLong(Map.Entry::getValue)
-              .sum();
+      long lostPublishAnswers = proxy.lostAnswers("sns:Publish");
       assertThat(faulty.digests())
           .as("every extra copy is a Publish whose answer was lost")
           .isNotEmpty()
@@ -156,15 +140,7 @@ class WeeklyReportFaultIT {
   private record Published(Map<String, String> files, List<String> digests) {}
 
   private Published publishThrough(FaultProxy proxy) throws Exception {
-    try (AwsClientFactory through =
-        AwsClientFactory.createWithBackoff(
-            ClientSettings.forEndpoint(
-                proxy.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()),
-            Duration.ofMillis(5),
-            Duration.ofMillis(10))) {
+    try (AwsClientFactory through = EmulatorClients.through(endpoint, proxy.endpoint())) {
       return publish(through);
     }
   }

@@ -29,13 +29,7 @@ class WeeklyReportOcsfIT {
   @Test
   void publish_writesTheWeeksOpenFindingsAsOcsfBesideTheReport(AwsEndpoint endpoint)
       throws Exception {
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()))) {
+    try (AwsClientFactory clients = EmulatorClients.of(endpoint)) {
       DynamoAccountStateStore.createTable(clients.dynamoDb(), "keywarden-findings");
       clients.s3().createBucket(r -> r.bucket("keywarden-reports"));
       Settings settings =

@@ -91,6 +91,29 @@ public final class FaultProxy implements AutoCloseable {
       Set<String> names = Set.copyOf(operations);
       return new Rule(names::contains, fault, when, rate);
     }
+
+    /**
+     * Faults that never reach the emulator, on every call: a fifth throttled, one in forty each
+     * answered with a server error and as unavailable.
+     */
+    public static List<Rule> failingBeforeForwarding() {
+      return List.of(
+          everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.20),
+          everyCall(Fault.SERVER_ERROR, When.BEFORE_FORWARDING, 0.025),
+          everyCall(Fault.UNAVAILABLE, When.BEFORE_FORWARDING, 0.025));
+    }
+
+    /**
+     * Answers lost after the emulator applied one of {@code writes} (a tenth reset, a tenth a
+     * server error), with a tenth of every call throttled and a twentieth slowed.
+     */
+    public static List<Rule> writesLostAfterForwarding(Set<String> writes) {
+      return List.of(
+          on(writes, Fault.RESET, When.AFTER_FORWARDING, 0.10),
+          on(writes, Fault.SERVER_ERROR, When.AFTER_FORWARDING, 0.10),
+          everyCall(Fault.THROTTLE, When.BEFORE_FORWARDING, 0.10),
+          everyCall(Fault.SLOW, When.BEFORE_FORWARDING, 0.05));
+    }
   }
 
   /** Requests beyond this are refused outright: a runaway retry loop must end. */
@@ -182,6 +205,20 @@ public final class FaultProxy implements AutoCloseable {
   /** The total of faults injected. */
   public synchronized long injectedTotal() {
     return injected.values().stream().mapToLong(AtomicLong::get).sum();
+  }
+
+  /**
+   * How many calls of {@code operation} (such as {@code sns:Publish}) had their answer lost after
+   * the emulator applied them, which the SDK then sent again.
+   */
+  public synchronized long lostAnswers(String operation) {
+    return injected().entrySet().stream()
+        .filter(
+            e ->
+                e.getKey().startsWith(operation + " ")
+                    && e.getKey().endsWith(When.AFTER_FORWARDING.name()))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   /** Forgets the counters (not the seed's position). */

@@ -21,18 +21,25 @@ import org.junit.jupiter.api.Test;
 public abstract class MalformedEventRuntimeContract {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The function's own variables, enough for it to start. */
-  protected abstract Map<String, String> settings();
+  private final Map<String, String> settings;
+  private final List<MalformedPayloads.Case> malformedPayloads;
 
-  /** The payloads to send, each with a part of the message it must be answered with. */
-  protected abstract List<MalformedPayloads.Case> malformedPayloads();
+  /**
+   * A run with the function's own variables ({@code settings}, enough for it to start) that sends
+   * {@code malformedPayloads}, each with a part of the message it must be answered with.
+   */
+  protected MalformedEventRuntimeContract(
+      Map<String, String> settings, List<MalformedPayloads.Case> malformedPayloads) {
+    this.settings = Map.copyOf(settings);
+    this.malformedPayloads = List.copyOf(malformedPayloads);
+  }
 
   @Test
   void deploymentJar_underTheRuntimeClient_answersEachMalformedPayloadWithInvalidInput(
       AwsEndpoint endpoint) throws Exception {
     try (RuntimeApiServer api = RuntimeApiServer.start();
-        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api, settings())) {
-      for (MalformedPayloads.Case malformed : malformedPayloads()) {
+        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api, settings)) {
+      for (MalformedPayloads.Case malformed : malformedPayloads) {
         RuntimeApiServer.Invocation answer =
             api.invoke(malformed.payload(), Duration.ofSeconds(60));
 

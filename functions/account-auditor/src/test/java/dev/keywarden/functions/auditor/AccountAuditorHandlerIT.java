@@ -6,19 +6,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.DynamoAccountStateStore;
-import dev.keywarden.config.ConfigLoader;
-import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.testsupport.WithEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -30,40 +25,22 @@ import org.junit.jupiter.api.Test;
 class AccountAuditorHandlerIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ACCOUNT = "123456789012";
-  private static final String TABLE = "keywarden-findings";
+  private static final String TABLE = AuditedAccount.TABLE;
 
+  private AuditedAccount account;
   private AwsClientFactory clients;
   private AccountAuditorHandler handler;
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
-    DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
-    String notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
-    AccountSeeder seeder = AccountSeeder.using(clients.iam());
-    seeder.createUser("svc-legacy", Map.of());
-    seeder.addAccessKey("svc-legacy");
-    handler =
-        new AccountAuditorHandler(
-            clients,
-            ConfigLoader.loadSettings(
-                Optional.empty(),
-                Map.of(
-                    "KEYWARDEN_FINDINGS_TABLE", TABLE,
-                    "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
-                    "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id")),
-            Clock.systemUTC());
+    account = AuditedAccount.arrange(endpoint).withKeyedUser("svc-legacy");
+    clients = account.clients();
+    handler = account.handler();
   }
 
   @AfterEach
   void close() {
-    clients.close();
+    account.close();
   }
 
   private JsonNode invoke(String sampleEvent) throws Exception {

@@ -3,12 +3,14 @@ package dev.keywarden.functions.auditor;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.keywarden.aws.AwsClientFactory;
 import dev.keywarden.aws.ClientSettings;
-import dev.keywarden.config.Settings;
+import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.testsupport.lambda.MalformedEventContract;
 import dev.keywarden.testsupport.lambda.MalformedPayloads;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
  * naming what arrived, before any call to AWS.
  */
 class MalformedEventTest extends MalformedEventContract {
+  /** The function's own variables, enough for its handler to be built (and its jar to start). */
+  static final Map<String, String> SETTINGS =
+      Map.of(
+          "KEYWARDEN_FINDINGS_TABLE",
+          "keywarden-findings",
+          "KEYWARDEN_EXTERNAL_ID",
+          "keywarden-test-external-id");
+
   private AwsClientFactory clients;
   private AccountAuditorHandler handler;
 
@@ -65,7 +75,9 @@ class MalformedEventTest extends MalformedEventContract {
             ClientSettings.forEndpoint(
                     URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing")
                 .withMaxAttempts(1));
-    handler = new AccountAuditorHandler(clients, Settings.defaults(), Clock.systemUTC());
+    handler =
+        new AccountAuditorHandler(
+            clients, ConfigLoader.loadSettings(Optional.empty(), SETTINGS), Clock.systemUTC());
   }
 
   @AfterEach

@@ -8,17 +8,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keywarden.audit.AuditRequest;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.DynamoAccountStateStore;
-import dev.keywarden.config.ConfigLoader;
-import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.findings.StoredFinding;
 import dev.keywarden.testsupport.WithEmulator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +47,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 @WithEmulator
 class PoisonMessageIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TABLE = "keywarden-findings";
+  private static final String TABLE = AuditedAccount.TABLE;
   private static final String OWN_ACCOUNT = "123456789012";
   private static final int MAX_RECEIVE_COUNT = 2;
 
@@ -70,6 +66,7 @@ class PoisonMessageIT {
           "{\"runId\":\"run-poison\"}",
           "{\"accountId\":\"" + OWN_ACCOUNT + "\"}");
 
+  private AuditedAccount account;
   private AwsClientFactory clients;
   private AccountAuditorHandler handler;
   private String queueUrl;
@@ -79,18 +76,8 @@ class PoisonMessageIT {
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
-    DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
-    String notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
-    AccountSeeder seeder = AccountSeeder.using(clients.iam());
-    seeder.createUser("svc-legacy", Map.of());
-    seeder.addAccessKey("svc-legacy");
+    account = AuditedAccount.arrange(endpoint).withKeyedUser("svc-legacy");
+    clients = account.clients();
     clients.organizations().createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
     goodAccounts = new ArrayList<>(List.of(OWN_ACCOUNT));
     for (int i = 0; i < 2; i++) {
@@ -123,21 +110,12 @@ class PoisonMessageIT {
                                     + "\"}")))
             .queueUrl();
     queueArn = attribute(queueUrl, QueueAttributeName.QUEUE_ARN);
-    handler =
-        new AccountAuditorHandler(
-            clients,
-            ConfigLoader.loadSettings(
-                Optional.empty(),
-                Map.of(
-                    "KEYWARDEN_FINDINGS_TABLE", TABLE,
-                    "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
-                    "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id")),
-            Clock.systemUTC());
+    handler = account.handler();
   }
 
   @AfterEach
   void close() {
-    clients.close();
+    account.close();
   }
 
   @Test

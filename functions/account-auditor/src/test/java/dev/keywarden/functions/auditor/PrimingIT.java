@@ -2,17 +2,10 @@ package dev.keywarden.functions.auditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
-import dev.keywarden.aws.DynamoAccountStateStore;
-import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.testsupport.WithEmulator;
 import dev.keywarden.testsupport.crac.CheckpointContext;
 import dev.keywarden.testsupport.crac.PrimingContract;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 import org.crac.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,37 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
  */
 @WithEmulator
 class PrimingIT extends PrimingContract {
-  private static final String TABLE = "keywarden-findings";
-
-  private AwsClientFactory clients;
+  private AuditedAccount account;
   private AccountAuditorHandler handler;
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
-    DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
-    String notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
-    handler =
-        new AccountAuditorHandler(
-            clients,
-            ConfigLoader.loadSettings(
-                Optional.empty(),
-                Map.of(
-                    "KEYWARDEN_FINDINGS_TABLE", TABLE,
-                    "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
-                    "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id")),
-            Clock.systemUTC());
+    account = AuditedAccount.arrange(endpoint);
+    handler = account.handler();
   }
 
   @AfterEach
   void close() {
-    clients.close();
+    account.close();
   }
 
   @Override
@@ -64,8 +38,6 @@ class PrimingIT extends PrimingContract {
 
   @Override
   protected void assertNothingWritten() {
-    assertThat(clients.dynamoDb().scan(r -> r.tableName(TABLE)).count())
-        .as("items in the findings table")
-        .isZero();
+    assertThat(account.storedItems()).as("items in the findings table").isZero();
   }
 }

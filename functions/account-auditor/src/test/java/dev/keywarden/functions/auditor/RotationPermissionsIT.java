@@ -67,13 +67,7 @@ class RotationPermissionsIT {
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
     this.endpoint = endpoint;
-    admin =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
+    admin = AuditedAccount.clientsFor(endpoint);
     DynamoAccountStateStore.createTable(admin.dynamoDb(), "keywarden-findings");
     String notices = admin.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
     AccountSeeder seeder = AccountSeeder.using(admin.iam());

@@ -7,19 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keywarden.audit.AuditRequest;
-import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
-import dev.keywarden.aws.DynamoAccountStateStore;
-import dev.keywarden.emulator.AccountSeeder;
 import dev.keywarden.emulator.AwsEndpoint;
-import dev.keywarden.testsupport.SamTemplate;
 import dev.keywarden.testsupport.WithEmulator;
-import dev.keywarden.testsupport.lambda.LambdaProcess;
-import dev.keywarden.testsupport.lambda.RuntimeApiServer;
-import java.nio.file.Files;
+import dev.keywarden.testsupport.lambda.RuntimeClientRun;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,53 +24,25 @@ class RuntimeClientIT {
   private static final Duration FUNCTION_TIMEOUT = Duration.ofMinutes(15);
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TABLE = "keywarden-findings";
 
   @Test
   void deploymentJar_underTheRuntimeClient_answersTheDailyScheduleAndLogsJson(AwsEndpoint endpoint)
       throws Exception {
-    String notices;
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()))) {
-      DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
-      notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
-      AccountSeeder seeder = AccountSeeder.using(clients.iam());
-      seeder.createUser("svc-legacy", Map.of());
-      seeder.addAccessKey("svc-legacy");
-    }
-    Map<String, String> env = settings(notices);
-
-    RuntimeApiServer.Invocation answer;
-    List<JsonNode> lines;
-    try (RuntimeApiServer api = RuntimeApiServer.start();
-        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api, env)) {
-      answer =
-          api.invoke(
-              Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")),
-              FUNCTION_TIMEOUT,
-              Duration.ofSeconds(60));
-      lines = function.awaitJsonLines(1, Duration.ofSeconds(5));
-      assertThat(answer.succeeded())
-          .as("answer %s, stderr %s", answer.body(), function.stderr())
-          .isTrue();
+    RuntimeClientRun run;
+    try (AuditedAccount account = AuditedAccount.arrange(endpoint).withKeyedUser("svc-legacy")) {
+      run =
+          RuntimeClientRun.send(
+              endpoint,
+              account.settings(),
+              RuntimeClientRun.sampleEvent("scheduled-daily.json"),
+              FUNCTION_TIMEOUT);
     }
 
-    JsonNode response = JSON.readTree(answer.body());
+    JsonNode response = run.response();
     assertThat(response.path("accountId").asText()).isEqualTo("123456789012");
     assertThat(response.path("status").asText()).isEqualTo("COMPLETED");
-    assertThat(lines)
-        .isNotEmpty()
-        .allSatisfy(line -> assertThat(line.has("level") && line.has("message")).isTrue());
-    List<JsonNode> invocationLines =
-        lines.stream()
-            .filter(line -> line.path("requestId").asText().equals(answer.requestId()))
-            .toList();
-    assertThat(invocationLines)
+    run.assertLogsStructuredLines();
+    assertThat(run.invocationLines())
         .as("lines logged while answering")
         .isNotEmpty()
         .allSatisfy(
@@ -96,42 +59,16 @@ class RuntimeClientIT {
   @Test
   void deploymentJar_underTheRuntimeClient_whenTheInvocationIsNearItsTimeout_beginsNothing(
       AwsEndpoint endpoint) throws Exception {
-    String notices;
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()))) {
-      DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
-      notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
-    }
+    try (AuditedAccount account = AuditedAccount.arrange(endpoint)) {
+      RuntimeClientRun run =
+          RuntimeClientRun.send(
+              endpoint,
+              account.settings(),
+              RuntimeClientRun.sampleEvent("scheduled-daily.json"),
+              Duration.ofSeconds(45));
 
-    RuntimeApiServer.Invocation answer;
-    try (RuntimeApiServer api = RuntimeApiServer.start();
-        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api, settings(notices))) {
-      answer =
-          api.invoke(
-              Files.readString(SamTemplate.ROOT.resolve("events/scheduled-daily.json")),
-              Duration.ofSeconds(45),
-              Duration.ofSeconds(60));
-      assertThat(answer.succeeded())
-          .as("answer %s, stderr %s", answer.body(), function.stderr())
-          .isTrue();
-    }
-
-    assertThat(JSON.readTree(answer.body()).path("status").asText()).isEqualTo("INCOMPLETE");
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()))) {
-      assertThat(clients.dynamoDb().scan(r -> r.tableName(TABLE)).count())
-          .as("items in the findings table")
-          .isZero();
+      assertThat(run.response().path("status").asText()).isEqualTo("INCOMPLETE");
+      assertThat(account.storedItems()).as("items in the findings table").isZero();
     }
   }
 
@@ -143,24 +80,8 @@ class RuntimeClientIT {
   @Test
   void deploymentJar_underTheRuntimeClient_auditsAQueuedBatchAndFailsOnlyTheMalformedRecord(
       AwsEndpoint endpoint) throws Exception {
-    String notices;
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()))) {
-      DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
-      notices = clients.sns().createTopic(r -> r.name("keywarden-notices")).topicArn();
-      AccountSeeder seeder = AccountSeeder.using(clients.iam());
-      seeder.createUser("svc-orphan", Map.of());
-      seeder.addAccessKey("svc-orphan");
-    }
     ObjectNode batch =
-        (ObjectNode)
-            JSON.readTree(
-                Files.readString(SamTemplate.ROOT.resolve("events/sqs-mixed-batch.json")));
+        (ObjectNode) JSON.readTree(RuntimeClientRun.sampleEvent("sqs-mixed-batch.json"));
     ArrayNode records = (ArrayNode) batch.get("Records");
     ((ObjectNode) records.get(0))
         .put(
@@ -174,26 +95,12 @@ class RuntimeClientIT {
     records.add(member);
     String malformed = records.get(1).path("messageId").asText();
 
-    RuntimeApiServer.Invocation answer;
-    try (RuntimeApiServer api = RuntimeApiServer.start();
-        LambdaProcess function = LambdaProcess.startThisModule(endpoint, api, settings(notices))) {
-      answer = api.invoke(batch.toString(), FUNCTION_TIMEOUT, Duration.ofSeconds(60));
-      assertThat(answer.succeeded())
-          .as("answer %s, stderr %s", answer.body(), function.stderr())
-          .isTrue();
+    RuntimeClientRun run;
+    try (AuditedAccount account = AuditedAccount.arrange(endpoint).withKeyedUser("svc-orphan")) {
+      run = RuntimeClientRun.send(endpoint, account.settings(), batch.toString(), FUNCTION_TIMEOUT);
     }
 
-    assertThat(
-            JSON.readTree(answer.body())
-                .path("batchItemFailures")
-                .findValuesAsText("itemIdentifier"))
+    assertThat(run.response().path("batchItemFailures").findValuesAsText("itemIdentifier"))
         .containsExactly(malformed);
-  }
-
-  private static Map<String, String> settings(String notices) {
-    return Map.of(
-        "KEYWARDEN_FINDINGS_TABLE", TABLE,
-        "KEYWARDEN_NOTICES_TOPIC_ARN", notices,
-        "KEYWARDEN_EXTERNAL_ID", "keywarden-test-external-id");
   }
 }

@@ -44,12 +44,7 @@ class SecurityHubPermissionsIT {
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    ClientSettings settings =
-        ClientSettings.forEndpoint(
-            endpoint.endpoint(),
-            endpoint.region(),
-            endpoint.accessKeyId(),
-            endpoint.secretAccessKey());
+    ClientSettings settings = AuditedAccount.clientSettings(endpoint);
     setup = AwsClientFactory.create(settings);
     recorder = ActionRecorder.create();
     recorded = AwsClientFactory.create(settings, recorder);

@@ -1,26 +1,13 @@
 package dev.keywarden.functions.dispatcher;
 
 import dev.keywarden.testsupport.lambda.MalformedEventRuntimeContract;
-import dev.keywarden.testsupport.lambda.MalformedPayloads;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The deployment jar under the real runtime interface client answers every payload {@link
  * MalformedEventTest} refuses with the function's own InvalidInputException.
  */
 class MalformedEventRuntimeIT extends MalformedEventRuntimeContract {
-  @Override
-  protected Map<String, String> settings() {
-    return Map.of(
-        "KEYWARDEN_FINDINGS_TABLE",
-        "keywarden-findings",
-        "KEYWARDEN_AUDIT_QUEUE_URL",
-        "https://sqs.us-east-1.amazonaws.com/123456789012/keywarden-audit-requests");
-  }
-
-  @Override
-  protected List<MalformedPayloads.Case> malformedPayloads() {
-    return MalformedEventTest.cases();
+  MalformedEventRuntimeIT() {
+    super(MalformedEventTest.SETTINGS, MalformedEventTest.cases());
   }
 }

@@ -20,6 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
  * to AWS.
  */
 class MalformedEventTest extends MalformedEventContract {
+  /** The function's own variables, enough for its handler to be built (and its jar to start). */
+  static final Map<String, String> SETTINGS =
+      Map.of(
+          "KEYWARDEN_FINDINGS_TABLE",
+          "keywarden-findings",
+          "KEYWARDEN_AUDIT_QUEUE_URL",
+          "https://sqs.us-east-1.amazonaws.com/123456789012/keywarden-audit-requests");
+
   private AwsClientFactory clients;
   private OrgDispatcherHandler handler;
 
@@ -42,13 +50,7 @@ class MalformedEventTest extends MalformedEventContract {
                 URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing"));
     handler =
         new OrgDispatcherHandler(
-            clients,
-            ConfigLoader.loadSettings(
-                Optional.empty(),
-                Map.of(
-                    "KEYWARDEN_AUDIT_QUEUE_URL",
-                    "https://sqs.us-east-1.amazonaws.com/123456789012/keywarden-audit-requests")),
-            Clock.systemUTC());
+            clients, ConfigLoader.loadSettings(Optional.empty(), SETTINGS), Clock.systemUTC());
   }
 
   @AfterEach

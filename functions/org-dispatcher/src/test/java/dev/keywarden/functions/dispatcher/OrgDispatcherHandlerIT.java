@@ -6,17 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.keywarden.audit.AuditRequest;
 import dev.keywarden.aws.ActionRecorder;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
-import dev.keywarden.aws.DynamoAccountStateStore;
-import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.testsupport.SamTemplate;
 import dev.keywarden.testsupport.WithEmulator;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,56 +24,22 @@ class OrgDispatcherHandlerIT {
   private AwsClientFactory clients;
   private AwsClientFactory recorded;
   private ActionRecorder recorder;
-  private String queueUrl;
+  private DispatchQueue queue;
   private OrgDispatcherHandler handler;
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    ClientSettings settings =
-        ClientSettings.forEndpoint(
-            endpoint.endpoint(),
-            endpoint.region(),
-            endpoint.accessKeyId(),
-            endpoint.secretAccessKey());
-    clients = AwsClientFactory.create(settings);
+    queue = DispatchQueue.arrange(endpoint);
+    clients = queue.clients();
     recorder = ActionRecorder.create();
-    recorded = AwsClientFactory.create(settings, recorder);
-    DynamoAccountStateStore.createTable(clients.dynamoDb(), "keywarden-findings");
-    queueUrl = clients.sqs().createQueue(r -> r.queueName("keywarden-audit-requests")).queueUrl();
-    handler =
-        new OrgDispatcherHandler(
-            recorded,
-            ConfigLoader.loadSettings(
-                Optional.empty(),
-                Map.of(
-                    "KEYWARDEN_AUDIT_QUEUE_URL",
-                    queueUrl,
-                    "KEYWARDEN_FINDINGS_TABLE",
-                    "keywarden-findings")),
-            Clock.systemUTC());
+    recorded = queue.recordedBy(recorder);
+    handler = queue.handler(recorded);
   }
 
   @AfterEach
   void close() {
     recorded.close();
-    clients.close();
-  }
-
-  private List<AuditRequest> queued() {
-    List<AuditRequest> requests = new ArrayList<>();
-    List<String> bodies;
-    do {
-      bodies =
-          clients
-              .sqs()
-              .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
-              .messages()
-              .stream()
-              .map(m -> m.body())
-              .toList();
-      bodies.forEach(body -> requests.add(AuditRequest.fromJson(body)));
-    } while (!bodies.isEmpty());
-    return requests;
+    queue.close();
   }
 
   /**
@@ -108,7 +68,7 @@ class OrgDispatcherHandlerIT {
 
     assertThat(accounts).hasSize(3).contains(ACCOUNT);
     assertThat(response).containsEntry("runId", RUN_ID).containsEntry("accounts", accounts);
-    assertThat(queued())
+    assertThat(queue.queued())
         .containsExactlyInAnyOrderElementsOf(
             accounts.stream().map(id -> new AuditRequest(RUN_ID, id)).toList());
   }

@@ -19,6 +19,14 @@ import org.junit.jupiter.api.BeforeEach;
  * to AWS.
  */
 class MalformedEventTest extends MalformedEventContract {
+  /** The function's own variables, enough for its handler to be built (and its jar to start). */
+  static final Map<String, String> SETTINGS =
+      Map.of(
+          "KEYWARDEN_FINDINGS_TABLE",
+          "keywarden-findings",
+          "KEYWARDEN_REPORTS_BUCKET",
+          "keywarden-reports");
+
   private AwsClientFactory clients;
   private ReportAggregatorHandler handler;
 
@@ -34,10 +42,7 @@ class MalformedEventTest extends MalformedEventContract {
                 URI.create("http://127.0.0.1:9"), "us-east-1", "testing", "testing"));
     handler =
         new ReportAggregatorHandler(
-            clients,
-            ConfigLoader.loadSettings(
-                Optional.empty(), Map.of("KEYWARDEN_REPORTS_BUCKET", "keywarden-reports")),
-            Clock.systemUTC());
+            clients, ConfigLoader.loadSettings(Optional.empty(), SETTINGS), Clock.systemUTC());
   }
 
   @AfterEach

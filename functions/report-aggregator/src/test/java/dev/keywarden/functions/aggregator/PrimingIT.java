@@ -2,17 +2,11 @@ package dev.keywarden.functions.aggregator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
-import dev.keywarden.aws.DynamoAccountStateStore;
-import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.testsupport.WithEmulator;
 import dev.keywarden.testsupport.crac.CheckpointContext;
 import dev.keywarden.testsupport.crac.PrimingContract;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 import org.crac.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,37 +17,18 @@ import org.junit.jupiter.api.BeforeEach;
  */
 @WithEmulator
 class PrimingIT extends PrimingContract {
-  private static final String TABLE = "keywarden-findings";
-  private static final String BUCKET = "keywarden-reports";
-
-  private AwsClientFactory clients;
+  private ReportingAccount account;
   private ReportAggregatorHandler handler;
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                endpoint.endpoint(),
-                endpoint.region(),
-                endpoint.accessKeyId(),
-                endpoint.secretAccessKey()));
-    DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
-    clients.s3().createBucket(r -> r.bucket(BUCKET));
-    handler =
-        new ReportAggregatorHandler(
-            clients,
-            ConfigLoader.loadSettings(
-                Optional.empty(),
-                Map.of(
-                    "KEYWARDEN_FINDINGS_TABLE", TABLE,
-                    "KEYWARDEN_REPORTS_BUCKET", BUCKET)),
-            Clock.systemUTC());
+    account = ReportingAccount.arrange(endpoint);
+    handler = account.handler(account.clients(), Clock.systemUTC());
   }
 
   @AfterEach
   void close() {
-    clients.close();
+    account.close();
   }
 
   @Override
@@ -64,7 +39,8 @@ class PrimingIT extends PrimingContract {
 
   @Override
   protected void assertNothingWritten() {
-    assertThat(clients.s3().listObjectsV2(r -> r.bucket(BUCKET)).contents())
+    assertThat(
+            account.clients().s3().listObjectsV2(r -> r.bucket(ReportingAccount.BUCKET)).contents())
         .as("objects in the reports bucket")
         .isEmpty();
   }

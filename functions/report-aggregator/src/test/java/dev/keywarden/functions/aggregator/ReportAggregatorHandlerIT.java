@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keywarden.aws.ActionRecorder;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.DynamoAccountStateStore;
 import dev.keywarden.checks.Severity;
-import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.emulator.AwsEndpoint;
 import dev.keywarden.findings.FindingStatus;
 import dev.keywarden.findings.RunSummary;
@@ -36,8 +34,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 @WithEmulator
 class ReportAggregatorHandlerIT {
-  private static final String TABLE = "keywarden-findings";
-  private static final String BUCKET = "keywarden-reports";
+  private static final String TABLE = ReportingAccount.TABLE;
+  private static final String BUCKET = ReportingAccount.BUCKET;
   private static final String WEEK = "2026-W48";
   private static final String LOCATION = "s3://" + BUCKET + "/reports/" + WEEK + "/index.html";
 
@@ -50,6 +48,7 @@ class ReportAggregatorHandlerIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SamTemplate TEMPLATE = SamTemplate.load("template.yaml");
 
+  private ReportingAccount account;
   private AwsClientFactory clients;
   private AwsClientFactory recorded;
   private ActionRecorder recorder;
@@ -58,37 +57,20 @@ class ReportAggregatorHandlerIT {
 
   @BeforeEach
   void arrange(AwsEndpoint endpoint) {
-    ClientSettings settings =
-        ClientSettings.forEndpoint(
-            endpoint.endpoint(),
-            endpoint.region(),
-            endpoint.accessKeyId(),
-            endpoint.secretAccessKey());
-    clients = AwsClientFactory.create(settings);
+    account = ReportingAccount.arrange(endpoint);
+    clients = account.clients();
     recorder = ActionRecorder.create();
-    recorded = AwsClientFactory.create(settings, recorder);
-    DynamoAccountStateStore.createTable(clients.dynamoDb(), TABLE);
-    String securityTopic = clients.sns().createTopic(r -> r.name("keywarden-security")).topicArn();
-    securityTeam = SecurityInbox.subscribe(clients, securityTopic);
-    clients.s3().createBucket(r -> r.bucket(BUCKET));
+    recorded = account.recordedBy(recorder);
+    securityTeam = SecurityInbox.subscribe(clients, account.securityTopic());
     storeTheWeeksAudits(
         DynamoAccountStateStore.builder().client(clients.dynamoDb()).tableName(TABLE).build());
-    handler =
-        new ReportAggregatorHandler(
-            recorded,
-            ConfigLoader.loadSettings(
-                Optional.empty(),
-                Map.of(
-                    "KEYWARDEN_FINDINGS_TABLE", TABLE,
-                    "KEYWARDEN_SECURITY_TOPIC_ARN", securityTopic,
-                    "KEYWARDEN_REPORTS_BUCKET", BUCKET)),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    handler = account.handler(recorded, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterEach
   void close() {
     recorded.close();
-    clients.close();
+    account.close();
   }
 
   /**
