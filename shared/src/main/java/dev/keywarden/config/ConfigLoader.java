@@ -1,6 +1,7 @@
 package dev.keywarden.config;
 
 import dev.keywarden.InvalidInputException;
+import dev.keywarden.logging.LogLevels;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -331,11 +332,13 @@ public final class ConfigLoader {
   }
 
   /**
-   * KEYWARDEN_* variables that are not settings but are read elsewhere (the launcher, the
-   * emulator).
+   * KEYWARDEN_* variables that are not settings but are read elsewhere (the launcher, the emulator,
+   * the functions' logging, which starts before the settings are read).
    */
   static final java.util.Set<String> OTHER_VARIABLES =
       java.util.Set.of(
+          LogLevels.ROOT_VARIABLE,
+          LogLevels.SDK_VARIABLE,
           "KEYWARDEN_JAVA_OPTS",
           "KEYWARDEN_PYTHON",
           "KEYWARDEN_EMULATOR_DIR",

@@ -38,6 +38,8 @@ class UnknownVariableTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "KEYWARDEN_LOG_LEVEL",
+        "KEYWARDEN_SDK_LOG_LEVEL",
         "KEYWARDEN_JAVA_OPTS",
         "KEYWARDEN_PYTHON",
         "KEYWARDEN_EMULATOR_DIR",
