@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
  * is run a few times on a fresh emulator, so that the overlap is not luck.
  *
  * <p>The second run starts {@link #STAGGER} after the first, well inside the first's run of about
- * two seconds: the emulator checks a write's condition and applies it without a lock, so two lease
- * writes arriving within the same instant can both succeed there (once in 300 tries of our own),
- * which DynamoDB never allows.
+ * two seconds. The emulator checks a write's condition and applies it without a lock, so two lease
+ * writes arriving within the same instant could both succeed there, which DynamoDB never allows;
+ * the proxy forwards DynamoDB's item writes one at a time, as DynamoDB applies them.
  */
 @WithEmulator
 class ConcurrentRunsIT {

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,12 @@ import java.util.regex.Pattern;
  * from the {@code Action=} form parameter (query protocol: IAM, STS, SNS) or the {@code
  * X-Amz-Target} header (JSON protocol: DynamoDB, SQS); REST services (S3, Security Hub) are named
  * by method and path, such as {@code securityhub:POST /findings/import}.
+ *
+ * <p>The proxy forwards DynamoDB's item writes one at a time. DynamoDB applies conditional writes
+ * to an item one after another, so two runs racing for one lease can never both win; the emulator
+ * checks a write's condition and then applies it without a lock, on one thread per request, so two
+ * writes arriving in the same instant can both pass their condition there. Serialising them here
+ * gives the emulator DynamoDB's guarantee and leaves every other call free to overlap.
  */
 public final class FaultProxy implements AutoCloseable {
   /** What goes wrong. */
@@ -119,6 +126,15 @@ public final class FaultProxy implements AutoCloseable {
   /** Requests beyond this are refused outright: a runaway retry loop must end. */
   static final long MAX_REQUESTS = 20_000;
 
+  /** The DynamoDB writes whose condition DynamoDB checks and applies as one step. */
+  static final Set<String> ITEM_WRITES =
+      Set.of(
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:TransactWriteItems");
+
   private static final Set<String> UNFORWARDED_HEADERS =
       Set.of(
           "host",
@@ -139,6 +155,7 @@ public final class FaultProxy implements AutoCloseable {
   private final Duration slowDelay;
   private final AtomicBoolean enabled = new AtomicBoolean(true);
   private final AtomicLong requests = new AtomicLong();
+  private final ReentrantLock itemWrites = new ReentrantLock(true);
   private final Map<String, AtomicLong> forwarded = new TreeMap<>();
   private final Map<String, AtomicLong> injected = new TreeMap<>();
   private volatile List<Rule> rules;
@@ -257,7 +274,7 @@ public final class FaultProxy implements AutoCloseable {
         }
         sleep();
       }
-      HttpResponse<byte[]> answer = forward(exchange, body);
+      HttpResponse<byte[]> answer = forwardInTurn(operation, exchange, body);
       count(forwarded, operation);
       if (rule != null && rule.when() == When.AFTER_FORWARDING) {
         count(injected, operation + " " + rule.fault() + " " + rule.when());
@@ -312,6 +329,20 @@ public final class FaultProxy implements AutoCloseable {
 
   private void sleep() throws InterruptedException {
     Thread.sleep(slowDelay.toMillis());
+  }
+
+  /** Forwards the request, an item write only once no other is with the emulator. */
+  private HttpResponse<byte[]> forwardInTurn(String operation, HttpExchange exchange, byte[] body)
+      throws IOException, InterruptedException {
+    if (!ITEM_WRITES.contains(operation)) {
+      return forward(exchange, body);
+    }
+    itemWrites.lockInterruptibly();
+    try {
+      return forward(exchange, body);
+    } finally {
+      itemWrites.unlock();
+    }
   }
 
   private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body)

@@ -20,12 +20,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The proxy itself, in front of a loopback server that answers 200 to everything and counts. */
+/**
+ * The proxy itself, in front of a loopback server that answers 200 to everything, counts, and notes
+ * how many requests it held at once.
+ */
 class FaultProxyTest {
   private static final String IAM_AUTH =
       "AWS4-HMAC-SHA256 Credential=testing/20261124/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0";
@@ -33,7 +42,15 @@ class FaultProxyTest {
       "AWS4-HMAC-SHA256 Credential=testing/20261124/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
 
   private HttpServer upstream;
+  private final ExecutorService upstreamThreads = Executors.newFixedThreadPool(4);
   private final AtomicInteger received = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+
+  /** When set, each request waits up there for another to arrive, up to {@link #meetWithin}. */
+  private volatile CountDownLatch meeting;
+
+  private volatile Duration meetWithin = Duration.ZERO;
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -47,18 +64,32 @@ class FaultProxyTest {
         "/",
         exchange -> {
           received.incrementAndGet();
+          mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          try {
+            CountDownLatch meet = meeting;
+            if (meet != null) {
+              meet.countDown();
+              meet.await(meetWithin.toMillis(), TimeUnit.MILLISECONDS);
+            }
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+          } finally {
+            inFlight.decrementAndGet();
+          }
           exchange.getRequestBody().readAllBytes();
           byte[] body = "<ok/>".getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
         });
+    upstream.setExecutor(upstreamThreads);
     upstream.start();
   }
 
   @AfterEach
   void stopUpstream() {
     upstream.stop(0);
+    upstreamThreads.shutdownNow();
   }
 
   private URI upstreamUri() {
@@ -96,6 +127,62 @@ class FaultProxyTest {
       assertThat(answer.body()).isEqualTo("<ok/>");
       assertThat(proxy.forwarded())
           .isEqualTo(Map.of("iam:UpdateAccessKey", 1L, "dynamodb:PutItem", 1L));
+    }
+  }
+
+  /**
+   * DynamoDB applies the conditional writes to one item one after another; the emulator does not,
+   * so the proxy forwards them in turn. Three writes sent at once each wait up there for a second
+   * that never comes while they are held.
+   */
+  @Test
+  void forward_ofDynamoDbItemWritesSentAtOnce_holdsEachUntilThePreviousIsAnswered()
+      throws Exception {
+    meeting = new CountDownLatch(2);
+    meetWithin = Duration.ofMillis(300);
+    try (FaultProxy proxy = FaultProxy.start(upstreamUri(), 1, Duration.ZERO, List.of())) {
+      List<HttpResponse<String>> answers =
+          atOnce(
+              () -> dynamo(proxy, "PutItem"),
+              () -> dynamo(proxy, "UpdateItem"),
+              () -> dynamo(proxy, "DeleteItem"));
+
+      assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+      assertThat(mostInFlight).as("writes with the emulator at once").hasValue(1);
+      assertThat(received).hasValue(3);
+    }
+  }
+
+  /** Reads, and the calls of other services, still overlap: only item writes wait their turn. */
+  @Test
+  void forward_ofReadsSentAtOnce_letsThemReachTheUpstreamTogether() throws Exception {
+    meeting = new CountDownLatch(2);
+    meetWithin = Duration.ofSeconds(10);
+    try (FaultProxy proxy = FaultProxy.start(upstreamUri(), 1, Duration.ZERO, List.of())) {
+      List<HttpResponse<String>> answers =
+          atOnce(() -> dynamo(proxy, "GetItem"), () -> iam(proxy, "UpdateAccessKey"));
+
+      assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+      assertThat(mostInFlight).as("requests with the upstream at once").hasValue(2);
+    }
+  }
+
+  @SafeVarargs
+  private static List<HttpResponse<String>> atOnce(Callable<HttpResponse<String>>... calls)
+      throws Exception {
+    ExecutorService senders = Executors.newFixedThreadPool(calls.length);
+    try {
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      for (Callable<HttpResponse<String>> call : calls) {
+        sent.add(senders.submit(call));
+      }
+      List<HttpResponse<String>> answers = new ArrayList<>();
+      for (Future<HttpResponse<String>> answer : sent) {
+        answers.add(answer.get(30, TimeUnit.SECONDS));
+      }
+      return answers;
+    } finally {
+      senders.shutdownNow();
     }
   }
 
