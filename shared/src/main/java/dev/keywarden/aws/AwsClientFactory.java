@@ -73,7 +73,22 @@ public final class AwsClientFactory implements AutoCloseable {
   private SdkHttpClient httpClient;
   private final Duration baseDelay;
   private final Duration throttlingBaseDelay;
-  private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
+  private final Map<Class<?>, SdkClient> clients;
+
+  /**
+   * The factory whose HTTP client this one's clients use and leave open, or {@code null} when this
+   * factory builds and closes its own.
+   */
+  private final AwsClientFactory httpClientOwner;
+
+  /** Whether {@link #close} closes the clients, which a {@link #borrowed} view leaves open. */
+  private final boolean closesClients;
+
+  /**
+   * Who this factory's credentials are, once STS has said: one question per set of credentials,
+   * shared with a {@link #borrowed} view.
+   */
+  private final CallerMemo caller;
 
   private AwsClientFactory(
       ClientSettings settings,
@@ -90,6 +105,10 @@ public final class AwsClientFactory implements AutoCloseable {
       Optional<AwsCredentialsProvider> givenCredentials,
       Duration baseDelay,
       Duration throttlingBaseDelay) {
+    this.clients = new ConcurrentHashMap<>();
+    this.httpClientOwner = null;
+    this.closesClients = true;
+    this.caller = new CallerMemo();
     this.baseDelay = Objects.requireNonNull(baseDelay, "baseDelay");
     this.throttlingBaseDelay = Objects.requireNonNull(throttlingBaseDelay, "throttlingBaseDelay");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -100,6 +119,39 @@ public final class AwsClientFactory implements AutoCloseable {
     }
     this.region = resolveRegion(settings, sdkRegionChain(settings, profileFile));
     this.credentials = givenCredentials.orElseGet(() -> credentialsProvider(settings, profileFile));
+  }
+
+  /**
+   * A factory like {@code parent} but signing with {@code otherCredentials}: its own clients, on
+   * the parent's HTTP client.
+   */
+  private AwsClientFactory(AwsClientFactory parent, AwsCredentialsProvider otherCredentials) {
+    this.settings = parent.settings;
+    this.region = parent.region;
+    this.credentials = Objects.requireNonNull(otherCredentials, "otherCredentials");
+    this.profileFile = parent.profileFile;
+    this.interceptors = parent.interceptors;
+    this.baseDelay = parent.baseDelay;
+    this.throttlingBaseDelay = parent.throttlingBaseDelay;
+    this.clients = new ConcurrentHashMap<>();
+    this.httpClientOwner = parent.httpClientOwner == null ? parent : parent.httpClientOwner;
+    this.closesClients = true;
+    this.caller = new CallerMemo();
+  }
+
+  /** A view of {@code parent}: the same clients, which closing the view leaves open. */
+  private AwsClientFactory(AwsClientFactory parent) {
+    this.settings = parent.settings;
+    this.region = parent.region;
+    this.credentials = parent.credentials;
+    this.profileFile = parent.profileFile;
+    this.interceptors = parent.interceptors;
+    this.baseDelay = parent.baseDelay;
+    this.throttlingBaseDelay = parent.throttlingBaseDelay;
+    this.clients = parent.clients;
+    this.httpClientOwner = parent.httpClientOwner == null ? parent : parent.httpClientOwner;
+    this.closesClients = false;
+    this.caller = parent.caller;
   }
 
   /** A factory for the settings; clients are built on first use. */
@@ -222,7 +274,10 @@ public final class AwsClientFactory implements AutoCloseable {
    * (the JDK's trusted certificates) is the costliest part of building a client, and {@link
    * #warmUp} builds it off the caller's thread.
    */
-  private synchronized SdkHttpClient httpClient() {
+  synchronized SdkHttpClient httpClient() {
+    if (httpClientOwner != null) {
+      return httpClientOwner.httpClient();
+    }
     if (httpClient == null) {
       httpClient =
           UrlConnectionHttpClient.builder()
@@ -258,6 +313,32 @@ public final class AwsClientFactory implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * Who the credentials are (account and ARN), asked of STS on first use and remembered: the
+   * function, the member clients and the inventory reader of the caller's own account all need it,
+   * and it cannot change for one set of credentials. A failed question is asked again next time.
+   *
+   * @throws dev.keywarden.KeywardenException when STS cannot say, naming why
+   */
+  public CallerIdentity callerIdentity() {
+    return caller.get(this);
+  }
+
+  /**
+   * The caller's identity once known; a second thread asking while STS is being asked waits for
+   * that answer rather than asking again.
+   */
+  private static final class CallerMemo {
+    private CallerIdentity known;
+
+    synchronized CallerIdentity get(AwsClientFactory clients) {
+      if (known == null) {
+        known = CallerIdentity.of(clients.sts());
+      }
+      return known;
+    }
+  }
+
   /** The region every client calls. */
   public Region region() {
     return region;
@@ -273,17 +354,22 @@ public final class AwsClientFactory implements AutoCloseable {
 
   /**
    * A factory like this one (settings, interceptors, retry delays) whose clients sign with other
-   * credentials, such as a member account's assumed role; closing it closes the provider when it
+   * credentials, such as a member account's assumed role. Its clients are its own and share this
+   * factory's HTTP client (its connection pool and TLS context, the costliest part of a client to
+   * build), which closing it leaves open; closing it closes its clients, and the provider when it
    * can be closed.
    */
   AwsClientFactory withCredentials(AwsCredentialsProvider otherCredentials) {
-    return new AwsClientFactory(
-        settings,
-        interceptors,
-        profileFile,
-        Optional.of(Objects.requireNonNull(otherCredentials, "otherCredentials")),
-        baseDelay,
-        throttlingBaseDelay);
+    return new AwsClientFactory(this, otherCredentials);
+  }
+
+  /**
+   * This factory's own clients, under a factory whose {@link #close} leaves them (and the
+   * credentials) open: for the account the caller is in, whose run then uses the clients built, and
+   * warmed up, at start.
+   */
+  AwsClientFactory borrowed() {
+    return new AwsClientFactory(this);
   }
 
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>>
@@ -415,6 +501,9 @@ public final class AwsClientFactory implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closesClients) {
+      return;
+    }
     clients.values().forEach(SdkClient::close);
     clients.clear();
     synchronized (this) {

@@ -57,26 +57,30 @@ public final class IamInventoryReader {
   static final int PAGE_SIZE = 1000;
 
   private final IamClient iam;
-  private final StsClient sts;
+  private final Supplier<CallerIdentity> caller;
   private final Clock clock;
   private final CredentialReportWait reportWait;
   private final int sshKeyMaxUsers;
   private final Supplier<Reading<Boolean>> accessAnalyzer;
 
   private IamInventoryReader(
-      IamClient iam, StsClient sts, Clock clock, Duration reportWait, Sleeper sleeper) {
-    this(iam, sts, clock, new CredentialReportWait(reportWait, sleeper), 0, NO_ANALYZER_READ);
+      IamClient iam,
+      Supplier<CallerIdentity> caller,
+      Clock clock,
+      Duration reportWait,
+      Sleeper sleeper) {
+    this(iam, caller, clock, new CredentialReportWait(reportWait, sleeper), 0, NO_ANALYZER_READ);
   }
 
   private IamInventoryReader(
       IamClient iam,
-      StsClient sts,
+      Supplier<CallerIdentity> caller,
       Clock clock,
       CredentialReportWait reportWait,
       int sshKeyMaxUsers,
       Supplier<Reading<Boolean>> accessAnalyzer) {
     this.iam = Objects.requireNonNull(iam, "iam");
-    this.sts = Objects.requireNonNull(sts, "sts");
+    this.caller = Objects.requireNonNull(caller, "caller");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.reportWait = Objects.requireNonNull(reportWait, "reportWait");
     this.sshKeyMaxUsers = sshKeyMaxUsers;
@@ -94,20 +98,27 @@ public final class IamInventoryReader {
     if (maxUsers < 0) {
       throw new IllegalArgumentException("ssh-key-max-users must not be negative, was " + maxUsers);
     }
-    return new IamInventoryReader(iam, sts, clock, reportWait, maxUsers, accessAnalyzer);
+    return new IamInventoryReader(iam, caller, clock, reportWait, maxUsers, accessAnalyzer);
   }
 
   /** The same reader, asking {@code lookup} whether IAM Access Analyzer is enabled. */
   public IamInventoryReader withAccessAnalyzer(Supplier<Reading<Boolean>> lookup) {
-    return new IamInventoryReader(iam, sts, clock, reportWait, sshKeyMaxUsers, lookup);
+    return new IamInventoryReader(iam, caller, clock, reportWait, sshKeyMaxUsers, lookup);
   }
 
-  /** A reader using the factory's IAM and STS clients and the policy's credential report wait. */
+  /**
+   * A reader using the factory's IAM client, the caller identity it knows (asked of STS at most
+   * once per factory) and the policy's credential report wait.
+   */
   public static IamInventoryReader create(
       AwsClientFactory clients, AuditPolicy policy, Clock clock) {
     AccessAnalyzerLookup analyzer = new AccessAnalyzerLookup(clients.accessAnalyzer());
-    return create(
-            clients.iam(), clients.sts(), clock, policy.credentialReportWait(), Sleeper.system())
+    return new IamInventoryReader(
+            clients.iam(),
+            clients::callerIdentity,
+            clock,
+            policy.credentialReportWait(),
+            Sleeper.system())
         .withSshKeyMaxUsers(policy.sshKeyMaxUsers())
         .withAccessAnalyzer(analyzer::read);
   }
@@ -115,7 +126,7 @@ public final class IamInventoryReader {
   /** A reader on the given clients; the sleeper paces the credential report polling. */
   public static IamInventoryReader create(
       IamClient iam, StsClient sts, Clock clock, Duration reportWait, Sleeper sleeper) {
-    return new IamInventoryReader(iam, sts, clock, reportWait, sleeper);
+    return new IamInventoryReader(iam, () -> callerIdentity(sts), clock, reportWait, sleeper);
   }
 
   /**
@@ -125,9 +136,9 @@ public final class IamInventoryReader {
    *     does not finish the credential report within the bound
    */
   public AccountInventory read() {
-    GetCallerIdentityResponse caller = callerIdentity();
-    String accountId = caller.account();
-    String callerArn = caller.arn();
+    CallerIdentity identity = callerIdentity();
+    String accountId = identity.accountId();
+    String callerArn = identity.arn();
     ReportRegeneration.Downloaded first = credentialReport(callerArn, accountId);
     List<GetAccountAuthorizationDetailsResponse> pages = authorizationPages(callerArn);
     AuthorizationDetails authorization = AuthorizationAssembler.assemble(pages);
@@ -166,9 +177,15 @@ public final class IamInventoryReader {
         Optional.of(surface));
   }
 
-  GetCallerIdentityResponse callerIdentity() {
-    return call(
-        "sts:GetCallerIdentity", "the configured credentials", () -> sts.getCallerIdentity());
+  /** Who the reader reads as. */
+  CallerIdentity callerIdentity() {
+    return caller.get();
+  }
+
+  private static CallerIdentity callerIdentity(StsClient sts) {
+    GetCallerIdentityResponse response =
+        call("sts:GetCallerIdentity", "the configured credentials", sts::getCallerIdentity);
+    return new CallerIdentity(response.account(), response.arn());
   }
 
   /**

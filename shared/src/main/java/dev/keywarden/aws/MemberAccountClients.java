@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -18,8 +17,9 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
  * <p>The role is {@code arn:<partition>:iam::<account>:role/<audit-role-name>}, assumed with the
  * configured ExternalId and the session name {@code keywarden-<runId>}, so that CloudTrail in the
  * member account shows which run made each call. The caller's own account is entered with the
- * caller's own credentials: that is single-account mode, and in an Organization it spares the
- * management account a role that trusts itself.
+ * caller's own credentials, through the caller's own clients (closing the account's factory leaves
+ * them open): that is single-account mode, and in an Organization it spares the management account
+ * a role that trusts itself. Every account's clients share the caller's HTTP client.
  */
 public final class MemberAccountClients {
   private static final Logger LOG = LogManager.getLogger(MemberAccountClients.class);
@@ -29,7 +29,6 @@ public final class MemberAccountClients {
 
   private final AwsClientFactory management;
   private final OrgSettings org;
-  private volatile CallerIdentity caller;
 
   private MemberAccountClients(AwsClientFactory management, OrgSettings org) {
     this.management = Objects.requireNonNull(management, "management");
@@ -55,9 +54,7 @@ public final class MemberAccountClients {
   public AwsClientFactory forAccount(String accountId, String runId) {
     CallerIdentity self = caller();
     if (self.accountId().equals(accountId)) {
-      AwsCredentialsProvider base = management.credentialsProvider();
-      AwsCredentialsProvider notClosedWithTheMember = () -> base.resolveCredentials();
-      return management.withCredentials(notClosedWithTheMember);
+      return management.borrowed();
     }
     String roleArn = roleArn(partition(self.arn()), accountId, org.auditRoleName());
     StsAssumeRoleCredentialsProvider provider =
@@ -95,16 +92,7 @@ public final class MemberAccountClients {
 
   /** The principal the member clients assume roles as. */
   public CallerIdentity caller() {
-    CallerIdentity known = caller;
-    if (known == null) {
-      synchronized (this) {
-        if (caller == null) {
-          caller = CallerIdentity.of(management.sts());
-        }
-        known = caller;
-      }
-    }
-    return known;
+    return management.callerIdentity();
   }
 
   private static AssumeRoleRequest request(

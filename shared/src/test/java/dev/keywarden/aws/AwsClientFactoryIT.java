@@ -93,4 +93,32 @@ class AwsClientFactoryIT {
       assertThat(counter.total("iam")).isEqualTo(2);
     }
   }
+
+  @Test
+  void callerIdentity_isAskedOncePerCredentialsAndSharedWithABorrowedView(AwsEndpoint emulator) {
+    CallCounter counter = CallCounter.create();
+    try (AwsClientFactory clients =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(
+                emulator.endpoint(),
+                emulator.region(),
+                emulator.accessKeyId(),
+                emulator.secretAccessKey()),
+            counter)) {
+      CallerIdentity first = clients.callerIdentity();
+      try (AwsClientFactory view = clients.borrowed()) {
+        assertThat(view.callerIdentity()).isEqualTo(first);
+      }
+      assertThat(clients.callerIdentity()).isEqualTo(first);
+      assertThat(counter.snapshot()).containsEntry("Sts:GetCallerIdentity", 1L);
+
+      try (AwsClientFactory other = clients.withCredentials(clients.credentialsProvider())) {
+        assertThat(other.callerIdentity()).isEqualTo(first);
+      }
+      assertThat(counter.snapshot())
+          .as("other credentials are asked about on their own")
+          .containsEntry("Sts:GetCallerIdentity", 2L);
+      assertThat(first.accountId()).matches("\\d{12}");
+    }
+  }
 }

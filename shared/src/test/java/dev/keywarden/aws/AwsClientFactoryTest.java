@@ -11,14 +11,18 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 class AwsClientFactoryTest {
   private static final URI EMULATOR = URI.create("http://127.0.0.1:5999");
@@ -163,6 +167,50 @@ class AwsClientFactoryTest {
 
       assertThat(config.retryStrategy()).map(RetryStrategy::maxAttempts).contains(8);
       assertThat(config.executionInterceptors()).contains(counter);
+    }
+  }
+
+  @Test
+  void withCredentials_buildsItsOwnClientsSigningWithThemOnTheParentsHttpClient() {
+    StaticCredentialsProvider other =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDMEMBER", "m"));
+    try (AwsClientFactory parent =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(EMULATOR, "eu-west-1", "AKIDSTATIC", "s"))) {
+      IamClient parentIam = parent.iam();
+      SdkHttpClient shared = parent.httpClient();
+
+      try (AwsClientFactory member = parent.withCredentials(other)) {
+        assertThat(member.iam()).isNotSameAs(parentIam);
+        assertThat(member.iam().serviceClientConfiguration().credentialsProvider()).isSameAs(other);
+        assertThat(member.iam().serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
+        assertThat(member.httpClient()).isSameAs(shared);
+        try (AwsClientFactory memberOfMember = member.withCredentials(other)) {
+          assertThat(memberOfMember.httpClient()).isSameAs(shared);
+        }
+      }
+
+      assertThat(parent.httpClient()).as("left open by the member's close").isSameAs(shared);
+      assertThat(parent.iam()).isSameAs(parentIam);
+    }
+  }
+
+  @Test
+  void borrowed_usesTheSameClientsAndClosingItLeavesThemOpen() {
+    try (AwsClientFactory owner =
+        AwsClientFactory.create(
+            ClientSettings.forEndpoint(EMULATOR, "us-east-1", "AKIDSTATIC", "s"))) {
+      IamClient iam = owner.iam();
+
+      AwsClientFactory view = owner.borrowed();
+      assertThat(view.iam()).isSameAs(iam);
+      SnsClient builtThroughTheView = view.sns();
+      assertThat(view.credentialsProvider()).isSameAs(owner.credentialsProvider());
+      view.close();
+
+      assertThat(owner.iam()).as("not closed with the view").isSameAs(iam);
+      assertThat(owner.sns()).isSameAs(builtThroughTheView);
+      assertThat(owner.httpClient()).isSameAs(view.httpClient());
     }
   }
 

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
-import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 @WithEmulator
 class IamInventoryReaderIT {
@@ -77,10 +76,10 @@ class IamInventoryReaderIT {
 
   @Test
   void callerIdentity_whenEmulatorCredentials_returnsAccountAndArn() {
-    GetCallerIdentityResponse caller = reader.callerIdentity();
+    CallerIdentity caller = reader.callerIdentity();
 
-    assertThat(caller.account()).matches("\\d{12}");
-    assertThat(caller.arn()).startsWith("arn:aws:").contains(caller.account());
+    assertThat(caller.accountId()).matches("\\d{12}");
+    assertThat(caller.arn()).startsWith("arn:aws:").contains(caller.accountId());
   }
 
   @Test

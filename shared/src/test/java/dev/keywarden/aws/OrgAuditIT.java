@@ -372,7 +372,9 @@ class OrgAuditIT {
         .contains("svc-own");
     assertThat(calls.snapshot())
         .containsKey("Iam:GetCredentialReport")
-        .doesNotContainKey("Sts:AssumeRole");
+        .doesNotContainKey("Sts:AssumeRole")
+        .as("who the caller is, asked once for the auditor and the account's run together")
+        .containsEntry("Sts:GetCallerIdentity", 1L);
   }
 
   /** The management account's auditor principal, with an access key. */

@@ -14,7 +14,6 @@ import dev.keywarden.audit.OrgAuditor;
 import dev.keywarden.audit.RunOutcome;
 import dev.keywarden.aws.AccountRuns;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.CallerIdentity;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.OrgAuditors;
 import dev.keywarden.config.ConfigLoader;
@@ -79,7 +78,7 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
 
   AccountAuditorHandler(AwsClientFactory clients, Settings settings, Clock clock) {
     this.auditor = OrgAuditors.create(settings, clients, clock);
-    this.ownAccountId = memoize(() -> CallerIdentity.of(clients.sts()).accountId());
+    this.ownAccountId = () -> clients.callerIdentity().accountId();
     this.store = AccountRuns.store(clients, settings);
     this.stopMargin = Duration.ofSeconds(settings.run().stopMarginSeconds());
   }
@@ -238,30 +237,17 @@ public final class AccountAuditorHandler implements RequestStreamHandler, Resour
     return EventPayload.object(input, AuditorEvent.EXPECTED);
   }
 
-  private static Supplier<String> memoize(Supplier<String> supplier) {
-    return new Supplier<>() {
-      private volatile String value;
-
-      @Override
-      public String get() {
-        String known = value;
-        if (known == null) {
-          known = supplier.get();
-          value = known;
-        }
-        return known;
-      }
-    };
-  }
-
   /**
    * The clients a first audit uses, in the order it first calls them, are built on a background
    * thread while the runtime finishes initialising and delivers the first event (see {@link
-   * AwsClientFactory#warmUp}).
+   * AwsClientFactory#warmUp}). STS is asked there who the function is, which every event needs (the
+   * account it audits in single-account mode, or whether a requested account is its own): the first
+   * call also loads and runs the SDK's whole request path once, off the event's.
    */
   private static AwsClientFactory warmingUp(AwsClientFactory clients) {
     clients.warmUp(
         AwsClientFactory::sts,
+        AwsClientFactory::callerIdentity,
         AwsClientFactory::dynamoDb,
         AwsClientFactory::iam,
         AwsClientFactory::accessAnalyzer,
