@@ -118,10 +118,9 @@ public final class LambdaProcess implements AutoCloseable {
     String classPath = runtimeClientClassPath();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     // The managed java17 runtime stops tiered compilation at C1 unless told otherwise; so does this
-    // JVM. A
-    // function of up to 1,769 MB has less than two vCPUs, where the JVM's ergonomics pick the
-    // serial
-    // collector; this machine's cores would make it pick G1, which starts slower.
+    // JVM. A function of up to 1,769 MB has less than two vCPUs, where the JVM's ergonomics pick
+    // the
+    // serial collector; this machine's cores would make it pick G1, which starts slower.
     List<String> command =
         new ArrayList<>(
             List.of(

@@ -103,10 +103,8 @@ public final class ColdStartBench {
                   seeder.createUser("svc-legacy", Map.of());
                   seeder.addAccessKey("svc-legacy");
                   // IAM answers the first GenerateCredentialReport with STARTED and the audit then
-                  // waits a second
-                  // before asking again: IAM's latency, not start-up. A report generated beforehand
-                  // is what a
-                  // function started within IAM's four hours of reuse finds.
+                  // waits before asking again: IAM's latency, not start-up. A report generated
+                  // beforehand is what a function started within IAM's four hours of reuse finds.
                   clients.iam().generateCredentialReport();
                   return Map.of(
                       "KEYWARDEN_NOTICES_TOPIC_ARN",
