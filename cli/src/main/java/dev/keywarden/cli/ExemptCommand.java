@@ -3,7 +3,6 @@ package dev.keywarden.cli;
 import dev.keywarden.InvalidInputException;
 import dev.keywarden.aws.AccountRuns;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.CallerIdentity;
 import dev.keywarden.checks.ExemptionGrant;
 import dev.keywarden.config.Settings;
 import dev.keywarden.findings.ExemptionGrants;
@@ -101,7 +100,7 @@ final class ExemptCommand implements Callable<Integer> {
         GrantRules.grant(
             account, user, until, reason, checks, settings.maxExemptionDays(), "caller", now);
       }
-      String caller = CallerIdentity.of(clients.sts()).arn();
+      String caller = clients.callerIdentity().arn();
       if (revoke) {
         Optional<ExemptionGrant> revoked = grants.revoke(account, user, caller, now);
         if (revoked.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.keywarden.cli;
 
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.CallerIdentity;
 import dev.keywarden.aws.DynamoAccountStateStore;
 import dev.keywarden.config.Settings;
 import dev.keywarden.findings.FindingStatus;
@@ -75,7 +74,7 @@ final class FindingsCommand implements Callable<Integer> {
     Settings settings = config.settings();
     List<StoredFinding> findings;
     try (AwsClientFactory clients = AwsClientFactory.create(aws.settings())) {
-      String accountId = account != null ? account : CallerIdentity.of(clients.sts()).accountId();
+      String accountId = account != null ? account : clients.callerIdentity().accountId();
       DynamoAccountStateStore store =
           DynamoAccountStateStore.builder()
               .client(clients.dynamoDb())

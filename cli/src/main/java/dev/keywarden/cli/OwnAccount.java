@@ -44,7 +44,7 @@ final class OwnAccount {
 
   /** The caller, once its credentials are shown to be {@code account}'s; fails otherwise. */
   static CallerIdentity caller(AwsClientFactory clients, String account) {
-    CallerIdentity caller = CallerIdentity.of(clients.sts());
+    CallerIdentity caller = clients.callerIdentity();
     if (!caller.accountId().equals(account)) {
       throw new InvalidInputException(
           "--account "

@@ -122,36 +122,27 @@ public final class AwsClientFactory implements AutoCloseable {
   }
 
   /**
-   * A factory like {@code parent} but signing with {@code otherCredentials}: its own clients, on
-   * the parent's HTTP client.
+   * A factory derived from {@code parent}: its settings, interceptors and retry delays, on its HTTP
+   * client (which this one leaves open), signing with {@code credentials}, holding {@code clients}
+   * and knowing its caller through {@code caller}.
    */
-  private AwsClientFactory(AwsClientFactory parent, AwsCredentialsProvider otherCredentials) {
+  private AwsClientFactory(
+      AwsClientFactory parent,
+      AwsCredentialsProvider credentials,
+      Map<Class<?>, SdkClient> clients,
+      boolean closesClients,
+      CallerMemo caller) {
     this.settings = parent.settings;
     this.region = parent.region;
-    this.credentials = Objects.requireNonNull(otherCredentials, "otherCredentials");
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.profileFile = parent.profileFile;
     this.interceptors = parent.interceptors;
     this.baseDelay = parent.baseDelay;
     this.throttlingBaseDelay = parent.throttlingBaseDelay;
-    this.clients = new ConcurrentHashMap<>();
+    this.clients = clients;
     this.httpClientOwner = parent.httpClientOwner == null ? parent : parent.httpClientOwner;
-    this.closesClients = true;
-    this.caller = new CallerMemo();
-  }
-
-  /** A view of {@code parent}: the same clients, which closing the view leaves open. */
-  private AwsClientFactory(AwsClientFactory parent) {
-    this.settings = parent.settings;
-    this.region = parent.region;
-    this.credentials = parent.credentials;
-    this.profileFile = parent.profileFile;
-    this.interceptors = parent.interceptors;
-    this.baseDelay = parent.baseDelay;
-    this.throttlingBaseDelay = parent.throttlingBaseDelay;
-    this.clients = parent.clients;
-    this.httpClientOwner = parent.httpClientOwner == null ? parent : parent.httpClientOwner;
-    this.closesClients = false;
-    this.caller = parent.caller;
+    this.closesClients = closesClients;
+    this.caller = caller;
   }
 
   /** A factory for the settings; clients are built on first use. */
@@ -270,14 +261,16 @@ public final class AwsClientFactory implements AutoCloseable {
   }
 
   /**
-   * The HTTP client every client but Security Hub's shares, built on first use: its TLS context
-   * (the JDK's trusted certificates) is the costliest part of building a client, and {@link
+   * The HTTP client every client but Security Hub's shares, in this factory and every factory
+   * derived from it ({@link #withCredentials}, {@link #borrowed}), built on first use: its TLS
+   * context (the JDK's trusted certificates) is the costliest part of building a client, and {@link
    * #warmUp} builds it off the caller's thread.
    */
-  synchronized SdkHttpClient httpClient() {
-    if (httpClientOwner != null) {
-      return httpClientOwner.httpClient();
-    }
+  SdkHttpClient httpClient() {
+    return (httpClientOwner == null ? this : httpClientOwner).ownHttpClient();
+  }
+
+  private synchronized SdkHttpClient ownHttpClient() {
     if (httpClient == null) {
       httpClient =
           UrlConnectionHttpClient.builder()
@@ -360,7 +353,8 @@ public final class AwsClientFactory implements AutoCloseable {
    * can be closed.
    */
   AwsClientFactory withCredentials(AwsCredentialsProvider otherCredentials) {
-    return new AwsClientFactory(this, otherCredentials);
+    return new AwsClientFactory(
+        this, otherCredentials, new ConcurrentHashMap<>(), true, new CallerMemo());
   }
 
   /**
@@ -369,7 +363,7 @@ public final class AwsClientFactory implements AutoCloseable {
    * warmed up, at start.
    */
   AwsClientFactory borrowed() {
-    return new AwsClientFactory(this);
+    return new AwsClientFactory(this, credentials, clients, false, caller);
   }
 
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>>

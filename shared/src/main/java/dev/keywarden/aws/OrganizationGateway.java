@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotIn
 import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
 import software.amazon.awssdk.services.organizations.model.Root;
 import software.amazon.awssdk.services.organizations.model.Tag;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Lists the Organization's active accounts for the dispatcher, reading the OU tree only when the
@@ -42,15 +41,15 @@ public final class OrganizationGateway implements AccountDirectory {
   private static final Logger LOG = LogManager.getLogger(OrganizationGateway.class);
 
   private final OrganizationsClient organizations;
-  private final StsClient sts;
+  private final Supplier<CallerIdentity> caller;
 
-  private OrganizationGateway(OrganizationsClient organizations, StsClient sts) {
+  private OrganizationGateway(OrganizationsClient organizations, Supplier<CallerIdentity> caller) {
     this.organizations = Objects.requireNonNull(organizations, "organizations");
-    this.sts = Objects.requireNonNull(sts, "sts");
+    this.caller = Objects.requireNonNull(caller, "caller");
   }
 
   public static OrganizationGateway create(AwsClientFactory clients) {
-    return new OrganizationGateway(clients.organizations(), clients.sts());
+    return new OrganizationGateway(clients.organizations(), clients::callerIdentity);
   }
 
   /**
@@ -85,11 +84,11 @@ public final class OrganizationGateway implements AccountDirectory {
     try {
       call("describe the Organization", organizations::describeOrganization);
     } catch (NotInOrganization e) {
-      CallerIdentity caller = CallerIdentity.of(sts);
+      CallerIdentity self = caller.get();
       LOG.warn(
           "accountId={} the account belongs to no Organization; auditing it alone",
-          caller.accountId());
-      MemberAccount own = new MemberAccount(caller.accountId(), caller.accountId(), "", Map.of());
+          self.accountId());
+      MemberAccount own = new MemberAccount(self.accountId(), self.accountId(), "", Map.of());
       return selection.selects(own.id(), List.of()) ? List.of(own) : List.of();
     }
     List<Account> accounts =

@@ -16,6 +16,11 @@ class AwsClientFactoryIT {
         .withStaticCredentials(emulator.accessKeyId(), emulator.secretAccessKey());
   }
 
+  private static ClientSettings endpointSettings(AwsEndpoint emulator) {
+    return ClientSettings.forEndpoint(
+        emulator.endpoint(), emulator.region(), emulator.accessKeyId(), emulator.secretAccessKey());
+  }
+
   private static void withSystemProperty(String name, String value, Runnable body) {
     String before = System.getProperty(name);
     System.setProperty(name, value);
@@ -32,13 +37,7 @@ class AwsClientFactoryIT {
 
   @Test
   void sts_whenEndpointInSettings_reachesTheEmulator(AwsEndpoint emulator) {
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                emulator.endpoint(),
-                emulator.region(),
-                emulator.accessKeyId(),
-                emulator.secretAccessKey()))) {
+    try (AwsClientFactory clients = AwsClientFactory.create(endpointSettings(emulator))) {
       assertThat(clients.sts().getCallerIdentity().account()).matches("\\d{12}");
     }
   }
@@ -76,14 +75,7 @@ class AwsClientFactoryIT {
   @Test
   void callCounter_whenCallsMade_countsOncePerCallByServiceAndOperation(AwsEndpoint emulator) {
     CallCounter counter = CallCounter.create();
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                emulator.endpoint(),
-                emulator.region(),
-                emulator.accessKeyId(),
-                emulator.secretAccessKey()),
-            counter)) {
+    try (AwsClientFactory clients = AwsClientFactory.create(endpointSettings(emulator), counter)) {
       clients.iam().listUsers();
       clients.iam().listUsers();
       clients.sts().getCallerIdentity();
@@ -97,14 +89,7 @@ class AwsClientFactoryIT {
   @Test
   void callerIdentity_isAskedOncePerCredentialsAndSharedWithABorrowedView(AwsEndpoint emulator) {
     CallCounter counter = CallCounter.create();
-    try (AwsClientFactory clients =
-        AwsClientFactory.create(
-            ClientSettings.forEndpoint(
-                emulator.endpoint(),
-                emulator.region(),
-                emulator.accessKeyId(),
-                emulator.secretAccessKey()),
-            counter)) {
+    try (AwsClientFactory clients = AwsClientFactory.create(endpointSettings(emulator), counter)) {
       CallerIdentity first = clients.callerIdentity();
       try (AwsClientFactory view = clients.borrowed()) {
         assertThat(view.callerIdentity()).isEqualTo(first);

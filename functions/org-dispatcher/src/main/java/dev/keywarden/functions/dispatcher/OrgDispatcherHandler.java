@@ -13,7 +13,6 @@ import dev.keywarden.audit.OrgDispatcher;
 import dev.keywarden.audit.RunIds;
 import dev.keywarden.aws.AccountRuns;
 import dev.keywarden.aws.AwsClientFactory;
-import dev.keywarden.aws.CallerIdentity;
 import dev.keywarden.aws.ClientSettings;
 import dev.keywarden.aws.OrgAuditors;
 import dev.keywarden.aws.SqsAuditQueue;
@@ -98,8 +97,7 @@ public final class OrgDispatcherHandler implements RequestStreamHandler, Resourc
    */
   @Override
   public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-    LOG.info(
-        "priming before the checkpoint: account {}", CallerIdentity.of(clients.sts()).accountId());
+    LOG.info("priming before the checkpoint: account {}", clients.callerIdentity().accountId());
     store.load(PRIMING_ACCOUNT);
     ScheduledEvent event =
         new ScheduledEvent().withId("priming").withTime(new DateTime(0L, DateTimeZone.UTC));
